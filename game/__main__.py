@@ -1,0 +1,5 @@
+"""`python -m game` is the `bystander` command."""
+
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,280 @@
+"""Turn a located YAML tree into the dataclasses of `model.py`, by their type hints.
+
+One generic walk serves every class, so the format is described once (in `model.py`). Each value is
+read as what its field expects: text stays text whatever it looks like (`nee`, `on`, `0755`),
+numbers must look like whole numbers, booleans must be `true` or `false`. Every problem becomes an
+`Issue` at the value's own line and column; building goes on after a problem so that an author sees
+all of them at once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+import types
+import typing
+from functools import lru_cache
+from typing import Any, Callable, Literal, Union
+
+from . import model
+from .issues import Issue
+from .model import Pos, Text
+from .yamlsource import YList, YMap, YNode, YScalar
+
+_INT = re.compile(r"[+-]?[0-9]+")
+_LANG = re.compile(r"[a-z]{2,3}")
+
+
+class _Invalid:
+    """Stands for a value that could not be read; its issue has already been recorded."""
+
+    def __repr__(self) -> str:
+        return "<invalid>"
+
+
+INVALID: Any = _Invalid()
+
+Converter = Callable[[YNode, list[Issue], str], Any]
+
+
+def describe(node: YNode) -> str:
+    """How a node reads to an author: `a list`, `a mapping`, or the text itself."""
+    if isinstance(node, YMap):
+        return "a mapping"
+    if isinstance(node, YList):
+        return "a list"
+    text = node.text if len(node.text) <= 40 else node.text[:37] + "..."
+    return "nothing" if node.is_null else f"'{text}'"
+
+
+def _what(name: str) -> str:
+    """`ConditionRule` -> `condition rule`."""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
+
+
+def _suggest(word: str, options: typing.Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _scalar(node: YNode, issues: list[Issue], label: str, expected: str) -> YScalar | None:
+    if isinstance(node, YScalar) and not node.is_null:
+        return node
+    issues.append(Issue(node.pos, f"{label} should be {expected}, but it is {describe(node)}",
+                        code="type"))
+    return None
+
+
+def _convert_str(node: YNode, issues: list[Issue], label: str) -> Any:
+    scalar = _scalar(node, issues, label, "text")
+    return INVALID if scalar is None else scalar.text
+
+
+def _convert_int(node: YNode, issues: list[Issue], label: str) -> Any:
+    scalar = _scalar(node, issues, label, "a whole number")
+    if scalar is None:
+        return INVALID
+    if not _INT.fullmatch(scalar.text.strip()):
+        issues.append(Issue(node.pos, f"{label} should be a whole number, but it is "
+                            f"{describe(node)}", code="type"))
+        return INVALID
+    value = int(scalar.text)
+    if abs(value) > 1_000_000:
+        issues.append(Issue(node.pos, f"{label} is {value}; numbers stay between -1000000 and "
+                            "1000000", code="type"))
+        return INVALID
+    return value
+
+
+def _convert_bool(node: YNode, issues: list[Issue], label: str) -> Any:
+    scalar = _scalar(node, issues, label, "true or false")
+    if scalar is None:
+        return INVALID
+    word = scalar.text.strip().lower()
+    if word in ("true", "false"):
+        return word == "true"
+    issues.append(Issue(node.pos, f"{label} should be true or false, but it is "
+                        f"{describe(node)}", code="type"))
+    return INVALID
+
+
+def _convert_text(node: YNode, issues: list[Issue], label: str) -> Any:
+    if not isinstance(node, YMap):
+        issues.append(Issue(node.pos, f"{label} should give the text per language, like "
+                            f"{{nl: ..., en: ...}}, but it is {describe(node)}", code="text"))
+        return INVALID
+    text = Text()
+    text.pos = node.pos
+    ok = True
+    for lang, (key, value) in node.items.items():
+        if not _LANG.fullmatch(lang):
+            issues.append(Issue(key.pos, f"'{lang}' in {label} is not a language code such as "
+                                "nl or en", code="text"))
+            ok = False
+            continue
+        if not isinstance(value, YScalar) or value.is_null or not value.text.strip():
+            issues.append(Issue(value.pos, f"the {lang} text of {label} is "
+                                f"{'empty' if isinstance(value, YScalar) else describe(value)}",
+                                code="text"))
+            ok = False
+            continue
+        text[lang] = value.text.strip()
+    return text if ok else INVALID
+
+
+def _literal(options: tuple[str, ...]) -> Converter:
+    def convert(node: YNode, issues: list[Issue], label: str) -> Any:
+        scalar = _scalar(node, issues, label, "one of " + ", ".join(options))
+        if scalar is None:
+            return INVALID
+        if scalar.text in options:
+            return scalar.text
+        issues.append(Issue(node.pos, f"{label} is {describe(node)}, which is not one of: "
+                            f"{', '.join(options)}{_suggest(scalar.text, options)}",
+                            code="choice_of"))
+        return INVALID
+    return convert
+
+
+def _optional(inner: Converter) -> Converter:
+    def convert(node: YNode, issues: list[Issue], label: str) -> Any:
+        if isinstance(node, YScalar) and node.is_null:
+            return None
+        return inner(node, issues, label)
+    return convert
+
+
+def _list(inner: Converter) -> Converter:
+    def convert(node: YNode, issues: list[Issue], label: str) -> Any:
+        if not isinstance(node, YList):
+            issues.append(Issue(node.pos, f"{label} should be a list (lines starting with '- '), "
+                                f"but it is {describe(node)}", code="type"))
+            return INVALID
+        values = [inner(item, issues, f"item {i + 1} of {label}")
+                  for i, item in enumerate(node.items)]
+        return INVALID if any(v is INVALID for v in values) else values
+    return convert
+
+
+def _dict(inner: Converter, keyed: bool) -> Converter:
+    def convert(node: YNode, issues: list[Issue], label: str) -> Any:
+        if not isinstance(node, YMap):
+            issues.append(Issue(node.pos, f"{label} should be a mapping of ids to values, but "
+                                f"it is {describe(node)}", code="type"))
+            return INVALID
+        result: dict[str, Any] = {}
+        ok = True
+        for key, (_key_node, value_node) in node.items.items():
+            value = inner(value_node, issues, f"'{key}' in {label}")
+            if value is INVALID:
+                ok = False
+            elif keyed and dataclasses.is_dataclass(value):
+                value.id = key
+                value.at["id"] = _key_node.pos
+            result[key] = value
+        return result if ok else INVALID
+    return convert
+
+
+@lru_cache(maxsize=None)
+def _fields(cls: type) -> tuple[tuple[str, Any, bool, bool], ...]:
+    """(name, hint, required, from_key) for each format field of a model class."""
+    hints = typing.get_type_hints(cls, vars(model))
+    out = []
+    for f in dataclasses.fields(cls):
+        if f.metadata.get("bookkeeping"):
+            continue
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        out.append((f.name, hints[f.name], required, bool(f.metadata.get("from_key"))))
+    return tuple(out)
+
+
+def _dataclass(cls: type) -> Converter:
+    what = _what(cls.__name__)
+
+    def convert(node: YNode, issues: list[Issue], label: str) -> Any:
+        if not isinstance(node, YMap):
+            issues.append(Issue(node.pos, f"{label} should be a {what} (a mapping of fields), but "
+                                f"it is {describe(node)}", code="type"))
+            return INVALID
+        fields = _fields(cls)
+        known = {name for name, _h, _r, from_key in fields if not from_key}
+        values: dict[str, Any] = {}
+        at: dict[str, Pos] = {}
+        ok = True
+        for key, (key_node, value_node) in node.items.items():
+            if key not in known:
+                issues.append(Issue(key_node.pos, f"unknown field '{key}' in {label}"
+                                    f"{_suggest(key, known)}", code="unknown_field"))
+                ok = False
+        missing = []
+        for name, hint, required, from_key in fields:
+            if from_key:
+                values[name] = ""
+                continue
+            entry = node.items.get(name)
+            if entry is None or (required and isinstance(entry[1], YScalar)
+                                 and entry[1].is_null):
+                if required and entry is not None:
+                    issues.append(Issue(entry[1].pos, f"{label} needs a value for '{name}'",
+                                        code="missing"))
+                    ok = False
+                elif required:
+                    missing.append(name)
+                continue
+            value = converter(hint)(entry[1], issues, f"'{name}'")
+            if value is INVALID:
+                ok = False
+            elif value is not None or not required:
+                values[name] = value
+                at[name] = entry[1].pos
+        if missing:
+            names = ", ".join(f"'{name}'" for name in missing)
+            issues.append(Issue(node.pos, f"{label} needs a value for {names}", code="missing"))
+            ok = False
+        if not ok:
+            return INVALID
+        return cls(**values, pos=node.pos, at=at)
+    return convert
+
+
+@lru_cache(maxsize=None)
+def converter(hint: Any) -> Converter:
+    """The converter for one type hint of the model."""
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if hint is str:
+        return _convert_str
+    if hint is int:
+        return _convert_int
+    if hint is bool:
+        return _convert_bool
+    if hint is Text:
+        return _convert_text
+    if origin is Literal:
+        return _literal(tuple(str(a) for a in args))
+    if origin in (Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        if len(inner) == 1:
+            return _optional(converter(inner[0]))
+    if origin is list:
+        return _list(converter(args[0]))
+    if origin is dict:
+        return _dict(converter(args[1]), keyed=_has_key_field(args[1]))
+    if dataclasses.is_dataclass(hint):
+        return _dataclass(hint)
+    raise TypeError(f"the model uses a type the builder cannot read: {hint!r}")
+
+
+def _has_key_field(hint: Any) -> bool:
+    return dataclasses.is_dataclass(hint) and any(f[3] for f in _fields(hint))
+
+
+def build_scenario(root: YMap) -> tuple[model.Scenario | None, list[Issue]]:
+    """The scenario in `root`, or every reason it does not fit the format."""
+    issues: list[Issue] = []
+    scenario = converter(model.Scenario)(root, issues, "the scenario")
+    if scenario is INVALID or issues:
+        return None, issues
+    return scenario, issues

@@ -1,0 +1,437 @@
+"""What makes a well-formed scenario, as many small named checks.
+
+Each check takes a scenario that fits the format (see `build.py`) and returns the issues it finds,
+each with the file position of what it is about. `CHECKS` lists them in the order they run; a test
+makes sure every check can fail.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from collections import deque
+from typing import Callable, Iterator
+
+from . import expr, vocab
+from .issues import Issue
+from .model import Choice, Pos, Scenario, Text
+
+_ID = re.compile(r"[a-z][a-z0-9_]*")
+MAX_CHOICES = 4
+"""Choices per decision point: the game offers them as 1-4 and A-D."""
+MAX_BEAT_CHARS = 280
+"""Longer beats do not fit the dialogue box at the default text size."""
+MAX_CHOICE_CHARS = 110
+"""Longer choice texts do not fit a button at the default text size."""
+MAX_CONSEQUENCE_CHARS = 420
+"""Longer consequences do not fit the consequence panel at the default text size."""
+
+Check = Callable[[Scenario], list[Issue]]
+
+
+def _warn(pos: Pos, message: str, code: str) -> Issue:
+    return Issue(pos, message, "warning", code)
+
+
+def _err(pos: Pos, message: str, code: str) -> Issue:
+    return Issue(pos, message, "error", code)
+
+
+def iter_texts(obj: object, label: str = "") -> Iterator[tuple[str, Text]]:
+    """Every translatable text in a scenario, with a label saying which field it is."""
+    if isinstance(obj, Text):
+        yield label, obj
+    elif isinstance(obj, list):
+        for i, item in enumerate(obj):
+            yield from iter_texts(item, f"{label}[{i + 1}]")
+    elif isinstance(obj, dict):
+        for key, item in obj.items():
+            yield from iter_texts(item, f"{label}.{key}" if label else key)
+    elif dataclasses.is_dataclass(obj):
+        for f in dataclasses.fields(obj):
+            if not f.metadata.get("bookkeeping"):
+                yield from iter_texts(getattr(obj, f.name), f"{label}.{f.name}" if label else f.name)
+
+
+def all_choices(s: Scenario) -> Iterator[tuple[str, Choice]]:
+    """(scene id, choice) for every choice in the scenario."""
+    for scene in s.scenes.values():
+        for choice in scene.choices:
+            yield scene.id, choice
+
+
+def successors(s: Scenario, scene_id: str) -> list[str]:
+    """The scenes a scene can lead to, ignoring conditions."""
+    scene = s.scenes[scene_id]
+    out = [c.goto for c in scene.choices if c.goto in s.scenes]
+    if scene.next in s.scenes:
+        out.append(scene.next)
+    return out
+
+
+def reachable(s: Scenario) -> set[str]:
+    """Scenes the story can get to from its start, ignoring conditions."""
+    if s.start not in s.scenes:
+        return set()
+    seen = {s.start}
+    todo = deque([s.start])
+    while todo:
+        for nxt in successors(s, todo.popleft()):
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
+
+
+# --- languages and texts -------------------------------------------------------------------------
+
+def check_languages(s: Scenario) -> list[Issue]:
+    issues = []
+    for lang in vocab.REQUIRED_LANGUAGES:
+        if lang not in s.languages:
+            issues.append(_err(s.where("languages"), f"languages must include '{lang}'",
+                               "languages"))
+    for lang in s.languages:
+        if not re.fullmatch(r"[a-z]{2,3}", lang):
+            issues.append(_err(s.where("languages"), f"'{lang}' is not a language code such as "
+                               "nl or en", "languages"))
+    if len(set(s.languages)) != len(s.languages):
+        issues.append(_err(s.where("languages"), "a language is listed twice", "languages"))
+    return issues
+
+
+def check_translations(s: Scenario) -> list[Issue]:
+    issues = []
+    declared = set(s.languages)
+    for label, text in iter_texts(s):
+        for lang in s.languages:
+            if lang not in text:
+                issues.append(_err(text.pos, f"{label} has no '{lang}' text", "translation"))
+        for lang in text.keys() - declared:
+            issues.append(_warn(text.pos, f"{label} has a '{lang}' text, but '{lang}' is not in "
+                                "the scenario's languages", "translation"))
+    return issues
+
+
+def check_text_lengths(s: Scenario) -> list[Issue]:
+    issues = []
+    limits = [("beat", MAX_BEAT_CHARS), ("choice", MAX_CHOICE_CHARS),
+              ("consequence", MAX_CONSEQUENCE_CHARS)]
+    for scene in s.scenes.values():
+        items: list[tuple[str, Text]] = [("beat", b.text) for b in scene.beats]
+        items += [("choice", c.text) for c in scene.choices]
+        items += [("consequence", c.consequence) for c in scene.choices]
+        for kind, text in items:
+            limit = dict(limits)[kind]
+            for lang, value in text.items():
+                if len(value) > limit:
+                    issues.append(_warn(text.pos, f"this {kind} is {len(value)} characters in "
+                                        f"'{lang}'; more than {limit} does not fit the screen at "
+                                        "the default text size: split it", "too_long"))
+    return issues
+
+
+# --- ids and references ---------------------------------------------------------------------------
+
+def check_ids(s: Scenario) -> list[Issue]:
+    issues = []
+    groups: list[tuple[str, list[tuple[str, Pos]]]] = [
+        ("scene", [(k, v.where("id")) for k, v in s.scenes.items()]),
+        ("ending", [(k, v.where("id")) for k, v in s.endings.items()]),
+        ("meter", [(k, v.where("id")) for k, v in s.meters.items()]),
+        ("cast", [(k, v.where("id")) for k, v in s.cast.items()]),
+        ("choice", [(c.id, c.where("id")) for _, c in all_choices(s)]),
+        ("condition", [(r.id, r.where("id")) for r in s.conditions]),
+        ("scenario", [(s.id, s.where("id"))]),
+    ]
+    for kind, ids in groups:
+        for ident, pos in ids:
+            if not _ID.fullmatch(ident):
+                issues.append(_err(pos, f"{kind} id '{ident}' should be lower-case letters, "
+                                   "digits and _ (starting with a letter)", "id"))
+    return issues
+
+
+def check_duplicate_ids(s: Scenario) -> list[Issue]:
+    issues = []
+    for kind, items in (("choice", [c for _, c in all_choices(s)]), ("condition", s.conditions)):
+        first: dict[str, Pos] = {}
+        for item in items:
+            if item.id in first:
+                issues.append(_err(item.where("id"), f"{kind} id '{item.id}' is used twice "
+                                   f"(first at line {first[item.id].line})", "duplicate_id"))
+            else:
+                first[item.id] = item.where("id")
+    return issues
+
+
+def check_start(s: Scenario) -> list[Issue]:
+    if s.start in s.scenes:
+        return []
+    return [_err(s.where("start"), f"start scene '{s.start}' does not exist", "unknown_scene")]
+
+
+def check_gotos(s: Scenario) -> list[Issue]:
+    issues = []
+    for scene in s.scenes.values():
+        for c in scene.choices:
+            if c.goto not in s.scenes:
+                issues.append(_err(c.where("goto"), f"choice '{c.id}' goes to '{c.goto}', which "
+                                   f"is not a scene{_close(c.goto, s.scenes)}", "unknown_scene"))
+        if scene.next is not None and scene.next not in s.scenes:
+            issues.append(_err(scene.where("next"), f"next scene '{scene.next}' does not exist"
+                               f"{_close(scene.next, s.scenes)}", "unknown_scene"))
+        if scene.ending is not None and scene.ending not in s.endings:
+            issues.append(_err(scene.where("ending"), f"ending '{scene.ending}' does not exist"
+                               f"{_close(scene.ending, s.endings)}", "unknown_ending"))
+    return issues
+
+
+def check_cast(s: Scenario) -> list[Issue]:
+    issues = []
+    if s.victim not in s.cast:
+        issues.append(_err(s.where("victim"), f"victim '{s.victim}' is not in the cast",
+                           "unknown_character"))
+    elif s.cast[s.victim].role != "victim":
+        issues.append(_warn(s.cast[s.victim].where("role"), f"'{s.victim}' is the victim, but "
+                            f"the cast gives them the role '{s.cast[s.victim].role}'", "cast"))
+    for scene in s.scenes.values():
+        for who in scene.cast:
+            if who not in s.cast:
+                issues.append(_err(scene.where("cast"), f"'{who}' is on stage in scene "
+                                   f"'{scene.id}' but not in the cast{_close(who, s.cast)}",
+                                   "unknown_character"))
+        for beat in scene.beats:
+            if beat.who is None:
+                continue
+            if beat.who not in s.cast:
+                issues.append(_err(beat.where("who"), f"'{beat.who}' speaks but is not in the "
+                                   f"cast{_close(beat.who, s.cast)}", "unknown_character"))
+            elif beat.who not in scene.cast and scene.place != "group_chat":
+                issues.append(_warn(beat.where("who"), f"'{beat.who}' speaks in scene "
+                                    f"'{scene.id}' but is not on stage (add them under cast:)",
+                                    "cast"))
+    for member in s.cast.values():
+        if not 80 <= member.look.height <= 115:
+            issues.append(_err(member.look.where("height"), "height should be between 80 and "
+                               "115 (percent of an average 14-year-old)", "look"))
+    return issues
+
+
+def check_effects(s: Scenario) -> list[Issue]:
+    issues = []
+    for _, c in all_choices(s):
+        for meter, amount in c.effects.items():
+            if meter not in s.meters:
+                issues.append(_err(c.where("effects"), f"choice '{c.id}' changes '{meter}', "
+                                   f"which is not a meter{_close(meter, s.meters)}",
+                                   "unknown_meter"))
+                continue
+            m = s.meters[meter]
+            if not m.min <= m.start + amount <= m.max:
+                issues.append(_warn(c.where("effects"), f"choice '{c.id}': {meter} "
+                                    f"{amount:+d} from its start value {m.start} leaves "
+                                    f"{m.min}..{m.max} and will be cut off", "effect_bounds"))
+    return issues
+
+
+def _close(word: str, options) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+# --- story shape ---------------------------------------------------------------------------------
+
+def check_scene_shapes(s: Scenario) -> list[Issue]:
+    issues = []
+    for scene in s.scenes.values():
+        ways = [w for w, present in (("choices", bool(scene.choices)),
+                                     ("next", scene.next is not None),
+                                     ("ending", scene.ending is not None)) if present]
+        if not ways:
+            issues.append(_err(scene.where("id"), f"scene '{scene.id}' is a dead end: give it choices, "
+                               "a next scene or an ending", "dead_end"))
+        elif len(ways) > 1:
+            issues.append(_err(scene.where("id"), f"scene '{scene.id}' has {' and '.join(ways)}; give "
+                               "only one of them", "scene_shape"))
+        if len(scene.choices) > MAX_CHOICES:
+            issues.append(_err(scene.where("choices"), f"scene '{scene.id}' has "
+                               f"{len(scene.choices)} choices; at most {MAX_CHOICES} fit the "
+                               "screen", "too_many_choices"))
+        if not scene.beats:
+            issues.append(_err(scene.where("beats"), f"scene '{scene.id}' has no beats",
+                               "no_beats"))
+    return issues
+
+
+def check_reachable_scenes(s: Scenario) -> list[Issue]:
+    seen = reachable(s)
+    if not seen:
+        return []
+    return [_warn(scene.where("id"), f"scene '{scene.id}' cannot be reached from the start",
+                  "unreachable_scene")
+            for scene in s.scenes.values() if scene.id not in seen]
+
+
+def check_reachable_endings(s: Scenario) -> list[Issue]:
+    seen = reachable(s)
+    if not seen:
+        return []
+    used = {s.scenes[i].ending for i in seen}
+    return [_warn(e.where("id"), f"ending '{e.id}' cannot be reached: no reachable scene ends with it",
+                  "unreachable_ending")
+            for e in s.endings.values() if e.id not in used]
+
+
+def check_way_out(s: Scenario) -> list[Issue]:
+    """Scenes from which no ending can be reached: loops with no way out."""
+    enders = {i for i, scene in s.scenes.items() if scene.ending is not None}
+    predecessors: dict[str, list[str]] = {i: [] for i in s.scenes}
+    for i in s.scenes:
+        for nxt in successors(s, i):
+            predecessors[nxt].append(i)
+    can_end = set(enders)
+    todo = deque(enders)
+    while todo:
+        for prev in predecessors[todo.popleft()]:
+            if prev not in can_end:
+                can_end.add(prev)
+                todo.append(prev)
+    issues = []
+    for scene_id in sorted(reachable(s) - can_end):
+        scene = s.scenes[scene_id]
+        if scene.choices or scene.next is not None:  # bare dead ends are reported elsewhere
+            issues.append(_err(scene.where("id"), f"from scene '{scene_id}' no ending can be reached: "
+                               "the story would loop for ever", "no_way_out"))
+    return issues
+
+
+def check_all_choices_conditional(s: Scenario) -> list[Issue]:
+    return [_warn(scene.where("choices"), f"every choice in scene '{scene.id}' has a condition; "
+                  "when none holds the player is stuck: leave one without 'when'", "stuck")
+            for scene in s.scenes.values()
+            if scene.choices and all(c.when is not None for c in scene.choices)]
+
+
+# --- conditions ----------------------------------------------------------------------------------
+
+def _condition_issues(s: Scenario, text: str, pos: Pos, what: str) -> list[Issue]:
+    try:
+        tree = expr.parse(text)
+    except expr.ExprError as exc:
+        return [_err(Pos(pos.path, pos.line, pos.col + exc.offset),
+                     f"{what}: {exc.message}", "condition")]
+    known = {
+        "meter": s.meters,
+        "visited": s.scenes,
+        "chose": {c.id for _, c in all_choices(s)},
+        "role": vocab.ROLES,
+        "took": vocab.STANCES,
+    }
+    issues = []
+    for name in expr.names(tree):
+        if name.name not in known[name.kind]:
+            kind = "meter" if name.kind == "meter" else f"name for {name.kind}()"
+            issues.append(_err(Pos(pos.path, pos.line, pos.col + name.offset),
+                               f"{what}: '{name.name}' is not a known {kind}"
+                               f"{_close(name.name, known[name.kind])}", "condition"))
+    return issues
+
+
+def check_conditions(s: Scenario) -> list[Issue]:
+    issues = []
+    for _, c in all_choices(s):
+        if c.when is not None:
+            issues += _condition_issues(s, c.when, c.where("when"), f"condition of '{c.id}'")
+    for rule in s.conditions:
+        if rule.when is not None:
+            issues += _condition_issues(s, rule.when, rule.where("when"),
+                                        f"condition rule '{rule.id}'")
+    return issues
+
+
+def check_condition_rules(s: Scenario) -> list[Issue]:
+    issues = []
+    if not s.conditions:
+        return [_err(s.where("conditions"), "give at least one condition rule", "rules")]
+    if s.conditions[-1].when is not None:
+        issues.append(_err(s.conditions[-1].where("when"), "the last condition rule must have no "
+                           "'when': it applies when no other rule does", "rules"))
+    for rule in s.conditions[:-1]:
+        if rule.when is None:
+            issues.append(_warn(rule.pos, f"rule '{rule.id}' has no 'when', so the rules after it "
+                                "never apply", "rules"))
+    return issues
+
+
+def check_unavailable_reasons(s: Scenario) -> list[Issue]:
+    issues = []
+    for _, c in all_choices(s):
+        if c.when is not None and c.unavailable is None:
+            issues.append(_warn(c.where("when"), f"choice '{c.id}' has a condition but no "
+                                "'unavailable' text telling players why it cannot be taken",
+                                "reason"))
+        if c.when is None and c.unavailable is not None:
+            issues.append(_warn(c.where("unavailable"), f"choice '{c.id}' says why it is "
+                                "unavailable, but has no 'when'", "reason"))
+    return issues
+
+
+# --- numbers and content --------------------------------------------------------------------------
+
+def check_meters(s: Scenario) -> list[Issue]:
+    issues = []
+    if not s.meters:
+        issues.append(_err(s.where("meters"), "give the victim at least one meter", "meters"))
+    for m in s.meters.values():
+        if m.min >= m.max:
+            issues.append(_err(m.pos, f"meter '{m.id}': min ({m.min}) must be below max "
+                               f"({m.max})", "meters"))
+        elif not m.min <= m.start <= m.max:
+            issues.append(_err(m.where("start"), f"meter '{m.id}' starts at {m.start}, outside "
+                               f"{m.min}..{m.max}", "meters"))
+    return issues
+
+
+def check_audience(s: Scenario) -> list[Issue]:
+    issues = []
+    a = s.audience
+    if not 6 <= a.min_age <= a.max_age <= 99:
+        issues.append(_err(a.pos, f"ages {a.min_age} to {a.max_age} do not make sense",
+                           "audience"))
+    if not 1 <= s.minutes <= 240:
+        issues.append(_err(s.where("minutes"), f"{s.minutes} minutes does not make sense",
+                           "minutes"))
+    return issues
+
+
+def check_help(s: Scenario) -> list[Issue]:
+    if s.help:
+        return []
+    return [_err(s.where("help"), "say where to get help (a trusted adult, the school's "
+                 "confidential contact, a helpline): it is shown with every ending", "help")]
+
+
+def check_discussion(s: Scenario) -> list[Issue]:
+    return [_warn(c.pos, f"choice '{c.id}' has no discussion prompts for the debrief",
+                  "discussion")
+            for _, c in all_choices(s) if not c.discuss]
+
+
+CHECKS: tuple[Check, ...] = (
+    check_languages, check_translations, check_text_lengths, check_ids, check_duplicate_ids,
+    check_start, check_gotos, check_cast, check_effects, check_scene_shapes,
+    check_reachable_scenes, check_reachable_endings, check_way_out, check_all_choices_conditional,
+    check_conditions, check_condition_rules, check_unavailable_reasons, check_meters,
+    check_audience, check_help, check_discussion,
+)
+
+
+def run_checks(s: Scenario) -> list[Issue]:
+    """Every check's issues, in file order."""
+    issues: list[Issue] = []
+    for check in CHECKS:
+        issues.extend(check(s))
+    return sorted(issues, key=lambda i: (i.pos.line, i.pos.col, i.code))
+

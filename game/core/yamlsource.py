@@ -1,0 +1,360 @@
+"""Read a scenario file into a tree of located nodes, refusing everything a hand-written file gets wrong.
+
+Teachers write these files by hand, in whatever editor or word processor they have. This module turns
+the bytes into a tree of `YMap`, `YList` and `YScalar` nodes that remember their line and column, or
+into a list of issues, one per problem, each with `file:line:col`. It never constructs Python objects
+from tags, never resolves aliases, and never guesses types: every scalar stays the text the author
+wrote, so `nee`, `off`, `1:20` and `0755` remain words. The builder decides what a field means.
+
+It reads libyaml's event stream (fast, and flat: no recursion in our code, so nesting cannot blow the
+stack) and builds the tree itself, which is where duplicate keys, anchors, aliases, merge keys, tags,
+extra documents and deep nesting are caught.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gc
+import re
+import unicodedata
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Union
+
+import yaml
+
+from .issues import Issue
+from .model import Pos
+
+MAX_BYTES = 16 * 1024 * 1024
+"""Larger files are refused before they are read: no scenario needs that much, an accident might."""
+MAX_DEPTH = 40
+"""Deeper nesting is refused: the format needs about eight levels."""
+MAX_REPORTED = 50
+"""At most this many problems of one kind are listed per file; the rest are counted."""
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class YScalar:
+    """A scalar exactly as written: its text, whether it was plain (unquoted), and where it stood."""
+
+    __slots__ = ("text", "plain", "pos")
+
+    def __init__(self, text: str, plain: bool, pos: Pos):
+        self.text = text
+        self.plain = plain
+        self.pos = pos
+
+    @property
+    def is_null(self) -> bool:
+        """An empty plain value (`key:` with nothing after it), or `~` / `null` written plainly."""
+        return self.plain and self.text in ("", "~", "null", "Null", "NULL")
+
+    def __repr__(self) -> str:
+        return f"YScalar({self.text!r})"
+
+
+class YMap:
+    """A mapping with text keys, in file order. `items` maps each key to (key scalar, value node)."""
+
+    __slots__ = ("items", "pos")
+
+    def __init__(self, pos: Pos):
+        self.items: dict[str, tuple[YScalar, YNode]] = {}
+        self.pos = pos
+
+
+class YList:
+    """A sequence, in file order."""
+
+    __slots__ = ("items", "pos")
+
+    def __init__(self, pos: Pos):
+        self.items: list[YNode] = []
+        self.pos = pos
+
+
+YNode = Union[YScalar, YMap, YList]
+
+# Control characters other than tab and newlines, invisible format characters and bidi overrides.
+_BAD_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+_BAD_INDENT = re.compile(r"^[ ]*[\t\u00a0\u2000-\u200a\u3000][ \t\u00a0\u2000-\u200a\u3000]*", re.M)
+_CHAR_NAMES = {
+    "\t": "a tab",
+    "\u00a0": "a no-break space",
+    "\ufeff": "a byte order mark (BOM)",
+    "\u200b": "a zero-width space",
+    "\u200c": "a zero-width non-joiner",
+    "\u200d": "a zero-width joiner",
+    "\u2060": "a word joiner",
+    "\u00ad": "a soft hyphen",
+    "\x00": "a NUL byte",
+}
+
+
+def describe_char(ch: str) -> str:
+    """A readable name for a character an author cannot see."""
+    if ch in _CHAR_NAMES:
+        return f"{_CHAR_NAMES[ch]} (U+{ord(ch):04X})"
+    name = unicodedata.name(ch, "control character")
+    return f"U+{ord(ch):04X} ({name.lower()})"
+
+
+class _Lines:
+    """Turns offsets into 1-based line and column numbers."""
+
+    def __init__(self, text: str | bytes):
+        newline = "\n" if isinstance(text, str) else b"\n"
+        starts = [0]
+        find = text.find
+        i = find(newline)
+        while i != -1:
+            starts.append(i + 1)
+            i = find(newline, i + 1)
+        self.starts = starts
+
+    def pos(self, path: str, offset: int) -> Pos:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return Pos(path, line + 1, offset - self.starts[line] + 1)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a large load makes millions of objects and no cycles."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def decode(data: bytes, path: str) -> tuple[str | None, list[Issue]]:
+    """Bytes to text, or the reasons they are not UTF-8 text, line by line."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        which = "UTF-32" if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) else "UTF-16"
+        return None, [Issue(Pos(path, 1, 1),
+                            f"the file is saved as {which}; save it as UTF-8", code="encoding")]
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:4096]:
+        offset = data.index(b"\x00")
+        return None, [Issue(_Lines(data).pos(path, offset),
+                            "NUL bytes in the file: it looks like UTF-16 without a byte order mark; "
+                            "save it as UTF-8", code="encoding")]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    lines = _Lines(data)
+    issues: list[Issue] = []
+    seen_lines: set[int] = set()
+    start = 0
+    while start < len(data):
+        try:
+            data[start:].decode("utf-8")
+            break
+        except UnicodeDecodeError as exc:
+            offset = start + exc.start
+            pos = lines.pos(path, offset)
+            if pos.line not in seen_lines:
+                seen_lines.add(pos.line)
+                guess = data[offset:offset + 1].decode("cp1252", errors="replace")
+                issues.append(Issue(
+                    pos,
+                    f"byte 0x{data[offset]:02X} is not UTF-8 (in Windows-1252/Latin-1 it would be "
+                    f"{guess!r}); the file seems saved by a word processor: save it as UTF-8",
+                    code="encoding"))
+            start = offset + max(1, exc.end - exc.start)
+    return None, _capped(issues, path)
+
+
+def scan_characters(text: str, path: str) -> list[Issue]:
+    """Characters that break a file without being visible: controls, zero-width marks, odd indents."""
+    issues: list[Issue] = []
+    if _BAD_CHARS.search(text) is None and _BAD_INDENT.search(text) is None:
+        return issues
+    lines = _Lines(text)
+    for match in _BAD_CHARS.finditer(text):
+        issues.append(Issue(lines.pos(path, match.start()),
+                            f"invisible or control character {describe_char(match.group())}: "
+                            "delete it", code="characters"))
+    for match in _BAD_INDENT.finditer(text):
+        odd = next(ch for ch in match.group() if ch != " ")
+        issues.append(Issue(lines.pos(path, match.start() + match.group().index(odd)),
+                            f"{describe_char(odd)} in the indentation: indent with spaces only",
+                            code="characters"))
+    return _capped(sorted(issues), path)
+
+
+def _capped(issues: list[Issue], path: str) -> list[Issue]:
+    if len(issues) <= MAX_REPORTED:
+        return issues
+    rest = len(issues) - MAX_REPORTED
+    return issues[:MAX_REPORTED] + [Issue(issues[MAX_REPORTED].pos,
+                                          f"... and {rest} more like these", code=issues[0].code)]
+
+
+def _mark(path: str, mark) -> Pos:
+    return Pos(path, mark.line + 1, mark.column + 1)
+
+
+def _syntax_issue(path: str, exc: yaml.YAMLError) -> Issue:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    pos = _mark(path, mark) if mark is not None else Pos(path, 1, 1)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    message = f"YAML syntax error: {problem}"
+    if context:
+        context_mark = getattr(exc, "context_mark", None)
+        where = (f" that starts at line {context_mark.line + 1}"
+                 if context_mark is not None else "")
+        message += f", {context}{where}"
+    hint = _syntax_hint(problem)
+    return Issue(pos, message + hint, code="syntax")
+
+
+def _syntax_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return "; put text that contains ': ' between quotes"
+    if "could not find expected ':'" in problem:
+        return "; a key needs a colon after it, or the line above needs quotes"
+    if "found character '\\t'" in problem or "cannot start any token" in problem:
+        return "; put text that starts with a special character between quotes"
+    return ""
+
+
+def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
+    """Text to a located tree, refusing what scenario files must not contain."""
+    issues: list[Issue] = []
+    root: YNode | None = None
+    stack: list[YNode] = []
+    # For each open mapping: the key scalar waiting for its value, or None.
+    pending_keys: list[YScalar | None] = []
+    documents = 0
+
+    def attach(node: YNode) -> bool:
+        """Hang `node` under the open container; False when it cannot be used."""
+        nonlocal root
+        if not stack:
+            root = node
+            return True
+        parent = stack[-1]
+        if isinstance(parent, YList):
+            parent.items.append(node)
+            return True
+        key = pending_keys[-1]
+        if key is None:
+            if not isinstance(node, YScalar):
+                issues.append(Issue(node.pos, "a key must be plain text, not a list or mapping",
+                                    code="key"))
+                pending_keys[-1] = YScalar("\0invalid", False, node.pos)
+                return False
+            if node.plain and node.text == "<<":
+                issues.append(Issue(node.pos, "merge keys (<<) are not allowed: write the fields "
+                                    "out in full", code="merge"))
+            elif node.text in parent.items:
+                first = parent.items[node.text][0].pos
+                issues.append(Issue(node.pos, f"duplicate key '{node.text}' (first at line "
+                                    f"{first.line}); each key may appear once in a mapping",
+                                    code="duplicate_key"))
+            pending_keys[-1] = node
+            return True
+        pending_keys[-1] = None
+        if key.text != "\0invalid" and key.text not in parent.items:
+            parent.items[key.text] = (key, node)
+        return True
+
+    try:
+        with _gc_paused():
+            for event in yaml.parse(text, Loader=_Loader):
+                kind = type(event)
+                if kind is yaml.ScalarEvent:
+                    pos = _mark(path, event.start_mark)
+                    _refuse_anchor_and_tag(event, pos, issues)
+                    attach(YScalar(event.value, event.implicit[0] and not event.style, pos))
+                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                    pos = _mark(path, event.start_mark)
+                    _refuse_anchor_and_tag(event, pos, issues)
+                    node: YNode = YMap(pos) if kind is yaml.MappingStartEvent else YList(pos)
+                    attach(node)
+                    stack.append(node)
+                    pending_keys.append(None)
+                    if len(stack) > MAX_DEPTH:
+                        issues.append(Issue(pos, f"nested deeper than {MAX_DEPTH} levels; a "
+                                            "scenario needs far fewer", code="depth"))
+                        return None, issues
+                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                    stack.pop()
+                    pending_keys.pop()
+                elif kind is yaml.AliasEvent:
+                    issues.append(Issue(_mark(path, event.start_mark),
+                                        f"aliases (*{event.anchor}) are not allowed: write the "
+                                        "value out in full", code="alias"))
+                    attach(YScalar("", True, _mark(path, event.start_mark)))
+                elif kind is yaml.DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        issues.append(Issue(_mark(path, event.start_mark),
+                                            "a second YAML document ('---') in the file: keep one "
+                                            "scenario per file", code="documents"))
+                        return None, issues
+    except yaml.YAMLError as exc:
+        issues.append(_syntax_issue(path, exc))
+        return None, issues
+    except (ValueError, TypeError, OverflowError) as exc:  # libyaml oddities on hostile input
+        issues.append(Issue(Pos(path, 1, 1), f"the file cannot be read as YAML: {exc}",
+                            code="syntax"))
+        return None, issues
+    return root, issues
+
+
+def _refuse_anchor_and_tag(event, pos: Pos, issues: list[Issue]) -> None:
+    if event.anchor is not None:
+        issues.append(Issue(pos, f"anchors (&{event.anchor}) are not allowed: write each value "
+                            "out in full", code="anchor"))
+    if event.tag is not None:
+        tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+        issues.append(Issue(pos, f"tags such as '{tag}' are not allowed: remove the tag "
+                            "(put the value between quotes if it must stay text)", code="tag"))
+
+
+def read_tree(path: Path | str, data: bytes | None = None) -> tuple[YMap | None, list[Issue]]:
+    """Read one scenario file to a located mapping, or give every reason it cannot be read."""
+    name = str(path)
+    if data is None:
+        try:
+            size = Path(path).stat().st_size
+            if size > MAX_BYTES:
+                return None, [Issue(Pos(name, 1, 1), f"the file is {size / 1e6:.1f} MB; scenario "
+                                    f"files may be at most {MAX_BYTES // (1024 * 1024)} MB",
+                                    code="size")]
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            return None, [Issue(Pos(name, 1, 1), f"cannot read the file: {exc.strerror or exc}",
+                                code="io")]
+    elif len(data) > MAX_BYTES:
+        return None, [Issue(Pos(name, 1, 1), "the file is larger than a scenario may be",
+                            code="size")]
+    text, issues = decode(data, name)
+    if text is None:
+        return None, issues
+    issues = scan_characters(text, name)
+    if issues:
+        return None, issues
+    root, issues = parse(text, name)
+    if issues:
+        return None, issues
+    if root is None or (isinstance(root, YScalar) and root.is_null):
+        return None, [Issue(Pos(name, 1, 1), "the file is empty: a scenario starts with fields "
+                            "such as 'id:' and 'title:'", code="empty")]
+    if not isinstance(root, YMap):
+        found = "a list" if isinstance(root, YList) else "a single value"
+        return None, [Issue(root.pos, f"the top level must be a mapping of fields (id:, title:, "
+                            f"...), but it is {found}", code="top_level")]
+    return root, []

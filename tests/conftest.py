@@ -1,0 +1,35 @@
+"""Shared test set-up: headless SDL, and the scenarios every test can use."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Headless: no window, no sound card. Set before anything imports pygame.
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+MINI = DATA / "mini.yaml"
+SHIPPED = sorted((ROOT / "scenes").glob("*.yaml"))
+ALL_SCENARIOS = SHIPPED + [MINI]
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path_factory, monkeypatch):
+    """Settings, saves and records go to a fresh folder, never the tester's own."""
+    base = tmp_path_factory.mktemp("userdirs")
+    monkeypatch.setenv("BYSTANDER_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("BYSTANDER_DATA_DIR", str(base / "data"))
+
+
+@pytest.fixture(scope="session")
+def mini():
+    from game.core.loader import load
+    loaded = load(MINI)
+    assert loaded.ok, [str(i) for i in loaded.issues]
+    return loaded.scenario

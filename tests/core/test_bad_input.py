@@ -1,0 +1,165 @@
+"""Bad input is part of the product: every malformed file is refused with file:line:col, no traceback.
+
+Each case is a file a teacher could really produce, the place the problem must be reported at, and a
+word the message must contain.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import MINI
+from game.core.loader import load
+
+# (name, file bytes, expected line, expected column, fragment of the message)
+CASES = [
+    ("syntax", b"id: [unclosed\ntitle: x\n", 2, 6, "YAML syntax error"),
+    ("colon_in_text", b"id: a\ntitle: Hey: you\n", 2, 11, "quotes"),
+    ("tab_indent", b"id: x\ncast:\n\tadrian: {}\n", 3, 1, "tab"),
+    ("duplicate_key", b"id: a\nminutes: 5\nid: b\n", 3, 1, "duplicate key 'id'"),
+    ("duplicate_nested", b"cast:\n  a: 1\n  a: 2\n", 3, 3, "first at line 2"),
+    ("anchor", b"a: &x hello\n", 1, 4, "anchors"),
+    ("alias", b"a: [1]\nb: *x\n", 2, 4, "alias"),
+    ("merge_key", b"a: {x: 1}\nb:\n  <<: {y: 1}\n", 3, 3, "merge keys"),
+    ("python_tag", b"a: !!python/object/apply:os.system ['echo hi']\n", 1, 4, "tags"),
+    ("custom_tag", b"a: !foo {x: 1}\n", 1, 4, "tags"),
+    ("str_tag", b"a: !!str yes\n", 1, 4, "tags"),
+    ("two_documents", b"id: a\n---\nid: b\n", 2, 1, "second YAML document"),
+    ("deep_nesting", b"a: " + b"[" * 60 + b"]" * 60 + b"\n", 1, None, "nested deeper"),
+    ("latin1", "id: a\ntitle: café\n".encode("latin-1"), 2, 11, "not UTF-8"),
+    ("cp1252_quotes", b"id: a\nb: x\nc: \x93hi\x94\n", 3, 4, "Windows-1252"),
+    ("utf16_no_bom", "id: a\ntitle: b\n".encode("utf-16-le"), 1, 2, "UTF-16"),
+    ("utf16_bom", "id: a\n".encode("utf-16"), 1, 1, "UTF-16"),
+    ("utf32_bom", "id: a\n".encode("utf-32"), 1, 1, "UTF-32"),
+    ("nul_byte", b"id: a\ntitle: b\nsummary: c\x00d\n" + b"x: y\n" * 2000, 3, 11, "NUL"),
+    ("bell", b"id: a\ntitle: b\x07\n", 2, 9, "U+0007"),
+    ("zero_width_space", "id: a\u200bb\n".encode(), 1, 6, "zero-width space"),
+    ("nbsp_indent", "cast:\n\u00a0 adrian: x\n".encode(), 2, 1, "no-break space"),
+    ("bom_in_middle", "id: a\n\ufeffb: c\n".encode(), 2, 1, "byte order mark"),
+    ("bidi_override", "id: a\ntitle: \u202eevil\n".encode(), 2, 8, "U+202E"),
+    ("soft_hyphen", "id: ab\u00adc\n".encode(), 1, 7, "soft hyphen"),
+    ("empty", b"", 1, 1, "empty"),
+    ("only_comments", b"# nothing here\n\n", 1, 1, "empty"),
+    ("only_spaces", b"   \n  \n", 1, 1, "empty"),
+    ("top_level_list", b"- a\n- b\n", 1, 1, "mapping"),
+    ("top_level_scalar", b"hello\n", 1, 1, "mapping"),
+    ("complex_key", b"? {a: 1}\n: b\n", 1, 3, "key must be plain text"),
+    ("not_a_scenario", b"name: Adrian\nage: 14\n", 1, 1, "unknown field 'name'"),
+]
+
+
+@pytest.mark.parametrize("name,data,line,col,fragment", CASES, ids=[c[0] for c in CASES])
+def test_bad_file_is_refused_with_its_place(tmp_path, name, data, line, col, fragment):
+    path = tmp_path / f"{name}.yaml"
+    path.write_bytes(data)
+    loaded = load(path)
+    assert not loaded.ok
+    assert loaded.issues, "a refused file must say why"
+    texts = [str(i) for i in loaded.issues]
+    for text in texts:
+        assert re.match(rf"{re.escape(str(path))}:\d+:\d+: ", text), text
+    assert all(i.code != "internal" for i in loaded.issues), texts
+    hit = [i for i in loaded.issues if fragment in i.message]
+    assert hit, f"no message with {fragment!r} in {texts}"
+    assert hit[0].pos.line == line, texts
+    if col is not None:
+        assert hit[0].pos.col == col, texts
+
+
+def test_too_large_file_is_refused_before_reading(tmp_path):
+    path = tmp_path / "huge.yaml"
+    with path.open("wb") as f:
+        f.truncate(17 * 1024 * 1024)
+    loaded = load(path)
+    assert not loaded.ok
+    assert "MB" in loaded.issues[0].message
+
+
+def test_missing_file_is_reported(tmp_path):
+    loaded = load(tmp_path / "nope.yaml")
+    assert not loaded.ok and "cannot read" in loaded.issues[0].message
+
+
+def test_every_bad_line_is_reported_not_only_the_first(tmp_path):
+    path = tmp_path / "many.yaml"
+    path.write_bytes("a: caf\xe9\nb: ok\nc: na\xefef\n".encode("latin-1"))
+    lines = [i.pos.line for i in load(path).issues]
+    assert lines == [1, 3]
+
+
+def test_a_bom_at_the_start_and_windows_line_ends_are_fine(tmp_path):
+    text = MINI.read_text(encoding="utf-8").replace("\n", "\r\n")
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    assert load(path).ok
+
+
+def _mini_with(tmp_path, old: str, new: str):
+    text = MINI.read_text(encoding="utf-8")
+    assert old in text, old
+    path = tmp_path / "mutated.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path, text.replace(old, new, 1)
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def test_yaml_1_1_words_stay_text(tmp_path):
+    path, _ = _mini_with(tmp_path, 'title: {nl: "De gang", en: "The hallway"}',
+                         "title: {nl: nee, en: no}\nnote: {nl: 1:20, en: 0755}")
+    scenario = load(path).scenario
+    assert scenario is not None
+    assert dict(scenario.title) == {"nl": "nee", "en": "no"}
+    assert dict(scenario.note) == {"nl": "1:20", "en": "0755"}
+    path, _ = _mini_with(tmp_path, "summary:\n  nl: Sam wordt uitgelachen in de gang. Wat doe jij?\n"
+                         "  en: Sam is laughed at in the hallway. What do you do?",
+                         "summary: {nl: ja, en: 2024-05-01}")
+    scenario = load(path).scenario
+    assert dict(scenario.summary) == {"nl": "ja", "en": "2024-05-01"}
+    path, _ = _mini_with(tmp_path, "{nl: gekwetst, en: hurt}", "{nl: off, en: on}")
+    assert dict(load(path).scenario.conditions[0].label) == {"nl": "off", "en": "on"}
+
+
+FORMAT_CASES = [
+    ("stance: outsider", "stance: outsidr", "stance", "did you mean 'outsider'"),
+    ("stance: outsider", "stanse: outsider", "stanse", "unknown field 'stanse'"),
+    ("minutes: 10", "minutes: ten", "minutes", "whole number"),
+    ("minutes: 10", "minutes: [10]", "minutes", "whole number"),
+    ("minutes: 10", "minutes:", "minutes", "needs a value for 'minutes'"),
+    ("place: hallway\n    step: notice", "place: gym\n    step: notice", "place: gym",
+     "not one of"),
+    ("title: {nl: \"De gang\", en: \"The hallway\"}", "title: The hallway", "title:",
+     "per language"),
+    ("glasses", "glasses", None, None),
+]
+
+
+@pytest.mark.parametrize("old,new,at,fragment", [c for c in FORMAT_CASES if c[2]],
+                         ids=[c[1].split(":")[0] + "-" + str(i) for i, c in
+                              enumerate(FORMAT_CASES) if c[2]])
+def test_format_errors_point_at_the_value(tmp_path, old, new, at, fragment):
+    path, text = _mini_with(tmp_path, old, new)
+    loaded = load(path)
+    assert not loaded.ok
+    hit = [i for i in loaded.issues if fragment in i.message]
+    assert hit, [str(i) for i in loaded.issues]
+    assert hit[0].pos.line == _line_of(text, at)
+
+
+def test_missing_required_field_points_at_its_mapping(tmp_path):
+    path, text = _mini_with(tmp_path, "    role: bully\n", "")
+    loaded = load(path)
+    hit = [i for i in loaded.issues if "needs a value for 'role'" in i.message]
+    assert hit and hit[0].pos.line == _line_of(text, "    name: Rik") 
+
+
+def test_all_format_errors_are_reported_at_once(tmp_path):
+    path, _ = _mini_with(tmp_path, "minutes: 10", "minutes: ten\nfoo: 1")
+    text = path.read_text().replace("stance: outsider", "stance: nobody", 1)
+    path.write_text(text)
+    codes = {i.code for i in load(path).issues}
+    assert {"type", "unknown_field", "choice_of"} <= codes

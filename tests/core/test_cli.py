@@ -1,0 +1,111 @@
+"""The `bystander` command: exit codes 0/1/2, messages without tracebacks, transcripts, maps."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import MINI, ROOT
+from game.cli import main
+
+
+def run_cli(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_clean_file(capsys):
+    code, out, _ = run_cli(capsys, "check", str(MINI))
+    assert code == 0 and "ok" in out and "0 errors" in out
+
+
+def test_check_reports_every_problem_and_fails(capsys, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(MINI.read_text().replace("goto: end_bad", "goto: nowhere")
+                   .replace("start: hallway", "start: hall"))
+    code, out, _ = run_cli(capsys, "check", str(bad), str(MINI))
+    assert code == 1
+    lines = [line for line in out.splitlines() if line.startswith(str(bad))]
+    assert len(lines) == 2 and all(":" in line.split(" ")[0] for line in lines)
+    assert "1 errors" not in out and "2 errors" in out
+
+
+def test_check_strict_fails_on_warnings(capsys, tmp_path):
+    warn = tmp_path / "warn.yaml"
+    warn.write_text(MINI.read_text().replace(
+        "        discuss:\n          - {nl: Wat als niemand iets zegt?, en: What if nobody says "
+        "anything?}\n", ""))
+    assert run_cli(capsys, "check", str(warn))[0] == 0
+    assert run_cli(capsys, "check", "--strict", str(warn))[0] == 1
+
+
+def test_check_usage_errors(capsys, tmp_path):
+    code, _, err = run_cli(capsys, "check", str(tmp_path / "missing"))
+    assert code == 2 and "no such file" in err
+    code, _, err = run_cli(capsys, "check", str(tmp_path))
+    assert code == 2 and "no scenario files" in err
+    with pytest.raises(SystemExit) as info:
+        main(["check", "--bogus"])
+    assert info.value.code == 2
+
+
+def test_run_with_choices_prints_the_transcript(capsys):
+    code, out, _ = run_cli(capsys, "run", str(MINI), "--lang", "en", "--choose",
+                           "walk_on,say_nothing")
+    assert code == 0
+    assert "> I walk on." in out and "== Ending: Alone (hard) ==" in out
+
+
+def test_run_json_gives_state_and_summary(capsys):
+    code, out, err = run_cli(capsys, "run", str(MINI), "--lang", "en", "--choose",
+                             "stand_by_sam,tell_mentor", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["state"]["ending"] == "better"
+    assert data["summary"]["roles"] == ["bystander", "defender", "defender"]
+    assert "> I go and stand next to Sam." in err
+
+
+def test_run_bad_choice_and_bad_language(capsys):
+    code, _, err = run_cli(capsys, "run", str(MINI), "--choose", "fly_away")
+    assert code == 2 and "'fly_away' is not a choice in scene 'hallway'" in err
+    code, _, err = run_cli(capsys, "run", str(MINI), "--lang", "de")
+    assert code == 2 and "nl, en" in err
+    code, _, err = run_cli(capsys, "run", "no_such_scenario")
+    assert code == 2 and "no scenario 'no_such_scenario'" in err
+
+
+def test_run_refuses_a_broken_file(capsys, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(b"id: [\n")
+    code, _, err = run_cli(capsys, "run", str(bad))
+    assert code == 1 and f"{bad}:" in err and "Traceback" not in err
+
+
+def test_run_interactive_reads_numbers(capsys, monkeypatch):
+    answers = iter(["9", "x", "1", "3"])
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    code, out, _ = run_cli(capsys, "run", str(MINI), "--lang", "en")
+    assert code == 0
+    assert out.count("Type the number") == 2 and "Ending: Alone" in out
+
+
+def test_graph_writes_mermaid_and_dot(capsys, tmp_path):
+    for suffix, marker in ((".mmd", "flowchart TD"), (".dot", "digraph")):
+        target = tmp_path / f"map{suffix}"
+        assert run_cli(capsys, "graph", str(MINI), "-o", str(target))[0] == 0
+        text = target.read_text()
+        assert marker in text and "walk_on" in text
+    assert "style=dashed" in (tmp_path / "map.dot").read_text()
+    code, _, err = run_cli(capsys, "graph", str(MINI), "-o", str(tmp_path / "map.xyz"))
+    assert code == 1 and "unknown format" in err
+
+
+def test_python_dash_m_game_works():
+    result = subprocess.run([sys.executable, "-m", "game", "check", str(MINI)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr

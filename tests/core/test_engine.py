@@ -1,0 +1,153 @@
+"""The engine API: views, choices, outcomes, rollback, languages, saves, and all-or-nothing steps."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from game.core import engine
+from game.core.state import SaveError
+
+
+def test_view_shows_every_choice_with_availability(mini):
+    run = engine.start(mini, "en")
+    run.choose("walk_on")
+    view = run.view()
+    assert [(c.id, c.available) for c in view.choices] == [
+        ("tell_mentor", True), ("check_in", False), ("say_nothing", True)]
+    blocked = view.choices[1]
+    assert blocked.reason == "You were not there."
+    assert (blocked.number, blocked.letter) == ("2", "B")
+
+
+def test_outcome_tells_what_the_choice_did(mini):
+    run = engine.start(mini, "en")
+    outcome = run.choose("walk_on")
+    assert outcome.consequence == "Sam watches you go."
+    assert [(c.id, c.before, c.after, c.better) for c in outcome.changes] == [
+        ("wellbeing", 60, 35, False), ("isolation", 40, 60, False)]
+    assert (outcome.role_before, outcome.role_after, outcome.role_changed) == (
+        "bystander", "outsider", True)
+    assert (outcome.condition_before.id, outcome.condition_after.id) == ("coping", "hurt")
+    assert outcome.discuss == ("Why did you walk on?",)
+    assert outcome.active is False and outcome.step == "notice"
+
+
+def test_victim_face_follows_his_condition(mini):
+    run = engine.start(mini, "en")
+    sam = lambda: next(c for c in run.view().cast if c.is_victim)  # noqa: E731
+    assert sam().expression == "neutral"
+    run.choose("walk_on")
+    assert sam().expression == "hurt" and run.view().condition.light == "dim"
+
+
+def test_meters_stay_within_bounds(mini):
+    run = engine.start(mini, "en")
+    run.choose("stand_by_sam")
+    run.choose("tell_mentor")
+    for meter in run.view().meters:
+        assert meter.min <= meter.value <= meter.max
+
+
+def test_bad_choices_are_refused_and_change_nothing(mini):
+    run = engine.start(mini, "en")
+    before = run.save()
+    with pytest.raises(engine.ChoiceError, match="choices here: walk_on, stand_by_sam"):
+        run.choose("tell_mentor")
+    run.choose("walk_on")
+    with pytest.raises(engine.ChoiceError, match="cannot be taken now"):
+        run.choose("check_in")
+    assert run.state.scene == "later"
+    with pytest.raises(engine.ChoiceError):
+        run.advance()
+    assert before["scene"] == "hallway"
+
+
+def test_a_failing_step_leaves_no_half_applied_state(mini, monkeypatch):
+    run = engine.start(mini, "en")
+    before = run.save()
+
+    def broken(stance):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(run.roles, "take", broken)
+    with pytest.raises(RuntimeError):
+        run.choose("walk_on")
+    assert run.save() == before
+    assert run.story.model.state == "hallway"
+    monkeypatch.undo()
+    assert run.choose("walk_on").role_after == "outsider"
+
+
+def test_language_switches_at_any_time(mini):
+    run = engine.start(mini, "nl")
+    assert run.view().choices[0].text == "Ik loop door."
+    run.lang = "en"
+    assert run.view().choices[0].text == "I walk on."
+    with pytest.raises(ValueError):
+        run.lang = "de"
+    with pytest.raises(ValueError):
+        engine.start(mini, "fr")
+
+
+def test_back_undoes_one_step(mini):
+    run = engine.start(mini, "en")
+    assert run.back() is False
+    run.choose("stand_by_sam")
+    run.choose("check_in")
+    assert run.ended
+    assert run.back() is True
+    assert run.state.scene == "later" and not run.ended
+    assert run.state.choices == ["stand_by_sam"]
+    assert run.state.meters == {"wellbeing": 75, "isolation": 20}
+    assert run.choose("check_in").ending.id == "mixed"
+
+
+def test_summary_tells_the_journey(mini):
+    run = engine.start(mini, "en")
+    run.choose("walk_on")
+    run.choose("tell_mentor")
+    summary = run.summary()
+    assert summary.path == ("hallway", "later", "end_good")
+    assert summary.roles == ("bystander", "outsider", "defender")
+    assert summary.journey == "You started as a bystander, became an outsider, became a defender"
+    assert summary.meter_history["wellbeing"] == (60, 35, 45)
+    assert summary.active_share == 0.5
+    assert summary.ending.outcome == "good" and len(summary.ending.help) == 2
+    assert [d.step for d in summary.decisions] == ["notice", "act"]
+
+
+def test_save_and_load_round_trip_through_json(mini):
+    run = engine.start(mini, "en", "abc")
+    run.choose("stand_by_sam")
+    data = json.loads(json.dumps(run.save()))
+    assert data["format"] == "bystander-run" and data["version"] == 1
+    again = engine.load_run(mini, data, "abc")
+    assert again.save() == run.save()
+    assert again.choose("check_in").ending.id == "mixed"
+
+
+@pytest.mark.parametrize("damage,message", [
+    (lambda d: d.update(format="x"), "not a saved"),
+    (lambda d: d.update(version=99), "update the game"),
+    (lambda d: d.update(scenario_id="other"), "scenario 'other'"),
+    (lambda d: d.update(content_hash="zzz"), "changed"),
+    (lambda d: d.update(lang="de"), "'de'"),
+    (lambda d: d.pop("history"), "damaged"),
+    (lambda d: d["meters"].update(wellbeing=99), "does not match"),
+    (lambda d: d["history"][1].update(choice="nope"), "do not fit"),
+    (lambda d: d.update(meters={"wellbeing": "lots"}), "whole numbers"),
+])
+def test_damaged_saves_are_refused(mini, damage, message):
+    run = engine.start(mini, "en", "abc")
+    run.choose("stand_by_sam")
+    data = json.loads(json.dumps(run.save()))
+    damage(data)
+    with pytest.raises(SaveError, match=message):
+        engine.load_run(mini, data, "abc")
+
+
+def test_replay_follows_next_scenes_when_asked(mini):
+    run = engine.replay(mini, "en", ["walk_on", "say_nothing"], follow_next=True)
+    assert run.ended and run.state.ending == "alone"
