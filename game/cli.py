@@ -52,6 +52,22 @@ def _parser() -> argparse.ArgumentParser:
     graph.add_argument("-o", "--output", required=True, type=Path, help="output file")
     graph.add_argument("--lang", default="nl", help="nl or en (default nl)")
 
+    bench = sub.add_parser("bench", help="measure speed on this machine")
+    bench.add_argument("--quick", action="store_true", help="fewer sizes and runs")
+    bench.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+    shot = sub.add_parser("screenshot", help="save a picture of one screen (headless)")
+    shot.add_argument("scenario", help="scenario id or file")
+    shot.add_argument("--choose", metavar="ID,ID,...", help="take these choices first")
+    shot.add_argument("--screen", default="scene",
+                      choices=["title", "scene", "choice", "consequence", "ending", "settings",
+                               "pause"], help="which screen (default: scene)")
+    shot.add_argument("--size", default="1280x720", metavar="WxH", help="default 1280x720")
+    shot.add_argument("--lang", default="en", choices=["nl", "en"], help="default en")
+    shot.add_argument("--high-contrast", action="store_true", help="the high-contrast look")
+    shot.add_argument("--text-size", default="normal", choices=["normal", "large", "xlarge"])
+    shot.add_argument("-o", "--output", required=True, type=Path, help="PNG file to write")
+
     schema = sub.add_parser("schema", help="write the JSON Schema of the scenario format")
     schema.add_argument("-o", "--output", type=Path, help="file (default: print it)")
     return parser
@@ -167,13 +183,25 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from .bench import run_bench
+    print(run_bench(args.quick, args.json))
+    return EXIT_OK
+
+
 def cmd_play(args: argparse.Namespace) -> int:
     from .ui.app import play
     return play(args)
 
 
-COMMANDS = {"play": cmd_play, "check": cmd_check, "run": cmd_run, "graph": cmd_graph,
-            "schema": cmd_schema}
+def cmd_screenshot(args: argparse.Namespace) -> int:
+    from .ui.screenshot import main as screenshot
+    return screenshot(args)
+
+
+COMMANDS = {"play": cmd_play, "screenshot": cmd_screenshot, "check": cmd_check, "run": cmd_run,
+            "graph": cmd_graph,
+            "schema": cmd_schema, "bench": cmd_bench}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -316,19 +316,12 @@ def check_all_choices_conditional(s: Scenario) -> list[Issue]:
 
 # --- conditions ----------------------------------------------------------------------------------
 
-def _condition_issues(s: Scenario, text: str, pos: Pos, what: str) -> list[Issue]:
+def _condition_issues(known: dict, text: str, pos: Pos, what: str) -> list[Issue]:
     try:
         tree = expr.parse(text)
     except expr.ExprError as exc:
         return [_err(Pos(pos.path, pos.line, pos.col + exc.offset),
                      f"{what}: {exc.message}", "condition")]
-    known = {
-        "meter": s.meters,
-        "visited": s.scenes,
-        "chose": {c.id for _, c in all_choices(s)},
-        "role": vocab.ROLES,
-        "took": vocab.STANCES,
-    }
     issues = []
     for name in expr.names(tree):
         if name.name not in known[name.kind]:
@@ -340,13 +333,20 @@ def _condition_issues(s: Scenario, text: str, pos: Pos, what: str) -> list[Issue
 
 
 def check_conditions(s: Scenario) -> list[Issue]:
+    known = {
+        "meter": s.meters,
+        "visited": s.scenes,
+        "chose": {c.id for _, c in all_choices(s)},
+        "role": vocab.ROLES,
+        "took": vocab.STANCES,
+    }
     issues = []
     for _, c in all_choices(s):
         if c.when is not None:
-            issues += _condition_issues(s, c.when, c.where("when"), f"condition of '{c.id}'")
+            issues += _condition_issues(known, c.when, c.where("when"), f"condition of '{c.id}'")
     for rule in s.conditions:
         if rule.when is not None:
-            issues += _condition_issues(s, rule.when, rule.where("when"),
+            issues += _condition_issues(known, rule.when, rule.where("when"),
                                         f"condition rule '{rule.id}'")
     return issues
 

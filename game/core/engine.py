@@ -14,7 +14,7 @@ Views are frozen dataclasses in the run's current language; the language can cha
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Iterable
 
 from . import vocab
@@ -362,8 +362,9 @@ class Run:
             raise
 
     def _restore(self, snapshot: RunState) -> None:
-        for name in vars(snapshot):
-            setattr(self.state, name, getattr(snapshot, name))
+        for f in fields(RunState):
+            setattr(self.state, f.name, getattr(snapshot, f.name))
+        self.state.forget_derived()
         self.story.restore(self.state.scene)
         self.roles.restore(self.state.role)
         self.victim.restore(self.state.condition)

@@ -11,7 +11,7 @@ from .build import build_scenario
 from .checks import run_checks
 from .issues import Issue, ScenarioError, errors
 from .model import Pos, Scenario
-from .yamlsource import read_tree
+from .yamlsource import gc_paused, read_tree
 
 SCENARIO_SUFFIXES = (".yaml", ".yml")
 log = logging.getLogger(__name__)
@@ -40,7 +40,8 @@ def load(path: Path | str, data: bytes | None = None) -> Loaded:
     """
     path = Path(path)
     try:
-        return _load(path, data)
+        with gc_paused():
+            return _load(path, data)
     except RecursionError:
         return Loaded(path, None, [Issue(Pos(str(path), 1, 1), "the file is nested too deeply "
                                          "to read", code="depth")])

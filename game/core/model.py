@@ -11,7 +11,7 @@ Every object remembers where it stood in its file (`pos`, and `at` per field) so
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Optional
+from typing import Literal, NamedTuple, Optional
 
 # Literal types mirror the lists in vocab.py; a test keeps the two in step.
 Stance = Literal["outsider", "reinforcer", "assistant", "confront", "support", "report", "mobilise"]
@@ -35,9 +35,8 @@ ClothesColour = Literal[
 Outcome = Literal["bad", "mixed", "good"]
 
 
-@dataclass(frozen=True, order=True)
-class Pos:
-    """A place in a scenario file, 1-based, as editors count."""
+class Pos(NamedTuple):
+    """A place in a scenario file, 1-based, as editors count. A tuple: a large file has 100,000s."""
 
     path: str
     line: int

@@ -6,8 +6,7 @@ reads it, and a save file is `to_dict()` of it.
 
 from __future__ import annotations
 
-import copy
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 SAVE_FORMAT = "bystander-run"
@@ -53,22 +52,40 @@ class RunState:
     history: list[Step] = field(default_factory=list)
     ending: str | None = None
 
-    # The condition language reads these (see expr.Context).
+    # The condition language reads these three sets (see expr.Context). They are derived from
+    # the history, and rebuilt only when it has grown, so a long run stays linear.
     @property
     def visited(self) -> set[str]:
-        return {step.scene for step in self.history} | {self.scene}
+        return self._derived()[0]
 
     @property
     def chosen(self) -> set[str]:
-        return set(self.choices)
+        return self._derived()[1]
 
     @property
     def stances(self) -> set[str]:
-        return {step.stance for step in self.history if step.stance}
+        return self._derived()[2]
+
+    def _derived(self) -> tuple[set[str], set[str], set[str]]:
+        key = (id(self.history), len(self.history), id(self.choices), len(self.choices),
+               self.scene)
+        cached = self.__dict__.get("_derived_cache")
+        if cached is None or cached[0] != key:
+            sets = ({step.scene for step in self.history} | {self.scene}, set(self.choices),
+                    {step.stance for step in self.history if step.stance})
+            cached = (key, sets)
+            self.__dict__["_derived_cache"] = cached
+        return cached[1]
+
+    def forget_derived(self) -> None:
+        """Drop the derived sets; call after replacing the history wholesale."""
+        self.__dict__.pop("_derived_cache", None)
 
     def snapshot(self) -> "RunState":
-        """A deep copy, to put back if a step fails half-way."""
-        return copy.deepcopy(self)
+        """A copy to put back if a step fails half-way. Steps are never changed once taken, so
+        the lists are copied but not the steps in them."""
+        return replace(self, meters=dict(self.meters), choices=list(self.choices),
+                       history=list(self.history))
 
     def to_dict(self) -> dict[str, Any]:
         """The run as JSON-able plain data, with its format and version."""

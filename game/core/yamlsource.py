@@ -123,8 +123,9 @@ class _Lines:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: a large load makes millions of objects and no cycles."""
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a large load makes millions of objects and no cycles,
+    and with the collector running it spends more time scanning them than building them."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -230,73 +231,81 @@ def _syntax_hint(problem: str) -> str:
 
 
 def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
-    """Text to a located tree, refusing what scenario files must not contain."""
-    issues: list[Issue] = []
-    root: YNode | None = None
-    stack: list[YNode] = []
-    # For each open mapping: the key scalar waiting for its value, or None.
-    pending_keys: list[YScalar | None] = []
-    documents = 0
+    """Text to a located tree, refusing what scenario files must not contain.
 
-    def attach(node: YNode) -> bool:
-        """Hang `node` under the open container; False when it cannot be used."""
-        nonlocal root
-        if not stack:
-            root = node
-            return True
+    The loop is the hot path of loading a large file (a million events for 10,000 scenes), so the
+    common cases are inlined and names are bound locally.
+    """
+    issues: list[Issue] = []
+    holder = YList(Pos(path, 1, 1))  # the root hangs here, like any other node
+    stack: list[YNode] = [holder]
+    # For each open mapping: the key scalar waiting for its value, or None.
+    pending_keys: list[YScalar | None] = [None]
+    documents = 0
+    Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
+    MapEnd, SeqEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
+
+    def attach_key(parent: YMap, node: YNode) -> None:
+        if not isinstance(node, YScalar):
+            issues.append(Issue(node.pos, "a key must be plain text, not a list or mapping",
+                                code="key"))
+            pending_keys[-1] = YScalar("\0invalid", False, node.pos)
+            return
+        if node.plain and node.text == "<<":
+            issues.append(Issue(node.pos, "merge keys (<<) are not allowed: write the fields "
+                                "out in full", code="merge"))
+        elif node.text in parent.items:
+            first = parent.items[node.text][0].pos
+            issues.append(Issue(node.pos, f"duplicate key '{node.text}' (first at line "
+                                f"{first.line}); each key may appear once in a mapping",
+                                code="duplicate_key"))
+        pending_keys[-1] = node
+
+    def attach(node: YNode) -> None:
+        """Hang `node` under the open container."""
         parent = stack[-1]
-        if isinstance(parent, YList):
+        if type(parent) is YList:
             parent.items.append(node)
-            return True
+            return
         key = pending_keys[-1]
         if key is None:
-            if not isinstance(node, YScalar):
-                issues.append(Issue(node.pos, "a key must be plain text, not a list or mapping",
-                                    code="key"))
-                pending_keys[-1] = YScalar("\0invalid", False, node.pos)
-                return False
-            if node.plain and node.text == "<<":
-                issues.append(Issue(node.pos, "merge keys (<<) are not allowed: write the fields "
-                                    "out in full", code="merge"))
-            elif node.text in parent.items:
-                first = parent.items[node.text][0].pos
-                issues.append(Issue(node.pos, f"duplicate key '{node.text}' (first at line "
-                                    f"{first.line}); each key may appear once in a mapping",
-                                    code="duplicate_key"))
-            pending_keys[-1] = node
-            return True
+            attach_key(parent, node)  # type: ignore[arg-type]
+            return
         pending_keys[-1] = None
-        if key.text != "\0invalid" and key.text not in parent.items:
-            parent.items[key.text] = (key, node)
-        return True
+        if key.text not in parent.items and key.text != "\0invalid":
+            parent.items[key.text] = (key, node)  # type: ignore[union-attr]
 
     try:
-        with _gc_paused():
+        with gc_paused():
             for event in yaml.parse(text, Loader=_Loader):
                 kind = type(event)
-                if kind is yaml.ScalarEvent:
-                    pos = _mark(path, event.start_mark)
-                    _refuse_anchor_and_tag(event, pos, issues)
+                if kind is Scalar:
+                    mark = event.start_mark
+                    pos = Pos(path, mark.line + 1, mark.column + 1)
+                    if event.anchor is not None or event.tag is not None:
+                        _refuse_anchor_and_tag(event, pos, issues)
                     attach(YScalar(event.value, event.implicit[0] and not event.style, pos))
-                elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                    pos = _mark(path, event.start_mark)
-                    _refuse_anchor_and_tag(event, pos, issues)
-                    node: YNode = YMap(pos) if kind is yaml.MappingStartEvent else YList(pos)
+                elif kind is MapStart or kind is SeqStart:
+                    mark = event.start_mark
+                    pos = Pos(path, mark.line + 1, mark.column + 1)
+                    if event.anchor is not None or event.tag is not None:
+                        _refuse_anchor_and_tag(event, pos, issues)
+                    node: YNode = YMap(pos) if kind is MapStart else YList(pos)
                     attach(node)
                     stack.append(node)
                     pending_keys.append(None)
-                    if len(stack) > MAX_DEPTH:
+                    if len(stack) > MAX_DEPTH + 1:
                         issues.append(Issue(pos, f"nested deeper than {MAX_DEPTH} levels; a "
                                             "scenario needs far fewer", code="depth"))
                         return None, issues
-                elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                elif kind is MapEnd or kind is SeqEnd:
                     stack.pop()
                     pending_keys.pop()
                 elif kind is yaml.AliasEvent:
-                    issues.append(Issue(_mark(path, event.start_mark),
-                                        f"aliases (*{event.anchor}) are not allowed: write the "
-                                        "value out in full", code="alias"))
-                    attach(YScalar("", True, _mark(path, event.start_mark)))
+                    pos = _mark(path, event.start_mark)
+                    issues.append(Issue(pos, f"aliases (*{event.anchor}) are not allowed: write "
+                                        "the value out in full", code="alias"))
+                    attach(YScalar("", True, pos))
                 elif kind is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
@@ -311,7 +320,7 @@ def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
         issues.append(Issue(Pos(path, 1, 1), f"the file cannot be read as YAML: {exc}",
                             code="syntax"))
         return None, issues
-    return root, issues
+    return (holder.items[0] if holder.items else None), issues
 
 
 def _refuse_anchor_and_tag(event, pos: Pos, issues: list[Issue]) -> None:
