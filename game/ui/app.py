@@ -1,0 +1,315 @@
+"""The window, the settings, the stack of screens and the event loop; `play()` starts it all.
+
+Only the display and font modules of pygame are initialised: never the mixer, because opening an
+audio device that is not there costs start-up time or fails, and the game has no sound yet.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+import pygame
+
+from ..core import engine
+from .catalogue import Catalogue, Entry
+from .i18n import next_language, t
+from .screens.base import Screen
+from .settings import Settings, load_settings, save_settings
+from .theme import Theme, make_theme
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = (1280, 720)
+IDLE_FPS = 20
+"""Frames a second with nothing moving: events still feel instant, the CPU stays near idle."""
+ANIMATING_FPS = 60
+
+
+class NoDisplay(Exception):
+    """There is no screen to open a window on."""
+
+
+def display_problem() -> str | None:
+    """Why a window cannot be opened here, before SDL is even asked; None if it may work."""
+    if sys.platform.startswith("linux") and not os.environ.get("SDL_VIDEODRIVER"):
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            return "no DISPLAY or WAYLAND_DISPLAY is set"
+    return None
+
+
+class App:
+    """Owns the window and the screens; screens talk to the engine, the app moves between them."""
+
+    def __init__(self, settings: Settings, catalogue: Catalogue, *,
+                 size: tuple[int, int] = DEFAULT_SIZE, fullscreen: bool | None = None,
+                 display: int = 0, persist: bool = True):
+        self.settings = settings
+        self.catalogue = catalogue
+        self.persist = persist
+        """Whether setting changes are saved; screenshots and some tests play without saving."""
+        self.display_index = display
+        self.windowed_size = size
+        if settings.software_display:
+            os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+        pygame.display.init()
+        pygame.font.init()
+        pygame.key.set_repeat(400, 60)
+        self.fullscreen = settings.fullscreen if fullscreen is None else fullscreen
+        self._open_window()
+        pygame.display.set_caption(t("app_title", self.lang))
+        self.stack: list[Screen] = []
+        self.run: engine.Run | None = None
+        self.entry: Entry | None = None
+        self.running = True
+        self.dirty = True
+        self.animating = False
+        self.clock = pygame.time.Clock()
+        self._theme: Theme | None = None
+        self.frames_drawn = 0
+
+    # --- window ---------------------------------------------------------------------------------
+
+    def _open_window(self) -> None:
+        displays = pygame.display.get_num_displays() if pygame.display.get_init() else 1
+        index = self.display_index if 0 <= self.display_index < max(1, displays) else 0
+        if self.fullscreen:
+            self.surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN, display=index)
+        else:
+            self.surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE,
+                                                   display=index)
+        self._theme = None
+        self.dirty = True
+
+    def toggle_fullscreen(self) -> None:
+        if not self.fullscreen:
+            self.windowed_size = self.surface.get_size()
+        self.fullscreen = not self.fullscreen
+        self.settings.fullscreen = self.fullscreen
+        self.save()
+        self._open_window()
+        self.refresh_all()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Resize the window (tests and screenshots; a person drags the window edge instead)."""
+        self.windowed_size = size
+        self.fullscreen = False
+        self._open_window()
+        self.refresh_all()
+
+    @property
+    def theme(self) -> Theme:
+        size = self.surface.get_size()
+        th = self._theme
+        if (th is None or (th.width, th.height) != size
+                or th.high_contrast != self.settings.high_contrast
+                or th.text_scale != make_theme(size, self.settings.text_size).text_scale):
+            self._theme = make_theme(size, self.settings.text_size, self.settings.high_contrast)
+        return self._theme
+
+    # --- settings and language ------------------------------------------------------------------
+
+    @property
+    def lang(self) -> str:
+        return self.settings.lang
+
+    def set_lang(self, lang: str) -> None:
+        """Switch interface and story language at any moment."""
+        self.settings.lang = lang
+        if self.run is not None and lang in self.run.scenario.languages:
+            self.run.lang = lang
+        pygame.display.set_caption(t("app_title", lang))
+        self.save()
+        self.refresh_all()
+
+    def toggle_language(self) -> None:
+        self.set_lang(next_language(self.lang))
+
+    def settings_changed(self) -> None:
+        self._theme = None
+        self.save()
+        self.refresh_all()
+
+    def save(self) -> None:
+        if self.persist:
+            save_settings(self.settings)
+
+    def refresh_all(self) -> None:
+        for screen in self.stack:
+            screen.refresh()
+        self.dirty = True
+
+    # --- screens --------------------------------------------------------------------------------
+
+    @property
+    def top(self) -> Screen | None:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, screen: Screen) -> None:
+        self.stack.append(screen)
+        self.dirty = True
+
+    def pop(self) -> None:
+        if len(self.stack) > 1:
+            self.stack.pop()
+            self.stack[-1].refresh()
+        self.dirty = True
+
+    def replace(self, screen: Screen) -> None:
+        if self.stack:
+            self.stack.pop()
+        self.push(screen)
+
+    def reset(self, screen: Screen) -> None:
+        self.stack = [screen]
+        self.dirty = True
+
+    def show_title(self, selected: int | None = None) -> None:
+        from .screens.title import TitleScreen
+        self.run = None
+        self.reset(TitleScreen(self, selected))
+
+    def start_run(self, entry: Entry) -> None:
+        """A new run of `entry`, from its first beat."""
+        from .screens.scene import SceneScreen
+        lang = self.lang if self.lang in entry.scenario.languages else entry.scenario.languages[0]
+        self.entry = entry
+        self.run = engine.start(entry.scenario, lang, entry.content_hash)
+        title_index = self.catalogue.index_of(entry.path)
+        from .screens.title import TitleScreen
+        base: list[Screen] = [TitleScreen(self, title_index)]
+        self.stack = base + [SceneScreen(self, self.run)]
+        self.dirty = True
+
+    def restart(self) -> None:
+        if self.entry is not None:
+            self.start_run(self.entry)
+
+    def pause(self) -> None:
+        from .screens.pause import PauseScreen
+        if self.top is not None and not isinstance(self.top, PauseScreen):
+            self.push(PauseScreen(self, self.top))
+
+    def quit(self) -> None:
+        self.running = False
+
+    # --- loop -----------------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> None:
+        top = self.top
+        if event.type == pygame.QUIT:
+            self.running = False
+        elif event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            self.surface = pygame.display.get_surface()
+            self.refresh_all()
+        elif event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
+            self.dirty = True
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_l:
+            self.toggle_language()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and top is not None:
+            top.on_escape()
+            self.dirty = True
+        elif top is not None and top.handle_event(event):
+            self.dirty = True
+
+    def step(self, dt: float | None = None) -> bool:
+        """One turn of the loop: events, animation, and a redraw if anything changed.
+
+        `dt` is the time that passed in seconds; tests pass a fixed value and never sleep.
+        """
+        if dt is None:
+            ms = self.clock.tick(ANIMATING_FPS if self.animating or self.dirty else IDLE_FPS)
+            dt = min(ms / 1000, 0.1)
+        for event in pygame.event.get():
+            self.handle(event)
+            if not self.running:
+                return False
+        top = self.top
+        if top is None:
+            return False
+        self.animating = bool(top.update(dt))
+        if self.settings.reduced_motion and self.animating:
+            top.finish_animations()
+            self.animating = False
+            self.dirty = True
+        if self.animating or self.dirty:
+            self.draw()
+            pygame.display.flip()
+        return self.running
+
+    def draw(self) -> None:
+        self.dirty = False
+        if self.top is not None:
+            self.top.draw(self.surface)
+            self.frames_drawn += 1
+
+    def run_frames(self, n: int, dt: float = 1 / 60) -> None:
+        for _ in range(n):
+            if not self.step(dt):
+                break
+
+    def loop(self) -> None:
+        while self.step():
+            pass
+
+
+def _parse_size(text: str | None) -> tuple[int, int]:
+    from ..cli import UsageError
+    if not text:
+        return DEFAULT_SIZE
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise UsageError(f"--size must look like 1920x1080, not '{text}'") from None
+    if not (320 <= w <= 16384 and 240 <= h <= 16384):
+        raise UsageError(f"--size {text} is out of range (320x240 to 16384x16384)")
+    return w, h
+
+
+def play(args) -> int:
+    """`bystander play [SCENARIO]`: the title screen, or that scenario straight away."""
+    from ..cli import resolve_scenario
+    from .catalogue import entry_for, scan
+    scenario_name = getattr(args, "scenario", None)
+    why = display_problem()
+    if why is not None:
+        print(t("no_display", getattr(args, "lang", None) or "en", why=why,
+                scenario=scenario_name or "adrian"), file=sys.stderr)
+        return 1
+    size = _parse_size(getattr(args, "size", None))
+    start_entry = None
+    if scenario_name:
+        path = resolve_scenario(scenario_name)
+        start_entry, issues = entry_for(path)
+        if start_entry is None:
+            for issue in issues:
+                print(issue, file=sys.stderr)
+            return 1
+    settings = load_settings()
+    if getattr(args, "lang", None):
+        settings.lang = args.lang
+    catalogue = scan()
+    try:
+        app = App(settings, catalogue, size=size,
+                  fullscreen=True if getattr(args, "fullscreen", False) else None,
+                  display=getattr(args, "display", 0) or 0)
+    except pygame.error as exc:
+        print(t("no_display", settings.lang, why=str(exc), scenario=scenario_name or "adrian"),
+              file=sys.stderr)
+        return 1
+    if start_entry is not None:
+        app.start_run(start_entry)
+    else:
+        app.show_title()
+    try:
+        app.loop()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        pygame.display.quit()
+    return 0
+
+

@@ -1,0 +1,48 @@
+"""A least-recently-used cache of surfaces, bounded by count and by pixels.
+
+A count alone is not a bound on memory here: sixteen 4K backgrounds take half a gigabyte, sixteen
+720p ones a sixteenth of that. So the cache also keeps the total number of pixels under a budget,
+dropping the least recently used surfaces first.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+
+import pygame
+
+
+class SurfaceCache:
+    """Surfaces by key, at most `max_entries` of them and `max_pixels` pixels in all."""
+
+    def __init__(self, max_entries: int, max_pixels: int) -> None:
+        self.max_entries = max_entries
+        self.max_pixels = max_pixels
+        self._surfaces: OrderedDict[Hashable, pygame.Surface] = OrderedDict()
+        self.pixels = 0
+        """Pixels held right now."""
+
+    def __len__(self) -> int:
+        return len(self._surfaces)
+
+    def get(self, key: Hashable, make: Callable[[], pygame.Surface]) -> pygame.Surface:
+        """The surface for `key`, made by `make()` and kept if it is not cached yet."""
+        surface = self._surfaces.get(key)
+        if surface is not None:
+            self._surfaces.move_to_end(key)
+            return surface
+        surface = make()
+        self._surfaces[key] = surface
+        self.pixels += surface.get_width() * surface.get_height()
+        # Never drop the newest one: a single huge surface is still worth keeping.
+        while len(self._surfaces) > 1 and (len(self._surfaces) > self.max_entries
+                                           or self.pixels > self.max_pixels):
+            _, old = self._surfaces.popitem(last=False)
+            self.pixels -= old.get_width() * old.get_height()
+        return surface
+
+    def clear(self) -> None:
+        """Forget every surface, e.g. after the display mode changed."""
+        self._surfaces.clear()
+        self.pixels = 0

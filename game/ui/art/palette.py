@@ -1,0 +1,75 @@
+"""Colours of the drawings, and the little colour arithmetic the drawings need.
+
+Characters get natural skin and hair and clothes from the Okabe-Ito palette, which stays distinct
+for colour-blind viewers. Places get muted, lighter colours so that characters and text stand out
+against them on a washed-out projector.
+"""
+
+from __future__ import annotations
+
+Colour = tuple[int, int, int]
+
+SKIN: dict[str, Colour] = {
+    "light": (247, 218, 199),
+    "fair": (238, 194, 160),
+    "medium": (214, 160, 120),
+    "tan": (190, 131, 90),
+    "brown": (141, 92, 60),
+    "dark": (94, 60, 42),
+}
+
+HAIR: dict[str, Colour] = {
+    "black": (38, 33, 36),
+    "dark_brown": (70, 45, 32),
+    "brown": (112, 72, 44),
+    "auburn": (138, 62, 36),
+    "red": (196, 96, 46),
+    "blond": (222, 184, 110),
+    "grey": (170, 168, 166),
+}
+
+# Okabe-Ito, with grey, black and white softened a little so they keep some shading.
+CLOTHES: dict[str, Colour] = {
+    "blue": (0, 114, 178),
+    "sky": (86, 180, 233),
+    "green": (0, 158, 115),
+    "orange": (230, 159, 0),
+    "yellow": (240, 228, 66),
+    "purple": (204, 121, 167),
+    "red": (213, 94, 0),
+    "grey": (140, 144, 150),
+    "black": (48, 48, 54),
+    "white": (238, 238, 234),
+}
+
+# Trousers stay dark and unsaturated, so the top colour is what tells characters apart.
+TROUSERS: tuple[Colour, ...] = ((58, 78, 112), (54, 56, 64), (96, 90, 74), (40, 44, 60))
+
+INK: Colour = (40, 30, 34)
+"""Eyes, brows, mouths: near-black with a warm cast, softer than pure black."""
+WHITE: Colour = (250, 250, 246)
+BLUSH: Colour = (236, 110, 110)
+TEAR: Colour = (120, 196, 240)
+MOUTH: Colour = (96, 34, 44)
+TONGUE: Colour = (226, 110, 112)
+
+
+def mix(a: Colour, b: Colour, t: float) -> Colour:
+    """The colour a fraction `t` of the way from `a` to `b`."""
+    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t),
+            round(a[2] + (b[2] - a[2]) * t))
+
+
+def shade(c: Colour, t: float = 0.22) -> Colour:
+    """A darker, slightly cooler version of `c`: the shadow side of a flat shape."""
+    return mix(c, (30, 26, 50), t)
+
+
+def light(c: Colour, t: float = 0.2) -> Colour:
+    """A lighter version of `c`: a highlight."""
+    return mix(c, (255, 255, 255), t)
+
+
+def hexc(c: Colour) -> str:
+    """`c` as an SVG colour, `#rrggbb`."""
+    return f"#{c[0]:02x}{c[1]:02x}{c[2]:02x}"

@@ -1,0 +1,98 @@
+"""The small base every screen shares, and the pieces of chrome most screens draw."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from .. import text as tx
+from ..i18n import t
+from ..theme import Theme
+from ..widgets import Button
+
+if TYPE_CHECKING:
+    from ..app import App
+
+
+class Screen:
+    """A screen on the app's stack.
+
+    `handle_event` returns something truthy when the screen must be redrawn; `update` returns
+    whether it is still animating (the app then draws at 60 fps, otherwise it idles at 20 Hz
+    and redraws only on change).
+    """
+
+    def __init__(self, app: "App"):
+        self.app = app
+
+    @property
+    def theme(self) -> Theme:
+        return self.app.theme
+
+    @property
+    def lang(self) -> str:
+        return self.app.lang
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.app.lang, **values)
+
+    def handle_event(self, event: pygame.event.Event) -> object:
+        return None
+
+    def update(self, dt: float) -> bool:
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        raise NotImplementedError
+
+    def on_escape(self) -> None:
+        """Esc: the pause menu, from every screen unless it says otherwise."""
+        self.app.pause()
+
+    def refresh(self) -> None:
+        """The language, the settings or the window size changed: rebuild what depends on them."""
+
+    def finish_animations(self) -> None:
+        """Jump every animation to its end (reduced motion, screenshots)."""
+
+    def overflows(self) -> list[str]:
+        """Texts that did not fit their boxes in the last draw; the overflow test reads this."""
+        return [b.label for b in self.buttons() if not b.fits]
+
+    def buttons(self) -> list[Button]:
+        return []
+
+
+def header_bar(surface: pygame.Surface, theme: Theme, left: list[str]) -> pygame.Rect:
+    """A strip of chips at the top left (place, step...); returns the area it used."""
+    p = theme.palette
+    x = theme.margin
+    y = theme.px(2)
+    bottom = y
+    for i, label in enumerate(left):
+        from ..widgets import chip
+        label = label[:1].upper() + label[1:]
+        rect = chip(surface, theme, (x, y), label, p.name_tag if i == 0 else p.panel,
+                    p.on_name_tag if i == 0 else p.ink, style="bold" if i == 0 else "regular")
+        x = rect.right + theme.px(1)
+        bottom = max(bottom, rect.bottom)
+    return pygame.Rect(0, 0, surface.get_width(), bottom)
+
+
+def corner_buttons(screen: Screen, extra: list[Button] | None = None) -> list[Button]:
+    """Language and Menu buttons at the top right: touch screens have no L or Esc key."""
+    th = screen.theme
+    lang_label = "EN" if screen.lang == "nl" else "NL"
+    buttons = (extra or []) + [
+        Button(f"{lang_label} (L)", screen.app.toggle_language, size="small"),
+        Button(f"{screen.t('menu')} (Esc)", screen.app.pause, size="small"),
+    ]
+    x = th.width - th.margin
+    y = th.px(1.6)
+    for b in reversed(buttons):
+        w = b.natural_width(th)
+        h = tx.line_height(th.small, "bold") + th.px(1.2)
+        b.rect = pygame.Rect(x - w, y, w, h)
+        x -= w + th.px(1)
+    return buttons

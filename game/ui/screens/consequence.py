@@ -1,0 +1,240 @@
+"""What a choice did, shown rather than told: the victim's face and posture, the light of the
+scene, his meters moving from before to after, and the player's role if it changed."""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import stage
+from .. import text as tx
+from ..widgets import Button, FocusList, MeterRow, chip, ease_out, panel
+from .base import Screen, corner_buttons, header_bar
+
+ANIMATION_SECONDS = 0.8
+
+
+class ConsequenceScreen(Screen):
+    def __init__(self, app, run, outcome, before_view):
+        super().__init__(app)
+        self.run = run
+        self.outcome = outcome
+        self.before = before_view
+        self.elapsed = 0.0
+        self.show_discussion = False
+        self.focus = FocusList()
+        self.nav: list[Button] = []
+        self._fits: list[tuple[str, bool]] = []
+        self._light_key = None
+        self._light_after: pygame.Surface | None = None
+        self._lang = run.lang
+        if app.settings.reduced_motion:
+            self.finish_animations()
+
+    @property
+    def progress(self) -> float:
+        return min(1.0, self.elapsed / ANIMATION_SECONDS)
+
+    def update(self, dt: float) -> bool:
+        if self.progress >= 1.0:
+            return False
+        self.elapsed += dt
+        return True
+
+    def finish_animations(self) -> None:
+        self.elapsed = ANIMATION_SECONDS
+
+    def refresh(self) -> None:
+        """Language switch: ask the engine for the same outcome again, now in the new words."""
+        if self.run.lang != self._lang and self.run.back():
+            self.before = self.run.view()
+            self.outcome = self.run.choose(self.outcome.choice_id)
+        self._lang = self.run.lang
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def go_on(self) -> None:
+        from .scene import SceneScreen
+        if self.progress < 1.0:
+            self.finish_animations()
+            return
+        self.app.replace(SceneScreen(self.app, self.run))
+
+    def back(self) -> None:
+        """Undo the choice and choose again."""
+        from .scene import SceneScreen
+        if self.run.back():
+            self.app.replace(SceneScreen(self.app, self.run, at_choices=True))
+
+    def toggle_discussion(self) -> None:
+        self.show_discussion = not self.show_discussion
+
+    def buttons(self) -> list[Button]:
+        return self.nav
+
+    def handle_event(self, event: pygame.event.Event) -> object:
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT):
+                focused = self.focus.focused
+                if focused is not None and event.key != pygame.K_RIGHT:
+                    focused.action()
+                else:
+                    self.go_on()
+                return True
+            if event.key in (pygame.K_BACKSPACE, pygame.K_LEFT):
+                self.back()
+                return True
+            if event.key == pygame.K_t and self.outcome.discuss:
+                self.toggle_discussion()
+                return True
+        self.focus.buttons = self.nav
+        pressed = self.focus.handle(event)
+        if isinstance(pressed, Button):
+            pressed.action()
+            return True
+        return pressed
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def _background(self) -> pygame.Surface:
+        """The scene's light fading from the victim's condition before to after."""
+        th = self.theme
+        size = (th.width, th.height)
+        o = self.outcome
+        before = stage.place(self.before.place, o.condition_before.light, size)
+        if o.condition_before.light == o.condition_after.light or self.progress >= 1.0:
+            return stage.place(self.before.place, o.condition_after.light, size)
+        key = (size, self.before.place, o.condition_after.light)
+        if key != self._light_key:
+            self._light_after = stage.place(self.before.place, o.condition_after.light,
+                                            size).copy()
+            self._light_key = key
+        frame = before.copy()
+        self._light_after.set_alpha(int(255 * ease_out(self.progress)))
+        frame.blit(self._light_after, (0, 0))
+        return frame
+
+    def draw(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        p = th.palette
+        o = self.outcome
+        self._fits = []
+        surface.blit(self._background(), (0, 0))
+        header_bar(surface, th, [self.before.place_label])
+        scenario = self.run.scenario
+        victim = scenario.cast[scenario.victim]
+        expression = o.condition_after.expression
+        figure_area_w = int(th.width * 0.38)
+        figure = stage.character(victim.look, expression, int(th.height * 0.74),
+                                 posture=stage.posture_for(expression), facing=1)
+        surface.blit(figure, figure.get_rect(midbottom=(figure_area_w // 2 + th.margin,
+                                                        th.height * 0.99)))
+        corners = corner_buttons(self)
+        box = pygame.Rect(figure_area_w, corners[0].rect.bottom + th.px(2),
+                          th.width - figure_area_w - th.margin, 0)
+        box.h = th.height - th.margin - box.y
+        panel(surface, box, th)
+        self._draw_panel(surface, box.inflate(-2 * th.px(2.2), -2 * th.px(2)), victim.name)
+        for b in corners:
+            b.draw(surface, th)
+        if self.show_discussion:
+            self._draw_discussion(surface, pygame.Rect(th.margin, box.y,
+                                                       figure_area_w - 2 * th.margin, box.h))
+
+    def _draw_panel(self, surface: pygame.Surface, area: pygame.Rect, victim_name: str) -> None:
+        th = self.theme
+        p = th.palette
+        o = self.outcome
+        y = area.y
+        chose = tx.fit(self.t("you_chose", choice=o.choice_text),
+                       pygame.Rect(area.x, y, area.w, th.px(12)), th.small, p.ink_muted,
+                       "italic", th.small_min)
+        chose.blit(surface)
+        self._fits.append((chose.text, chose.fits))
+        y += chose.height + th.px(1.2)
+        # Fixed parts from the bottom up; the consequence text gets the room that is left.
+        button_h = tx.line_height(th.body, "bold") + th.px(2)
+        bottom = area.bottom - button_h - th.px(1.5)
+        rows = [MeterRow(c.label, c.before, c.after, *self._range(c.id), c.good,
+                         self.t("better"), self.t("worse"), self.t("no_change"),
+                         self.t("lower_is_better") if c.good == "low" else None)
+                for c in self._changes()]
+        rows_h = sum(r.height(th) for r in rows)
+        role_h = tx.line_height(th.small, "bold") + th.px(1.5)
+        cond_h = tx.line_height(th.body, "bold") + th.px(1)
+        top_of_fixed = bottom - role_h - rows_h - cond_h
+        text = tx.fit(o.consequence, pygame.Rect(area.x, y, area.w, max(1, top_of_fixed - y
+                                                                        - th.px(1.5))),
+                      th.body, p.ink, "regular", th.body_min)
+        text.blit(surface)
+        self._fits.append((o.consequence, text.fits))
+        y = y + text.height + th.px(2)
+        cond = o.condition_after.label
+        line = self.t("how_is", name=victim_name, condition=cond)
+        if o.condition_changed:
+            line += f"  ({self.t('was', condition=o.condition_before.label)})"
+        cond_fit = tx.fit(line, pygame.Rect(area.x, y, area.w, cond_h), th.body, p.ink, "bold",
+                          th.small_min)
+        cond_fit.blit(surface)
+        self._fits.append((line, cond_fit.fits))
+        y += cond_h
+        for row in rows:
+            self._fits.append((row.label, row.draw(surface, th, pygame.Rect(area.x, y, area.w,
+                                                                            row.height(th)),
+                                                   self.progress)))
+            y += row.height(th)
+        if o.role_changed:
+            chip(surface, th, (area.x, y + th.px(0.5)), self.t("you_became", role=o.role_label),
+                 p.badge, p.on_badge)
+        else:
+            chip(surface, th, (area.x, y + th.px(0.5)), self.t("you_stayed", role=o.role_label),
+                 p.same, p.on_same, style="regular")
+        self._layout_nav(area, button_h)
+        self.focus.buttons = self.nav
+        self.focus.draw(surface, th)
+
+    def _layout_nav(self, area: pygame.Rect, h: int) -> None:
+        th = self.theme
+        go = Button(self.t("continue"), self.go_on, icon="right")
+        back = Button(self.t("back"), self.back, size="small", icon="left")
+        self.nav = [back, go]
+        if self.outcome.discuss:
+            self.nav.insert(1, Button(self.t("discuss_hint"), self.toggle_discussion,
+                                      size="small"))
+        x = area.right
+        for b in reversed(self.nav):
+            w = b.natural_width(th)
+            b.rect = pygame.Rect(x - w, area.bottom - h, w, h)
+            x -= w + th.px(1.2)
+        back.rect.x = area.x
+
+    def _draw_discussion(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        th = self.theme
+        p = th.palette
+        panel(surface, area, th, p.narration, p.narration)
+        inner = area.inflate(-2 * th.px(2), -2 * th.px(2))
+        heading = tx.render(self.t("discuss"), th.body, p.on_narration, "bold")
+        surface.blit(heading, inner.topleft)
+        y = inner.y + heading.get_height() + th.px(1)
+        for prompt in self.outcome.discuss:
+            fit = tx.fit(prompt, pygame.Rect(inner.x, y, inner.w, inner.bottom - y), th.body,
+                         p.on_narration, "regular", th.small_min)
+            fit.blit(surface)
+            self._fits.append((prompt, fit.fits))
+            y += fit.height + th.px(1.5)
+
+    def _changes(self):
+        """Every meter, changed or not, so the class sees his whole state."""
+        from ...core.engine import MeterChange
+        changed = {c.id: c for c in self.outcome.changes}
+        after = {m.id: m for m in self.run.meter_views()}
+        out = []
+        for m in after.values():
+            out.append(changed.get(m.id) or MeterChange(m.id, m.label, m.value, m.value, m.good))
+        return out
+
+    def _range(self, meter_id: str) -> tuple[int, int]:
+        m = self.run.scenario.meters[meter_id]
+        return m.min, m.max
+
+    def overflows(self) -> list[str]:
+        return [text for text, ok in self._fits if not ok] + super().overflows()

@@ -1,0 +1,282 @@
+"""The ending: what it means for the victim, the road the player took, how he was doing along the
+way, the player's role journey, and where to get help, which is always on screen here."""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import charts, stage
+from .. import text as tx
+from ..widgets import Button, FocusList, chip, panel
+from .base import Screen, corner_buttons
+
+OUTCOME_ICON = {"good": "up", "mixed": "same", "bad": "down"}
+
+
+class EndingScreen(Screen):
+    def __init__(self, app, run):
+        super().__init__(app)
+        self.run = run
+        self.summary = run.summary()
+        self.focus = FocusList()
+        self.nav: list[Button] = []
+        self._fits: list[tuple[str, bool]] = []
+        self._map = None
+        self.pane = "story"
+        self._outcome_in_story = False
+        """story (title, text, journey) or path (branch map and meter chart)."""
+
+    def refresh(self) -> None:
+        self.summary = self.run.summary()
+
+    def back(self) -> None:
+        """Back into the story: the ending scene's last beat."""
+        from .scene import SceneScreen
+        self.app.replace(SceneScreen(self.app, self.run, at_choices=True))
+
+    def buttons(self) -> list[Button]:
+        return self.nav
+
+    def handle_event(self, event: pygame.event.Event) -> object:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_BACKSPACE, pygame.K_LEFT):
+            self.back()
+            return True
+        if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key <= pygame.K_3:
+            panes = self.panes()
+            index = event.key - pygame.K_1
+            if index < len(panes):
+                self.pane = panes[index]
+            return True
+        self.focus.buttons = self.nav
+        pressed = self.focus.handle(event)
+        if isinstance(pressed, Button):
+            pressed.action()
+            return True
+        return pressed
+
+    def branch_map(self):
+        if self._map is None:
+            from ...core.graph import branch_map
+            self._map = branch_map(self.run.scenario)
+        return self._map
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def panes(self) -> list[str]:
+        """Wide screens show the map and the chart side by side; 4:3 screens one at a time."""
+        if self.theme.width / self.theme.height > 1.5:
+            return ["story", "path"]
+        return ["story", "map", "chart"]
+
+    def show_pane(self, pane: str) -> None:
+        if pane == "path" and "path" not in self.panes():
+            pane = "map"
+        self.pane = pane
+
+    def draw(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        p = th.palette
+        self._fits = []
+        surface.fill(p.backdrop)
+        ending = self.summary.ending
+        m = th.margin
+        again = Button(self.t("play_again"), self.app.restart, size="small")
+        home = Button(self.t("to_title"), self._to_title, size="small")
+        corners = corner_buttons(self, [again, home])
+        chip_rect = chip(surface, th, (m, corners[0].rect.y), self.t("ending"), p.badge,
+                         p.on_badge)
+        top = max(chip_rect.bottom, corners[0].rect.bottom) + th.px(1.5)
+        tabs = self._layout_tabs(top)
+        if ending is not None:
+            # Beside "Ending" when there is room, else at the end of the tabs row.
+            label = self.t("outcome", outcome=ending.outcome_label)
+            width = tx.text_width(label, th.small) + th.small + th.px(3)
+            pos, anchor = (chip_rect.right + th.px(1), chip_rect.y), "topleft"
+            self._outcome_in_story = False
+            if pos[0] + width > corners[0].rect.left - th.px(1):
+                pos, anchor = (th.width - m, tabs[-1].rect.centery), "midright"
+                if th.width - m - width < tabs[-1].rect.right + th.px(1):
+                    self._outcome_in_story = True  # no room up here: under the title instead
+            if not self._outcome_in_story:
+                chip(surface, th, pos, label, p.panel, p.ink, style="regular",
+                     icon=OUTCOME_ICON.get(ending.outcome), anchor=anchor)
+        self.nav = tabs + corners
+        top = tabs[0].rect.bottom + th.px(1.5)
+        help_rect = self._draw_help(surface)
+        area = pygame.Rect(m, top, th.width - 2 * m, help_rect.y - th.px(1.5) - top)
+        if self.pane == "story":
+            self._draw_story(surface, area)
+        else:
+            self._draw_pictures(surface, area)
+        self.focus.buttons = self.nav
+        self.focus.draw(surface, th)
+        for b in tabs:  # the open tab: a bar under it, besides its filled badge
+            if b.badge == str(self.panes().index(self.pane) + 1):
+                pygame.draw.rect(surface, p.focus, (b.rect.x, b.rect.bottom + th.px(0.4),
+                                                    b.rect.w, th.px(0.7)))
+
+    def _layout_tabs(self, top: int) -> list[Button]:
+        th = self.theme
+        name = self.run.scenario.cast[self.run.scenario.victim].name
+        labels = {"story": self.t("tab_story"), "path": self.t("tab_path"),
+                  "map": self.t("tab_path"), "chart": self.t("chart_title", name=name)}
+        if self.pane not in self.panes():
+            self.pane = "map" if self.pane == "path" else ("path" if self.pane in ("map", "chart")
+                                                           else "story")
+        tabs = [Button(labels[pane], lambda p=pane: self.show_pane(p), badge=str(i + 1),
+                       size="small") for i, pane in enumerate(self.panes())]
+        x = th.margin
+        h = tx.line_height(th.small, "bold") + th.px(1.6)
+        for b in tabs:
+            w = b.natural_width(th)
+            b.rect = pygame.Rect(x, top, w, max(h, b.badge_width(th) + th.px(1.2)))
+            x += w + th.px(1.2)
+        return tabs
+
+    def _to_title(self) -> None:
+        self.app.show_title(self.app.catalogue.index_of(self.app.entry.path)
+                            if self.app.entry else None)
+
+    def _draw_help(self, surface: pygame.Surface) -> pygame.Rect:
+        """Where to get help: a full-width band at the bottom, on every pane, never hidden.
+
+        It takes at most 42% of the height; long help shrinks from body size towards the
+        small size to stay whole rather than being cut."""
+        th = self.theme
+        p = th.palette
+        items = list(self.summary.ending.help if self.summary.ending else ())
+        m = th.margin
+        pad = th.px(1.8)
+        heading = tx.render(self.t("help"), th.body, p.ink, "bold")
+        indent = th.px(2.5)
+        width = th.width - 2 * m - 2 * pad - indent
+        size = th.body
+        for share in (0.42, 0.5, 0.6):  # narrow (4:3) screens need more room than 16:9
+            limit = int(th.height * share) - 2 * pad - heading.get_height()
+            size = th.body
+            while True:
+                heights = [tx.wrapped_height(it, width, size) for it in items]
+                total = sum(heights) + th.px(0.6) * max(0, len(items) - 1)
+                if total <= limit or size <= th.small_min:
+                    break
+                size = max(th.small_min, int(size * 0.94))
+            if total <= limit:
+                break
+        fits = total <= limit
+        self._fits.append(("(help)", fits))
+        height = 2 * pad + heading.get_height() + min(total, limit)
+        box = pygame.Rect(m, th.height - m - height, th.width - 2 * m, height)
+        panel(surface, box, th)
+        surface.blit(heading, (box.x + pad, box.y + pad))
+        y = box.y + pad + heading.get_height()
+        for item, h in zip(items, heights):
+            bullet = max(3, th.px(0.6))
+            pygame.draw.circle(surface, p.ink, (box.x + pad + bullet,
+                                                y + tx.line_height(size) // 2), bullet)
+            surface.blit(tx.render(item, size, p.ink, "regular", width),
+                         (box.x + pad + indent, y))
+            y += h + th.px(0.6)
+        return box
+
+    def _draw_story(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        th = self.theme
+        p = th.palette
+        ending = self.summary.ending
+        gap = th.px(3)
+        # Text, then the journey, then the victim as he is at the end: shown, not only told.
+        wide = th.width / th.height > 1.5
+        figure_w = int(area.h * 0.42) if wide else 0  # 4:3 needs the width for words
+        left = pygame.Rect(area.x, area.y, int((area.w - figure_w) * 0.58), area.h)
+        if not wide:  # 4:3: the words get the whole width; the journey moves to the map's pane
+            left.w = area.w
+        right = pygame.Rect(left.right + gap, area.y, area.right - figure_w - left.right - gap,
+                            area.h)
+        if figure_w:
+            self._draw_victim(surface, pygame.Rect(right.right, area.y, figure_w, area.h))
+        title_text = ending.title if ending else ""
+        title_w = left.w
+        if self._outcome_in_story and ending is not None:
+            title_w -= tx.text_width(self.t("outcome", outcome=ending.outcome_label),
+                                     th.small) + th.small + th.px(5)
+        title = tx.fit(title_text, pygame.Rect(left.x, left.y, title_w, th.px(20)), th.heading,
+                       p.on_backdrop, "bold", th.body_min)
+        title.blit(surface)
+        self._fits.append((title_text, title.fits))
+        y = left.y + title.height + th.px(1)
+        if self._outcome_in_story and ending is not None:  # on the title's line, at the right
+            chip(surface, th, (left.right, left.y + title.height // 2),
+                 self.t("outcome", outcome=ending.outcome_label), p.panel, p.ink,
+                 style="regular", icon=OUTCOME_ICON.get(ending.outcome), anchor="midright")
+        body = tx.fit(ending.text if ending else "", pygame.Rect(left.x, y, left.w,
+                                                                  left.bottom - y),
+                      th.body, p.on_backdrop, "regular", th.body_min)
+        body.blit(surface)
+        self._fits.append((body.text, body.fits))
+        if not wide:
+            return
+        head = tx.render(self.t("journey"), th.body, p.on_narration, "bold")
+        need = (head.get_height() + th.px(0.5) + 2 * th.px(2)
+                + tx.wrapped_height(self.summary.journey, right.w - 2 * th.px(2), th.body))
+        right.h = min(right.h, need)
+        panel(surface, right, th, p.narration, p.narration)
+        inner = right.inflate(-2 * th.px(2), -2 * th.px(2))
+        surface.blit(head, inner.topleft)
+        y = inner.y + head.get_height() + th.px(0.5)
+        journey = tx.fit(self.summary.journey, pygame.Rect(inner.x, y, inner.w, inner.bottom - y),
+                         th.body, p.on_narration, "regular", th.small_min)
+        journey.blit(surface)
+        self._fits.append((self.summary.journey, journey.fits))
+
+    def _draw_victim(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        scenario = self.run.scenario
+        victim = scenario.cast[scenario.victim]
+        expression = self.run.condition_view().expression
+        figure = stage.character(victim.look, expression, int(area.h * 0.98),
+                                 posture=stage.posture_for(expression), facing=-1)
+        surface.blit(figure, figure.get_rect(midbottom=area.midbottom))
+
+    def _draw_pictures(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        th = self.theme
+        gap = th.px(1.5)
+        half = (area.w - gap) // 2
+        map_box = pygame.Rect(area.x, area.y, half, area.h)
+        chart_box = pygame.Rect(map_box.right + gap, area.y, area.w - half - gap, area.h)
+        if self.pane == "map":
+            journey = tx.fit(self.summary.journey, pygame.Rect(area.x, area.y, area.w,
+                                                               area.h // 3),
+                             th.body, th.palette.on_backdrop, "italic", th.small_min)
+            journey.blit(surface)
+            self._fits.append((self.summary.journey, journey.fits))
+            top = area.y + journey.height + th.px(1)
+            map_box, chart_box = pygame.Rect(area.x, top, area.w, area.bottom - top), None
+        elif self.pane == "chart":
+            map_box, chart_box = None, area
+        name = self.run.scenario.cast[self.run.scenario.victim].name
+        if map_box is not None:
+            inner = self._titled_panel(surface, map_box, self.t("map_title"))
+            legend = {"taken": self.t("legend_taken"), "not_taken": self.t("legend_not_taken"),
+                      "scene": self.t("legend_scene"), "choice": self.t("legend_choice"),
+                      "ending": self.t("legend_ending")}
+            self._fits.append(("(branch map)", charts.branch_map(
+                surface, th, inner, self.branch_map(), self.summary.path, legend)))
+        if chart_box is not None:
+            inner = self._titled_panel(surface, chart_box, self.t("chart_title", name=name))
+            series = [charts.Series(m.label + (f" ({self.t('lower_is_better')})"
+                                               if m.good == "low" else ""),
+                                    self.summary.meter_history[m.id], m.min, m.max)
+                      for m in self.run.meter_views()]
+            self._fits.append(("(chart legend)", charts.line_chart(
+                surface, th, inner, series, self.t("chart_x"), self.t("chart_y"))))
+
+    def _titled_panel(self, surface: pygame.Surface, box: pygame.Rect, title: str) -> pygame.Rect:
+        th = self.theme
+        pad = th.px(1.5)
+        panel(surface, box, th)
+        head = tx.render(title, th.small, th.palette.ink, "bold")
+        surface.blit(head, (box.x + pad, box.y + pad // 2))
+        inner = box.inflate(-2 * pad, -pad - head.get_height())
+        inner.y = box.y + pad // 2 + head.get_height()
+        return inner
+
+    def overflows(self) -> list[str]:
+        return [text for text, ok in self._fits if not ok] + super().overflows()

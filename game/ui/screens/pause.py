@@ -1,0 +1,130 @@
+"""The pause menu (Esc from any screen) and the quit question (Esc on the title screen).
+
+A pause screen is handed the screen it returns to, draws it dimmed underneath, and pops itself to
+resume, so the story is exactly where it was.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pygame
+
+from .. import text as tx
+from ..widgets import Button, FocusList, panel
+from .base import Screen
+
+
+@lru_cache(maxsize=4)
+def _shade(size: tuple[int, int], alpha: int) -> pygame.Surface:
+    s = pygame.Surface(size, pygame.SRCALPHA)
+    s.fill((0, 0, 0, alpha))
+    return s
+
+
+class MenuScreen(Screen):
+    """A titled column of buttons over the dimmed screen below."""
+
+    title_key = "paused"
+
+    def __init__(self, app, back_to: Screen):
+        super().__init__(app)
+        self.back_to = back_to
+        self.focus = FocusList(start=0)
+        self.items: list[Button] = []
+        self._title_fits = True
+
+    def entries(self) -> list[tuple[str, object]]:
+        raise NotImplementedError
+
+    def buttons(self) -> list[Button]:
+        return self.items
+
+    def resume(self) -> None:
+        self.app.pop()
+
+    def on_escape(self) -> None:
+        self.resume()
+
+    def refresh(self) -> None:
+        self.back_to.refresh()
+
+    def handle_event(self, event: pygame.event.Event) -> object:
+        self.focus.buttons = self.items
+        if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key <= pygame.K_9:
+            index = event.key - pygame.K_1
+            if index < len(self.items):
+                self.items[index].action()
+                return True
+        pressed = self.focus.handle(event)
+        if isinstance(pressed, Button):
+            pressed.action()
+            return True
+        return pressed
+
+    def draw(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        p = th.palette
+        self.back_to.draw(surface)
+        surface.blit(_shade(surface.get_size(), p.shade_alpha), (0, 0))
+        self.items = [Button(label, action, badge=str(i + 1))
+                      for i, (label, action) in enumerate(self.entries())]
+        width = int(min(th.width - 2 * th.margin, th.px(78)))
+        pad = th.px(3)
+        inner = width - 2 * pad
+        title = tx.fit(self.t(self.title_key), pygame.Rect(0, 0, inner, th.px(20)), th.heading,
+                       p.ink, "bold", th.body_min)
+        self._title_fits = title.fits
+        heights = [b.preferred_height(th, inner) for b in self.items]
+        gap = th.px(1.5)
+        total = title.height + th.px(2) + sum(heights) + gap * (len(heights) - 1) + 2 * pad
+        box = pygame.Rect(0, 0, width, min(total, th.height - 2 * th.margin))
+        box.center = surface.get_rect().center
+        panel(surface, box, th)
+        title.box.topleft = (box.x + pad, box.y + pad)
+        title.blit(surface)
+        y = title.box.y + title.height + th.px(2)
+        for b, bh in zip(self.items, heights):
+            b.rect = pygame.Rect(box.x + pad, y, inner, bh)
+            y += bh + gap
+        self.focus.buttons = self.items
+        self.focus.draw(surface, th)
+
+    def overflows(self) -> list[str]:
+        return ([] if self._title_fits else [self.t(self.title_key)]) + super().overflows()
+
+
+class PauseScreen(MenuScreen):
+    """Resume, restart, settings, back to the title, quit."""
+
+    def entries(self):
+        app = self.app
+        items = [(self.t("resume"), self.resume)]
+        if app.run is not None:
+            items.append((self.t("restart"), app.restart))
+        items.append((self.t("settings"), self.open_settings))
+        if app.run is not None:
+            items.append((self.t("to_title"), self.to_title))
+        items.append((self.t("quit"), app.quit))
+        return items
+
+    def open_settings(self) -> None:
+        from .settings import SettingsScreen
+        self.app.push(SettingsScreen(self.app, back_to=self))
+
+    def to_title(self) -> None:
+        index = self.app.catalogue.index_of(self.app.entry.path) if self.app.entry else None
+        self.app.show_title(index)
+
+
+class QuitScreen(MenuScreen):
+    """Esc on the title screen asks before closing the game."""
+
+    title_key = "quit_question"
+
+    def __init__(self, app, back_to: Screen):
+        super().__init__(app, back_to)
+        self.focus.index = 1  # "No, stay" first: a stray Esc then Enter keeps the game open
+
+    def entries(self):
+        return [(self.t("quit_yes"), self.app.quit), (self.t("quit_no"), self.resume)]

@@ -1,0 +1,335 @@
+"""The scene screen: the place, the cast on stage, beats one at a time, then the choices.
+
+It renders `Run.view()` and calls `Run.choose`, `Run.advance` and `Run.back`; what a choice means
+is the engine's business. Beats advance by click, Space or Enter; Backspace or Left goes back a
+beat, and from the first beat back to the previous choice (`Run.back()`).
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import stage
+from .. import text as tx
+from ..dialogue import chat_column, dialogue_layout, draw_chat, draw_dialogue, visible_prefix
+from ..widgets import Button, FocusList, panel
+from .base import Screen, corner_buttons, header_bar
+
+TYPE_SPEED = {"instant": 0.0, "normal": 55.0, "slow": 22.0}
+"""Characters a second for the typewriter; 0 shows the whole beat at once."""
+CHOICE_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3,
+               pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3,
+               pygame.K_a: 0, pygame.K_b: 1, pygame.K_c: 2, pygame.K_d: 3}
+ADVANCE_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT,
+                pygame.K_PAGEDOWN)
+BACK_KEYS = (pygame.K_BACKSPACE, pygame.K_LEFT, pygame.K_PAGEUP)
+
+
+class SceneScreen(Screen):
+    def __init__(self, app, run, at_choices: bool = False):
+        super().__init__(app)
+        self.run = run
+        self.view = run.view()
+        self.beat = 0
+        self.phase = "beats"
+        self.typed = 0.0
+        self.choice_focus = FocusList()
+        self.nav = FocusList()
+        self._fits: list[tuple[str, bool]] = []
+        self._stage_key = None
+        self._stage: pygame.Surface | None = None
+        if at_choices:
+            self._to_end_of_scene()
+        else:
+            self._start_beat(0)
+
+    # --- state ----------------------------------------------------------------------------------
+
+    @property
+    def is_chat(self) -> bool:
+        return self.view.place == "group_chat"
+
+    def current_beat(self):
+        return self.view.beats[self.beat] if self.view.beats else None
+
+    def _start_beat(self, index: int, typed: bool = False) -> None:
+        self.phase = "beats"
+        self.beat = max(0, min(index, len(self.view.beats) - 1))
+        beat = self.current_beat()
+        speed = TYPE_SPEED.get(self.app.settings.text_speed, 0.0)
+        self.typed = float(len(beat.text)) if (typed or speed <= 0 or beat is None) else 0.0
+
+    def _to_end_of_scene(self) -> None:
+        self._start_beat(len(self.view.beats) - 1, typed=True)
+        if self.view.choices:
+            self.show_choices()
+
+    def show_choices(self) -> None:
+        self.phase = "choices"
+        self.choice_focus = FocusList()  # no focus yet: a stray Enter never picks a choice
+
+    def typing(self) -> bool:
+        beat = self.current_beat()
+        return self.phase == "beats" and beat is not None and self.typed < len(beat.text)
+
+    def refresh(self) -> None:
+        """The language changed (or the theme): the same moment, in the new words."""
+        self.view = self.run.view()
+        self.beat = min(self.beat, max(0, len(self.view.beats) - 1))
+        beat = self.current_beat()
+        if beat is not None:
+            self.typed = float(len(beat.text))
+        self._stage_key = None
+
+    def finish_animations(self) -> None:
+        beat = self.current_beat()
+        if beat is not None:
+            self.typed = float(len(beat.text))
+
+    def update(self, dt: float) -> bool:
+        if not self.typing():
+            return False
+        self.typed += TYPE_SPEED.get(self.app.settings.text_speed, 0.0) * dt
+        beat = self.current_beat()
+        if TYPE_SPEED.get(self.app.settings.text_speed, 0.0) <= 0:
+            self.typed = float(len(beat.text))
+        return True
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def advance(self) -> None:
+        """Next: finish typing, next beat, the choices, the next scene, or the ending."""
+        if self.typing():
+            self.finish_animations()
+            return
+        if self.phase == "choices":
+            return
+        if self.beat < len(self.view.beats) - 1:
+            self._start_beat(self.beat + 1)
+        elif self.view.choices:
+            self.show_choices()
+        elif self.view.can_advance:
+            self.view = self.run.advance()
+            self._start_beat(0)
+        elif self.view.ending is not None:
+            from .ending import EndingScreen
+            self.app.replace(EndingScreen(self.app, self.run))
+
+    def back(self) -> None:
+        if self.phase == "choices":
+            self._start_beat(len(self.view.beats) - 1, typed=True)
+        elif self.beat > 0:
+            self._start_beat(self.beat - 1, typed=True)
+        elif self.run.back():
+            self.view = self.run.view()
+            self._to_end_of_scene()
+
+    def choose(self, choice_id: str) -> None:
+        """Take a choice and show what it did."""
+        from .consequence import ConsequenceScreen
+        choice = next(c for c in self.view.choices if c.id == choice_id)
+        if not choice.available:
+            return
+        before = self.view
+        outcome = self.run.choose(choice_id)
+        self.app.replace(ConsequenceScreen(self.app, self.run, outcome, before))
+
+    def handle_event(self, event: pygame.event.Event) -> object:
+        self.nav.buttons = self._nav_buttons
+        pressed = self.nav.handle(event, arrows=False) if event.type != pygame.KEYDOWN else None
+        if isinstance(pressed, Button):
+            pressed.action()
+            return True
+        if self.phase == "choices":
+            return self._handle_choices(event) or pressed
+        if event.type == pygame.KEYDOWN:
+            if event.key in ADVANCE_KEYS:
+                self.advance()
+                return True
+            if event.key in BACK_KEYS:
+                self.back()
+                return True
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1 and not any(
+                b.contains(event.pos) for b in self.nav.buttons):
+            self.advance()
+            return True
+        return pressed
+
+    def _handle_choices(self, event: pygame.event.Event) -> object:
+        if event.type == pygame.KEYDOWN:
+            index = CHOICE_KEYS.get(event.key)
+            if index is not None and index < len(self.view.choices):
+                self.choose(self.view.choices[index].id)
+                return True
+            if event.key in BACK_KEYS:
+                self.back()
+                return True
+        pressed = self.choice_focus.handle(event)
+        if isinstance(pressed, Button):
+            if pressed.enabled:
+                pressed.action()
+            return True
+        return pressed
+
+    def buttons(self) -> list[Button]:
+        return list(self.choice_focus.buttons) if self.phase == "choices" else []
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        self._fits = []
+        surface.blit(self._stage_surface(), (0, 0))
+        v = self.view
+        header = [v.place_label] + ([self.t("step", step=v.step_label)] if v.step_label else [])
+        top = header_bar(surface, th, header)
+        victim = next((c for c in v.cast if c.is_victim), None)
+        status = [self.t("your_role", role=v.role_label)]
+        if victim is not None or self.run.scenario.victim:
+            name = self.run.scenario.cast[self.run.scenario.victim].name
+            status.append(self.t("condition", name=name, condition=v.condition.label))
+        row2 = header_bar(surface.subsurface(pygame.Rect(0, top.bottom, th.width,
+                                                         th.height - top.bottom)), th, status)
+        header_bottom = top.bottom + row2.bottom
+        corners = corner_buttons(self)
+        footer_h = tx.line_height(th.small, "bold") + th.px(1.2)
+        if self.phase == "choices":
+            self._draw_choices(surface, header_bottom, corners)
+            return
+        beat = self.current_beat()
+        shown = visible_prefix(beat.text, self.typed) if beat else ""
+        if self.is_chat:
+            column = chat_column(th)
+            bar = pygame.Rect(column.x, th.height - th.margin - footer_h, column.w, footer_h)
+            ok = draw_chat(surface, th, column, bar.y - th.px(1.5), header_bottom + th.px(1),
+                           [(b.text, b.speaker_name) for b in v.beats[:self.beat + 1]], shown)
+            self._fits.append((beat.text if beat else "", ok))
+            self._draw_footer(surface, bar, corners, on_panel=False)
+            return
+        if beat is None:
+            return
+        layout = dialogue_layout(th, beat.text, beat.speaker is None, footer_h)
+        draw_dialogue(surface, th, layout, shown, beat.speaker_name, self._speaker_x(beat))
+        self._fits.append((beat.text, layout.text.fits))
+        self._draw_footer(surface, layout.footer, corners, on_panel=not layout.narration)
+
+    def _draw_footer(self, surface, bar: pygame.Rect, corners: list[Button],
+                     on_panel: bool) -> None:
+        th = self.theme
+        p = th.palette
+        back = Button(self.t("back"), self.back, size="small", icon="left")
+        nxt = Button(self.t("next"), self.advance, size="small", icon="right")
+        x = bar.right
+        for b in (nxt, back):
+            w = b.natural_width(th)
+            b.rect = pygame.Rect(x - w, bar.y, w, bar.h)
+            x -= w + th.px(1)
+        counter = f"{self.beat + 1} / {len(self.view.beats)}"
+        colour = p.ink_muted if on_panel else p.on_narration
+        if not on_panel and self.is_chat:
+            counter_surface = tx.render(counter, th.small, p.on_backdrop, "bold")
+            bg = pygame.Rect(bar.x, bar.y, counter_surface.get_width() + th.px(2), bar.h)
+            pygame.draw.rect(surface, p.backdrop, bg, border_radius=bar.h // 2)
+            surface.blit(counter_surface, counter_surface.get_rect(center=bg.center))
+        else:
+            hint = tx.fit(f"{counter}   ·   {self.t('hint_advance')}",
+                          pygame.Rect(bar.x, bar.y, max(1, x - bar.x), bar.h), th.small,
+                          colour, "regular", th.small_min)
+            if hint.fits:
+                hint.blit(surface, "center")
+            else:
+                surface.blit(tx.render(counter, th.small, colour), (bar.x, bar.y))
+        self._nav_buttons = corners + [back, nxt]
+        for b in self._nav_buttons:
+            b.draw(surface, th)
+
+    _nav_buttons: list[Button] = []
+
+    def _draw_choices(self, surface, header_bottom: int, corners: list[Button]) -> None:
+        th = self.theme
+        p = th.palette
+        m = th.margin
+        pad = th.px(2)
+        width = th.width - 2 * m
+        inner = width - 2 * pad
+        buttons = []
+        for c in self.view.choices[:4]:
+            buttons.append(Button(c.text, lambda cid=c.id: self.choose(cid), badge=c.number,
+                                  badge_sub=c.letter, enabled=c.available, reason=c.reason))
+        heights = [b.preferred_height(th, inner) for b in buttons]
+        gap = th.px(1.4)
+        heading = tx.render(self.t("what_do_you_do"), th.heading, p.on_backdrop, "bold")
+        back = Button(self.t("back"), self.back, size="small", icon="left")
+        back_h = tx.line_height(th.small, "bold") + th.px(1.2)
+        total = (pad + heading.get_height() + th.px(1) + sum(heights)
+                 + gap * (len(heights) - 1) + th.px(1.5) + back_h + pad)
+        box = pygame.Rect(m, max(header_bottom + th.px(1), th.height - m - total), width, total)
+        fits = box.bottom <= th.height - m + 1
+        box.h = min(box.h, th.height - m - box.y)
+        panel(surface, box, th, p.backdrop, p.backdrop)
+        surface.blit(heading, (box.x + pad, box.y + pad))
+        keys = tx.render(self.t("hint_keys"), th.small, p.on_backdrop_muted)
+        surface.blit(keys, keys.get_rect(bottomright=(box.right - pad,
+                                                      box.y + pad + heading.get_height() - 4)))
+        y = box.y + pad + heading.get_height() + th.px(1)
+        for b, bh in zip(buttons, heights):
+            b.rect = pygame.Rect(box.x + pad, y, inner, bh)
+            y += bh + gap
+        focus_index = self.choice_focus.index
+        self.choice_focus.buttons = buttons
+        self.choice_focus.index = focus_index
+        self.choice_focus.draw(surface, th)
+        w = back.natural_width(th)
+        back.rect = pygame.Rect(box.x + pad, box.bottom - pad - back_h, w, back_h)
+        self._nav_buttons = corners + [back]
+        for b in self._nav_buttons:
+            b.draw(surface, th)
+        self._fits.append(("(choice panel height)", fits))
+
+    def _speaker_x(self, beat) -> int | None:
+        if beat.speaker is None:
+            return None
+        for member, cx in self._positions():
+            if member.id == beat.speaker:
+                return int(cx)
+        return None
+
+    def _positions(self):
+        cast = list(self.view.cast)
+        w = self.theme.width
+        n = len(cast)
+        spread = min(w * 0.8, self.theme.height * 0.55 * n)
+        left = (w - spread) / 2
+        return [(c, left + spread * (i + 0.5) / max(1, n)) for i, c in enumerate(cast)]
+
+    def _expressions(self):
+        beat = self.current_beat() if self.phase == "beats" else None
+        out = []
+        for member, cx in self._positions():
+            expression = member.expression
+            if beat is not None and beat.speaker == member.id and beat.expression:
+                expression = beat.expression
+            out.append((member, cx, expression))
+        return out
+
+    def _stage_surface(self) -> pygame.Surface:
+        """Background and cast composed once per change, then blitted whole each frame."""
+        th = self.theme
+        size = (th.width, th.height)
+        figures = [] if self.is_chat else [(m.id, e, int(cx)) for m, cx, e in self._expressions()]
+        key = (size, self.view.place, self.view.condition.light, tuple(figures))
+        if key != self._stage_key or self._stage is None:
+            surface = stage.place(self.view.place, self.view.condition.light, size).copy()
+            if not self.is_chat:
+                height = int(th.height * 0.74)
+                for member, cx, expression in self._expressions():
+                    facing = 1 if cx < th.width / 2 else -1
+                    figure = stage.character(member.look, expression, height,
+                                             posture=stage.posture_for(expression),
+                                             facing=facing)
+                    surface.blit(figure, figure.get_rect(midbottom=(cx, th.height * 0.97)))
+            self._stage, self._stage_key = surface, key
+        return self._stage
+
+    def overflows(self) -> list[str]:
+        return [text for text, ok in self._fits if not ok] + super().overflows()

@@ -1,0 +1,137 @@
+"""The settings screen: text size and speed, contrast, motion, language, fullscreen, display.
+
+Every change applies at once and is saved; Left/Right or Enter/click step through a setting's
+values, so it works with keyboard, mouse and touch alike.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import text as tx
+from ..i18n import LANGUAGE_NAMES
+from ..settings import CHOICES
+from ..widgets import Button, FocusList
+from .base import Screen
+
+ROWS = ("text_size", "text_speed", "high_contrast", "reduced_motion", "lang", "fullscreen",
+        "software_display")
+
+
+class SettingsScreen(Screen):
+    def __init__(self, app, back_to: Screen | None = None):
+        super().__init__(app)
+        self.back_to = back_to
+        self.focus = FocusList(start=0)
+        self.rows: list[Button] = []
+        self._fits: list[tuple[str, bool]] = []
+
+    def on_escape(self) -> None:
+        self.app.pop()
+
+    def buttons(self) -> list[Button]:
+        return self.rows
+
+    # --- values ---------------------------------------------------------------------------------
+
+    def value_label(self, name: str) -> str:
+        value = getattr(self.app.settings, name)
+        if isinstance(value, bool):
+            return self.t("on") if value else self.t("off")
+        if name == "lang":
+            return LANGUAGE_NAMES.get(value, value)
+        return self.t(f"{name}_{value}")
+
+    def name_label(self, name: str) -> str:
+        return self.t("language") if name == "lang" else self.t(name)
+
+    def change(self, name: str, step: int = 1) -> None:
+        """Move setting `name` one value on (or back) and apply it."""
+        app = self.app
+        s = app.settings
+        value = getattr(s, name)
+        if name == "fullscreen":
+            app.toggle_fullscreen()
+            return
+        if isinstance(value, bool):
+            setattr(s, name, not value)
+        else:
+            options = CHOICES[name]
+            new = options[(options.index(value) + step) % len(options)]
+            if name == "lang":
+                app.set_lang(new)
+                return
+            setattr(s, name, new)
+        app.settings_changed()
+
+    def handle_event(self, event: pygame.event.Event) -> object:
+        self.focus.buttons = self.rows
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            index = self.focus.index
+            if index is not None and index < len(ROWS):
+                self.change(ROWS[index], 1 if event.key == pygame.K_RIGHT else -1)
+                return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_BACKSPACE:
+            self.on_escape()
+            return True
+        pressed = self.focus.handle(event)
+        if isinstance(pressed, Button):
+            pressed.action()
+            return True
+        return pressed
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        p = th.palette
+        surface.fill(p.backdrop)
+        self._fits = []
+        width = int(min(th.width - 2 * th.margin, th.px(120)))
+        x = (th.width - width) // 2
+        y = th.px(4)
+        title = tx.render(self.t("settings_title"), th.heading, p.on_backdrop, "bold")
+        surface.blit(title, (x, y))
+        y += title.get_height() + th.px(0.5)
+        hint = tx.fit(self.t("settings_hint"), pygame.Rect(x, y, width, th.px(10)), th.small,
+                      p.on_backdrop_muted, "italic", th.small_min)
+        hint.blit(surface)
+        self._fits.append((hint.text, hint.fits))
+        y += hint.height + th.px(2)
+        self.rows = []
+        for name in ROWS:
+            label = f"{self.name_label(name)}:  {self.value_label(name)}"
+            self.rows.append(Button(label, lambda n=name: self.change(n), icon="right"))
+        self.rows.append(Button(self.t("back"), self.on_escape, icon="left"))
+        bottom = th.height - th.margin
+        gap = th.px(1.2)
+        heights = [b.preferred_height(th, width) for b in self.rows]
+        spare = bottom - y - sum(heights) - gap * (len(heights) - 1)
+        if spare < 0:  # large text: squeeze the gaps before anything overflows
+            gap = max(2, gap + spare // len(heights))
+        for b, bh in zip(self.rows, heights):
+            b.rect = pygame.Rect(x, y, width, bh)
+            y += bh + gap
+        self.focus.buttons = self.rows
+        self.focus.draw(surface, th)
+        self._draw_values(surface)
+
+    def _draw_values(self, surface: pygame.Surface) -> None:
+        """A switch drawing beside on/off values, so their state shows as shape as well as word."""
+        th = self.theme
+        p = th.palette
+        for name, b in zip(ROWS, self.rows):
+            value = getattr(self.app.settings, name)
+            if not isinstance(value, bool):
+                continue
+            w, h = th.px(7), th.px(3.6)
+            r = pygame.Rect(0, 0, w, h)
+            r.midright = (b.rect.right - th.px(2), b.rect.centery)
+            pygame.draw.rect(surface, p.badge if value else p.panel, r, border_radius=h // 2)
+            pygame.draw.rect(surface, p.ink, r, width=max(2, th.px(0.3)), border_radius=h // 2)
+            knob_x = r.right - h // 2 if value else r.left + h // 2
+            pygame.draw.circle(surface, p.on_badge if value else p.ink, (knob_x, r.centery),
+                               h // 2 - th.px(0.6))
+
+    def overflows(self) -> list[str]:
+        return [text for text, ok in self._fits if not ok] + super().overflows()

@@ -1,0 +1,231 @@
+"""The title screen: the stories on offer, and the way to settings, language and quitting."""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import stage
+from .. import text as tx
+from ..widgets import Button, FocusList, focus_ring, panel
+from .base import Screen
+
+
+class TitleScreen(Screen):
+    """Lists every scenario that loads (title, ages, minutes, summary); Enter plays the selected."""
+
+    def __init__(self, app, selected: int | None = None):
+        super().__init__(app)
+        entries = app.catalogue.entries
+        self.selected = selected if selected is not None else app.catalogue.default_index()
+        self.selected = min(max(0, self.selected), max(0, len(entries) - 1))
+        self.first_visible = 0
+        self.focus = FocusList()
+        self.focus.index = self.selected if entries else None
+        self.cards: list[Button] = []
+        self.actions: list[Button] = []
+        self._fits: list[tuple[str, bool]] = []
+
+    # --- behaviour ------------------------------------------------------------------------------
+
+    def on_escape(self) -> None:
+        from .pause import QuitScreen
+        self.app.push(QuitScreen(self.app, self))
+
+    def play_selected(self) -> None:
+        entries = self.app.catalogue.entries
+        if entries:
+            self.app.start_run(entries[self.selected])
+
+    def open_settings(self) -> None:
+        from .settings import SettingsScreen
+        self.app.push(SettingsScreen(self.app))
+
+    def _select(self, index: int) -> None:
+        self.selected = index
+
+    def buttons(self) -> list[Button]:
+        return self.cards + self.actions
+
+    def handle_event(self, event: pygame.event.Event) -> object:
+        n = len(self.app.catalogue.entries)
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_s:
+                self.open_settings()
+                return True
+            if event.key == pygame.K_q:
+                self.on_escape()
+                return True
+            if event.key in (pygame.K_UP, pygame.K_DOWN) and n:
+                step = 1 if event.key == pygame.K_DOWN else -1
+                self.selected = (self.selected + step) % n
+                self.focus.index = self.selected
+                return True
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                focused = self.focus.focused
+                if focused is not None and focused.action is not None:
+                    focused.action()
+                else:
+                    self.play_selected()
+                return True
+        self.focus.buttons = self.buttons()
+        pressed = self.focus.handle(event, arrows=False)
+        if isinstance(pressed, Button):
+            if pressed in self.cards:
+                index = self.cards.index(pressed)
+                if index + self.first_visible == self.selected:
+                    self.play_selected()
+                else:
+                    self.selected = index + self.first_visible
+            elif pressed.action is not None:
+                pressed.action()
+            return True
+        if self.focus.index is not None and self.focus.index < len(self.cards):
+            self.selected = self.focus.index + self.first_visible
+        return pressed
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        p = th.palette
+        w, h = surface.get_size()
+        entries = self.app.catalogue.entries
+        chosen = entries[self.selected] if entries else None
+        surface.blit(stage.place(self._place(chosen), "warm", (w, h)), (0, 0))
+        if chosen is not None:
+            self._draw_cast(surface, chosen)
+        column = pygame.Rect(0, 0, int(min(w * 0.6, h * 1.05)), h)
+        pygame.draw.rect(surface, p.backdrop, column)
+        m = th.margin
+        x, inner_w = m + th.px(1), column.w - 2 * m - th.px(2)
+        y = th.px(4)
+        title = tx.render(self.t("app_title"), th.title, p.on_backdrop, "bold")
+        surface.blit(title, (x, y))
+        y += title.get_height()
+        tagline = tx.fit(self.t("tagline"), pygame.Rect(x, y, inner_w, th.px(14)), th.body,
+                         p.on_backdrop_muted, "italic", th.body_min)
+        tagline.blit(surface)
+        self._fits = [(tagline.text, tagline.fits)]
+        y += tagline.height + th.px(3)
+        self._layout_actions(x, inner_w)
+        cards_bottom = self.actions[0].rect.y - th.px(3)
+        if self.app.catalogue.broken:
+            n = self.app.catalogue.broken
+            note = self.t("broken_file") if n == 1 else self.t("broken_files", n=n)
+            fit = tx.fit(note, pygame.Rect(x, 0, inner_w, th.px(10)), th.small,
+                         p.on_backdrop_muted, "italic", th.small_min)
+            fit.box.y = cards_bottom - fit.height
+            fit.blit(surface)
+            self._fits.append((note, fit.fits))
+            cards_bottom = fit.box.y - th.px(1.5)
+        if not entries:
+            msg = tx.fit(self.t("no_scenarios"), pygame.Rect(x, y, inner_w, th.px(20)), th.body,
+                         p.on_backdrop)
+            msg.blit(surface)
+        self._draw_cards(surface, pygame.Rect(x, y, inner_w, cards_bottom - y))
+        self.focus.buttons = self.buttons()
+        for i, b in enumerate(self.actions):
+            b.draw(surface, th, focused=(self.focus.index == len(self.cards) + i))
+
+    def _place(self, entry) -> str:
+        if entry is None:
+            return "hallway"
+        return entry.scenario.scenes[entry.scenario.start].place
+
+    def _draw_cast(self, surface: pygame.Surface, entry) -> None:
+        th = self.theme
+        w, h = surface.get_size()
+        s = entry.scenario
+        cast = list(s.cast.values())[:3]
+        left = min(w * 0.6, h * 1.05)
+        span = w - left
+        for i, member in enumerate(cast):
+            expression = "neutral"
+            figure = stage.character(member.look, expression, int(h * 0.62),
+                                     posture=stage.posture_for(expression),
+                                     facing=-1 if i % 2 else 1)
+            cx = left + span * (i + 1) / (len(cast) + 1)
+            surface.blit(figure, figure.get_rect(midbottom=(cx, h - th.px(4))))
+
+    def _layout_actions(self, x: int, width: int) -> None:
+        th = self.theme
+        labels = [(self.t("play"), self.play_selected, "right"),
+                  (self.t("settings") + " (S)", self.open_settings, None),
+                  ("EN (L)" if self.lang == "nl" else "NL (L)", self.app.toggle_language, None),
+                  (self.t("quit"), self.on_escape, None)]
+        self.actions = [Button(label, action, icon=icon) for label, action, icon in labels]
+        gap = th.px(1.2)
+        if sum(b.natural_width(th) for b in self.actions) + gap * 3 > width:
+            for b in self.actions:  # a narrow window: the same buttons in smaller text
+                b.size = "small"
+        h = max(tx.line_height(th.body if self.actions[0].size == "body" else th.small, "bold")
+                + th.px(2.4), 0)
+        bx, y = x, th.height - th.margin - h
+        for b in self.actions:
+            b.rect = pygame.Rect(bx, y, b.natural_width(th), h)
+            bx = b.rect.right + gap
+
+    def _draw_cards(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        th = self.theme
+        p = th.palette
+        entries = self.app.catalogue.entries
+        pad = th.px(1.8)
+        gap = th.px(2)
+        heights = []
+        for e in entries:
+            heights.append(self._card_height(e, area.w - 2 * pad) + 2 * pad)
+        # Keep the selected card in view when there are more cards than room.
+        self.first_visible = min(self.first_visible, self.selected)
+        while sum(heights[self.first_visible:self.selected + 1]) + gap * (
+                self.selected - self.first_visible) > area.h and self.first_visible < self.selected:
+            self.first_visible += 1
+        self.cards = []
+        y = area.y
+        for i in range(self.first_visible, len(entries)):
+            if y + heights[i] > area.bottom and i != self.selected:
+                break
+            e = entries[i]
+            rect = pygame.Rect(area.x, y, area.w, heights[i])
+            card = Button(e.scenario.title.get_text(self.lang), self.play_selected)
+            card.rect = rect
+            self.cards.append(card)
+            selected = i == self.selected
+            panel(surface, rect, th, p.panel, p.ink if selected else p.panel_edge)
+            if selected:  # a marker besides the ring: selection is never shown by colour alone
+                pygame.draw.rect(surface, p.badge, (rect.x, rect.y, th.px(1.2), rect.h),
+                                 border_top_left_radius=th.radius,
+                                 border_bottom_left_radius=th.radius)
+            self._draw_card_text(surface, e, rect.inflate(-2 * pad, -2 * pad))
+            if selected:
+                focus_ring(surface, rect, th)
+            y += heights[i] + gap
+
+    def _card_texts(self, e):
+        s = e.scenario
+        meta = (f"{self.t('ages', low=s.audience.min_age, high=s.audience.max_age)}  ·  "
+                f"{self.t('minutes', n=s.minutes)}")
+        return s.title.get_text(self.lang), meta, s.summary.get_text(self.lang)
+
+    def _card_height(self, e, width: int) -> int:
+        th = self.theme
+        title, meta, summary = self._card_texts(e)
+        return (tx.wrapped_height(title, width, th.body, "bold")
+                + tx.wrapped_height(meta, width, th.small)
+                + tx.wrapped_height(summary, width, th.small))
+
+    def _draw_card_text(self, surface: pygame.Surface, e, box: pygame.Rect) -> None:
+        th = self.theme
+        p = th.palette
+        title, meta, summary = self._card_texts(e)
+        y = box.y
+        for text, size, colour, style in ((title, th.body, p.ink, "bold"),
+                                          (meta, th.small, p.ink_muted, "regular"),
+                                          (summary, th.small, p.ink, "regular")):
+            fit = tx.fit(text, pygame.Rect(box.x, y, box.w, box.bottom - y), size, colour,
+                         style)
+            fit.blit(surface)
+            self._fits.append((text, fit.fits))
+            y += fit.height
+
+    def overflows(self) -> list[str]:
+        return [text for text, ok in self._fits if not ok] + super().overflows()

@@ -1,0 +1,118 @@
+"""The player's settings, kept between runs as JSON in the user's config folder.
+
+Written atomically (temp file, fsync, replace) so a crash mid-write never leaves half a file; a
+corrupt or unreadable file means the defaults and a warning in the log, never a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+FILE_NAME = "settings.json"
+
+CHOICES: dict[str, tuple] = {
+    "text_size": ("normal", "large", "xlarge"),
+    "text_speed": ("instant", "normal", "slow"),
+    "lang": ("nl", "en"),
+}
+
+
+@dataclass
+class Settings:
+    text_size: str = "normal"
+    """normal, large or xlarge: a factor on every text size."""
+    text_speed: str = "normal"
+    """instant, normal or slow: how fast a beat is typed out."""
+    high_contrast: bool = False
+    """Black and white with yellow accents instead of the warm look."""
+    reduced_motion: bool = False
+    """No animations: meters and light jump straight to their new values."""
+    lang: str = "nl"
+    """The language of the interface and the story."""
+    fullscreen: bool = False
+    software_display: bool = False
+    """Present frames without OpenGL (SDL_FRAMEBUFFER_ACCELERATION=0): on machines without GPU
+    drivers this makes a 1080p flip 20 times cheaper. Applies when the window is next created."""
+
+    @classmethod
+    def from_dict(cls, data: object) -> "Settings":
+        """Settings from parsed JSON, keeping the default for anything missing or invalid."""
+        settings = cls()
+        if not isinstance(data, dict):
+            log.warning("settings file does not hold an object; using the defaults")
+            return settings
+        for f in fields(cls):
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            default = getattr(settings, f.name)
+            if isinstance(default, bool):
+                valid = isinstance(value, bool)
+            else:
+                valid = isinstance(value, str) and value in CHOICES.get(f.name, (value,))
+            if valid:
+                setattr(settings, f.name, value)
+            else:
+                log.warning("setting %s=%r is not valid; keeping %r", f.name, value, default)
+        return settings
+
+
+def config_dir() -> Path:
+    """The folder settings live in: $BYSTANDER_CONFIG_DIR, or the platform's config folder."""
+    override = os.environ.get("BYSTANDER_CONFIG_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+    return Path(platformdirs.user_config_dir("bystander", appauthor=False))
+
+
+def settings_path() -> Path:
+    return config_dir() / FILE_NAME
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    path = path or settings_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    except OSError as exc:
+        log.warning("cannot read settings %s (%s); using the defaults", path, exc)
+        return Settings()
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        log.warning("settings file %s is corrupt (%s); using the defaults", path, exc)
+        return Settings()
+    return Settings.from_dict(data)
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> bool:
+    """Write the settings atomically. False (and a warning) when the folder is not writable."""
+    path = path or settings_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(asdict(settings), out, indent=2)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError as exc:
+        log.warning("cannot save settings to %s: %s", path, exc)
+        return False
+    return True

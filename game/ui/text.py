@@ -1,0 +1,182 @@
+"""Fonts by pixel size, a bounded cache of rendered text, and fitting text into boxes.
+
+Text is wrapped by SDL_ttf itself (`Font.render(..., wraplength=W)`), four times faster than
+wrapping by hand. Rendered surfaces are kept in an LRU cache keyed by everything that changes the
+pixels; it is bounded because an unbounded one grew to 292 MB over 20,000 strings.
+
+`fit()` is the single layout function for text in a box: drawing uses it, and the overflow test
+asks it the same question for every string of every scenario.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pygame
+
+from ..paths import FONTS_DIR
+
+FONT_FILES = {
+    "regular": "AtkinsonHyperlegible-Regular.ttf",
+    "bold": "AtkinsonHyperlegible-Bold.ttf",
+    "italic": "AtkinsonHyperlegible-Italic.ttf",
+}
+CACHE_SIZE = 512
+ALIGNS = {"left": 0, "center": 1, "right": 2}
+
+
+def _ensure_font_module() -> None:
+    if not pygame.font.get_init():
+        pygame.font.init()
+
+
+@lru_cache(maxsize=96)
+def font(size: int, style: str = "regular") -> pygame.font.Font:
+    """The bundled font at `size` pixels; one object per (size, style), bounded."""
+    _ensure_font_module()
+    return pygame.font.Font(str(FONTS_DIR / FONT_FILES[style]), max(6, int(size)))
+
+
+class RenderCache:
+    """Rendered text surfaces, least recently used dropped first."""
+
+    def __init__(self, capacity: int = CACHE_SIZE):
+        self.capacity = capacity
+        self._items: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self.hits = self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, text: str, size: int, colour, style: str = "regular", wrap: int = 0,
+            align: str = "left") -> pygame.Surface:
+        key = (text, size, tuple(colour), style, wrap, align)
+        surface = self._items.get(key)
+        if surface is not None:
+            self.hits += 1
+            self._items.move_to_end(key)
+            return surface
+        self.misses += 1
+        surface = render_uncached(text, size, colour, style, wrap, align)
+        self._items[key] = surface
+        if len(self._items) > self.capacity:
+            self._items.popitem(last=False)
+        return surface
+
+    def clear(self) -> None:
+        self._items.clear()
+
+
+def render_uncached(text: str, size: int, colour, style: str = "regular", wrap: int = 0,
+                    align: str = "left") -> pygame.Surface:
+    f = font(size, style)
+    f.align = ALIGNS[align]
+    if wrap > 0:
+        return f.render(text, True, colour, wraplength=int(wrap))
+    return f.render(text, True, colour)
+
+
+CACHE = RenderCache()
+
+
+def render(text: str, size: int, colour, style: str = "regular", wrap: int = 0,
+           align: str = "left") -> pygame.Surface:
+    """Text as a surface, from the shared bounded cache."""
+    return CACHE.get(text, size, colour, style, wrap, align)
+
+
+def line_height(size: int, style: str = "regular") -> int:
+    return font(size, style).get_linesize()
+
+
+def text_width(text: str, size: int, style: str = "regular") -> int:
+    return font(size, style).size(text)[0]
+
+
+@dataclass
+class Fit:
+    """Text laid out in a box: the size chosen, the rendered surface, and whether it fits."""
+
+    text: str
+    box: pygame.Rect
+    size: int
+    surface: pygame.Surface
+    fits: bool
+
+    @property
+    def height(self) -> int:
+        return self.surface.get_height()
+
+    def blit(self, target: pygame.Surface, valign: str = "top") -> pygame.Rect:
+        y = self.box.y
+        if valign == "center":
+            y = self.box.centery - self.height // 2
+        elif valign == "bottom":
+            y = self.box.bottom - self.height
+        return target.blit(self.surface, (self.box.x, y))
+
+
+def fit(text: str, box: pygame.Rect, size: int, colour, style: str = "regular",
+        min_size: int | None = None, align: str = "left") -> Fit:
+    """`text` wrapped to the box width at `size`, shrunk step by step down to `min_size` if it
+    is too tall. `fits` is False when even `min_size` overflows the box."""
+    box = pygame.Rect(box)
+    min_size = min(size, min_size or size)
+    current = size
+    while True:
+        surface = render(text, current, colour, style, max(1, box.w), align)
+        ok = surface.get_height() <= box.h and surface.get_width() <= box.w
+        if ok or current <= min_size:
+            return Fit(text, box, current, surface, ok)
+        current = max(min_size, int(current * 0.92))
+
+
+def wrapped_height(text: str, width: int, size: int, style: str = "regular") -> int:
+    """Height `text` takes wrapped to `width`; goes through the cache like drawing does."""
+    return render(text, size, (0, 0, 0), style, max(1, width)).get_height()
+
+
+# --- glyph coverage -------------------------------------------------------------------------
+# SDL_ttf 2.24 returns the metrics of the "missing glyph" box instead of None, so Font.metrics
+# cannot tell us whether a glyph exists. Reading the font's cmap table can.
+
+@lru_cache(maxsize=8)
+def _cmap(path: Path) -> frozenset[int]:
+    data = path.read_bytes()
+    num_tables = struct.unpack_from(">H", data, 4)[0]
+    offset = None
+    for i in range(num_tables):
+        tag, _, table_offset, _ = struct.unpack_from(">4sIII", data, 12 + 16 * i)
+        if tag == b"cmap":
+            offset = table_offset
+    if offset is None:
+        return frozenset()
+    codes: set[int] = set()
+    count = struct.unpack_from(">H", data, offset + 2)[0]
+    for i in range(count):
+        platform, encoding, sub = struct.unpack_from(">HHI", data, offset + 4 + 8 * i)
+        start = offset + sub
+        fmt = struct.unpack_from(">H", data, start)[0]
+        if fmt == 4:
+            seg2 = struct.unpack_from(">H", data, start + 6)[0]
+            ends = struct.unpack_from(f">{seg2 // 2}H", data, start + 14)
+            starts = struct.unpack_from(f">{seg2 // 2}H", data, start + 16 + seg2)
+            for s, e in zip(starts, ends):
+                if s != 0xFFFF:
+                    codes.update(range(s, e + 1))
+        elif fmt == 12:
+            groups = struct.unpack_from(">I", data, start + 12)[0]
+            for g in range(groups):
+                s, e, _ = struct.unpack_from(">III", data, start + 16 + 12 * g)
+                codes.update(range(s, e + 1))
+    return frozenset(codes)
+
+
+def missing_glyphs(text: str, style: str = "regular") -> set[str]:
+    """Characters of `text` that the bundled font cannot draw (whitespace aside)."""
+    have = _cmap(FONTS_DIR / FONT_FILES[style])
+    return {ch for ch in text if not ch.isspace() and ord(ch) not in have}

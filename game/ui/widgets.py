@@ -1,0 +1,386 @@
+"""Buttons with number badges and focus rings, meter bars, panels, chips and drawn icons.
+
+Icons (arrows, triangles) are drawn as shapes rather than font glyphs: the bundled font has no
+arrow glyphs, and shapes stay crisp at every size. Nothing here carries meaning by colour alone:
+disabled buttons are dashed with a hollow badge and their reason in words; meter changes have an
+arrow and a word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable
+
+import pygame
+
+from . import text as tx
+from .theme import Theme
+
+
+# --- drawing helpers --------------------------------------------------------------------------
+
+@lru_cache(maxsize=64)
+def _shadow(size: tuple[int, int], radius: int, alpha: int) -> pygame.Surface:
+    s = pygame.Surface(size, pygame.SRCALPHA)
+    pygame.draw.rect(s, (0, 0, 0, alpha), s.get_rect(), border_radius=radius)
+    return s
+
+
+def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, colour=None, edge=None,
+          shadow: bool = True, radius: int | None = None) -> None:
+    """An opaque rounded panel, with a soft shadow so it lifts off the picture behind it."""
+    p = theme.palette
+    radius = theme.radius if radius is None else radius
+    if shadow and rect.w > 0 and rect.h > 0:
+        off = theme.px(0.5)
+        surface.blit(_shadow((rect.w, rect.h), radius, 70), (rect.x + off, rect.y + off))
+    pygame.draw.rect(surface, colour or p.panel, rect, border_radius=radius)
+    edge = p.panel_edge if edge is None else edge
+    if edge:
+        pygame.draw.rect(surface, edge, rect, width=max(1, theme.px(0.25)), border_radius=radius)
+
+
+def dashed_rect(surface: pygame.Surface, colour, rect: pygame.Rect, width: int,
+                dash: int) -> None:
+    """A rectangle outline of dashes: marks what cannot be used without relying on colour."""
+    x0, y0, x1, y1 = rect.left, rect.top, rect.right - 1, rect.bottom - 1
+    for (ax, ay), (bx, by) in (((x0, y0), (x1, y0)), ((x1, y0), (x1, y1)),
+                               ((x1, y1), (x0, y1)), ((x0, y1), (x0, y0))):
+        length = max(abs(bx - ax), abs(by - ay))
+        steps = max(1, length // (2 * dash))
+        for i in range(steps + 1):
+            t0 = min(1, i * 2 * dash / max(1, length))
+            t1 = min(1, (i * 2 + 1) * dash / max(1, length))
+            pygame.draw.line(surface, colour, (ax + (bx - ax) * t0, ay + (by - ay) * t0),
+                             (ax + (bx - ax) * t1, ay + (by - ay) * t1), width)
+
+
+def focus_ring(surface: pygame.Surface, rect: pygame.Rect, theme: Theme) -> None:
+    """A thick two-tone ring outside `rect`: visible on light and dark backgrounds alike."""
+    w = theme.focus_width
+    outer = rect.inflate(4 * w, 4 * w)
+    pygame.draw.rect(surface, theme.palette.focus, outer, width=w,
+                     border_radius=theme.radius + 2 * w)
+    pygame.draw.rect(surface, theme.palette.focus_inner, rect.inflate(2 * w, 2 * w),
+                     width=max(2, w // 2), border_radius=theme.radius + w)
+
+
+def triangle(surface: pygame.Surface, colour, center: tuple[float, float], size: float,
+             direction: str) -> None:
+    """A filled arrow head pointing up, down, left or right."""
+    cx, cy = center
+    h = size / 2
+    points = {"up": [(cx - h, cy + h * 0.8), (cx + h, cy + h * 0.8), (cx, cy - h * 0.9)],
+              "down": [(cx - h, cy - h * 0.8), (cx + h, cy - h * 0.8), (cx, cy + h * 0.9)],
+              "left": [(cx + h * 0.8, cy - h), (cx + h * 0.8, cy + h), (cx - h * 0.9, cy)],
+              "right": [(cx - h * 0.8, cy - h), (cx - h * 0.8, cy + h), (cx + h * 0.9, cy)]}
+    pygame.draw.polygon(surface, colour, points[direction])
+
+
+def arrow(surface: pygame.Surface, colour, center: tuple[float, float], size: float,
+          direction: str) -> None:
+    """An arrow with a shaft, for up/down changes."""
+    cx, cy = center
+    shaft = max(2, int(size / 4))
+    if direction in ("up", "down"):
+        sign = -1 if direction == "up" else 1
+        pygame.draw.line(surface, colour, (cx, cy - sign * size / 2), (cx, cy + sign * size / 8),
+                         shaft)
+        triangle(surface, colour, (cx, cy + sign * size / 4), size * 0.7, direction)
+    else:
+        sign = -1 if direction == "left" else 1
+        pygame.draw.line(surface, colour, (cx - sign * size / 2, cy), (cx + sign * size / 8, cy),
+                         shaft)
+        triangle(surface, colour, (cx + sign * size / 4, cy), size * 0.7, direction)
+
+
+def chip(surface: pygame.Surface, theme: Theme, pos: tuple[int, int], label: str, bg, fg,
+         size: int | None = None, style: str = "bold", icon: str | None = None,
+         anchor: str = "topleft") -> pygame.Rect:
+    """A small rounded label; `icon` is 'up', 'down', 'left', 'right' or 'same' drawn before it."""
+    size = size or theme.small
+    label_surface = tx.render(label, size, fg, style)
+    pad = theme.px(1.0)
+    icon_w = int(size * 0.9) if icon else 0
+    rect = pygame.Rect(0, 0, label_surface.get_width() + 2 * pad + icon_w + (pad // 2 if icon
+                       else 0), label_surface.get_height() + pad // 2)
+    setattr(rect, anchor, pos)
+    pygame.draw.rect(surface, bg, rect, border_radius=rect.h // 2)
+    x = rect.x + pad
+    if icon in ("up", "down", "left", "right"):
+        arrow(surface, fg, (x + icon_w / 2, rect.centery), size * 0.75, icon)
+    elif icon == "same":
+        pygame.draw.line(surface, fg, (x + icon_w * 0.15, rect.centery),
+                         (x + icon_w * 0.85, rect.centery), max(2, size // 8))
+    if icon:
+        x += icon_w + pad // 2
+    surface.blit(label_surface, (x, rect.centery - label_surface.get_height() // 2))
+    return rect
+
+
+# --- buttons ------------------------------------------------------------------------------------
+
+@dataclass
+class Button:
+    """A button: optional number badge (with its letter), focus ring, and a reason when disabled.
+
+    Its rect is set by the screen's layout; `layout()` fits the label into it with the same
+    `text.fit` that the overflow test uses.
+    """
+
+    label: str
+    action: Callable[[], object] | None = None
+    rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    badge: str | None = None
+    badge_sub: str | None = None
+    enabled: bool = True
+    reason: str | None = None
+    size: str = "body"
+    """body or small: the text size of the label."""
+    icon: str | None = None
+    """An arrow drawn before the label: left or right."""
+    align: str = "left"
+    hover: bool = False
+    fits: bool = True
+
+    def _sizes(self, theme: Theme) -> tuple[int, int]:
+        if self.size == "small":
+            return theme.small, theme.small_min
+        return theme.body, theme.body_min
+
+    def badge_width(self, theme: Theme) -> int:
+        return int(self._sizes(theme)[0] * 1.9) if self.badge else 0
+
+    def pad(self, theme: Theme) -> int:
+        return theme.px(1.6) if self.size == "body" else theme.px(1.0)
+
+    def text_width(self, theme: Theme, width: int) -> int:
+        bw = self.badge_width(theme)
+        icon = self._sizes(theme)[0] if self.icon else 0
+        return width - 2 * self.pad(theme) - bw - (self.pad(theme) if bw else 0) - icon
+
+    def natural_width(self, theme: Theme) -> int:
+        """The width that shows the label on one line, badge and icon included."""
+        size = self._sizes(theme)[0]
+        bw = self.badge_width(theme)
+        return (tx.text_width(self.label, size, "bold") + 2 * self.pad(theme) + 2
+                + (bw + self.pad(theme) if bw else 0) + (size if self.icon else 0))
+
+    def preferred_height(self, theme: Theme, width: int) -> int:
+        """The height the label (and reason) need at the full text size for `width`."""
+        size, _ = self._sizes(theme)
+        tw = max(1, self.text_width(theme, width))
+        h = tx.wrapped_height(self.label, tw, size, "bold" if self.size == "body" else "bold")
+        if self.reason and not self.enabled:
+            h += tx.wrapped_height(self.reason, tw, theme.small, "italic")
+        return max(h + 2 * self.pad(theme) - theme.px(0.6), self.badge_width(theme))
+
+    def contains(self, pos) -> bool:
+        return self.rect.collidepoint(pos)
+
+    def draw(self, surface: pygame.Surface, theme: Theme, focused: bool = False) -> None:
+        p = theme.palette
+        rect = self.rect
+        pad = self.pad(theme)
+        if self.enabled:
+            panel(surface, rect, theme, p.panel, p.ink if self.hover else p.panel_edge,
+                  shadow=True)
+            if self.hover:
+                pygame.draw.rect(surface, p.ink, rect, width=max(2, theme.px(0.4)),
+                                 border_radius=theme.radius)
+            fg, reason_fg = p.ink, p.ink_muted
+        else:
+            pygame.draw.rect(surface, p.disabled, rect, border_radius=theme.radius)
+            dashed_rect(surface, p.disabled_edge, rect, max(2, theme.px(0.3)), theme.px(1.2))
+            fg = reason_fg = p.on_disabled
+        x = rect.x + pad
+        if self.badge:
+            bw = self.badge_width(theme)
+            badge = pygame.Rect(x, rect.y + (rect.h - bw) // 2 if rect.h < bw * 1.6 else
+                                rect.y + pad - theme.px(0.3), bw, bw)
+            badge.y = max(rect.y + theme.px(0.5), min(badge.y, rect.bottom - bw - theme.px(0.5)))
+            if self.enabled:
+                pygame.draw.rect(surface, p.badge, badge, border_radius=theme.radius)
+                badge_fg = p.on_badge
+            else:  # hollow badge: a second cue besides the dashes that this one is out of reach
+                pygame.draw.rect(surface, p.on_disabled, badge, width=max(2, theme.px(0.3)),
+                                 border_radius=theme.radius)
+                badge_fg = p.on_disabled
+            num = tx.render(self.badge, self._sizes(theme)[0], badge_fg, "bold")
+            sub_size = max(8, self._sizes(theme)[0] * 3 // 5)
+            if self.badge_sub:
+                sub = tx.render(self.badge_sub, sub_size, badge_fg, "bold")
+                total = num.get_height() + sub.get_height() - theme.px(1.5)
+                y = badge.centery - total // 2
+                surface.blit(num, num.get_rect(midtop=(badge.centerx, y)))
+                surface.blit(sub, sub.get_rect(midbottom=(badge.centerx, y + total)))
+            else:
+                surface.blit(num, num.get_rect(center=badge.center))
+            x += bw + pad
+        if self.icon:
+            size = self._sizes(theme)[0]
+            triangle(surface, fg, (x + size * 0.4, rect.centery), size * 0.6, self.icon)
+            x += size
+        self.fits = self._draw_label(surface, theme, x, fg, reason_fg)
+        if focused:
+            focus_ring(surface, rect, theme)
+
+    def _draw_label(self, surface, theme: Theme, x: int, fg, reason_fg) -> bool:
+        size, min_size = self._sizes(theme)
+        pad = self.pad(theme)
+        width = self.rect.right - pad - x
+        reason_h = 0
+        reason = None
+        if self.reason and not self.enabled:
+            reason = tx.fit(self.reason, pygame.Rect(x, 0, width, self.rect.h), theme.small,
+                            reason_fg, "italic", theme.small_min)
+            reason_h = reason.height
+        line = tx.line_height(size, "bold")
+        vpad = max(0, min(pad - theme.px(0.3), (self.rect.h - reason_h - line) // 2))
+        box = pygame.Rect(x, self.rect.y + vpad, width, self.rect.h - 2 * vpad - reason_h)
+        label = tx.fit(self.label, box, size, fg, "bold", min_size, self.align)
+        total = label.height + reason_h
+        y = self.rect.centery - total // 2
+        label.box.y = y
+        label.blit(surface)
+        if reason is not None:
+            surface.blit(reason.surface, (x, y + label.height))
+        return label.fits and (reason is None or reason.fits)
+
+
+class FocusList:
+    """Keyboard focus over a list of buttons: Up/Down/Tab move it, Enter/Space press."""
+
+    def __init__(self, buttons: list[Button] | None = None, start: int | None = None):
+        self.buttons: list[Button] = buttons or []
+        self.index: int | None = start
+        self._pressed: Button | None = None
+
+    @property
+    def focused(self) -> Button | None:
+        if self.index is None or not (0 <= self.index < len(self.buttons)):
+            return None
+        return self.buttons[self.index]
+
+    def move(self, step: int) -> None:
+        if not self.buttons:
+            return
+        if self.index is None:
+            self.index = 0 if step > 0 else len(self.buttons) - 1
+        else:
+            self.index = (self.index + step) % len(self.buttons)
+
+    def handle(self, event: pygame.event.Event, arrows: bool = True) -> Button | None | bool:
+        """The button pressed by this event, True if only focus/hover changed, else None."""
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_TAB:
+                self.move(-1 if event.mod & pygame.KMOD_SHIFT else 1)
+                return True
+            if arrows and event.key in (pygame.K_DOWN, pygame.K_UP):
+                self.move(1 if event.key == pygame.K_DOWN else -1)
+                return True
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                return self.focused
+        elif event.type == pygame.MOUSEMOTION:
+            changed = False
+            for b in self.buttons:
+                inside = b.contains(event.pos)
+                changed |= inside != b.hover
+                b.hover = inside
+            return True if changed else None
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self._pressed = next((b for b in self.buttons if b.contains(event.pos)), None)
+            return True if self._pressed else None
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            # A press counts only if it started and ended on the same button, so a click that
+            # finished reading a beat never lands on the choice that appears under it.
+            pressed, self._pressed = self._pressed, None
+            if pressed is not None and pressed.contains(event.pos):
+                self.index = self.buttons.index(pressed) if pressed in self.buttons else None
+                return pressed
+        return None
+
+    def draw(self, surface: pygame.Surface, theme: Theme) -> None:
+        for i, b in enumerate(self.buttons):
+            b.draw(surface, theme, focused=(i == self.index))
+
+
+# --- meters -------------------------------------------------------------------------------------
+
+def ease_out(t: float) -> float:
+    t = min(1.0, max(0.0, t))
+    return 1 - (1 - t) ** 3
+
+
+@dataclass
+class MeterRow:
+    """One of the victim's meters, shown moving from its value before to its value after."""
+
+    label: str
+    before: int
+    after: int
+    low: int
+    high: int
+    good: str
+    """high or low: which end is good for him."""
+    better_word: str
+    worse_word: str
+    same_word: str
+    note: str | None = None
+    """e.g. "lower is better", for meters where a high value is bad."""
+
+    def height(self, theme: Theme) -> int:
+        return tx.line_height(theme.body, "bold") + theme.px(3.2)
+
+    def draw(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
+             progress: float) -> bool:
+        """Draw at animation `progress` (0..1, eased here). False when the label overflows."""
+        p = theme.palette
+        value = self.before + (self.after - self.before) * ease_out(progress)
+        delta = self.after - self.before
+        # Right side first: the number and the change chip, then the label gets what is left.
+        if delta == 0:
+            icon, bg, fg, word = "same", p.same, p.on_same, self.same_word
+            chip_text = word
+        else:
+            better = delta > 0 if self.good == "high" else delta < 0
+            icon = "up" if delta > 0 else "down"
+            bg, fg = (p.better, p.on_better) if better else (p.worse, p.on_worse)
+            chip_text = f"{delta:+d} {self.better_word if better else self.worse_word}"
+        label_h = tx.line_height(theme.body, "bold")
+        chip_rect = chip(surface, theme, (rect.right, rect.y + label_h // 2), chip_text, bg, fg,
+                         icon=icon, anchor="midright")
+        number = tx.render(str(round(value)), theme.body, p.ink, "bold")
+        num_rect = number.get_rect(midright=(chip_rect.left - theme.px(1.2),
+                                             rect.y + label_h // 2))
+        surface.blit(number, num_rect)
+        room = max(1, num_rect.left - rect.x - theme.px(1))
+        # One line always: the label with its note, smaller, or without the note if need be.
+        note = f"  ({self.note})" if self.note else ""
+        candidates = [(self.label + note, theme.body), (self.label + note, theme.small_min),
+                      (self.label, theme.body), (self.label, theme.small_min)]
+        text, size = next(((t, s) for t, s in candidates if tx.text_width(t, s, "bold") <= room),
+                          candidates[-1])
+        fits = tx.text_width(text, size, "bold") <= room
+        label = tx.render(text, size, p.ink, "bold")
+        surface.blit(label, label.get_rect(midleft=(rect.x, rect.y + label_h // 2)))
+        # The bar: track, fill, and the changed stretch hatched so the change reads without colour.
+        bar = pygame.Rect(rect.x, rect.y + label_h + theme.px(0.6), rect.w, theme.px(1.8))
+        pygame.draw.rect(surface, p.track, bar, border_radius=bar.h // 2)
+        span = max(1, self.high - self.low)
+        fill_w = int(bar.w * (value - self.low) / span)
+        if fill_w > 0:
+            pygame.draw.rect(surface, p.fill, (bar.x, bar.y, fill_w, bar.h),
+                             border_radius=bar.h // 2)
+        a = bar.x + int(bar.w * (self.before - self.low) / span)
+        b = bar.x + fill_w
+        if abs(b - a) > 2:
+            lo, hi = sorted((a, b))
+            step = max(4, bar.h // 2)
+            for x in range(lo, hi, step):
+                pygame.draw.line(surface, p.ink, (x, bar.bottom - 1),
+                                 (min(hi, x + bar.h // 2), bar.y), max(1, theme.px(0.2)))
+        pygame.draw.rect(surface, p.ink, bar, width=max(1, theme.px(0.15)),
+                         border_radius=bar.h // 2)
+        return fits

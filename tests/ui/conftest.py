@@ -1,0 +1,17 @@
+"""Fixtures for the UI tests; the helpers themselves live in uihelp.py."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pytest  # noqa: E402
+
+from uihelp import MINI, entry_of  # noqa: E402
+
+
+@pytest.fixture
+def mini_entry():
+    return entry_of(MINI)

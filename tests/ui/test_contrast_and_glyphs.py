@@ -1,0 +1,99 @@
+"""Readable from the back of a classroom: WCAG contrast of every text colour on its background,
+body text at least 1/24 of the height, and every character the game shows present in the font."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pytest  # noqa: E402
+
+from game.core import vocab  # noqa: E402
+from game.ui import i18n  # noqa: E402
+from game.ui.text import missing_glyphs  # noqa: E402
+from game.ui.theme import (HIGH_CONTRAST, NORMAL, contrast_ratio, make_theme,  # noqa: E402
+                           relative_luminance)
+
+from uihelp import ALL_SCENARIOS, entry_of  # noqa: E402
+
+
+@pytest.mark.parametrize("palette", [NORMAL, HIGH_CONTRAST], ids=["normal", "high_contrast"])
+def test_every_text_colour_meets_wcag_aa(palette):
+    weak = {name: round(contrast_ratio(fg, bg), 2)
+            for name, (fg, bg) in palette.text_pairs().items() if contrast_ratio(fg, bg) < 4.5}
+    assert not weak, f"text colours below 4.5:1: {weak}"
+
+
+def test_contrast_formula_matches_wcag():
+    assert contrast_ratio((0, 0, 0), (255, 255, 255)) == pytest.approx(21.0)
+    assert relative_luminance((255, 255, 255)) == pytest.approx(1.0)
+    assert contrast_ratio((0x77, 0x77, 0x77), (255, 255, 255)) == pytest.approx(4.48, abs=0.01)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (3840, 2160), (1024, 768),
+                                  (1400, 1050)])
+def test_body_text_is_at_least_a_24th_of_the_height(size):
+    assert make_theme(size).body >= size[1] / 24
+    assert make_theme(size, "xlarge").body > make_theme(size).body
+
+
+def test_ui_strings_exist_in_every_language():
+    keys = set(i18n.EN)
+    for lang, table in i18n.STRINGS.items():
+        assert set(table) == keys, f"{lang}: missing {keys - set(table)}, extra {set(table) - keys}"
+
+
+def _scenario_strings(scenario):
+    for text in _walk(scenario):
+        yield text
+
+
+def _walk(obj, seen=None):
+    from dataclasses import fields, is_dataclass
+    seen = seen if seen is not None else set()
+    if id(obj) in seen:
+        return
+    seen.add(id(obj))
+    if isinstance(obj, str):
+        yield obj
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from _walk(k, seen)
+            yield from _walk(v, seen)
+    elif isinstance(obj, (list, tuple)):
+        for v in obj:
+            yield from _walk(v, seen)
+    elif is_dataclass(obj):
+        for f in fields(obj):
+            if f.name not in ("pos", "at"):
+                yield from _walk(getattr(obj, f.name), seen)
+
+
+@pytest.mark.parametrize("path", ALL_SCENARIOS, ids=lambda p: p.stem)
+def test_every_scenario_string_has_its_glyphs(path):
+    scenario = entry_of(path).scenario
+    missing = {}
+    for text in _scenario_strings(scenario):
+        for style in ("regular", "bold", "italic"):
+            gaps = missing_glyphs(text, style)
+            if gaps:
+                missing[text[:60]] = sorted(gaps)
+    assert not missing, f"characters the bundled font cannot draw: {missing}"
+
+
+def test_every_ui_and_vocabulary_string_has_its_glyphs():
+    texts = [v for table in i18n.STRINGS.values() for v in table.values()]
+    texts += list(i18n.LANGUAGE_NAMES.values())
+    for table in (vocab.STANCES, vocab.ROLES, vocab.STEPS, vocab.STRATEGIES, vocab.PLACES,
+                  vocab.EXPRESSIONS, vocab.ENDING_OUTCOMES, vocab.UI_TEXT):
+        texts += [v for labels in table.values() for v in labels.values()]
+    missing = {t: sorted(missing_glyphs(t, style)) for t in texts
+               for style in ("regular", "bold", "italic") if missing_glyphs(t, style)}
+    assert not missing
+
+
+def test_glyph_check_notices_missing_characters():
+    assert missing_glyphs("Adrian → 中") == {"→", "中"}
+    assert missing_glyphs("Één – “quote” … 0800-0432") == set()

@@ -1,0 +1,123 @@
+"""Every text of every shipped scenario (and mini.yaml) fits its box at 1280x720, in nl and en.
+
+Each screen is drawn with the real layout code; screens report the texts that `text.fit` could not
+fit (the same function drawing uses), and this test fails on any of them.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+from dataclasses import replace  # noqa: E402
+
+import pytest  # noqa: E402
+
+from game.core import engine, vocab  # noqa: E402
+from game.ui.screens.consequence import ConsequenceScreen  # noqa: E402
+from game.ui.screens.ending import EndingScreen  # noqa: E402
+from game.ui.screens.scene import SceneScreen  # noqa: E402
+from game.ui.screens.title import TitleScreen  # noqa: E402
+
+from uihelp import ALL_SCENARIOS, entry_of, make_app, run_at  # noqa: E402
+
+LONG_JOURNEY = ["bystander", "outsider", "reinforcer", "assistant", "defender", "defender"]
+
+
+def _show(app, screen) -> list[str]:
+    app.stack = [screen]
+    screen.finish_animations()
+    app.draw()
+    return screen.overflows()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("path", ALL_SCENARIOS, ids=lambda p: p.stem)
+def test_every_text_fits_at_720p(path, lang):
+    entry = entry_of(path)
+    s = entry.scenario
+    app = make_app([entry], size=(1280, 720), lang=lang)
+    problems: list[str] = []
+
+    def check(where: str, screen) -> None:
+        problems.extend(f"{where}: {text!r}" for text in _show(app, screen))
+
+    check("title", TitleScreen(app, 0))
+    template = None
+    for scene_id, scene in s.scenes.items():
+        run = run_at(s, scene_id, lang)
+        app.run = run
+        screen = SceneScreen(app, run)
+        for i in range(len(screen.view.beats)):
+            screen._start_beat(i, typed=True)
+            check(f"{scene_id} beat {i + 1}", screen)
+        if scene.choices:
+            screen.show_choices()
+            check(f"{scene_id} choices", screen)
+            # Worst case: every choice out of reach, each with its reason under it.
+            worst = tuple(replace(c, available=False, reason=c.reason or (
+                scene.choices[c.index].unavailable.get_text(lang)
+                if scene.choices[c.index].unavailable else engine.ui_text("unavailable", lang)))
+                for c in screen.view.choices)
+            screen.view = replace(screen.view, choices=worst)
+            check(f"{scene_id} choices, all unavailable", screen)
+        for choice in scene.choices:
+            attempt = run_at(s, scene_id, lang)
+            try:
+                outcome = attempt.choose(choice.id)
+                template = template or outcome
+            except engine.ChoiceError:
+                if template is None:
+                    continue
+                outcome = replace(template, choice_text=choice.text.get_text(lang),
+                                  consequence=choice.consequence.get_text(lang),
+                                  discuss=tuple(d.get_text(lang) for d in choice.discuss))
+                attempt = run_at(s, scene_id, lang)
+            app.run = attempt
+            cons = ConsequenceScreen(app, attempt, outcome, attempt.view())
+            check(f"{scene_id} -> {choice.id} consequence", cons)
+            cons.show_discussion = True
+            check(f"{scene_id} -> {choice.id} discussion", cons)
+    for scene_id, scene in s.scenes.items():
+        if scene.ending is None:
+            continue
+        run = run_at(s, scene_id, lang)
+        run.state.ending = scene.ending
+        app.run = run
+        ending = EndingScreen(app, run)
+        ending.summary = replace(ending.summary,
+                                 journey=engine.journey_text(LONG_JOURNEY, lang))
+        check(f"ending {scene.ending}", ending)
+        ending.show_pane("path")
+        check(f"ending {scene.ending}, path", ending)
+    assert not problems, "text does not fit:\n" + "\n".join(problems)
+
+
+def test_vocab_labels_fit_the_header():
+    """Place and step labels sit in chips at the top: the longest of them must fit too."""
+    longest = max((v for table in (vocab.PLACES, vocab.STEPS) for labels in table.values()
+                   for v in labels.values()), key=len)
+    assert len(longest) < 40
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1400, 1050), (1920, 1080)])
+@pytest.mark.parametrize("path", ALL_SCENARIOS, ids=lambda p: p.stem)
+def test_endings_fit_on_other_screens(path, size):
+    """The ending carries the most text (help above all): check it on 4:3 screens as well."""
+    entry = entry_of(path)
+    s = entry.scenario
+    for lang in ("nl", "en"):
+        app = make_app([entry], size=size, lang=lang)
+        for scene_id, scene in s.scenes.items():
+            if scene.ending is None:
+                continue
+            run = run_at(s, scene_id, lang)
+            run.state.ending = scene.ending
+            app.run = run
+            ending = EndingScreen(app, run)
+            assert _show(app, ending) == [], (lang, scene.ending)
+            for pane in ending.panes()[1:]:
+                ending.show_pane(pane)
+                assert _show(app, ending) == [], (lang, scene.ending, pane)
