@@ -10,7 +10,21 @@ os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
+import logging  # noqa: E402
+
 import pytest  # noqa: E402
+
+
+class SkipBindingAlarm(logging.Handler):
+    """transitions only logs when it cannot bind a trigger to a model ("Skip binding"): a name
+    clash that would make a choice silently do nothing. In tests that is an error."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if "Skip binding" in record.getMessage():
+            raise AssertionError(f"transitions: {record.getMessage()}")
+
+
+logging.getLogger("transitions").addHandler(SkipBindingAlarm(logging.WARNING))
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"

@@ -151,3 +151,15 @@ def test_damaged_saves_are_refused(mini, damage, message):
 def test_replay_follows_next_scenes_when_asked(mini):
     run = engine.replay(mini, "en", ["walk_on", "say_nothing"], follow_next=True)
     assert run.ended and run.state.ending == "alone"
+
+
+def test_a_trigger_name_clash_fails_the_tests():
+    """The alarm in conftest turns transitions' "Skip binding" log line into a failure."""
+    from transitions import Machine
+
+    class Clashing:
+        next = "taken"
+
+    with pytest.raises(AssertionError, match="Skip binding"):
+        Machine(model=Clashing(), states=["a", "b"], initial="a", auto_transitions=False,
+                transitions=[{"trigger": "next", "source": "a", "dest": "b"}])
