@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 # Headless: no window, no sound card. Set before anything imports pygame.
 os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -13,6 +12,8 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import logging  # noqa: E402
 
 import pytest  # noqa: E402
+
+from testpaths import MINI  # noqa: E402  (tests/ is on sys.path: this file lives there)
 
 
 class SkipBindingAlarm(logging.Handler):
@@ -25,12 +26,6 @@ class SkipBindingAlarm(logging.Handler):
 
 
 logging.getLogger("transitions").addHandler(SkipBindingAlarm(logging.WARNING))
-
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "tests" / "data"
-MINI = DATA / "mini.yaml"
-SHIPPED = sorted((ROOT / "scenes").glob("*.yaml"))
-ALL_SCENARIOS = SHIPPED + [MINI]
 
 
 @pytest.fixture(autouse=True)

@@ -262,6 +262,9 @@ def check_scene_shapes(s: Scenario) -> list[Issue]:
         if not scene.beats:
             issues.append(_err(scene.where("beats"), f"scene '{scene.id}' has no beats",
                                "no_beats"))
+        elif all(beat.when is not None for beat in scene.beats):
+            issues.append(_warn(scene.where("beats"), f"every beat in scene '{scene.id}' has a "
+                                "condition; when none holds the scene is empty", "no_beats"))
     return issues
 
 
@@ -348,6 +351,11 @@ def check_conditions(s: Scenario) -> list[Issue]:
         if rule.when is not None:
             issues += _condition_issues(known, rule.when, rule.where("when"),
                                         f"condition rule '{rule.id}'")
+    for scene in s.scenes.values():
+        for beat in scene.beats:
+            if beat.when is not None:
+                issues += _condition_issues(known, beat.when, beat.where("when"),
+                                            f"condition of a beat in '{scene.id}'")
     return issues
 
 

@@ -288,8 +288,9 @@ class Run:
                 expression = condition.expression  # his face follows his condition
             cast.append(CastView(who, member.name, member.role, expression, is_victim,
                                  member.look))
+        shown = [b for b in scene.beats if self.story.holds(b.when)] or scene.beats[:1]
         beats = tuple(BeatView(self.text(b.text), b.who, s.cast[b.who].name if b.who else None,
-                               b.expression) for b in scene.beats)
+                               b.expression) for b in shown)
         step_label = _label(vocab.STEPS[scene.step], self.lang) if scene.step else None
         return SceneView(s.id, scene.id, self.lang, scene.place,
                          _label(vocab.PLACES[scene.place], self.lang), scene.step, step_label,

@@ -58,6 +58,7 @@ def compile_conditions(scenario: Scenario) -> dict[str, expr.Node]:
     out: dict[str, expr.Node] = {}
     texts = [c.when for s in scenario.scenes.values() for c in s.choices if c.when]
     texts += [r.when for r in scenario.conditions if r.when]
+    texts += [b.when for s in scenario.scenes.values() for b in s.beats if b.when]
     for text in texts:
         if text not in out:
             out[text] = expr.parse(text)

@@ -179,6 +179,9 @@ class Beat(Located):
     """The cast id of the speaker. Leave it out for narration."""
     expression: Optional[Expression] = None
     """The speaker's face while saying this line."""
+    when: Optional[str] = None
+    """Show this beat only when the condition holds, e.g. `chose(sit_with_her)`, so a scene that
+    several roads lead to can remember which one the player took."""
 
 
 @dataclass
@@ -218,7 +221,8 @@ class Scene(Located):
     beats: list[Beat]
     """What happens, one beat at a time."""
     cast: dict[str, Expression] = field(default_factory=dict)
-    """Who is on stage, by cast id, with their expression."""
+    """Who is on stage, by cast id, with their expression. For the victim, `neutral` means: his
+    face follows his condition (see `conditions`); any other expression is shown as written."""
     step: Optional[Step] = None
     """The bystander step this decision point tests (Latané and Darley)."""
     choices: list[Choice] = field(default_factory=list)

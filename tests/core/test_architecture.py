@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 
-from conftest import ROOT
+from testpaths import ROOT
 
 CORE = ROOT / "game" / "core"
 

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from conftest import MINI
+from testpaths import MINI
 from game.core.loader import load
 
 # (name, file bytes, expected line, expected column, fragment of the message)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import MINI
+from testpaths import MINI
 from game.core import checks
 from game.core.loader import load
 
@@ -50,7 +50,7 @@ FAULTS = {
                               "error", "when: wellbeing > 1"),
     "check_unavailable_reasons": ("        unavailable: {nl: Je stond er niet bij., en: You were "
                                   "not there.}\n", "", "reason", "warning",
-                                  "when: chose(stand_by_sam)"),
+                                  "when: chose(stand_by_sam)\n        goto"),
     "check_meters": ("start: 60}", "start: 160}", "meters", "error", "start: 160"),
     "check_audience": ("minutes: 10", "minutes: 0", "minutes", "error", "minutes: 0"),
     "check_help": (MINI_TEXT[MINI_TEXT.index("help:"):], "help: []\n", "help", "error", "help:"),

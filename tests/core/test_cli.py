@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import MINI, ROOT
+from testpaths import MINI, ROOT
 from game.cli import main
 
 

@@ -1,6 +1,6 @@
 """The authoring guide's example is the real, checked example file, word for word."""
 
-from conftest import MINI, ROOT
+from testpaths import MINI, ROOT
 
 
 def test_guide_example_is_the_checked_example():

@@ -13,7 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import MINI
+from testpaths import MINI
 from game.core import engine
 from game.core.loader import load
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from testpaths import ROOT
 from game.core import engine
 from game.core.loader import load
 from game.textplayer import play_moves

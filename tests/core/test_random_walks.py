@@ -11,7 +11,7 @@ import random
 
 import pytest
 
-from conftest import ALL_SCENARIOS
+from testpaths import ALL_SCENARIOS
 from game.core import engine
 from game.core.loader import load
 

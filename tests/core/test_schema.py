@@ -6,7 +6,7 @@ import dataclasses
 import json
 import typing
 
-from conftest import ROOT, ALL_SCENARIOS
+from testpaths import ROOT, ALL_SCENARIOS
 from game.core import model, vocab
 from game.core.schema import schema_json
 
