@@ -22,6 +22,7 @@ from .machines import (ConditionMachine, RoleMachine, StoryMachine, choice_trigg
                        compile_conditions, NEXT_TRIGGER)
 from .model import Look, Scenario, Text
 from .state import RunState, SaveError, Step
+from .yamlsource import gc_paused
 
 log = logging.getLogger(__name__)
 
@@ -220,9 +221,10 @@ class Run:
         self.scenario = scenario
         self.state = state
         conditions = compile_conditions(scenario)
-        self.story = StoryMachine(scenario, state, conditions)
-        self.roles = RoleMachine(state)
-        self.victim = ConditionMachine(scenario, state, conditions)
+        with gc_paused():  # tens of thousands of small objects for a large story, no cycles
+            self.story = StoryMachine(scenario, state, conditions)
+            self.roles = RoleMachine(state)
+            self.victim = ConditionMachine(scenario, state, conditions)
         if not state.condition:
             self.victim.reassess()
 
@@ -349,7 +351,7 @@ class Run:
 
     def _step(self, action, choice_id: str | None, stance: str | None) -> None:
         """Run one step all-or-nothing: if anything fails, the run is as it was before."""
-        snapshot = self.state.snapshot()
+        mark = self.state.mark()
         try:
             action()
             if choice_id is not None:
@@ -359,13 +361,18 @@ class Run:
             self.state.history.append(Step(self.state.scene, choice_id, stance, self.state.role,
                                            self.state.condition, dict(self.state.meters)))
         except BaseException:
-            self._restore(snapshot)
+            self.state.rewind(mark)
+            self._sync_machines()
             raise
 
     def _restore(self, snapshot: RunState) -> None:
         for f in fields(RunState):
             setattr(self.state, f.name, getattr(snapshot, f.name))
         self.state.forget_derived()
+        self._sync_machines()
+
+    def _sync_machines(self) -> None:
+        """Put the machines back in the states the run says."""
         self.story.restore(self.state.scene)
         self.roles.restore(self.state.role)
         self.victim.restore(self.state.condition)

@@ -6,7 +6,7 @@ reads it, and a save file is `to_dict()` of it.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 SAVE_FORMAT = "bystander-run"
@@ -53,39 +53,45 @@ class RunState:
     ending: str | None = None
 
     # The condition language reads these three sets (see expr.Context). They are derived from
-    # the history, and rebuilt only when it has grown, so a long run stays linear.
+    # the history and kept up to date as it grows, so every step of a long run costs the same.
     @property
     def visited(self) -> set[str]:
-        return self._derived()[0]
+        return self._derived().visited
 
     @property
     def chosen(self) -> set[str]:
-        return self._derived()[1]
+        return self._derived().chosen
 
     @property
     def stances(self) -> set[str]:
-        return self._derived()[2]
+        return self._derived().stances
 
-    def _derived(self) -> tuple[set[str], set[str], set[str]]:
-        key = (id(self.history), len(self.history), id(self.choices), len(self.choices),
-               self.scene)
-        cached = self.__dict__.get("_derived_cache")
-        if cached is None or cached[0] != key:
-            sets = ({step.scene for step in self.history} | {self.scene}, set(self.choices),
-                    {step.stance for step in self.history if step.stance})
-            cached = (key, sets)
-            self.__dict__["_derived_cache"] = cached
-        return cached[1]
+    def _derived(self) -> "_Derived":
+        cache: _Derived | None = self.__dict__.get("_derived_cache")
+        if cache is None or not cache.extends(self):
+            cache = _Derived(self)
+            self.__dict__["_derived_cache"] = cache
+        cache.catch_up(self)
+        return cache
 
     def forget_derived(self) -> None:
-        """Drop the derived sets; call after replacing the history wholesale."""
+        """Drop the derived sets; call after replacing or shortening the history."""
         self.__dict__.pop("_derived_cache", None)
 
-    def snapshot(self) -> "RunState":
-        """A copy to put back if a step fails half-way. Steps are never changed once taken, so
-        the lists are copied but not the steps in them."""
-        return replace(self, meters=dict(self.meters), choices=list(self.choices),
-                       history=list(self.history))
+    def mark(self) -> tuple:
+        """A cheap bookmark to `rewind` to if a step fails half-way: steps are only ever
+        appended, so the lengths of the lists are enough to undo them."""
+        return (self.scene, dict(self.meters), self.role, self.condition, self.ending, self.lang,
+                len(self.choices), len(self.history))
+
+    def rewind(self, mark: tuple) -> None:
+        """Back to a `mark()`."""
+        (self.scene, meters, self.role, self.condition, self.ending, self.lang, n_choices,
+         n_history) = mark
+        self.meters = meters
+        del self.choices[n_choices:]
+        del self.history[n_history:]
+        self.forget_derived()
 
     def to_dict(self) -> dict[str, Any]:
         """The run as JSON-able plain data, with its format and version."""
@@ -114,3 +120,29 @@ class RunState:
         if not all(isinstance(v, int) for v in state.meters.values()):
             raise SaveError("the save is damaged: meters must be whole numbers")
         return state
+
+
+class _Derived:
+    """The sets the condition language asks about, grown step by step with the history."""
+
+    def __init__(self, state: RunState):
+        self.history_id, self.choices_id = id(state.history), id(state.choices)
+        self.n_history = self.n_choices = 0
+        self.visited: set[str] = set()
+        self.chosen: set[str] = set()
+        self.stances: set[str] = set()
+
+    def extends(self, state: RunState) -> bool:
+        """Whether the state's lists are the ones seen before, only longer."""
+        return (self.history_id == id(state.history) and self.choices_id == id(state.choices)
+                and self.n_history <= len(state.history)
+                and self.n_choices <= len(state.choices))
+
+    def catch_up(self, state: RunState) -> None:
+        for step in state.history[self.n_history:]:
+            self.visited.add(step.scene)
+            if step.stance:
+                self.stances.add(step.stance)
+        self.chosen.update(state.choices[self.n_choices:])
+        self.n_history, self.n_choices = len(state.history), len(state.choices)
+        self.visited.add(state.scene)
