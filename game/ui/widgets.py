@@ -34,11 +34,23 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, colour=None,
     radius = theme.radius if radius is None else radius
     if shadow and rect.w > 0 and rect.h > 0:
         off = theme.px(0.5)
-        surface.blit(_shadow((rect.w, rect.h), radius, 70), (rect.x + off, rect.y + off))
+        _blit_shadow_rim(surface, _shadow((rect.w, rect.h), radius, 70), rect, off, radius)
     pygame.draw.rect(surface, colour or p.panel, rect, border_radius=radius)
     edge = p.panel_edge if edge is None else edge
     if edge:
         pygame.draw.rect(surface, edge, rect, width=max(1, theme.px(0.25)), border_radius=radius)
+
+
+def _blit_shadow_rim(surface: pygame.Surface, shadow: pygame.Surface, rect: pygame.Rect,
+                     off: int, radius: int) -> None:
+    """Blend only the strips of the shadow that the panel leaves visible (right, bottom and the
+    corner it rounds off): blending the whole area and painting over it cost 1-7 ms a frame."""
+    w, h = rect.size
+    cx, cy = max(0, w - off - radius), max(0, h - off - radius)
+    for area in (pygame.Rect(cx, 0, w - cx, h), pygame.Rect(0, cy, cx, h - cy),
+                 pygame.Rect(0, 0, min(radius, cx), min(radius, cy))):
+        if area.w > 0 and area.h > 0:
+            surface.blit(shadow, (rect.x + off + area.x, rect.y + off + area.y), area=area)
 
 
 def dashed_rect(surface: pygame.Surface, colour, rect: pygame.Rect, width: int,
