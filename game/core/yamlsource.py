@@ -82,6 +82,7 @@ _BAD_CHARS = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e"
     "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
 )
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 _BAD_INDENT = re.compile(r"^[ ]*[\t\u00a0\u2000-\u200a\u3000][ \t\u00a0\u2000-\u200a\u3000]*", re.M)
 _CHAR_NAMES = {
     "\t": "a tab",
@@ -152,26 +153,22 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Issue]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
-    lines = _Lines(data)
+    # One pass: undecodable bytes become lone surrogates (U+DC80..U+DCFF), found by a regex.
+    text = data.decode("utf-8", errors="surrogateescape")
+    lines = _Lines(text)
     issues: list[Issue] = []
     seen_lines: set[int] = set()
-    start = 0
-    while start < len(data):
-        try:
-            data[start:].decode("utf-8")
-            break
-        except UnicodeDecodeError as exc:
-            offset = start + exc.start
-            pos = lines.pos(path, offset)
-            if pos.line not in seen_lines:
-                seen_lines.add(pos.line)
-                guess = data[offset:offset + 1].decode("cp1252", errors="replace")
-                issues.append(Issue(
-                    pos,
-                    f"byte 0x{data[offset]:02X} is not UTF-8 (in Windows-1252/Latin-1 it would be "
-                    f"{guess!r}); the file seems saved by a word processor: save it as UTF-8",
-                    code="encoding"))
-            start = offset + max(1, exc.end - exc.start)
+    for match in _ESCAPED_BYTE.finditer(text):
+        pos = lines.pos(path, match.start())
+        if pos.line in seen_lines:
+            continue
+        seen_lines.add(pos.line)
+        byte = ord(match.group()) - 0xDC00
+        guess = bytes([byte]).decode("cp1252", errors="replace")
+        issues.append(Issue(
+            pos, f"byte 0x{byte:02X} is not UTF-8 (in Windows-1252/Latin-1 it would be "
+            f"{guess!r}); the file seems saved by a word processor: save it as UTF-8",
+            code="encoding"))
     return None, _capped(issues, path)
 
 
