@@ -35,6 +35,14 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
     play.add_argument("--display", type=int, default=0, metavar="N", help="which screen to use")
     play.add_argument("--size", metavar="WxH", help="window size, e.g. 1920x1080")
+    play.add_argument("--class", dest="class_mode", action="store_true",
+                      help="class mode: the class votes at each decision (default story: adrian)")
+    play.add_argument("--kiosk", action="store_true",
+                      help="event mode: fullscreen touch screen, attract loop, idle reset, no way "
+                           "out for visitors (see README, 'For event organisers')")
+    play.add_argument("--scenario", dest="kiosk_scenarios", action="extend", nargs="+",
+                      metavar="ID", help="with --kiosk: the stories to offer (default: every "
+                                         "scenario with 'event: true')")
 
     check = sub.add_parser("check", help="check scenario files and report every problem")
     check.add_argument("paths", nargs="*", type=Path, help="files or folders (default: scenes/)")
@@ -53,7 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     graph.add_argument("--lang", default="nl", help="nl or en (default nl)")
 
     bench = sub.add_parser("bench", help="measure speed on this machine")
-    bench.add_argument("--quick", action="store_true", help="fewer sizes and runs")
+    bench.add_argument("--quick", action="store_true",
+                       help="fewer sizes and runs, under a minute (for CI)")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
 
     shot = sub.add_parser("screenshot", help="save a picture of one screen (headless)")
@@ -61,7 +70,12 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--choose", metavar="ID,ID,...", help="take these choices first")
     shot.add_argument("--screen", default="scene",
                       choices=["title", "scene", "choice", "consequence", "ending", "settings",
-                               "pause"], help="which screen (default: scene)")
+                               "pause", "vote", "results", "discussion", "timeline", "compare",
+                               "debrief", "attract"],
+                      help="which screen (default: scene); vote, results, discussion, timeline, "
+                           "compare and debrief are class mode's; attract is event mode's")
+    shot.add_argument("--class", dest="class_mode", action="store_true",
+                      help="class mode (implied by its screens): votes, discussion, debrief")
     shot.add_argument("--size", default="1280x720", metavar="WxH", help="default 1280x720")
     shot.add_argument("--lang", default="en", choices=["nl", "en"], help="default en")
     shot.add_argument("--high-contrast", action="store_true", help="the high-contrast look")
@@ -70,7 +84,24 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = sub.add_parser("schema", help="write the JSON Schema of the scenario format")
     schema.add_argument("-o", "--output", type=Path, help="file (default: print it)")
+    _classroom_parsers(sub)
     return parser
+
+
+def _classroom_parsers(sub) -> None:
+    """`guide` and `report`: what classroom mode prints for the teacher and the school."""
+    guide = sub.add_parser("guide", help="write the teacher's guide of a scenario (printable HTML)")
+    guide.add_argument("scenario", help="scenario id or file")
+    guide.add_argument("--lang", default="nl", choices=["nl", "en"], help="nl or en (default nl)")
+    guide.add_argument("-o", "--output", required=True, type=Path, help="HTML file to write")
+
+    report = sub.add_parser("report", help="report on class sessions: votes, roles, endings")
+    report.add_argument("folder", nargs="?", type=Path, metavar="DIR",
+                        help="folder of session records (default: this computer's records)")
+    report.add_argument("-o", "--output", type=Path, help="HTML file to write")
+    report.add_argument("--csv", type=Path, metavar="FILE",
+                        help="CSV file to write: one row per scenario, decision point and choice")
+    report.add_argument("--lang", default="nl", choices=["nl", "en"], help="nl or en (default nl)")
 
 
 def resolve_scenario(name: str) -> Path:
@@ -184,12 +215,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from .bench import run_bench
-    print(run_bench(args.quick, args.json))
+    from .bench import progress_to_stderr, run_bench
+    print(run_bench(args.quick, args.json, progress=progress_to_stderr))
     return EXIT_OK
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    if getattr(args, "kiosk_scenarios", None) and not getattr(args, "kiosk", False):
+        raise UsageError("--scenario goes with --kiosk; to play one story, name it: "
+                         "bystander play ID")
     from .ui.app import play
     return play(args)
 
@@ -199,9 +233,53 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return screenshot(args)
 
 
+def _write_output(command: str, path: Path, text: str, encoding: str = "utf-8") -> bool:
+    try:
+        path.write_text(text, encoding=encoding)
+    except OSError as exc:
+        print(f"bystander {command}: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return False
+    print(f"wrote {path}")
+    return True
+
+
+def cmd_guide(args: argparse.Namespace) -> int:
+    from .classroom.guide import guide_html
+    loaded = _load_or_report(resolve_scenario(args.scenario))
+    if loaded is None:
+        return EXIT_ERRORS
+    if args.lang not in loaded.scenario.languages:
+        raise UsageError(f"language '{args.lang}' is not in this scenario; choose one of: "
+                         f"{', '.join(loaded.scenario.languages)}")
+    html = guide_html(loaded.scenario, args.lang)
+    return EXIT_OK if _write_output("guide", args.output, html) else EXIT_ERRORS
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .classroom.records import sessions_dir
+    from .classroom.report import build_report, report_csv, report_html, report_text
+    folder = args.folder if args.folder is not None else sessions_dir()
+    if args.folder is not None and not folder.is_dir():
+        raise UsageError(f"no such folder: {folder}")
+    report = build_report(folder, args.lang)
+    written = True
+    if args.output:
+        written &= _write_output("report", args.output, report_html(report))
+    if args.csv:  # with a byte-order mark, so spreadsheets read it as UTF-8
+        written &= _write_output("report", args.csv, report_csv(report), "utf-8-sig")
+    if not args.output and not args.csv:
+        print(report_text(report), end="")
+    for problem in report.problems:
+        print(f"bystander report: skipped {problem}", file=sys.stderr)
+    return EXIT_OK if written and not report.problems else EXIT_ERRORS
+
+
 COMMANDS = {"play": cmd_play, "screenshot": cmd_screenshot, "check": cmd_check, "run": cmd_run,
             "graph": cmd_graph,
             "schema": cmd_schema, "bench": cmd_bench}
+
+
+COMMANDS.update(guide=cmd_guide, report=cmd_report)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -25,6 +25,8 @@ DEFAULT_SIZE = (1280, 720)
 IDLE_FPS = 20
 """Frames a second with nothing moving: events still feel instant, the CPU stays near idle."""
 ANIMATING_FPS = 60
+BENCH_FIRST_FRAME = bool(os.environ.get("BYSTANDER_BENCH_FIRST_FRAME"))
+"""Set by `bystander bench`: say so on stdout once the first frame is shown, then quit."""
 
 
 class NoDisplay(Exception):
@@ -62,6 +64,8 @@ class App:
         self.stack: list[Screen] = []
         self.run: engine.Run | None = None
         self.entry: Entry | None = None
+        self.classroom = None
+        """The class session (`screens.classroom.ClassSession`) in class mode, else None."""
         self.running = True
         self.dirty = True
         self.animating = False
@@ -168,6 +172,7 @@ class App:
     def show_title(self, selected: int | None = None) -> None:
         from .screens.title import TitleScreen
         self.run = None
+        self.classroom = None
         self.reset(TitleScreen(self, selected))
 
     def start_run(self, entry: Entry) -> None:
@@ -175,6 +180,7 @@ class App:
         from .screens.scene import SceneScreen
         lang = self.lang if self.lang in entry.scenario.languages else entry.scenario.languages[0]
         self.entry = entry
+        self.classroom = None
         self.run = engine.start(entry.scenario, lang, entry.content_hash)
         title_index = self.catalogue.index_of(entry.path)
         from .screens.title import TitleScreen
@@ -183,13 +189,90 @@ class App:
         self.dirty = True
 
     def restart(self) -> None:
-        if self.entry is not None:
+        if self.entry is not None and self.classroom is not None:
+            self.start_class(self.entry, fresh=True)
+        elif self.entry is not None:
             self.start_run(self.entry)
+
+    # --- class mode -----------------------------------------------------------------------------
+
+    def start_class(self, entry: Entry, session_log=None, fresh: bool = False) -> None:
+        """Class mode: the class votes at each decision, talks after each branch, and every
+        decision goes into an anonymous record. An unfinished session of the same story is
+        offered first, unless `fresh`; `session_log` is one to go on with."""
+        from .screens.classroom import ClassSession
+        from .screens.ending import EndingScreen
+        from .screens.scene import SceneScreen
+        from .screens.title import TitleScreen
+        self.entry = entry
+        if session_log is None and not fresh:
+            waiting = self._unfinished(entry)
+            if waiting:
+                from .screens.resume import ResumeSessionScreen
+                self.run = None
+                self.classroom = None
+                self.reset(TitleScreen(self, self.catalogue.index_of(entry.path)))
+                self.push(ResumeSessionScreen(self, self.top, entry, waiting[0]))
+                return
+        lang = self.lang if self.lang in entry.scenario.languages else entry.scenario.languages[0]
+        run = None
+        if session_log is not None:
+            from ..classroom.records import RecordError
+            try:
+                self.classroom, run = ClassSession.resumed(entry, session_log, lang)
+            except RecordError as exc:
+                log.warning("cannot resume the class session: %s; starting a new one", exc)
+        if run is None:
+            run = engine.start(entry.scenario, lang, entry.content_hash)
+            self.classroom = ClassSession.begin(entry, run)
+        screen = EndingScreen(self, run) if run.ended else SceneScreen(self, run)
+        self.show_class_screen(run, screen)
+
+    def _unfinished(self, entry: Entry) -> list:
+        """Unfinished class sessions of this very story (same id and text), newest first."""
+        from ..classroom.records import unfinished_sessions
+        return [s for s in unfinished_sessions()
+                if s.scenario_id == entry.scenario.id and s.mode == "class"
+                and s.content_hash in ("", entry.content_hash)]
+
+    def show_class_screen(self, run: engine.Run, screen: Screen) -> None:
+        """`screen` for `run` (a road of the class session), with the title screen under it."""
+        from .screens.title import TitleScreen
+        self.run = run
+        index = self.catalogue.index_of(self.entry.path) if self.entry else None
+        self.stack = [TitleScreen(self, index), screen]
+        self.dirty = True
+
+    def open_timeline(self) -> None:
+        """W in class mode: the decisions taken, to go back and take another road; W closes it."""
+        from .screens.pause import MenuScreen
+        from .screens.settings import SettingsScreen
+        from .screens.timeline import TimelineScreen
+        top = self.top
+        if self.classroom is None or self.run is None or top is None:
+            return
+        if any(isinstance(s, TimelineScreen) for s in self.stack):
+            while not isinstance(self.top, TimelineScreen):
+                self.stack.pop()
+            self.pop()
+            return
+        if not isinstance(top, (MenuScreen, SettingsScreen)):
+            self.push(TimelineScreen(self, top))
+
+    def open_debrief(self) -> None:
+        """The class's debrief of the road on screen (once it has reached its ending)."""
+        from .screens.debrief import DebriefScreen
+        if self.classroom is not None and self.run is not None:
+            self.show_class_screen(self.run, DebriefScreen(self, self.run))
 
     def pause(self) -> None:
         from .screens.pause import PauseScreen
         if self.top is not None and not isinstance(self.top, PauseScreen):
-            self.push(PauseScreen(self, self.top))
+            if self.classroom is not None:
+                from .screens.classpause import ClassPauseScreen
+                self.push(ClassPauseScreen(self, self.top))
+            else:
+                self.push(PauseScreen(self, self.top))
 
     def quit(self) -> None:
         self.running = False
@@ -209,6 +292,8 @@ class App:
             self.toggle_fullscreen()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_l:
             self.toggle_language()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_w and self.classroom:
+            self.open_timeline()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE and top is not None:
             top.on_escape()
             self.dirty = True
@@ -238,6 +323,9 @@ class App:
         if self.animating or self.dirty:
             self.draw()
             pygame.display.flip()
+            if BENCH_FIRST_FRAME:  # `bystander bench` times start-up to this moment
+                print("BYSTANDER_FIRST_FRAME", flush=True)
+                self.running = False
         return self.running
 
     def draw(self) -> None:
@@ -271,6 +359,9 @@ def _parse_size(text: str | None) -> tuple[int, int]:
 
 def play(args) -> int:
     """`bystander play [SCENARIO]`: the title screen, or that scenario straight away."""
+    if getattr(args, "kiosk", False):  # event mode: its own App (see kiosk.py)
+        from .kiosk import play_kiosk
+        return play_kiosk(args)
     from ..cli import resolve_scenario
     from .catalogue import entry_for, scan
     scenario_name = getattr(args, "scenario", None)
@@ -300,7 +391,14 @@ def play(args) -> int:
         print(t("no_display", settings.lang, why=str(exc), scenario=scenario_name or "adrian"),
               file=sys.stderr)
         return 1
-    if start_entry is not None:
+    if getattr(args, "class_mode", False):  # --class: the story named, else the default one
+        entry = start_entry or (catalogue.entries[catalogue.default_index()]
+                                if catalogue.entries else None)
+        if entry is not None:
+            app.start_class(entry)
+        else:
+            app.show_title()
+    elif start_entry is not None:
         app.start_run(start_entry)
     else:
         app.show_title()

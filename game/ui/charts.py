@@ -67,10 +67,11 @@ class Series:
 
 
 def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, series: list[Series],
-               x_label: str, y_label: str) -> bool:
+               x_label: str, y_label: str, legend: bool = True) -> bool:
     """Meters over the run: labelled axes, a legend with names, one style per series.
 
-    Returns False when the legend did not fit.
+    Returns False when the legend did not fit. Small multiples that share one legend drawn
+    elsewhere pass `legend=False` (and may leave `y_label` empty).
     """
     p = theme.palette
     size = theme.small
@@ -79,7 +80,7 @@ def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, series:
     x, y = rect.x, rect.y
     sample_w = theme.px(5)
     fits = True
-    for i, s in enumerate(series):
+    for i, s in enumerate(series if legend else ()):
         label = tx.render(s.label, size, p.ink)
         w = sample_w + theme.px(0.8) + label.get_width() + theme.px(2)
         if x + w > rect.right and x > rect.x:
@@ -93,9 +94,10 @@ def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, series:
         surface.blit(label, (x + sample_w + theme.px(0.8), y))
         fits &= x + w - theme.px(2) <= rect.right
         x += w
-    top = y + line_h + theme.px(1)
+    top = y + line_h + theme.px(1) if legend else rect.y + line_h // 2
     # Axes: the y-axis title turned on its side, tick values, the x-axis title underneath.
-    y_title = pygame.transform.rotate(tx.render(y_label, size, p.ink), 90)
+    y_title = (pygame.transform.rotate(tx.render(y_label, size, p.ink), 90) if y_label
+               else pygame.Surface((0, 0)))
     lo = min(s.low for s in series) if series else 0
     hi = max(s.high for s in series) if series else 100
     ticks = [lo, (lo + hi) // 2, hi]

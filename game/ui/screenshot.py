@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SCREENS = ("title", "scene", "choice", "consequence", "ending", "settings", "pause")
+CLASS_SCREENS = ("vote", "results", "discussion", "timeline", "compare", "debrief")
+"""Class mode's screens; `results` is the vote once locked and revealed."""
+SAMPLE_HANDS = (4, 9, 7, 3)
+"""Hands per choice in class-mode pictures: fixed, so pictures do not change from run to run."""
 
 
 class ScreenshotError(Exception):
@@ -25,8 +29,13 @@ class Shot:
 
 def render(scenario_path: Path, screen: str = "scene", choose: list[str] | None = None,
            size: tuple[int, int] = (1280, 720), lang: str = "en", high_contrast: bool = False,
-           text_size: str = "normal"):
+           text_size: str = "normal", class_mode: bool = False):
     """The App with `screen` drawn; `.surface` is the picture."""
+    if screen == "attract":  # event mode's attract loop, with sample counts (see kiosk.py)
+        from .kiosk import render_attract
+        return render_attract(scenario_path, size, lang, high_contrast, text_size)
+    if screen in CLASS_SCREENS or class_mode:
+        return _render_class(scenario_path, screen, choose, size, lang, high_contrast, text_size)
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     import pygame
 
@@ -38,7 +47,7 @@ def render(scenario_path: Path, screen: str = "scene", choose: list[str] | None 
     from .settings import Settings
 
     if screen not in SCREENS:
-        raise ScreenshotError(f"--screen must be one of {', '.join(SCREENS)}")
+        raise ScreenshotError(f"--screen must be one of {', '.join(SCREENS + CLASS_SCREENS)}")
     entry, issues = entry_for(scenario_path)
     if entry is None:
         raise ScreenshotError("\n".join(str(i) for i in issues) or f"cannot load {scenario_path}")
@@ -92,6 +101,120 @@ def render(scenario_path: Path, screen: str = "scene", choose: list[str] | None 
     return Shot(app, app.surface)
 
 
+def _render_class(scenario_path: Path, screen: str, choose: list[str] | None,
+                  size: tuple[int, int], lang: str, high_contrast: bool, text_size: str):
+    """A class-mode picture: each --choose is voted on (the chosen choice with most hands) and
+    talked about; the session's record goes to a temporary folder, never the teacher's."""
+    import tempfile
+    if screen not in CLASS_SCREENS + ("scene", "consequence", "ending"):
+        raise ScreenshotError(f"in class mode --screen must be one of "
+                              f"{', '.join(CLASS_SCREENS + ('scene', 'consequence', 'ending'))}")
+    saved = os.environ.get("BYSTANDER_DATA_DIR")
+    with tempfile.TemporaryDirectory(prefix="bystander-shot-") as folder:
+        os.environ["BYSTANDER_DATA_DIR"] = folder
+        try:
+            return _class_shot(scenario_path, screen, list(choose or []), size, lang,
+                               high_contrast, text_size)
+        finally:
+            if saved is None:
+                os.environ.pop("BYSTANDER_DATA_DIR", None)
+            else:
+                os.environ["BYSTANDER_DATA_DIR"] = saved
+
+
+def _class_shot(scenario_path, screen, moves, size, lang, high_contrast, text_size):
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    import pygame
+
+    from ..core.engine import ChoiceError
+    from .app import App
+    from .catalogue import Catalogue, entry_for
+    from .screens.consequence import ConsequenceScreen
+    from .screens.discussion import DiscussionScreen
+    from .screens.vote import VoteScreen
+    from .settings import Settings
+
+    entry, issues = entry_for(scenario_path)
+    if entry is None:
+        raise ScreenshotError("\n".join(str(i) for i in issues) or f"cannot load {scenario_path}")
+    if lang not in entry.scenario.languages:
+        raise ScreenshotError(f"'{lang}' is not a language of {entry.scenario.id}")
+    settings = Settings(lang=lang, high_contrast=high_contrast, text_size=text_size,
+                        text_speed="instant", reduced_motion=True)
+    app = App(settings, Catalogue([entry], 0), size=size, fullscreen=False, persist=False)
+    app.start_class(entry, fresh=True)
+    needs = {"discussion": 1, "timeline": 1, "consequence": 1}
+    if len(moves) < needs.get(screen, 0):
+        raise ScreenshotError(f"--screen {screen} needs at least one --choose")
+    try:
+        for i, choice_id in enumerate(moves):
+            vote = _class_vote(app)
+            index = next(c.index for c in vote.view.choices if c.id == choice_id)
+            if not vote.view.choices[index].available:
+                raise ScreenshotError(f"'{choice_id}' cannot be taken now")
+            for c in vote.view.choices:
+                if c.available:
+                    vote.set_count(c.index, SAMPLE_HANDS[c.index] if c.index != index else 12)
+            vote.lock()
+            vote.select(index)
+            vote.confirm()
+            last = i == len(moves) - 1
+            if last and screen == "consequence":
+                break
+            app.top.go_on()                  # consequence -> discussion
+            if last and screen == "discussion":
+                break
+            app.top.go_on()                  # discussion -> the next scene
+    except ChoiceError as exc:
+        raise ScreenshotError(str(exc)) from None
+    except StopIteration:
+        raise ScreenshotError("a choice id is not in its scene") from None
+    if screen in ("vote", "results"):
+        vote = _class_vote(app)
+        for c in vote.view.choices:
+            if c.available:
+                vote.set_count(c.index, SAMPLE_HANDS[c.index])
+        vote.select(1 if vote.view.choices[1:2] and vote.view.choices[1].available else 0)
+        if screen == "results":
+            vote.lock()
+    elif screen == "discussion":
+        assert isinstance(app.top, DiscussionScreen)
+        app.top.timer.toggle()
+        app.top.timer.tick(65.0)             # a talk under way: 1:55 of 3:00 left
+    elif screen == "timeline":
+        app.open_timeline()
+    elif screen == "compare":
+        from .screens.compare import CompareScreen
+        app.push(CompareScreen(app, app.classroom.road, app.run))
+    elif screen in ("debrief", "ending"):
+        scene = _follow_next(app)
+        if scene.view.ending is None:
+            raise ScreenshotError(f"--screen {screen} needs --choose ids that lead to an ending")
+        scene._to_end_of_scene()
+        scene.advance()
+        if screen == "debrief":
+            app.open_debrief()
+    elif screen == "scene":
+        _follow_next(app)
+    if isinstance(app.top, ConsequenceScreen) or not isinstance(app.top, VoteScreen):
+        app.top.finish_animations()
+    app.draw()
+    pygame.display.flip()
+    return Shot(app, app.surface)
+
+
+def _class_vote(app):
+    """The vote at the next decision, after the scenes on the way."""
+    from .screens.vote import VoteScreen
+    if isinstance(app.top, VoteScreen):
+        return app.top
+    scene = _follow_next(app)
+    scene._to_end_of_scene()
+    if not isinstance(app.top, VoteScreen):
+        raise ScreenshotError(f"scene '{scene.view.scene_id}' has no choices")
+    return app.top
+
+
 def _follow_next(app):
     """The scene screen at the end of its beats, after following any `next` scenes."""
     from .screens.scene import SceneScreen
@@ -114,7 +237,7 @@ def main(args) -> int:
     moves = [m.strip() for m in (args.choose or "").split(",") if m.strip()]
     try:
         shot = render(path, args.screen, moves, _parse_size(args.size), args.lang,
-                      args.high_contrast, args.text_size)
+                      args.high_contrast, args.text_size, getattr(args, "class_mode", False))
     except ScreenshotError as exc:
         raise UsageError(str(exc)) from None
     import pygame

@@ -23,6 +23,14 @@ CHOICES: dict[str, tuple] = {
     "lang": ("nl", "en"),
 }
 
+VALID = {
+    "kiosk_pin": lambda v: isinstance(v, str) and (v == "" or (v.isascii() and v.isdigit()
+                                                               and 4 <= len(v) <= 12)),
+    "kiosk_idle_seconds": lambda v: type(v) is int and 15 <= v <= 3600,
+    "kiosk_lang": lambda v: v in ("", "nl", "en"),
+}
+"""Settings that are not a bool or one of CHOICES: each with its own check."""
+
 
 @dataclass
 class Settings:
@@ -40,6 +48,13 @@ class Settings:
     software_display: bool = False
     """Present frames without OpenGL (SDL_FRAMEBUFFER_ACCELERATION=0): on machines without GPU
     drivers this makes a 1080p flip 20 times cheaper. Applies when the window is next created."""
+    kiosk_pin: str = ""
+    """Event mode (`play --kiosk`): the code, 4 to 12 digits, an organiser types to quit after
+    Ctrl+Alt+Q or a 3-second press in the top-left corner. Empty: Ctrl+Alt+Q alone quits."""
+    kiosk_idle_seconds: int = 60
+    """Event mode: seconds without input before the countdown back to the attract loop."""
+    kiosk_lang: str = ""
+    """Event mode: nl or en to use only that language; empty alternates both on the attract loop."""
 
     @classmethod
     def from_dict(cls, data: object) -> "Settings":
@@ -55,6 +70,8 @@ class Settings:
             default = getattr(settings, f.name)
             if isinstance(default, bool):
                 valid = isinstance(value, bool)
+            elif f.name in VALID:
+                valid = VALID[f.name](value)
             else:
                 valid = isinstance(value, str) and value in CHOICES.get(f.name, (value,))
             if valid:
@@ -83,12 +100,12 @@ def load_settings(path: Path | None = None) -> Settings:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return Settings()
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError) as exc:  # unreadable, or not UTF-8 text
         log.warning("cannot read settings %s (%s); using the defaults", path, exc)
         return Settings()
     try:
         data = json.loads(text)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: hostile nesting
         log.warning("settings file %s is corrupt (%s); using the defaults", path, exc)
         return Settings()
     return Settings.from_dict(data)

@@ -42,6 +42,8 @@ def test_title_to_ending_by_keyboard(mini_entry):
     press(app, pygame.K_SPACE)
     scene = app.top
     assert isinstance(scene, SceneScreen) and scene.view.scene_id == "later"
+    assert scene.view.beats[-1].text == "Sam gives you a quick nod."  # shown: B was chosen
+    press(app, pygame.K_SPACE)
     press(app, pygame.K_SPACE)
     assert scene.phase == "choices"
     assert [c.available for c in scene.view.choices] == [True, True, True]
@@ -217,3 +219,22 @@ def test_render_cache_is_bounded():
     for i in range(100):
         cache.get(f"line {i}", 20, (0, 0, 0))
     assert len(cache) == 16
+
+
+def test_the_corner_buttons_of_the_consequence_screen_can_be_clicked(mini_entry):
+    """Touch screens have no L or Esc key: Language and Menu must work by click there too."""
+    app = make_app([mini_entry])
+    app.start_run(mini_entry)
+    app.run_frames(2)
+    press(app, pygame.K_RETURN, pygame.K_RETURN)
+    press(app, pygame.K_a)
+    app.run_frames(60)
+    cons = app.top
+    assert isinstance(cons, ConsequenceScreen)
+    language = cons.corners[0]
+    click(language.rect.center)
+    app.run_frames(2)
+    assert app.lang == "nl"
+    click(app.top.corners[1].rect.center)
+    app.run_frames(2)
+    assert isinstance(app.top, PauseScreen)

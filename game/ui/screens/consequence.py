@@ -23,6 +23,8 @@ class ConsequenceScreen(Screen):
         self.show_discussion = False
         self.focus = FocusList()
         self.nav: list[Button] = []
+        self.corners: list[Button] = []
+        """Language and Menu at the top right: drawn each frame, clickable like the rest."""
         self._fits: list[tuple[str, bool]] = []
         self._light_key = None
         self._light_after: pygame.Surface | None = None
@@ -57,11 +59,18 @@ class ConsequenceScreen(Screen):
         if self.progress < 1.0:
             self.finish_animations()
             return
+        if self.app.classroom is not None:  # class mode: the class talks about it first
+            from .discussion import DiscussionScreen
+            self.app.replace(DiscussionScreen(self.app, self.run, self.outcome, self.before))
+            return
         self.app.replace(SceneScreen(self.app, self.run))
 
     def back(self) -> None:
         """Undo the choice and choose again."""
         from .scene import SceneScreen
+        if self.app.classroom is not None:  # the vote is recorded: other roads are what-ifs
+            self.app.open_timeline()
+            return
         if self.run.back():
             self.app.replace(SceneScreen(self.app, self.run, at_choices=True))
 
@@ -69,7 +78,7 @@ class ConsequenceScreen(Screen):
         self.show_discussion = not self.show_discussion
 
     def buttons(self) -> list[Button]:
-        return self.nav
+        return self.nav + self.corners
 
     def handle_event(self, event: pygame.event.Event) -> object:
         if event.type == pygame.KEYDOWN:
@@ -86,7 +95,7 @@ class ConsequenceScreen(Screen):
             if event.key == pygame.K_t and self.outcome.discuss:
                 self.toggle_discussion()
                 return True
-        self.focus.buttons = self.nav
+        self.focus.buttons = self.buttons()
         pressed = self.focus.handle(event)
         if isinstance(pressed, Button):
             pressed.action()
@@ -95,30 +104,30 @@ class ConsequenceScreen(Screen):
 
     # --- drawing --------------------------------------------------------------------------------
 
-    def _background(self) -> pygame.Surface:
-        """The scene's light fading from the victim's condition before to after."""
+    def _draw_background(self, surface: pygame.Surface) -> None:
+        """The scene's light fading from the victim's condition before to after, blended
+        straight onto the screen (a full-screen copy per frame cost 1-7 ms)."""
         th = self.theme
         size = (th.width, th.height)
         o = self.outcome
-        before = stage.place(self.before.place, o.condition_before.light, size)
         if o.condition_before.light == o.condition_after.light or self.progress >= 1.0:
-            return stage.place(self.before.place, o.condition_after.light, size)
+            surface.blit(stage.place(self.before.place, o.condition_after.light, size), (0, 0))
+            return
         key = (size, self.before.place, o.condition_after.light)
         if key != self._light_key:
             self._light_after = stage.place(self.before.place, o.condition_after.light,
                                             size).copy()
             self._light_key = key
-        frame = before.copy()
+        surface.blit(stage.place(self.before.place, o.condition_before.light, size), (0, 0))
         self._light_after.set_alpha(int(255 * ease_out(self.progress)))
-        frame.blit(self._light_after, (0, 0))
-        return frame
+        surface.blit(self._light_after, (0, 0))
 
     def draw(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
         o = self.outcome
         self._fits = []
-        surface.blit(self._background(), (0, 0))
+        self._draw_background(surface)
         header_bar(surface, th, [self.before.place_label])
         scenario = self.run.scenario
         victim = scenario.cast[scenario.victim]
@@ -128,7 +137,7 @@ class ConsequenceScreen(Screen):
                                  posture=stage.posture_for(expression), facing=1)
         surface.blit(figure, figure.get_rect(midbottom=(figure_area_w // 2 + th.margin,
                                                         th.height * 0.99)))
-        corners = corner_buttons(self)
+        corners = self.corners = corner_buttons(self)
         box = pygame.Rect(figure_area_w, corners[0].rect.bottom + th.px(2),
                           th.width - figure_area_w - th.margin, 0)
         box.h = th.height - th.margin - box.y
@@ -145,7 +154,8 @@ class ConsequenceScreen(Screen):
         p = th.palette
         o = self.outcome
         y = area.y
-        chose = tx.fit(self.t("you_chose", choice=o.choice_text),
+        chose_key = "class_chose" if self.app.classroom is not None else "you_chose"
+        chose = tx.fit(self.t(chose_key, choice=o.choice_text),
                        pygame.Rect(area.x, y, area.w, th.px(12)), th.small, p.ink_muted,
                        "italic", th.small_min)
         chose.blit(surface)
@@ -189,15 +199,16 @@ class ConsequenceScreen(Screen):
             chip(surface, th, (area.x, y + th.px(0.5)), self.t("you_stayed", role=o.role_label),
                  p.same, p.on_same, style="regular")
         self._layout_nav(area, button_h)
-        self.focus.buttons = self.nav
+        self.focus.buttons = self.buttons()
         self.focus.draw(surface, th)
 
     def _layout_nav(self, area: pygame.Rect, h: int) -> None:
         th = self.theme
         go = Button(self.t("continue"), self.go_on, icon="right")
-        back = Button(self.t("back"), self.back, size="small", icon="left")
+        back = Button(self.t("whatif") if self.app.classroom is not None else self.t("back"),
+                      self.back, size="small", icon="left")
         self.nav = [back, go]
-        if self.outcome.discuss:
+        if self.outcome.discuss and self.app.classroom is None:  # class mode: its own screen
             self.nav.insert(1, Button(self.t("discuss_hint"), self.toggle_discussion,
                                       size="small"))
         x = area.right

@@ -25,6 +25,8 @@ class EndingScreen(Screen):
         self.pane = "story"
         self._outcome_in_story = False
         """story (title, text, journey) or path (branch map and meter chart)."""
+        if app.classroom is not None:  # class mode: the road's ending goes into the record
+            app.classroom.finish(run)
 
     def refresh(self) -> None:
         self.summary = self.run.summary()
@@ -40,6 +42,9 @@ class EndingScreen(Screen):
     def handle_event(self, event: pygame.event.Event) -> object:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_BACKSPACE, pygame.K_LEFT):
             self.back()
+            return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_d and self.app.classroom:
+            self.app.open_debrief()
             return True
         if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key <= pygame.K_3:
             panes = self.panes()
@@ -82,6 +87,8 @@ class EndingScreen(Screen):
         m = th.margin
         again = Button(self.t("play_again"), self.app.restart, size="small")
         home = Button(self.t("to_title"), self._to_title, size="small")
+        if self.app.classroom is not None:  # class mode: on to the debrief, not a new game
+            again = Button(self.t("debrief_button"), self.app.open_debrief, size="small")
         corners = corner_buttons(self, [again, home])
         chip_rect = chip(surface, th, (m, corners[0].rect.y), self.t("ending"), p.badge,
                          p.on_badge)

@@ -38,6 +38,8 @@ class SceneScreen(Screen):
         self._fits: list[tuple[str, bool]] = []
         self._stage_key = None
         self._stage: pygame.Surface | None = None
+        self._vote_due = False
+        """Class mode: the choices go to the class vote as soon as this screen is on top."""
         if at_choices:
             self._to_end_of_scene()
         else:
@@ -67,6 +69,15 @@ class SceneScreen(Screen):
     def show_choices(self) -> None:
         self.phase = "choices"
         self.choice_focus = FocusList()  # no focus yet: a stray Enter never picks a choice
+        if self.app.classroom is not None:  # class mode: the class votes on the choices
+            self._vote_due = True
+            self._start_vote()
+
+    def _start_vote(self) -> None:
+        if self._vote_due and self.app.top is self:
+            from .vote import VoteScreen
+            self._vote_due = False
+            self.app.replace(VoteScreen(self.app, self.run))
 
     def typing(self) -> bool:
         beat = self.current_beat()
@@ -87,6 +98,7 @@ class SceneScreen(Screen):
             self.typed = float(len(beat.text))
 
     def update(self, dt: float) -> bool:
+        self._start_vote()
         if not self.typing():
             return False
         self.typed += TYPE_SPEED.get(self.app.settings.text_speed, 0.0) * dt
@@ -120,6 +132,8 @@ class SceneScreen(Screen):
             self._start_beat(len(self.view.beats) - 1, typed=True)
         elif self.beat > 0:
             self._start_beat(self.beat - 1, typed=True)
+        elif self.app.classroom is not None and self.run.state.history[-1].choice is not None:
+            self.app.open_timeline()  # class mode: undoing a vote is a what-if, on the timeline
         elif self.run.back():
             self.view = self.run.view()
             self._to_end_of_scene()

@@ -20,7 +20,7 @@ class TitleScreen(Screen):
         self.selected = min(max(0, self.selected), max(0, len(entries) - 1))
         self.first_visible = 0
         self.focus = FocusList()
-        self.focus.index = self.selected if entries else None
+        self.focus.index = None  # the selected card is focused; see handle_event
         self.cards: list[Button] = []
         self.actions: list[Button] = []
         self._fits: list[tuple[str, bool]] = []
@@ -35,6 +35,12 @@ class TitleScreen(Screen):
         entries = self.app.catalogue.entries
         if entries:
             self.app.start_run(entries[self.selected])
+
+    def play_selected_in_class(self) -> None:
+        """Class mode: the class votes at each decision (see `App.start_class`)."""
+        entries = self.app.catalogue.entries
+        if entries:
+            self.app.start_class(entries[self.selected])
 
     def open_settings(self) -> None:
         from .settings import SettingsScreen
@@ -55,10 +61,16 @@ class TitleScreen(Screen):
             if event.key == pygame.K_q:
                 self.on_escape()
                 return True
+            if event.key == pygame.K_k:
+                self.play_selected_in_class()
+                return True
             if event.key in (pygame.K_UP, pygame.K_DOWN) and n:
                 step = 1 if event.key == pygame.K_DOWN else -1
                 self.selected = (self.selected + step) % n
-                self.focus.index = self.selected
+                # The selected card carries the focus ring itself; the focus list counts only
+                # visible cards, so an index here would point at the wrong button once the list
+                # has scrolled. With no index, Enter plays the selected story.
+                self.focus.index = None
                 return True
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
                 focused = self.focus.focused
@@ -150,20 +162,35 @@ class TitleScreen(Screen):
     def _layout_actions(self, x: int, width: int) -> None:
         th = self.theme
         labels = [(self.t("play"), self.play_selected, "right"),
+                  (self.t("class_mode"), self.play_selected_in_class, None),
                   (self.t("settings") + " (S)", self.open_settings, None),
                   ("EN (L)" if self.lang == "nl" else "NL (L)", self.app.toggle_language, None),
                   (self.t("quit"), self.on_escape, None)]
         self.actions = [Button(label, action, icon=icon) for label, action, icon in labels]
         gap = th.px(1.2)
-        if sum(b.natural_width(th) for b in self.actions) + gap * 3 > width:
+        if sum(b.natural_width(th) for b in self.actions) + gap * (len(self.actions) - 1) > width:
             for b in self.actions:  # a narrow window: the same buttons in smaller text
                 b.size = "small"
         h = max(tx.line_height(th.body if self.actions[0].size == "body" else th.small, "bold")
                 + th.px(2.4), 0)
+        if sum(b.natural_width(th) for b in self.actions) + gap * (len(self.actions) - 1) > width:
+            # Still too wide: two rows, the ways to play above the rest.
+            return self._layout_actions_in_rows(x, width, h, gap)
         bx, y = x, th.height - th.margin - h
         for b in self.actions:
             b.rect = pygame.Rect(bx, y, b.natural_width(th), h)
             bx = b.rect.right + gap
+
+    def _layout_actions_in_rows(self, x: int, width: int, h: int, gap: int) -> None:
+        th = self.theme
+        rows = [self.actions[:2], self.actions[2:]]
+        y = th.height - th.margin - 2 * h - gap
+        for row in rows:
+            bx = x
+            for b in row:
+                b.rect = pygame.Rect(bx, y, min(b.natural_width(th), x + width - bx), h)
+                bx = b.rect.right + gap
+            y += h + gap
 
     def _draw_cards(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         th = self.theme

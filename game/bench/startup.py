@@ -1,0 +1,103 @@
+"""Start-up: from process start to the first frame of the title screen, beside the time a bare
+pygame-ce window takes to open and show one frame, measured in the same run, alternating.
+
+Both are child processes of this one, timed by this one's clock from just before the process is
+started to the moment its "first frame" line arrives; the game prints that line after its first
+`display.flip()` when `BYSTANDER_BENCH_FIRST_FRAME` is set (see `game.ui.app`), and quits. The
+figure is the ratio: what the game adds to what opening a window costs on this machine anyway.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+
+from .common import Bench, Figure, display_env, summary
+
+SECTION = "start-up"
+MARKER = "BYSTANDER_FIRST_FRAME"
+RATIO_TARGET = 1.5
+TIMEOUT = 120.0
+
+BARE_WINDOW = f"""
+import pygame
+pygame.display.init()
+surface = pygame.display.set_mode((1280, 720), pygame.RESIZABLE)
+surface.fill((40, 44, 52))
+pygame.display.flip()
+print("{MARKER}", flush=True)
+pygame.display.quit()
+"""
+
+
+class StartupError(Exception):
+    """A child process ended without showing its first frame."""
+
+
+def time_to_first_frame(command: list[str], env: dict[str, str]) -> float:
+    """Milliseconds from starting `command` to its first-frame line on stdout."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                             text=True)
+    try:
+        assert child.stdout is not None
+        for line in child.stdout:
+            if line.startswith(MARKER):
+                elapsed = (time.perf_counter() - start) * 1000
+                break
+        else:
+            child.wait(TIMEOUT)
+            err = (child.stderr.read() if child.stderr else "").strip().splitlines()
+            raise StartupError(f"{' '.join(command[-2:])} exited with {child.returncode} "
+                               f"before its first frame: {err[-1] if err else 'no message'}")
+        child.communicate(timeout=TIMEOUT)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    return elapsed
+
+
+def startup_figures(bench: Bench, runs: int, warmup: int = 1) -> list[Figure]:
+    env, driver = display_env(bench.env)
+    with tempfile.TemporaryDirectory(prefix="bystander-bench-") as home:
+        # Default settings and no records: the same start-up for everyone who measures.
+        env.update(BYSTANDER_BENCH_FIRST_FRAME="1", BYSTANDER_CONFIG_DIR=f"{home}/config",
+                   BYSTANDER_DATA_DIR=f"{home}/data")
+        # Compiled bytecode kept between the runs, as an installed game has it: the warm-up
+        # writes it. Without it (PYTHONDONTWRITEBYTECODE) every start compiles the game again.
+        if env.pop("PYTHONDONTWRITEBYTECODE", None):
+            bench.note("start-up: this environment sets PYTHONDONTWRITEBYTECODE, so every start "
+                       "of the game here compiles its source again; measured with a bytecode "
+                       "cache instead, as an installed game has one")
+        env["PYTHONPYCACHEPREFIX"] = f"{home}/pycache"
+        game = [sys.executable, "-m", "game", "play"]
+        bare = [sys.executable, "-c", BARE_WINDOW]
+        games, bares, ratios = [], [], []
+        try:
+            for i in range(warmup + runs):
+                b = time_to_first_frame(bare, env)
+                g = time_to_first_frame(game, env)
+                if i >= warmup:
+                    bares.append(b)
+                    games.append(g)
+                    ratios.append(g / b)
+        except (StartupError, OSError, subprocess.TimeoutExpired) as exc:
+            bench.note(f"start-up not measured: {exc}")
+            return []
+    figures = [
+        summary(SECTION, "game: process start to first title frame", "ms", games,
+                key="startup_game"),
+        summary(SECTION, "bare pygame-ce window: start to one frame", "ms", bares,
+                key="startup_bare"),
+        summary(SECTION, "ratio game / bare window, run by run", "x", ratios,
+                key="startup_ratio", target=RATIO_TARGET),
+    ]
+    if driver == "dummy":
+        bench.note("start-up was measured on the dummy video driver (no display here): a real "
+                   "window adds the time the system takes to open one, to both sides alike")
+    for f in figures:
+        bench.add(f)
+    return figures

@@ -1,0 +1,141 @@
+"""The debrief of one road: what the class chose, where it held back, which strategies it used.
+
+Built only from the road's own `Summary` and the scenario, so the same function serves the debrief
+screen, the teacher's guide and a test. Plain frozen dataclasses, in one language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..core import vocab
+from ..core.engine import EndingView, Summary, journey_text
+from ..core.model import Scenario
+
+
+def _label(labels: dict[str, str], lang: str) -> str:
+    return labels.get(lang) or labels["en"]
+
+
+@dataclass(frozen=True)
+class StanceCount:
+    """How often the class took one stance."""
+
+    stance: str
+    label: str
+    count: int
+    active: bool
+    """Whether the stance is a way of defending."""
+
+
+@dataclass(frozen=True)
+class RoleCount:
+    """How often the class's choices put it in one participant role (all defending is `defender`)."""
+
+    role: str
+    label: str
+    count: int
+
+
+@dataclass(frozen=True)
+class DebriefDecision:
+    """One decision of the road, as the debrief shows it."""
+
+    index: int
+    """Position among the road's decisions, from 0."""
+    scene_id: str
+    choice_id: str
+    choice_text: str
+    stance: str
+    stance_label: str
+    active: bool
+    step: str | None
+    """The bystander step the decision point tests, if the scenario names one."""
+    step_label: str | None
+    strategy: str | None
+    strategy_label: str | None
+
+
+@dataclass(frozen=True)
+class StrategyLabel:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Debrief:
+    """Everything the debrief of one road needs, in `lang`."""
+
+    scenario_id: str
+    lang: str
+    decisions: tuple[DebriefDecision, ...]
+    stances: tuple[StanceCount, ...]
+    """Stances the class took, in the order of the vocabulary, each at least once."""
+    roles: tuple[RoleCount, ...]
+    """Participant roles the choices expressed, each at least once."""
+    journey: str
+    """The role journey in words: "You started as a bystander, became a defender"."""
+    active_share: float
+    """Share of decisions that were a way of defending, 0 to 1."""
+    steps: tuple[DebriefDecision, ...]
+    """The decisions at a decision point with a bystander step, in order."""
+    held_back_at: DebriefDecision | None
+    """The first decision with a step where the class chose a passive stance; None if it never did."""
+    strategies_used: tuple[StrategyLabel, ...]
+    """Seed strategies of the choices the class took."""
+    strategies_missed: tuple[StrategyLabel, ...]
+    """Seed strategies a choice offered at the class's own decision points, which it did not take."""
+    strategies_elsewhere: tuple[StrategyLabel, ...]
+    """Seed strategies on roads the class never reached: material for "what if"."""
+    ending: EndingView | None
+    closing: tuple[str, ...]
+    """The scenario's closing questions, to help students step out of their role."""
+
+
+def debrief(scenario: Scenario, summary: Summary, lang: str) -> Debrief:
+    """The debrief of the road `summary` sums up."""
+    decisions = []
+    for index, d in enumerate(summary.decisions):
+        choice = next(c for c in scenario.scenes[d.scene_id].choices if c.id == d.choice_id)
+        decisions.append(DebriefDecision(
+            index, d.scene_id, d.choice_id, choice.text.get_text(lang), d.stance,
+            _label(vocab.STANCES[d.stance], lang), d.stance in vocab.ACTIVE_STANCES, d.step,
+            _label(vocab.STEPS[d.step], lang) if d.step else None, d.strategy,
+            _label(vocab.STRATEGIES[d.strategy], lang) if d.strategy else None))
+
+    stances = tuple(
+        StanceCount(s, _label(labels, lang), n, s in vocab.ACTIVE_STANCES)
+        for s, labels in vocab.STANCES.items()
+        if (n := sum(1 for d in decisions if d.stance == s)))
+    roles = tuple(
+        RoleCount(r, _label(labels, lang), n)
+        for r, labels in vocab.ROLES.items()
+        if (n := sum(1 for d in decisions if vocab.ROLE_OF_STANCE[d.stance] == r)))
+    steps = tuple(d for d in decisions if d.step)
+    held_back = next((d for d in steps if not d.active), None)
+
+    used = {d.strategy for d in decisions if d.strategy}
+    offered = {c.strategy for d in decisions for c in scenario.scenes[d.scene_id].choices
+               if c.strategy}
+    anywhere = {c.strategy for s in scenario.scenes.values() for c in s.choices if c.strategy}
+
+    def labelled(ids: set[str]) -> tuple[StrategyLabel, ...]:
+        return tuple(StrategyLabel(s, _label(vocab.STRATEGIES[s], lang))
+                     for s in vocab.STRATEGIES if s in ids)
+
+    return Debrief(
+        scenario.id, lang, tuple(decisions), stances, roles,
+        journey_text(list(summary.roles), lang) if summary.roles else summary.journey,
+        summary.active_share, steps, held_back, labelled(used), labelled(offered - used),
+        labelled(anywhere - offered), _ending(scenario, summary, lang),
+        tuple(q.get_text(lang) for q in scenario.closing))
+
+
+def _ending(scenario: Scenario, summary: Summary, lang: str) -> EndingView | None:
+    """The road's ending in `lang` (the summary has it in the run's language)."""
+    if summary.ending is None:
+        return None
+    e = scenario.endings[summary.ending.id]
+    return EndingView(e.id, e.title.get_text(lang), e.text.get_text(lang), e.outcome,
+                      _label(vocab.ENDING_OUTCOMES[e.outcome], lang),
+                      tuple(h.get_text(lang) for h in scenario.help))

@@ -1,0 +1,610 @@
+"""Session records: one anonymous JSON file per class session, written as the class plays.
+
+A record holds what the class chose, how it voted, how long each decision took (to 10 seconds) and
+when the session started (to 5 minutes). It never holds a name, free text or anything derived from
+a person or a machine: `RECORD_SCHEMA` below is the whole of it, and `SessionLog.from_dict` refuses
+anything else. The screens use it like this:
+
+    log = SessionLog.begin(run, "class", loaded.content_hash)
+    outcome = run.choose(choice_id)
+    log.record_decision(run, outcome, votes={"walk_on": 9, "stand_by": 16}, overridden=False,
+                        seconds=74.2)
+    road = log.branch(run, at_decision=1)     # what if the class had done otherwise at decision 1?
+    run = resume(log, scenario)               # the new road's run, at that decision
+    log.switch(0)                             # back to the class's own road
+    log.finish(run)
+
+Every change is saved at once, atomically, so a crash (or a pulled plug) leaves the last good record;
+`unfinished_sessions()` offers it again on the next start.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+import re
+import shutil
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable
+
+from ..core import vocab
+from ..core.engine import Outcome, Run, load_run, replay
+from ..core.model import Scenario
+from ..core.state import SAVE_FORMAT, SAVE_VERSION, SaveError
+
+log = logging.getLogger(__name__)
+
+RECORD_FORMAT = "bystander-session"
+RECORD_VERSION = 1
+MODES = ("class", "solo", "event")
+SESSIONS = "sessions"
+CORRUPT = "corrupt"
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_SECONDS = 24 * 60 * 60
+
+
+class RecordError(ValueError):
+    """A session record that cannot be used: not a record, a newer version, or damaged."""
+
+
+# --- the schema: everything a record may hold, and nothing else -------------------------------------
+
+_ID = {"type": "string", "pattern": r"^[a-z][a-z0-9_]{0,63}$"}
+_ID_OR_NULL = {"type": ["string", "null"], "pattern": r"^[a-z][a-z0-9_]{0,63}$"}
+_METERS = {"type": "object", "maxProperties": 32, "propertyNames": _ID,
+           "additionalProperties": {"type": "integer", "minimum": -1_000_000,
+                                    "maximum": 1_000_000}}
+_ROLE = {"type": "string", "enum": sorted(vocab.ROLES)}
+_STANCE = {"type": "string", "enum": sorted(vocab.STANCES)}
+_STANCE_OR_NULL = {"type": ["string", "null"], "enum": [*sorted(vocab.STANCES), None]}
+_STEP_OR_NULL = {"type": ["string", "null"], "enum": [*sorted(vocab.STEPS), None]}
+_LANG = {"type": "string", "pattern": r"^[a-z]{2,3}$"}
+_HASH = {"type": "string", "pattern": r"^([0-9a-f]{64})?$"}
+_COUNT = {"type": "integer", "minimum": 0, "maximum": 1_000_000}
+
+
+def _closed(properties: dict[str, Any]) -> dict[str, Any]:
+    """An object with exactly these keys."""
+    return {"type": "object", "properties": properties, "required": list(properties),
+            "additionalProperties": False}
+
+
+RUN_SCHEMA: dict[str, Any] = _closed({
+    "format": {"const": SAVE_FORMAT},
+    "version": {"type": "integer", "minimum": 1, "maximum": SAVE_VERSION},
+    "scenario_id": _ID,
+    "content_hash": _HASH,
+    "lang": _LANG,
+    "scene": _ID,
+    "meters": _METERS,
+    "role": _ROLE,
+    "condition": _ID,
+    "choices": {"type": "array", "maxItems": 10_000, "items": _ID},
+    "history": {"type": "array", "minItems": 1, "maxItems": 100_000, "items": _closed({
+        "scene": _ID,
+        "choice": _ID_OR_NULL,
+        "stance": _STANCE_OR_NULL,
+        "role": _ROLE,
+        "condition": _ID,
+        "meters": _METERS,
+    })},
+    "ending": _ID_OR_NULL,
+})
+"""The engine's `Run.save()` of one road (format `bystander-run`): ids and numbers only."""
+
+RECORD_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "Bystander session record",
+    **_closed({
+        "format": {"const": RECORD_FORMAT},
+        "version": {"const": RECORD_VERSION},
+        "session_id": {"type": "string", "pattern": r"^[0-9a-f]{32}$"},
+        "scenario_id": _ID,
+        "scenario_version": {"type": "integer", "minimum": 0, "maximum": 1_000_000},
+        "content_hash": _HASH,
+        "lang": _LANG,
+        "mode": {"type": "string", "enum": list(MODES)},
+        "started": {"type": "string",
+                    "pattern": r"^[0-9]{4}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][05]$"},
+        "road": {"type": "integer", "minimum": 0, "maximum": 10_000},
+        "decisions": {"type": "array", "maxItems": 10_000, "items": _closed({
+            "scene": _ID,
+            "choice": _ID,
+            "stance": _STANCE,
+            "step": _STEP_OR_NULL,
+            "votes": {"type": ["object", "null"], "maxProperties": 64, "propertyNames": _ID,
+                      "additionalProperties": _COUNT},
+            "overridden": {"type": "boolean"},
+            "road": {"type": "integer", "minimum": 0, "maximum": 10_000},
+            "seconds": {"type": "integer", "minimum": 0, "maximum": MAX_SECONDS,
+                        "multipleOf": 10},
+        })},
+        "roads": {"type": "array", "minItems": 1, "maxItems": 10_000, "items": _closed({
+            "id": {"type": "integer", "minimum": 0, "maximum": 10_000},
+            "parent": {"type": ["integer", "null"], "minimum": 0, "maximum": 10_000},
+            "branch_at": {"type": ["integer", "null"], "minimum": 0, "maximum": 10_000},
+            "run": RUN_SCHEMA,
+        })},
+        "ending": _ID_OR_NULL,
+        "completed": {"type": "boolean"},
+    }),
+}
+"""The whole of a session record, as JSON Schema (draft 2020-12). `road` is the road the session is
+on now, so a resumed session continues where it stopped."""
+
+
+_TYPES: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+    "null": lambda v: v is None,
+}
+
+
+def schema_problem(value: Any, schema: dict[str, Any], where: str = "record") -> str | None:
+    """The first way `value` breaks `schema`, or None. Reads the small part of JSON Schema that
+    RECORD_SCHEMA uses, so the game needs no schema library (the tests check it agrees with one)."""
+    if "const" in schema and not (value == schema["const"]
+                                  and type(value) is type(schema["const"])):
+        return f"{where}: must be {schema['const']!r}"
+    types = schema.get("type")
+    if types is not None:
+        types = [types] if isinstance(types, str) else types
+        if not any(_TYPES[t](value) for t in types):
+            return f"{where}: must be {' or '.join(types)}, not {type(value).__name__}"
+    if "enum" in schema and value not in schema["enum"]:
+        return f"{where}: {value!r} is not one of the known values"
+    if isinstance(value, str):
+        if "pattern" in schema and not re.search(schema["pattern"], value):
+            return f"{where}: {value[:40]!r} is not of the expected form"
+    elif isinstance(value, int) and not isinstance(value, bool):
+        if value < schema.get("minimum", value) or value > schema.get("maximum", value):
+            return f"{where}: {value} is out of range"
+        if value % schema.get("multipleOf", 1):
+            return f"{where}: {value} must be a multiple of {schema['multipleOf']}"
+    elif isinstance(value, list):
+        if not schema.get("minItems", 0) <= len(value) <= schema.get("maxItems", len(value)):
+            return f"{where}: has {len(value)} items"
+        for i, item in enumerate(value):
+            if "items" in schema and (problem := schema_problem(item, schema["items"],
+                                                                f"{where}[{i}]")):
+                return problem
+    elif isinstance(value, dict):
+        if len(value) > schema.get("maxProperties", len(value)):
+            return f"{where}: has too many keys"
+        for key in schema.get("required", ()):
+            if key not in value:
+                return f"{where}: '{key}' is missing"
+        properties = schema.get("properties", {})
+        extra = schema.get("additionalProperties", True)
+        for key, item in value.items():
+            if "propertyNames" in schema and (problem := schema_problem(
+                    key, schema["propertyNames"], f"{where} key")):
+                return problem
+            if key in properties:
+                sub = properties[key]
+            elif extra is False:
+                return f"{where}: unexpected key {str(key)[:40]!r}"
+            elif isinstance(extra, dict):
+                sub = extra
+            else:
+                continue
+            if problem := schema_problem(item, sub, f"{where}.{key}"):
+                return problem
+    return None
+
+
+# --- folders -------------------------------------------------------------------------------------
+
+def data_dir() -> Path:
+    """Where records live: $BYSTANDER_DATA_DIR, or the platform's data folder for "bystander"."""
+    override = os.environ.get("BYSTANDER_DATA_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+    return Path(platformdirs.user_data_dir("bystander", appauthor=False))
+
+
+def sessions_dir() -> Path:
+    """The folder of session records: data_dir()/"sessions"."""
+    return data_dir() / SESSIONS
+
+
+def coarse_time(timestamp: float) -> str:
+    """Local date and time, rounded down to 5 minutes: "2026-11-30T09:15"."""
+    moment = datetime.fromtimestamp(timestamp)
+    return moment.replace(minute=moment.minute - moment.minute % 5).strftime("%Y-%m-%dT%H:%M")
+
+
+def coarse_seconds(seconds: float) -> int:
+    """Seconds rounded to the nearest 10, from 0 to a day."""
+    if not isinstance(seconds, (int, float)) or not math.isfinite(seconds):
+        return 0
+    return int(min(max(seconds, 0), MAX_SECONDS) / 10 + 0.5) * 10
+
+
+# --- the log -------------------------------------------------------------------------------------
+
+@dataclass
+class Road:
+    """One way through the story. The first is the class's own; each what-if branches off one."""
+
+    id: int
+    parent: int | None
+    """The road this one branched off; None for the first road."""
+    branch_at: int | None
+    """The index of the parent's decision where this road takes another way; None for the first."""
+    run: dict[str, Any]
+    """The engine's `Run.save()` of this road as it stands now."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "parent": self.parent, "branch_at": self.branch_at,
+                "run": self.run}
+
+
+def _decision_moves(run: Run) -> list[str | None]:
+    """The run's moves: choice ids, with None for each `next` followed."""
+    return [step.choice for step in run.state.history[1:]]
+
+
+def _last_decision_scene(run: Run) -> tuple[str, str]:
+    """(scene, choice) of the run's latest choice."""
+    history = run.state.history
+    for before, step in zip(reversed(history[:-1]), reversed(history[1:])):
+        if step.choice is not None:
+            return before.scene, step.choice
+    raise ValueError("the run has no decision yet: record a decision right after run.choose()")
+
+
+class SessionLog:
+    """The record of one session, saved to its file after every change."""
+
+    def __init__(self, *, session_id: str, scenario_id: str, scenario_version: int,
+                 content_hash: str, lang: str, mode: str, started: str,
+                 decisions: list[dict[str, Any]], roads: list[Road], road: int,
+                 ending: str | None = None, completed: bool = False, path: Path | None = None):
+        self.session_id = session_id
+        self.scenario_id = scenario_id
+        self.scenario_version = scenario_version
+        self.content_hash = content_hash
+        self.lang = lang
+        self.mode = mode
+        self.started = started
+        self.decisions = decisions
+        """Every decision the class took, in order, on whichever road it was on."""
+        self.roads = roads
+        self.road = road
+        """The id of the road the session is on now."""
+        self.ending = ending
+        self.completed = completed
+        self.path = path or sessions_dir() / f"{session_id}.json"
+        """The record's file; not part of the record."""
+        self.save_error: str | None = None
+        """Why the last save failed, or None when it worked: the screens may show a quiet note.
+        The game goes on either way; the record on disk stays the last good one."""
+
+    # --- starting and resuming -------------------------------------------------------------------
+
+    @classmethod
+    def begin(cls, run: Run, mode: str, content_hash: str, *,
+              clock: Callable[[], float] = time.time) -> "SessionLog":
+        """A new record for `run`, written at once."""
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        session = cls(session_id=uuid.uuid4().hex, scenario_id=run.scenario.id,
+                      scenario_version=run.scenario.version, content_hash=content_hash or "",
+                      lang=run.lang, mode=mode, started=coarse_time(clock()), decisions=[],
+                      roads=[Road(0, None, None, run.save())], road=0)
+        session._save_quietly()
+        return session
+
+    @property
+    def current(self) -> Road:
+        """The road the session is on now."""
+        return self._road(self.road)
+
+    def _road(self, road_id: int) -> Road:
+        for road in self.roads:
+            if road.id == road_id:
+                return road
+        raise ValueError(f"this session has no road {road_id} "
+                         f"(roads: {', '.join(str(r.id) for r in self.roads)})")
+
+    def _check_run(self, run: Run) -> None:
+        if run.scenario.id != self.scenario_id:
+            raise ValueError(f"the run is of scenario '{run.scenario.id}', the session of "
+                             f"'{self.scenario_id}'")
+
+    # --- what the class does -----------------------------------------------------------------------
+
+    def record_decision(self, run: Run, outcome: Outcome, votes: dict[str, int] | None,
+                        overridden: bool, seconds: float) -> None:
+        """Note the choice just taken in `run` on the current road, with the class's votes (choice
+        id -> count, or None without a vote), whether the teacher overrode the vote, and the time
+        spent on it. If the teacher went back (`Run.back`) before choosing again, the undone
+        decisions of this road are dropped: a road's decisions are always the ones its run holds."""
+        self._check_run(run)
+        scene_id, choice_id = _last_decision_scene(run)
+        if outcome.choice_id != choice_id:
+            raise ValueError(f"the outcome is of '{outcome.choice_id}' but the run's latest "
+                             f"choice is '{choice_id}'")
+        scene = run.scenario.scenes[scene_id]
+        counts = None
+        if votes is not None:
+            order = [c.id for c in scene.choices]
+            unknown = sorted(set(votes) - set(order))
+            if unknown:
+                raise ValueError(f"votes for {', '.join(map(str, unknown))}, which are not "
+                                 f"choices of scene '{scene_id}'")
+            counts = {}
+            for cid in order:
+                if cid in votes:
+                    count = votes[cid]
+                    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+                        raise ValueError(f"the vote count for '{cid}' must be a whole number "
+                                         f"0 or more, not {count!r}")
+                    counts[cid] = count
+        road = self.current
+        # The decisions this road holds before this one: inherited ones, then its own.
+        index = sum(1 for move in _decision_moves(run) if move is not None) - 1
+        own = [i for i, d in enumerate(self.decisions) if d["road"] == road.id]
+        expected = (road.branch_at or 0) + len(own)
+        if index < expected:  # the teacher went back: forget what was undone on this road
+            undone = set(own[len(own) - (expected - index):])
+            log.debug("dropping %d undone decisions of road %d", len(undone), road.id)
+            self.decisions = [d for i, d in enumerate(self.decisions) if i not in undone]
+        self.decisions.append({
+            "scene": scene_id, "choice": choice_id, "stance": outcome.stance,
+            "step": scene.step, "votes": counts, "overridden": bool(overridden),
+            "road": road.id, "seconds": coarse_seconds(seconds)})
+        road.run = run.save()
+        self._save_quietly()
+
+    def branch(self, run: Run, at_decision: int) -> int:
+        """A new road that takes another way at decision `at_decision` (from 0) of the current road;
+        it becomes the current road and its id is returned. Its run stands just before that
+        decision: get it with `resume(log, scenario)`.
+
+        `run` is the current road's run, either as it stands now (it is saved to the current road,
+        so nothing of it is lost) or already taken back to just before that decision.
+        """
+        self._check_run(run)
+        if isinstance(at_decision, bool) or not isinstance(at_decision, int) or at_decision < 0:
+            raise ValueError(f"at_decision must be a decision index from 0, not {at_decision!r}")
+        road = self.current
+        moves = _decision_moves(run)
+        decided = [i for i, move in enumerate(moves) if move is not None]
+        if len(decided) > at_decision:
+            road.run = run.save()
+            start = replay(run.scenario, run.lang, moves[:decided[at_decision]],
+                           run.state.content_hash)
+            fresh = start.save()
+        elif len(decided) == at_decision:
+            saved = [c for c in road.run["choices"]]
+            if run.state.choices != saved[:at_decision] or len(saved) <= at_decision:
+                raise ValueError(f"the run does not lead to decision {at_decision} of road "
+                                 f"{road.id}")
+            fresh = run.save()
+        else:
+            raise ValueError(f"road {road.id} has only {len(decided)} decisions; "
+                             f"cannot branch at decision {at_decision}")
+        new = Road(max(r.id for r in self.roads) + 1, road.id, at_decision, fresh)
+        self.roads.append(new)
+        self.road = new.id
+        self._save_quietly()
+        return new.id
+
+    def switch(self, road: int) -> None:
+        """Make another road the current one (resume it with `resume(log, scenario)`)."""
+        self._road(road)
+        self.road = road
+        self._save_quietly()
+
+    def finish(self, run: Run) -> None:
+        """The session is over: note the current road's ending (None if stopped early)."""
+        self._check_run(run)
+        self.current.run = run.save()
+        self.ending = run.state.ending
+        self.completed = True
+        self._save_quietly()
+
+    # --- saving ----------------------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as JSON-able plain data; exactly RECORD_SCHEMA."""
+        return {
+            "format": RECORD_FORMAT, "version": RECORD_VERSION,
+            "session_id": self.session_id, "scenario_id": self.scenario_id,
+            "scenario_version": self.scenario_version, "content_hash": self.content_hash,
+            "lang": self.lang, "mode": self.mode, "started": self.started, "road": self.road,
+            "decisions": [dict(d) for d in self.decisions],
+            "roads": [r.to_dict() for r in self.roads],
+            "ending": self.ending, "completed": self.completed,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any, path: Path | None = None) -> "SessionLog":
+        """A record from `to_dict()` output; RecordError when it is not a valid one."""
+        if not isinstance(data, dict) or data.get("format") != RECORD_FORMAT:
+            raise RecordError("this is not a Bystander session record")
+        version = data.get("version")
+        if isinstance(version, int) and not isinstance(version, bool) and version > RECORD_VERSION:
+            raise RecordError(f"the record has version {version}; this game reads up to "
+                              f"{RECORD_VERSION}: update the game")
+        problem = schema_problem(data, RECORD_SCHEMA)
+        if problem:
+            raise RecordError(f"the record is damaged: {problem}")
+        ids = [r["id"] for r in data["roads"]]
+        if len(set(ids)) != len(ids):
+            raise RecordError("the record is damaged: two roads have the same id")
+        seen: set[int] = set()
+        for r in data["roads"]:
+            first = r["parent"] is None
+            if first != (r["branch_at"] is None) or first != (not seen):
+                raise RecordError(f"the record is damaged: road {r['id']} is neither the first "
+                                  "road nor a branch of an earlier one")
+            if not first and r["parent"] not in seen:
+                raise RecordError(f"the record is damaged: road {r['id']} branches off road "
+                                  f"{r['parent']}, which comes later or does not exist")
+            if r["run"]["scenario_id"] != data["scenario_id"]:
+                raise RecordError(f"the record is damaged: road {r['id']} is of another scenario")
+            seen.add(r["id"])
+        if data["road"] not in seen:
+            raise RecordError(f"the record is damaged: it is on road {data['road']}, "
+                              "which it does not have")
+        if any(d["road"] not in seen for d in data["decisions"]):
+            raise RecordError("the record is damaged: a decision names a road it does not have")
+        return cls(session_id=data["session_id"], scenario_id=data["scenario_id"],
+                   scenario_version=data["scenario_version"], content_hash=data["content_hash"],
+                   lang=data["lang"], mode=data["mode"], started=data["started"],
+                   decisions=[dict(d) for d in data["decisions"]],
+                   roads=[Road(r["id"], r["parent"], r["branch_at"], r["run"])
+                          for r in data["roads"]],
+                   road=data["road"], ending=data["ending"], completed=data["completed"],
+                   path=path)
+
+    def save(self) -> None:
+        """Write the record atomically: a temporary file in the same folder, flushed and synced,
+        then put in place with os.replace. A reader sees the old record or the new, never half.
+        Raises OSError when the disk refuses; the old file is then untouched."""
+        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
+        atomic_write(self.path, text)
+
+    def _save_quietly(self) -> None:
+        try:
+            self.save()
+            self.save_error = None
+        except OSError as exc:
+            self.save_error = f"{self.path}: {exc.strerror or exc}"
+            log.warning("could not save the session record %s", self.save_error)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace `path` with `text` all at once (see SessionLog.save)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the system allows (not on Windows)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# --- reading records back ------------------------------------------------------------------------
+
+def read_record(path: Path) -> SessionLog:
+    """One record file; RecordError when it cannot be read or is not a valid record."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise RecordError("the file is too large to be a session record")
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise RecordError(f"cannot read the file: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise RecordError("the file is not text") from exc
+    except (ValueError, RecursionError) as exc:  # bad JSON, 4,300-digit numbers, deep nesting
+        raise RecordError(f"the file is not valid JSON ({exc})") from exc
+    return SessionLog.from_dict(data, path)
+
+
+def _record_files(folder: Path) -> list[Path]:
+    """The files in `folder` that may be records: not hidden (temporary files are), not folders."""
+    try:
+        return sorted(p for p in folder.iterdir() if not p.name.startswith(".") and p.is_file())
+    except OSError:
+        return []
+
+
+def unfinished_sessions() -> list[SessionLog]:
+    """Sessions not finished, newest first, to offer to resume. A file that is not a valid record is
+    moved aside to sessions/corrupt/ with a warning in the log."""
+    folder = sessions_dir()
+    found = []
+    for path in _record_files(folder):
+        if path.suffix != ".json":
+            continue
+        try:
+            record = read_record(path)
+        except RecordError as exc:
+            _set_aside(path, str(exc))
+            continue
+        if not record.completed:
+            try:
+                mtime = path.stat().st_mtime
+            except OSError:
+                mtime = 0.0
+            found.append((record.started, mtime, record))
+    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    return [record for _, _, record in found]
+
+
+def _set_aside(path: Path, reason: str) -> None:
+    target_dir = path.parent / CORRUPT
+    target = target_dir / path.name
+    n = 1
+    while target.exists():
+        target = target_dir / f"{path.stem}.{n}{path.suffix}"
+        n += 1
+    try:
+        target_dir.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(path), str(target))
+        log.warning("set aside the session record %s (%s) as %s", path.name, reason, target)
+    except OSError as exc:
+        log.warning("the session record %s is not valid (%s) and could not be set aside: %s",
+                    path.name, reason, exc)
+
+
+def resume(log: SessionLog, scenario: Scenario) -> Run:
+    """The current road's run, rebuilt by the engine from the record."""
+    if scenario.id != log.scenario_id:
+        raise RecordError(f"the session is of scenario '{log.scenario_id}', not '{scenario.id}'")
+    try:
+        return load_run(scenario, log.current.run, log.content_hash)
+    except SaveError as exc:
+        raise RecordError(f"cannot resume this session: {exc}") from exc
+
+
+def load_sessions(folder: Path) -> tuple[list[dict[str, Any]], list[str]]:
+    """Every valid record in `folder` (as `to_dict()` data, in file name order), and one line per
+    file that is not one: "name: why". Nothing is moved; a bad file never stops the others."""
+    records: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for path in _record_files(folder):
+        try:
+            records.append(read_record(path).to_dict())
+        except RecordError as exc:
+            problems.append(f"{path.name}: {exc}")
+    return records, problems

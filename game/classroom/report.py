@@ -1,0 +1,569 @@
+"""The school's report over session records: how classes chose, and where they held back.
+
+The seed module asks school leaders for "a system for data collection to track bullying, identify
+patterns and evaluate the effectiveness of intervention strategies". This is the game's share of it:
+`bystander report [DIR] -o report.html --csv report.csv` reads the anonymous session records and
+shows, per scenario and per decision point, how classes voted, the share of active against passive
+choices, the endings reached and the bystander steps where classes held back.
+
+What counts: the class's own road (the first road of each session). What-if roads, where the teacher
+went back to try the other way, are counted apart. A decision with votes adds every vote; one without
+(a solo player, an event screen) counts its choice once. Files that are not records are listed and
+skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from .. import paths
+from ..core import vocab
+from ..core.model import Scenario
+from .guide import BASE_CSS, ACTIVE_COLOUR, PASSIVE_COLOUR, OUTCOME_FILL, esc, page, scene_order
+from .records import load_sessions
+
+REPORT_TEXT: dict[str, dict[str, str]] = {
+    "nl": {
+        "title": "Bystander: verslag van de klassensessies",
+        "intro": "Over {sessions} sessies in {folder}. De sessies zijn anoniem: er staan alleen "
+                 "keuzes, stemmen, tijden (afgerond) en einden in, nooit namen.",
+        "counted": "Wat telt: de eigen weg van de klas (de eerste weg van elke sessie). "
+                   "Wat-als-wegen, waar de leerkracht terugging om de andere keuze te proberen, "
+                   "tellen apart. Een beslissing met stemmen telt elke stem; een beslissing "
+                   "zonder stemming (alleen spelen, evenementscherm) telt de keuze één keer.",
+        "no_sessions": "Nog geen sessies gevonden.",
+        "sessions": "Sessies",
+        "sessions_value": "{total} ({completed} afgerond, {open} niet afgerond)",
+        "modes": "Manier van spelen",
+        "mode_class": "klas", "mode_solo": "alleen", "mode_event": "evenement",
+        "period": "Periode",
+        "versions": "Versies van het scenario",
+        "what_if": "Wat-als-wegen",
+        "overall": "Actief of passief, over alle beslissingen",
+        "taken": "gekozen",
+        "votes": "stemmen",
+        "active": "actief",
+        "passive": "passief",
+        "unknown": "onbekend",
+        "points": "Per beslismoment",
+        "point": "Scène {number} · {scene}",
+        "step": "stap: {step}",
+        "reached": "{n} keer bereikt",
+        "share_active": "{active} van de {total} stemmen actief ({pct})",
+        "held_back": "Waar de klas bleef hangen",
+        "held_back_intro": "Per sessie de eerste stap van de omstander waarbij de klas een passieve "
+                           "keuze maakte.",
+        "never": "nergens",
+        "steps": "Per stap van de omstander",
+        "step_col": "Stap",
+        "active_col": "Actief gekozen",
+        "passive_col": "Passief gekozen",
+        "endings": "Bereikte einden (eigen weg)",
+        "endings_what_if": "Einden op wat-als-wegen",
+        "not_finished": "nog niet afgelopen",
+        "problems": "Overgeslagen bestanden",
+        "problems_intro": "Deze bestanden zijn geen bruikbaar sessieverslag en zijn niet "
+                          "meegeteld:",
+        "sessions_word": "sessies",
+    },
+    "en": {
+        "title": "Bystander: report on class sessions",
+        "intro": "Over {sessions} sessions in {folder}. Sessions are anonymous: they hold only "
+                 "choices, votes, rounded times and endings, never names.",
+        "counted": "What counts: the class's own road (the first road of each session). What-if "
+                   "roads, where the teacher went back to try the other way, are counted apart. "
+                   "A decision with votes adds every vote; one without a vote (solo play, an "
+                   "event screen) counts its choice once.",
+        "no_sessions": "No sessions found yet.",
+        "sessions": "Sessions",
+        "sessions_value": "{total} ({completed} finished, {open} not finished)",
+        "modes": "How it was played",
+        "mode_class": "class", "mode_solo": "solo", "mode_event": "event",
+        "period": "Period",
+        "versions": "Scenario versions",
+        "what_if": "What-if roads",
+        "overall": "Active or passive, over all decisions",
+        "taken": "taken",
+        "votes": "votes",
+        "active": "active",
+        "passive": "passive",
+        "unknown": "unknown",
+        "points": "Per decision point",
+        "point": "Scene {number} · {scene}",
+        "step": "step: {step}",
+        "reached": "reached {n} times",
+        "share_active": "{active} of {total} votes active ({pct})",
+        "held_back": "Where classes held back",
+        "held_back_intro": "Per session, the first bystander step at which the class made a "
+                           "passive choice.",
+        "never": "nowhere",
+        "steps": "Per bystander step",
+        "step_col": "Step",
+        "active_col": "Active, taken",
+        "passive_col": "Passive, taken",
+        "endings": "Endings reached (own road)",
+        "endings_what_if": "Endings on what-if roads",
+        "not_finished": "not finished yet",
+        "problems": "Files skipped",
+        "problems_intro": "These files are not usable session records and were not counted:",
+        "sessions_word": "sessions",
+    },
+}
+REPORT_LANGUAGES = tuple(REPORT_TEXT)
+
+CSV_COLUMNS = ("scenario_id", "scenario_versions", "decision_point", "scene", "step", "choice",
+               "choice_text", "stance", "active", "votes", "vote_share", "taken")
+
+
+def _t(lang: str, key: str, **values: object) -> str:
+    text = REPORT_TEXT.get(lang, REPORT_TEXT["en"]).get(key) or REPORT_TEXT["en"][key]
+    return text.format(**values) if values else text
+
+
+def _label(labels: dict[str, str], lang: str) -> str:
+    return labels.get(lang) or labels["en"]
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "–"
+
+
+# --- counting ---------------------------------------------------------------------------------------
+
+@dataclass
+class ChoiceTally:
+    choice_id: str
+    text: str
+    """The choice's text when the scenario is at hand; its id otherwise."""
+    stance: str | None
+    """None when neither the scenario nor any record says."""
+    letter: str = ""
+    votes: int = 0
+    taken: int = 0
+
+    @property
+    def active(self) -> bool | None:
+        return None if self.stance is None else self.stance in vocab.ACTIVE_STANCES
+
+
+@dataclass
+class PointTally:
+    """One decision point (a scene with choices) of one scenario."""
+
+    scene_id: str
+    number: int
+    """The scene's number in story order (as in the guide)."""
+    step: str | None
+    reached: int = 0
+    """How many times classes decided here on their own road."""
+    choices: list[ChoiceTally] = field(default_factory=list)
+
+    def choice(self, choice_id: str) -> ChoiceTally:
+        for c in self.choices:
+            if c.choice_id == choice_id:
+                return c
+        tally = ChoiceTally(choice_id, choice_id, None)
+        self.choices.append(tally)
+        return tally
+
+    @property
+    def votes(self) -> int:
+        return sum(c.votes for c in self.choices)
+
+    @property
+    def active_votes(self) -> int:
+        return sum(c.votes for c in self.choices if c.active)
+
+
+@dataclass
+class ScenarioTally:
+    scenario_id: str
+    title: str
+    versions: set[int] = field(default_factory=set)
+    sessions: int = 0
+    completed: int = 0
+    modes: Counter = field(default_factory=Counter)
+    first: str = ""
+    last: str = ""
+    what_if_roads: int = 0
+    points: dict[str, PointTally] = field(default_factory=dict)
+    active_taken: int = 0
+    passive_taken: int = 0
+    held_back: Counter = field(default_factory=Counter)
+    """Step -> sessions whose first passive choice at a step was at this one; None -> never."""
+    step_taken: dict[str, list[int]] = field(default_factory=dict)
+    """Step -> [active taken, passive taken]."""
+    endings: Counter = field(default_factory=Counter)
+    endings_what_if: Counter = field(default_factory=Counter)
+    ending_labels: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    """Ending id -> (title, outcome) when the scenario is at hand."""
+
+    @property
+    def active_votes(self) -> int:
+        return sum(p.active_votes for p in self.points.values())
+
+    @property
+    def votes(self) -> int:
+        return sum(p.votes for p in self.points.values())
+
+    def ordered_points(self) -> list[PointTally]:
+        return sorted(self.points.values(), key=lambda p: (p.number, p.scene_id))
+
+
+@dataclass
+class Report:
+    folder: Path
+    scenarios: list[ScenarioTally]
+    problems: list[str]
+    sessions: int
+    lang: str
+
+
+class ScenarioShelf:
+    """Scenarios by id from a folder, loaded once, to label what the records only name by id."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self._cache: dict[str, Scenario | None] = {}
+        self._scanned = False
+
+    def get(self, scenario_id: str) -> Scenario | None:
+        if scenario_id in self._cache:
+            return self._cache[scenario_id]
+        found = None
+        if self.folder is not None:
+            found = self._load(self.folder / f"{scenario_id}.yaml")
+            if found is None or found.id != scenario_id:
+                found = self._scan().get(scenario_id)
+        self._cache[scenario_id] = found
+        return found
+
+    def _load(self, path: Path) -> Scenario | None:
+        if not path.is_file():
+            return None
+        from ..core.loader import load
+        loaded = load(path)
+        return loaded.scenario if loaded.ok else None
+
+    def _scan(self) -> dict[str, Scenario]:
+        from ..core.loader import scenario_files
+        out: dict[str, Scenario] = {}
+        if self.folder is None or self._scanned or not self.folder.is_dir():
+            return out
+        self._scanned = True
+        for path in scenario_files([self.folder]):
+            scenario = self._load(path)
+            if scenario is not None:
+                out.setdefault(scenario.id, scenario)
+                self._cache.setdefault(scenario.id, scenario)
+        return out
+
+
+def tally(records: Iterable[dict[str, Any]], lang: str = "nl",
+          scenes: Path | None = paths.SCENES_DIR) -> list[ScenarioTally]:
+    """Count valid records (as `load_sessions` gives them), per scenario."""
+    shelf = ScenarioShelf(scenes)
+    by_id: dict[str, ScenarioTally] = {}
+    for record in records:
+        sid = record["scenario_id"]
+        t = by_id.get(sid)
+        if t is None:
+            t = by_id[sid] = _new_tally(sid, shelf.get(sid), lang)
+        _count(t, record)
+    for t in by_id.values():  # what the scenario did not order, order by id, not by file name
+        for point in t.points.values():
+            known = [c for c in point.choices if c.letter]
+            point.choices = known + sorted((c for c in point.choices if not c.letter),
+                                           key=lambda c: c.choice_id)
+    return sorted(by_id.values(), key=lambda t: t.scenario_id)
+
+
+def _new_tally(sid: str, scenario: Scenario | None, lang: str) -> ScenarioTally:
+    t = ScenarioTally(sid, scenario.title.get_text(lang) if scenario else sid)
+    if scenario is not None:
+        for number, scene_id in enumerate(scene_order(scenario), start=1):
+            scene = scenario.scenes[scene_id]
+            if not scene.choices:
+                continue
+            point = PointTally(scene_id, number, scene.step)
+            for i, c in enumerate(scene.choices):
+                point.choices.append(ChoiceTally(c.id, c.text.get_text(lang), c.stance,
+                                                 "ABCDEFGHIJ"[i] if i < 10 else ""))
+            t.points[scene_id] = point
+        for e in scenario.endings.values():
+            t.ending_labels[e.id] = (e.title.get_text(lang), e.outcome)
+    return t
+
+
+def _count(t: ScenarioTally, record: dict[str, Any]) -> None:
+    t.sessions += 1
+    t.completed += bool(record["completed"])
+    t.modes[record["mode"]] += 1
+    t.versions.add(record["scenario_version"])
+    day = record["started"][:10]
+    t.first = min(t.first or day, day)
+    t.last = max(t.last, day)
+    first_road = next(r for r in record["roads"] if r["parent"] is None)
+    t.what_if_roads += len(record["roads"]) - 1
+    held_back: str | None = None
+    for d in record["decisions"]:
+        if d["road"] != first_road["id"]:
+            continue
+        point = t.points.get(d["scene"])
+        if point is None:
+            point = t.points[d["scene"]] = PointTally(d["scene"], 10_000, d["step"])
+        point.reached += 1
+        taken = point.choice(d["choice"])
+        if taken.stance is None:
+            taken.stance = d["stance"]
+        taken.taken += 1
+        if d["votes"] is None:
+            taken.votes += 1
+        else:
+            for choice_id, count in d["votes"].items():
+                point.choice(choice_id).votes += count
+        active = d["stance"] in vocab.ACTIVE_STANCES
+        t.active_taken += active
+        t.passive_taken += not active
+        if d["step"]:
+            counts = t.step_taken.setdefault(d["step"], [0, 0])
+            counts[0 if active else 1] += 1
+            if not active and held_back is None:
+                held_back = d["step"]
+    if record["decisions"] or record["completed"]:
+        t.held_back[held_back] += 1
+    if first_road["run"]["ending"]:
+        t.endings[first_road["run"]["ending"]] += 1
+    for road in record["roads"]:
+        if road is not first_road and road["run"]["ending"]:
+            t.endings_what_if[road["run"]["ending"]] += 1
+
+
+def build_report(folder: Path, lang: str = "nl",
+                 scenes: Path | None = paths.SCENES_DIR) -> Report:
+    """Read every record in `folder` and count them."""
+    records, problems = load_sessions(folder)
+    return Report(folder, tally(records, lang, scenes), problems, len(records), lang)
+
+
+# --- CSV ----------------------------------------------------------------------------------------------
+
+def report_csv(report: Report) -> str:
+    """One row per scenario x decision point x choice."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for t in report.scenarios:
+        versions = ";".join(str(v) for v in sorted(t.versions))
+        for n, point in enumerate(t.ordered_points(), start=1):
+            total = point.votes
+            for c in point.choices:
+                writer.writerow([
+                    t.scenario_id, versions, n, point.scene_id, point.step or "", c.choice_id,
+                    c.text, c.stance or "", {True: "yes", False: "no", None: ""}[c.active],
+                    c.votes, f"{c.votes / total:.3f}" if total else "", c.taken])
+    return out.getvalue()
+
+
+# --- HTML ---------------------------------------------------------------------------------------------
+
+REPORT_CSS = BASE_CSS + """
+section.scenario { break-before: page; page-break-before: always; }
+section.scenario.first { break-before: auto; page-break-before: auto; }
+.point { break-inside: avoid; page-break-inside: avoid; margin: 0 0 5mm; }
+svg.chart { width: 100%; height: auto; }
+.facts th { width: 38%; }
+"""
+
+CHART_W = 680
+BAR_X = 4
+BAR_MAX = 520
+ROW_H = 38
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int
+    kind: str
+    """`active`, `passive`, or `neutral`: drawn solid, hatched, or grey; the label says it too."""
+    note: str = ""
+    """Text after the number, e.g. the share."""
+    fill: str | None = None
+    suffix: str = ""
+    """Text after the label that is never cut off, e.g. "(outsider, passive)"."""
+
+
+class _Charts:
+    """Horizontal bar charts as inline SVG, each bar with its text and its number."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def bars(self, bars: list[Bar], title: str) -> str:
+        self.count += 1
+        hatch = f"hatch{self.count}"
+        top = max((b.value for b in bars), default=0) or 1
+        height = ROW_H * len(bars) + 6
+        parts = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_W} '
+                 f'{height}" role="img" aria-label="{esc(title)}"><title>{esc(title)}</title>',
+                 f'<defs><pattern id="{hatch}" patternUnits="userSpaceOnUse" width="7" '
+                 f'height="7" patternTransform="rotate(45)"><rect width="7" height="7" '
+                 f'fill="#FBE3D3"/><line x1="0" y1="0" x2="0" y2="7" stroke="{PASSIVE_COLOUR}" '
+                 f'stroke-width="3.5"/></pattern></defs>']
+        for i, bar in enumerate(bars):
+            y = i * ROW_H + 4
+            room = 94 - len(bar.suffix)
+            label = bar.label if len(bar.label) <= room else bar.label[:room - 1].rstrip() + "…"
+            label = f"{label} {bar.suffix}".strip()
+            parts.append(f'<text x="{BAR_X}" y="{y + 11}" font-size="12">{esc(label)}</text>')
+            width = max(BAR_MAX * bar.value / top, 1.5 if bar.value else 0)
+            fill = {"active": ACTIVE_COLOUR, "passive": f"url(#{hatch})"}.get(
+                bar.kind, bar.fill or "#BBBBBB")
+            stroke = PASSIVE_COLOUR if bar.kind == "passive" else "#111"
+            parts.append(f'<rect x="{BAR_X}" y="{y + 16}" width="{width:.1f}" height="15" '
+                         f'fill="{fill}" stroke="{stroke}" stroke-width="1"/>')
+            number = f"{bar.value}" + (f" · {bar.note}" if bar.note else "")
+            parts.append(f'<text x="{BAR_X + width + 6:.1f}" y="{y + 28}" font-size="12" '
+                         f'font-weight="bold">{esc(number)}</text>')
+        parts.append("</svg>")
+        return "".join(parts)
+
+
+def _kind_word(active: bool | None, lang: str) -> str:
+    return _t(lang, {True: "active", False: "passive", None: "unknown"}[active])
+
+
+def report_html(report: Report) -> str:
+    """The report as one self-contained HTML document."""
+    lang = report.lang
+    charts = _Charts()
+    body = [f"<h1>{esc(_t(lang, 'title'))}</h1>",
+            f"<p>{esc(_t(lang, 'intro', sessions=report.sessions, folder=report.folder))}</p>",
+            f'<p class="muted">{esc(_t(lang, "counted"))}</p>']
+    if report.problems:
+        body.append(f'<div class="note"><strong>{esc(_t(lang, "problems"))}</strong>: '
+                    f'{esc(_t(lang, "problems_intro"))}<ul>'
+                    + "".join(f"<li>{esc(p)}</li>" for p in report.problems) + "</ul></div>")
+    if not report.scenarios:
+        body.append(f"<p><strong>{esc(_t(lang, 'no_sessions'))}</strong></p>")
+    for i, t in enumerate(report.scenarios):
+        body.append(_scenario_html(t, lang, charts, first=i == 0))
+    return page(_t(lang, "title"), lang, REPORT_CSS, "\n".join(body))
+
+
+def _scenario_html(t: ScenarioTally, lang: str, charts: _Charts, first: bool) -> str:
+    modes = ", ".join(f"{_t(lang, 'mode_' + m)}: {n}" for m, n in sorted(t.modes.items()))
+    facts = [
+        (_t(lang, "sessions"), _t(lang, "sessions_value", total=t.sessions,
+                                  completed=t.completed, open=t.sessions - t.completed)),
+        (_t(lang, "modes"), modes),
+        (_t(lang, "period"), f"{t.first} – {t.last}" if t.first != t.last else t.first),
+        (_t(lang, "versions"), ", ".join(str(v) for v in sorted(t.versions))),
+        (_t(lang, "what_if"), str(t.what_if_roads)),
+    ]
+    out = [f'<section class="scenario{" first" if first else ""}" id="scenario-'
+           f'{esc(t.scenario_id)}"><h2>{esc(t.title)} ({esc(t.scenario_id)})</h2>',
+           '<table class="facts"><tbody>' + "".join(
+               f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in facts)
+           + "</tbody></table>"]
+
+    taken = t.active_taken + t.passive_taken
+    votes = t.votes
+    out.append(f"<h3>{esc(_t(lang, 'overall'))}</h3>")
+    out.append(charts.bars([
+        Bar(f"{_t(lang, 'active')} ({_t(lang, 'taken')})", t.active_taken, "active",
+            _pct(t.active_taken, taken)),
+        Bar(f"{_t(lang, 'passive')} ({_t(lang, 'taken')})", t.passive_taken, "passive",
+            _pct(t.passive_taken, taken)),
+        Bar(f"{_t(lang, 'active')} ({_t(lang, 'votes')})", t.active_votes, "active",
+            _pct(t.active_votes, votes)),
+        Bar(f"{_t(lang, 'passive')} ({_t(lang, 'votes')})", votes - t.active_votes, "passive",
+            _pct(votes - t.active_votes, votes)),
+    ], _t(lang, "overall")))
+
+    out.append(f"<h3>{esc(_t(lang, 'held_back'))}</h3><p>{esc(_t(lang, 'held_back_intro'))}</p>")
+    held = [Bar(_label(vocab.STEPS[s], lang), t.held_back.get(s, 0), "passive",
+                _pct(t.held_back.get(s, 0), sum(t.held_back.values())))
+            for s in vocab.STEPS]
+    held.append(Bar(_t(lang, "never"), t.held_back.get(None, 0), "active",
+                    _pct(t.held_back.get(None, 0), sum(t.held_back.values()))))
+    out.append(charts.bars(held, _t(lang, "held_back")))
+    out.append(f'<h3>{esc(_t(lang, "steps"))}</h3><table><thead><tr>'
+               f'<th>{esc(_t(lang, "step_col"))}</th><th class="num">'
+               f'{esc(_t(lang, "active_col"))}</th><th class="num">'
+               f'{esc(_t(lang, "passive_col"))}</th></tr></thead><tbody>'
+               + "".join(f"<tr><td>{esc(_label(vocab.STEPS[s], lang))}</td>"
+                         f'<td class="num">{t.step_taken.get(s, [0, 0])[0]}</td>'
+                         f'<td class="num">{t.step_taken.get(s, [0, 0])[1]}</td></tr>'
+                         for s in vocab.STEPS) + "</tbody></table>")
+
+    out.append(f"<h3>{esc(_t(lang, 'endings'))}</h3>")
+    out.append(_endings_chart(t, t.endings, lang, charts, _t(lang, "endings")))
+    if t.endings_what_if:
+        out.append(f"<h3>{esc(_t(lang, 'endings_what_if'))}</h3>")
+        out.append(_endings_chart(t, t.endings_what_if, lang, charts,
+                                  _t(lang, "endings_what_if"), only_reached=True))
+
+    out.append(f"<h2>{esc(_t(lang, 'points'))}</h2>")
+    for n, point in enumerate(t.ordered_points(), start=1):
+        number = point.number if point.number < 10_000 else n
+        heading = _t(lang, "point", number=number, scene=point.scene_id)
+        meta = [_t(lang, "reached", n=point.reached)]
+        if point.step:
+            meta.insert(0, _t(lang, "step", step=_label(vocab.STEPS[point.step], lang)))
+        meta.append(_t(lang, "share_active", active=point.active_votes, total=point.votes,
+                       pct=_pct(point.active_votes, point.votes)))
+        bars = []
+        for c in point.choices:
+            stance = _label(vocab.STANCES[c.stance], lang) if c.stance in vocab.STANCES else "?"
+            prefix = f"{c.letter}. " if c.letter else ""
+            bars.append(Bar(f"{prefix}{c.text}", c.votes,
+                            {True: "active", False: "passive"}.get(c.active, "neutral"),
+                            f"{_pct(c.votes, point.votes)} · {_t(lang, 'taken')} {c.taken}×",
+                            suffix=f"({stance}, {_kind_word(c.active, lang)})"))
+        out.append(f'<div class="point"><h3>{esc(heading)}</h3><p class="muted">'
+                   f'{esc(" · ".join(meta))}</p>{charts.bars(bars, heading)}</div>')
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _endings_chart(t: ScenarioTally, counts: Counter, lang: str, charts: _Charts, title: str,
+                   only_reached: bool = False) -> str:
+    ids = list(t.ending_labels) + sorted(set(counts) - set(t.ending_labels))
+    total = sum(counts.values())
+    bars = []
+    for ending_id in ids:
+        if only_reached and not counts.get(ending_id):
+            continue
+        name, outcome = t.ending_labels.get(ending_id, (ending_id, None))
+        outcome_word = _label(vocab.ENDING_OUTCOMES[outcome], lang) if outcome else "?"
+        bars.append(Bar(f"{name} ({outcome_word})", counts.get(ending_id, 0), "neutral",
+                        _pct(counts.get(ending_id, 0), total),
+                        fill=OUTCOME_FILL.get(outcome or "", "#BBBBBB")))
+    unfinished = t.sessions - total if not only_reached else 0
+    if unfinished > 0:
+        bars.append(Bar(_t(lang, "not_finished"), unfinished, "neutral"))
+    return charts.bars(bars, title)
+
+
+def report_text(report: Report) -> str:
+    """A short plain-text summary for the terminal (the skipped files go to stderr)."""
+    lang = report.lang
+    lines = [_t(lang, "title"), _t(lang, "intro", sessions=report.sessions,
+                                   folder=report.folder)]
+    if not report.scenarios:
+        lines.append(_t(lang, "no_sessions"))
+    for t in report.scenarios:
+        taken = t.active_taken + t.passive_taken
+        lines.append(f"\n{t.title} ({t.scenario_id}): {t.sessions} {_t(lang, 'sessions_word')}, "
+                     f"{_t(lang, 'active')} {_pct(t.active_taken, taken)}")
+        for n, point in enumerate(t.ordered_points(), start=1):
+            votes = ", ".join(f"{c.choice_id} {c.votes}" for c in point.choices)
+            lines.append(f"  {n}. {point.scene_id}: {votes}")
+    return "\n".join(lines) + "\n"

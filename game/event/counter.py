@@ -1,0 +1,212 @@
+"""The event counter: how many visitors played today and how many of them stepped in.
+
+One small JSON file per day in `<data dir>/event/` (the data dir is `$BYSTANDER_DATA_DIR`, else the
+platform's data folder for "bystander"), holding counts only:
+
+    {"format": "bystander-event-day", "version": 1, "date": "2026-05-12",
+     "visitors_started": 124, "visitors_finished": 80, "visitors_stepped_in": 91}
+
+No names, no times, no choices: nothing that tells one visitor from another. Every change is written
+at once and atomically (temp file, fsync, os.replace), so a pulled plug leaves the last good count.
+A file that cannot be read as a day's counts is moved aside (`<date>.corrupt-1.json`) and counting
+starts again from zero; a disk that cannot be written keeps the counts in memory and logs a warning.
+Nothing here ever raises to the caller: the event screen must keep running whatever the disk does.
+
+A visitor *stepped in* when at least one of their choices had an active stance
+(`vocab.ACTIVE_STANCES`), even if they later went back on it or walked away before the end.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+log = logging.getLogger(__name__)
+
+DAY_FORMAT = "bystander-event-day"
+DAY_VERSION = 1
+EVENT_FOLDER = "event"
+MAX_FILE_BYTES = 4096
+"""A day's file is about 150 bytes; anything much bigger is not one of ours."""
+MAX_COUNT = 10_000_000
+MIN_PLAYERS_FOR_SHARE = 10
+"""The share who stepped in is shown from this many players on: with fewer, the next visitor could
+read what the last one did from how the figure moved."""
+COUNT_KEYS = ("visitors_started", "visitors_finished", "visitors_stepped_in")
+
+
+def data_dir() -> Path:
+    """$BYSTANDER_DATA_DIR, or the platform's data folder for "bystander"."""
+    override = os.environ.get("BYSTANDER_DATA_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+    return Path(platformdirs.user_data_dir("bystander", appauthor=False))
+
+
+def event_dir() -> Path:
+    return data_dir() / EVENT_FOLDER
+
+
+@dataclass(frozen=True)
+class DayCounts:
+    """One day's counts at the event screen."""
+
+    day: date
+    visitors_started: int = 0
+    """Visitors who left the attract loop to play."""
+    visitors_finished: int = 0
+    """Visitors who saw an ending (once each, however often they played again)."""
+    visitors_stepped_in: int = 0
+    """Visitors with at least one choice of an active stance."""
+
+    @property
+    def share_stepped_in(self) -> float | None:
+        """Stepped in / started, or None while too few have played to show it."""
+        if self.visitors_started < MIN_PLAYERS_FOR_SHARE:
+            return None
+        return min(1.0, self.visitors_stepped_in / self.visitors_started)
+
+    def to_dict(self) -> dict:
+        return {"format": DAY_FORMAT, "version": DAY_VERSION, "date": self.day.isoformat(),
+                "visitors_started": self.visitors_started,
+                "visitors_finished": self.visitors_finished,
+                "visitors_stepped_in": self.visitors_stepped_in}
+
+    @classmethod
+    def from_dict(cls, data: object, day: date) -> "DayCounts":
+        """The counts in `data`, which must be exactly a day file for `day`; ValueError if not."""
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        if data.get("format") != DAY_FORMAT or data.get("version") != DAY_VERSION:
+            raise ValueError(f"not a {DAY_FORMAT} file of version {DAY_VERSION}")
+        if set(data) != {"format", "version", "date", *COUNT_KEYS}:
+            raise ValueError(f"unexpected fields: {sorted(set(data))}")
+        if data["date"] != day.isoformat():
+            raise ValueError(f"holds {data['date']!r}, not {day.isoformat()}")
+        counts = []
+        for key in COUNT_KEYS:
+            value = data[key]
+            if isinstance(value, bool) or not isinstance(value, int) or not (
+                    0 <= value <= MAX_COUNT):
+                raise ValueError(f"{key} is not a count: {value!r}")
+            counts.append(value)
+        started, finished, stepped_in = counts
+        if finished > started or stepped_in > started:
+            raise ValueError("more visitors finished or stepped in than started")
+        return cls(day, started, finished, stepped_in)
+
+
+class EventCounter:
+    """Today's counts, kept on disk as they change; the day rolls over at local midnight.
+
+    `today` is injectable so tests (and the event-day soak test) can run any calendar.
+    """
+
+    def __init__(self, folder: Path | None = None, today: Callable[[], date] = date.today):
+        self.folder = Path(folder) if folder is not None else event_dir()
+        self._today = today
+        self._counts: DayCounts | None = None
+        self.writes_failed = 0
+        """Writes that did not reach the disk (the counts stay right in memory)."""
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def path_for(self, day: date) -> Path:
+        return self.folder / f"{day.isoformat()}.json"
+
+    def counts(self) -> DayCounts:
+        """Today's counts, read from disk on first use and after midnight."""
+        day = self._safe_today()
+        if self._counts is None or self._counts.day != day:
+            self._counts = self._load(day)
+        return self._counts
+
+    def _safe_today(self) -> date:
+        try:
+            return self._today()
+        except Exception as exc:  # noqa: BLE001 - a clock problem must not stop the screen
+            log.warning("cannot tell today's date (%s); counting on the last day known", exc)
+            return self._counts.day if self._counts is not None else date(1970, 1, 1)
+
+    def _load(self, day: date) -> DayCounts:
+        path = self.path_for(day)
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise ValueError(f"{path.stat().st_size} bytes is too big for a day's counts")
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return DayCounts.from_dict(data, day)
+        except FileNotFoundError:
+            return DayCounts(day)
+        except (OSError, ValueError, RecursionError) as exc:  # RecursionError: "[[[[..."
+            self._set_aside(path, exc)
+            return DayCounts(day)
+
+    def _set_aside(self, path: Path, why: Exception) -> None:
+        """Move a damaged day file out of the way (never delete it), then count from zero."""
+        for n in range(1, 1000):
+            target = path.with_name(f"{path.stem}.corrupt-{n}.json")
+            if not target.exists():
+                break
+        try:
+            os.replace(path, target)
+            log.warning("event counts %s were unreadable (%s); moved to %s, counting from zero",
+                        path, why, target.name)
+        except OSError as exc:
+            log.warning("event counts %s were unreadable (%s) and could not be moved aside (%s); "
+                        "counting from zero", path, why, exc)
+
+    # --- counting --------------------------------------------------------------------------------
+
+    def visitor_started(self) -> DayCounts:
+        return self._add(started=1)
+
+    def visitor_finished(self) -> DayCounts:
+        return self._add(finished=1)
+
+    def visitor_stepped_in(self) -> DayCounts:
+        return self._add(stepped_in=1)
+
+    def _add(self, started: int = 0, finished: int = 0, stepped_in: int = 0) -> DayCounts:
+        c = self.counts()
+        s = min(MAX_COUNT, c.visitors_started + started)
+        # A visitor who started just before midnight and finishes after it counts as started
+        # today too, so that today's figures always add up.
+        if (c.visitors_finished + finished > s) or (c.visitors_stepped_in + stepped_in > s):
+            s = min(MAX_COUNT, s + 1)
+        self._counts = DayCounts(c.day, s, min(s, c.visitors_finished + finished),
+                                 min(s, c.visitors_stepped_in + stepped_in))
+        self._write(self._counts)
+        return self._counts
+
+    def _write(self, counts: DayCounts) -> bool:
+        path = self.path_for(counts.day)
+        tmp = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".day-", suffix=".tmp", dir=self.folder)
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(counts.to_dict(), out)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, path)
+            tmp = None
+            return True
+        except OSError as exc:
+            self.writes_failed += 1
+            if self.writes_failed == 1 or self.writes_failed % 100 == 0:
+                log.warning("cannot save the event counts to %s (%s); keeping them in memory "
+                            "(%d failed writes)", path, exc, self.writes_failed)
+            return False
+        finally:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass

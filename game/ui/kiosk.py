@@ -1,0 +1,511 @@
+"""Event mode: the game on a big shared (touch) screen, all day, with nobody at the keyboard.
+
+`bystander play --kiosk [--scenario ID ...]` runs `KioskApp`, the App with these differences:
+
+- Fullscreen, touch first: the story screens are swapped for their touch variants
+  (`screens/touch.py`), every button at least a twelfth of the screen high.
+- No way out for visitors: Esc opens a menu without Quit or Settings, closing the window and F11
+  are ignored. An organiser quits with Ctrl+Alt+Q, or a three-second press in the top-left corner,
+  then the code `kiosk_pin` from settings.json. Without a code, Ctrl+Alt+Q alone quits (and the
+  long press does nothing). SIGTERM and SIGINT still stop the game, for systemd and the terminal.
+- An attract loop (`screens/attract.py`) when nobody plays; a visitor touches to start.
+- Idle reset: after `kiosk_idle_seconds` without a touch, key or click, a countdown warns for
+  ten seconds, then everything of the last visitor is dropped: no run, no screens but the attract
+  loop, the language back to the default. Settings are never changed or saved in event mode.
+- An anonymous counter of today's visitors (`game/event/counter.py`), shown on the attract loop.
+
+Time comes from an injectable monotonic `clock`, so tests run a whole event day without sleeping.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import signal
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+import pygame
+
+from ..core import vocab
+from ..event.counter import EventCounter
+from . import text as tx
+from .app import App, DEFAULT_SIZE, display_problem
+from .catalogue import Catalogue, Entry
+from .i18n import LANGUAGES, t
+from .screens.base import Screen
+from .settings import Settings
+from .theme import Theme
+from .widgets import Button, panel
+
+log = logging.getLogger(__name__)
+
+WARNING_SECONDS = 10
+"""How long the countdown shows before the screen goes back to the attract loop."""
+LONG_PRESS_SECONDS = 3.0
+EXIT_CORNER = 0.12
+"""The top-left square, as a share of the screen height, where a long press asks for the code."""
+INPUT_EVENTS = frozenset({pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWHEEL,
+                          pygame.FINGERDOWN})
+"""What counts as somebody being there. Motion does not: a jittery touch panel or a mouse nudged
+by a passer-by would otherwise keep the last visitor's story on screen all day."""
+POINTER_EVENTS = frozenset({pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION,
+                            pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION})
+
+
+class KioskError(Exception):
+    """Event mode cannot start with what was asked (no scenario to offer)."""
+
+
+@dataclass(frozen=True)
+class KioskConfig:
+    """What the event screen offers and how patient it is."""
+
+    entries: tuple[Entry, ...]
+    """The stories offered, in order (`event: true` ones unless named on the command line)."""
+    default_lang: str = "nl"
+    """The language every visitor starts in, and the one restored after each."""
+    langs: tuple[str, ...] = ("nl", "en")
+    """Languages the attract loop takes turns in; one when `kiosk_lang` is set."""
+    idle_seconds: float = 60.0
+    warning_seconds: float = WARNING_SECONDS
+    pin: str = ""
+
+    @classmethod
+    def from_settings(cls, settings: Settings, entries: list[Entry],
+                      lang: str | None = None) -> "KioskConfig":
+        """The config from settings.json's kiosk_* values; `lang` is `play --lang`."""
+        fixed = settings.kiosk_lang or None
+        default = fixed or lang or settings.lang
+        if default not in LANGUAGES:
+            default = LANGUAGES[0]
+        langs = (default,) if fixed else (default,) + tuple(x for x in LANGUAGES if x != default)
+        return cls(tuple(entries), default, langs, float(settings.kiosk_idle_seconds),
+                   WARNING_SECONDS, settings.kiosk_pin)
+
+
+def offered_entries(catalogue: Catalogue, named: list[Entry] | None = None) -> list[Entry]:
+    """The stories for the event screen: those named, else every scenario with `event: true`."""
+    if named:
+        return list(named)
+    entries = [e for e in catalogue.entries if e.scenario.event]
+    if not entries:
+        raise KioskError("no scenario in scenes/ has 'event: true'; name one with --scenario ID")
+    return entries
+
+
+@dataclass
+class Visitor:
+    """The person playing now: only what the counter needs, and only until they go."""
+
+    stepped_in: bool = False
+    finished: bool = False
+
+
+class KioskApp(App):
+    """The App in event mode (see the module docstring)."""
+
+    def __init__(self, settings: Settings, catalogue: Catalogue, config: KioskConfig, *,
+                 counter: EventCounter | None = None, clock: Callable[[], float] = time.monotonic,
+                 size: tuple[int, int] = DEFAULT_SIZE, fullscreen: bool = True,
+                 display: int = 0):
+        self.config = config
+        self.counter = counter if counter is not None else EventCounter()
+        self.now = clock
+        self.visitor: Visitor | None = None
+        self.last_input = clock()
+        self.warning_left: int | None = None
+        """Seconds left on the idle countdown while it shows, else None."""
+        self.resets = 0
+        """Times the screen went back to the attract loop (idle or Done)."""
+        self.idle_resets = 0
+        self._press_started: float | None = None
+        self._swallow_since: float | None = None
+        # Settings are the organiser's: a visitor's language switch must never be saved.
+        super().__init__(settings, catalogue, size=size, fullscreen=fullscreen, display=display,
+                         persist=False)
+        self.to_attract()
+
+    # --- visitors ---------------------------------------------------------------------------------
+
+    @property
+    def at_rest(self) -> bool:
+        """Nobody playing: only the attract loop is on the stack."""
+        from .screens.attract import AttractScreen
+        return self.run is None and len(self.stack) == 1 and isinstance(self.stack[0],
+                                                                        AttractScreen)
+
+    def to_attract(self) -> None:
+        """Forget the last visitor entirely and show the attract loop."""
+        from .screens.attract import AttractScreen
+        self._watch_visitor()
+        self.run = None
+        self.entry = None
+        self.classroom = None
+        self.visitor = None
+        self.warning_left = None
+        self._press_started = None
+        if self.settings.lang != self.config.default_lang:
+            self.settings.lang = self.config.default_lang
+            pygame.display.set_caption(t("app_title", self.lang))
+        self.stack = [AttractScreen(self)]
+        self.last_input = self.now()
+        self.resets += 1
+        self.dirty = True
+
+    def choose_story(self, lang: str, index: int = 0) -> None:
+        """The visitor touched the attract loop: their story, or the stories to pick from."""
+        if lang in LANGUAGES and lang != self.settings.lang:
+            self.settings.lang = lang
+            pygame.display.set_caption(t("app_title", lang))
+        entries = self.config.entries
+        if len(entries) == 1:
+            self.start_run(entries[0])
+        else:
+            from .screens.kiosk_pick import StoryPickScreen
+            self.push(StoryPickScreen(self, self.top, index))
+
+    def _watch_visitor(self) -> None:
+        """Count the visitor once when they first step in, and once when the ending is on
+        screen (with where to get help), not already when the story enters its last scene."""
+        from .screens.ending import EndingScreen
+        v, run = self.visitor, self.run
+        if v is None or run is None:
+            return
+        if not v.stepped_in and run.state.stances & vocab.ACTIVE_STANCES:
+            v.stepped_in = True
+            self.counter.visitor_stepped_in()
+        if not v.finished and run.ended and isinstance(self.top, EndingScreen):
+            v.finished = True
+            self.counter.visitor_finished()
+
+    # --- the App, event-mode style ----------------------------------------------------------------
+
+    def start_run(self, entry: Entry) -> None:
+        """A run of `entry` over the attract loop; the first one of a visitor counts them in."""
+        from .screens.attract import AttractScreen
+        if self.visitor is None:
+            self.visitor = Visitor()
+            self.counter.visitor_started()
+        super().start_run(entry)
+        self.stack = [AttractScreen(self)] + [self.adapt(s) for s in self.stack[1:]]
+
+    def show_title(self, selected: int | None = None) -> None:
+        """Every way back to the title (Done, Stop) leads to the attract loop instead."""
+        self.to_attract()
+
+    def push(self, screen: Screen) -> None:
+        super().push(self.adapt(screen))
+
+    @staticmethod
+    def adapt(screen: Screen) -> Screen:
+        """A story screen becomes its touch variant (same object, touch-sized layout)."""
+        from .screens.touch import TOUCH_VARIANTS
+        variant = TOUCH_VARIANTS.get(type(screen))
+        if variant is not None:
+            screen.__class__ = variant
+        return screen
+
+    def pause(self) -> None:
+        from .screens.attract import AttractScreen
+        from .screens.kiosk_pin import PinScreen
+        from .screens.pause import MenuScreen
+        top = self.top
+        if top is not None and not isinstance(top, (MenuScreen, PinScreen, AttractScreen)):
+            from .screens.kiosk_menu import KioskMenuScreen
+            self.push(KioskMenuScreen(self, top))
+
+    def toggle_fullscreen(self) -> None:
+        """F11 does nothing at an event: the screen stays fullscreen."""
+
+    def restart(self) -> None:
+        if self.entry is not None:
+            self.start_run(self.entry)
+
+    def request_exit(self, by_touch: bool = False) -> None:
+        """Ctrl+Alt+Q or the long press: the code pad, or (no code set, keyboard) quit."""
+        from .screens.kiosk_pin import PinScreen
+        if self.config.pin:
+            if not isinstance(self.top, PinScreen):
+                self.push(PinScreen(self, self.top, self.config.pin))
+        elif not by_touch:
+            log.info("event mode closed with Ctrl+Alt+Q (no kiosk_pin set)")
+            self.quit()
+
+    # --- the loop ---------------------------------------------------------------------------------
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:  # Alt+F4 and friends; SIGTERM is handled in play_kiosk
+            log.info("event mode: ignored a request to close the window")
+            return
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            return super().handle(event)
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            return
+        if self._swallow(event):
+            return
+        if event.type in INPUT_EVENTS:
+            self.last_input = self.now()
+            if self.warning_left is not None:
+                # Keep playing: this touch only closes the countdown, it never also answers a
+                # choice that happens to be under the finger.
+                self.warning_left = None
+                self.dirty = True
+                if event.type != pygame.KEYDOWN:
+                    self._swallow_since = self.now()
+                return
+        if (event.type == pygame.KEYDOWN and event.key == pygame.K_q
+                and event.mod & pygame.KMOD_CTRL and event.mod & pygame.KMOD_ALT):
+            self.request_exit()
+            self.dirty = True
+            return
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            corner = self.surface.get_height() * EXIT_CORNER
+            if event.pos[0] < corner and event.pos[1] < corner:
+                self._press_started = self.now()
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            self._press_started = None
+        super().handle(event)
+
+    def _swallow(self, event: pygame.event.Event) -> bool:
+        """After a touch closed the countdown, its release (and the mouse events SDL makes from
+        the touch) are dropped too, until the finger is lifted."""
+        if self._swallow_since is None:
+            return False
+        if event.type not in POINTER_EVENTS:
+            return False
+        if event.type == pygame.MOUSEBUTTONUP:
+            self._swallow_since = None
+        return True
+
+    def tick(self) -> None:
+        """Idle countdown, idle reset, the exit long press and the visitor's counts."""
+        now = self.now()
+        if self._swallow_since is not None and now - self._swallow_since > 1.5:
+            self._swallow_since = None  # a touch without a matching mouse release
+        if self._press_started is not None and now - self._press_started >= LONG_PRESS_SECONDS:
+            self._press_started = None
+            self.request_exit(by_touch=True)
+            self.dirty = True
+        self._watch_visitor()
+        if self.at_rest:
+            self.last_input = now
+            self.warning_left = None
+            return
+        idle = now - self.last_input
+        limit = self.config.idle_seconds
+        if idle >= limit + self.config.warning_seconds:
+            log.debug("nobody touched the screen for %.0f s: back to the attract loop", idle)
+            self.idle_resets += 1
+            self.to_attract()
+        elif idle >= limit:
+            left = max(1, math.ceil(limit + self.config.warning_seconds - idle))
+            if left != self.warning_left:
+                self.warning_left = left
+                self.dirty = True
+        elif self.warning_left is not None:
+            self.warning_left = None
+            self.dirty = True
+
+    def step(self, dt: float | None = None) -> bool:
+        self.tick()
+        return super().step(dt)
+
+    def draw(self) -> None:
+        super().draw()
+        if self.warning_left is not None and self.top is not None:
+            self.warning_fits = draw_idle_warning(self.surface, self.theme, self.warning_left,
+                                                  self.lang)
+
+    warning_fits = True
+
+
+# --- the idle countdown ---------------------------------------------------------------------------
+
+@lru_cache(maxsize=4)
+def _shade(size: tuple[int, int], alpha: int) -> pygame.Surface:
+    s = pygame.Surface(size, pygame.SRCALPHA)
+    s.fill((0, 0, 0, alpha))
+    return s
+
+
+def draw_idle_warning(surface: pygame.Surface, th: Theme, seconds: int, lang: str) -> bool:
+    """The countdown over whatever is on screen, in the visitor's language and then the other;
+    returns whether every text fitted."""
+    from .i18n import next_language
+    from .screens.touch import touch_height
+    p = th.palette
+    other = next_language(lang)
+    surface.blit(_shade(surface.get_size(), p.shade_alpha), (0, 0))
+    width = int(min(th.width - 2 * th.margin, th.height * 1.25))
+    pad = th.px(3)
+    inner = width - 2 * pad
+
+    def left(language: str) -> str:
+        if seconds == 1:
+            return t("kiosk_idle_second", language)
+        return t("kiosk_idle_seconds", language, n=seconds)
+
+    parts = [(left(lang), th.heading, p.ink, "bold"),
+             (t("kiosk_idle_touch", lang), th.body, p.ink, "bold"),
+             (t("kiosk_idle_then", lang), th.small, p.ink_muted, "regular")]
+    if other != lang:
+        parts.append((f"{left(other)} {t('kiosk_idle_touch', other)}", th.small, p.ink_muted,
+                      "italic"))
+    fits = []
+    heights = [tx.wrapped_height(text, inner, size, style) for text, size, _, style in parts]
+    bar_h = th.px(1.8)
+    button_h = touch_height(th)
+    gap = th.px(1.2)
+    total = 2 * pad + sum(heights) + gap * len(parts) + bar_h + gap + button_h
+    box = pygame.Rect(0, 0, width, min(total, th.height - 2 * th.margin))
+    box.center = surface.get_rect().center
+    panel(surface, box, th)
+    y = box.y + pad
+    for (text, size, colour, style), h in zip(parts, heights):
+        fit = tx.fit(text, pygame.Rect(box.x + pad, y, inner, h), size, colour, style,
+                     min(size, th.small_min), "center")
+        fit.blit(surface)
+        fits.append(fit.fits)
+        y += fit.height + gap
+    # The time left as a draining bar too; the words above say the same without colour.
+    bar = pygame.Rect(box.x + pad, y, inner, bar_h)
+    pygame.draw.rect(surface, p.track, bar, border_radius=bar_h // 2)
+    share = max(0.0, min(1.0, seconds / WARNING_SECONDS))
+    pygame.draw.rect(surface, p.fill, (bar.x, bar.y, int(bar.w * share), bar.h),
+                     border_radius=bar_h // 2)
+    pygame.draw.rect(surface, p.ink, bar, width=max(1, th.px(0.15)), border_radius=bar_h // 2)
+    y = bar.bottom + gap
+    keep = Button(t("kiosk_keep_playing", lang), None, icon="right")
+    w = keep.natural_width(th)
+    keep.rect = pygame.Rect(box.centerx - w // 2, y, w, button_h)
+    keep.draw(surface, th, focused=True)
+    fits.append(keep.fits and box.h == total)
+    return all(fits)
+
+
+# --- starting it ----------------------------------------------------------------------------------
+
+def _install_stop_signals(app: KioskApp) -> dict:
+    """SIGTERM (systemd stop, shutdown) and SIGINT (Ctrl+C in a terminal) end the game cleanly.
+
+    SDL turns them into a window-close event, which event mode ignores on purpose. Returns the
+    handlers they replace, to put back when the game ends."""
+    def stop(signum, frame):  # noqa: ARG001
+        log.info("event mode: stopped by signal %d", signum)
+        app.quit()
+    previous = {}
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        try:
+            previous[sig] = signal.signal(sig, stop)
+        except (ValueError, OSError):  # not the main thread, or not on this platform
+            pass
+    return previous
+
+
+def play_kiosk(args) -> int:
+    """`bystander play --kiosk [--scenario ID ...]`."""
+    import os
+    import sys
+
+    from ..cli import UsageError, resolve_scenario
+    from .app import _parse_size
+    from .catalogue import entry_for, scan
+    from .settings import load_settings
+    names = list(getattr(args, "kiosk_scenarios", None) or [])
+    if getattr(args, "scenario", None):
+        names.insert(0, args.scenario)
+    why = display_problem()
+    if why is not None:
+        print(t("no_display", getattr(args, "lang", None) or "en", why=why,
+                scenario=names[0] if names else "group_chat"), file=sys.stderr)
+        return 1
+    named: list[Entry] = []
+    for name in names:
+        entry, issues = entry_for(resolve_scenario(name))
+        if entry is None:
+            for issue in issues:
+                print(issue, file=sys.stderr)
+            return 1
+        if all(e.path.resolve() != entry.path.resolve() for e in named):
+            named.append(entry)
+    settings = load_settings()
+    catalogue = scan()
+    try:
+        entries = offered_entries(catalogue, named)
+    except KioskError as exc:
+        raise UsageError(str(exc)) from None
+    config = KioskConfig.from_settings(settings, entries, getattr(args, "lang", None))
+    if not config.pin:
+        log.warning("event mode without kiosk_pin: Ctrl+Alt+Q quits without a code")
+    # A notification or a second screen taking focus must not minimise the event screen.
+    os.environ.setdefault("SDL_VIDEO_MINIMIZE_ON_FOCUS_LOSS", "0")
+    size_arg = getattr(args, "size", None)
+    try:
+        app = KioskApp(settings, catalogue, config, size=_parse_size(size_arg),
+                       fullscreen=not size_arg, display=getattr(args, "display", 0) or 0)
+    except pygame.error as exc:
+        print(t("no_display", settings.lang, why=str(exc),
+                scenario=names[0] if names else "group_chat"), file=sys.stderr)
+        return 1
+    previous = _install_stop_signals(app)
+    try:
+        app.loop()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        pygame.display.quit()
+    return 0
+
+
+# --- pictures -------------------------------------------------------------------------------------
+
+SAMPLE_COUNTS = (124, 80, 91)
+"""Visitors started, finished and stepped in for pictures of the attract loop (73% stepped in)."""
+
+
+def render_attract(scenario_path: Path, size: tuple[int, int] = (1280, 720), lang: str = "en",
+                   high_contrast: bool = False, text_size: str = "normal", at: float = 2.0,
+                   counts: tuple[int, int, int] | None = SAMPLE_COUNTS, extra: list[Path] = ()):
+    """The App showing the attract loop `at` seconds into its cycle, with sample counts from a
+    throwaway folder (never the event's own); `.surface` is the picture."""
+    import json
+    import os
+    import tempfile
+    from datetime import date
+
+    from .catalogue import entry_for
+    from .screenshot import ScreenshotError, Shot
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    entries = []
+    for path in [scenario_path, *extra]:
+        entry, issues = entry_for(path)
+        if entry is None:
+            raise ScreenshotError("\n".join(str(i) for i in issues) or f"cannot load {path}")
+        entries.append(entry)
+    if lang not in entries[0].scenario.languages:
+        raise ScreenshotError(f"'{lang}' is not a language of {entries[0].scenario.id}")
+    settings = Settings(lang=lang, high_contrast=high_contrast, text_size=text_size,
+                        text_speed="instant")
+    config = KioskConfig(tuple(entries), lang, (lang,) + tuple(x for x in LANGUAGES if x != lang))
+    day = date(2026, 5, 12)
+    with tempfile.TemporaryDirectory(prefix="bystander-attract-") as folder:
+        counter = EventCounter(Path(folder), today=lambda: day)
+        if counts is not None:
+            started, finished, stepped_in = counts
+            counter.path_for(day).write_text(json.dumps({
+                "format": "bystander-event-day", "version": 1, "date": day.isoformat(),
+                "visitors_started": started, "visitors_finished": finished,
+                "visitors_stepped_in": stepped_in}), encoding="utf-8")
+        counter.counts()  # read now: the folder goes when the picture is taken
+        app = KioskApp(settings, Catalogue(list(entries), 0), config, counter=counter,
+                       clock=lambda: 0.0, size=size, fullscreen=False)
+    app.top.seek(at)
+    app.draw()
+    pygame.display.flip()
+    return Shot(app, app.surface)

@@ -1,0 +1,391 @@
+"""The attract loop: what the event screen shows while nobody plays.
+
+The title, the story on offer (in turn, when there are several) with its place and its cast
+walking in, today's count of players and how many of them stepped in, and an invitation to touch,
+in Dutch and English by turns (or only the language set in `kiosk_lang`), its button ringed by a
+slow pulse. A touch anywhere starts in the language on screen; the big buttons start in their own
+language.
+
+It runs all day, so it is cheap: at most `FPS` frames a second, and each frame puts back and
+redraws only what moved (the pulse; the cast while it walks in) over a still picture composed once
+per change of words. With reduced motion nothing moves and it redraws only when the words change.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from .. import stage
+from .. import text as tx
+from ..i18n import t
+from ..widgets import Button, FocusList, ease_out, focus_ring, panel
+from .base import Screen
+from .touch import touch_height
+
+LANG_SECONDS = 7.0
+"""How long each language stays on screen."""
+FPS = 12
+"""Frames a second at most: the motion is slow, and the screen runs all day."""
+SLIDE_SECONDS = 1.2
+"""Cast walking in when a story comes on screen."""
+
+
+def balanced_width(text: str, width: int, size: int, style: str) -> int:
+    """The narrowest width that wraps `text` into as few lines as `width` does, so that a
+    sentence breaks into even lines rather than leaving one word on the last."""
+    height = tx.wrapped_height(text, width, size, style)
+    lo, hi = width // 3, width
+    while hi - lo > max(4, width // 64):
+        mid = (lo + hi) // 2
+        if tx.wrapped_height(text, mid, size, style) <= height:
+            hi = mid
+        else:
+            lo = mid
+    return hi
+
+
+class AttractScreen(Screen):
+    def __init__(self, app):
+        super().__init__(app)
+        self.elapsed = 0.0
+        self.focus = FocusList()
+        self.starts: list[Button] = []
+        self._fits: list[tuple[str, bool]] = []
+        self._frame = -1
+        self._drawn_key = None
+        self._still_key = None
+        self._still: pygame.Surface | None = None
+        self._layout = None
+
+    # --- the cycle --------------------------------------------------------------------------------
+
+    @property
+    def langs(self) -> tuple[str, ...]:
+        return self.app.config.langs
+
+    @property
+    def entries(self):
+        return self.app.config.entries
+
+    @property
+    def shown_lang(self) -> str:
+        return self.langs[int(self.elapsed // LANG_SECONDS) % len(self.langs)]
+
+    @property
+    def story_seconds(self) -> float:
+        """Each story stays for one round of every language."""
+        return LANG_SECONDS * len(self.langs)
+
+    @property
+    def story_index(self) -> int:
+        return int(self.elapsed // self.story_seconds) % len(self.entries)
+
+    def _content_key(self):
+        return self.shown_lang, self.story_index
+
+    def seek(self, seconds: float) -> None:
+        """Jump to a moment of the cycle (pictures and tests)."""
+        self.elapsed = max(0.0, seconds)
+        self._frame = -1
+
+    def update(self, dt: float) -> bool:
+        self.elapsed += dt
+        if self.app.settings.reduced_motion:  # redraw only when the words change
+            return self._content_key() != self._drawn_key
+        frame = int(self.elapsed * FPS)
+        if frame != self._frame:
+            self._frame = frame
+            return True
+        return False
+
+    def refresh(self) -> None:
+        self._still_key = None
+
+    def on_escape(self) -> None:
+        """Nothing: visitors have no way out of event mode."""
+
+    # --- starting ---------------------------------------------------------------------------------
+
+    def start(self, lang: str | None = None) -> None:
+        self.app.choose_story(lang or self.shown_lang, self.story_index)
+
+    def buttons(self) -> list[Button]:
+        return self.starts
+
+    def handle_event(self, event: pygame.event.Event) -> object:
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                focused = self.focus.focused
+                if focused is not None and focused.action is not None:
+                    focused.action()
+                else:
+                    self.start()
+                return True
+            if pygame.K_1 <= event.key <= pygame.K_9 and event.key - pygame.K_1 < len(
+                    self.starts):
+                self.starts[event.key - pygame.K_1].action()
+                return True
+        self.focus.buttons = self.starts
+        pressed = self.focus.handle(event)
+        if isinstance(pressed, Button):
+            pressed.action()
+            return True
+        if (event.type == pygame.MOUSEBUTTONUP and event.button == 1
+                and not any(b.contains(event.pos) for b in self.starts)):
+            self.start()  # a touch anywhere starts, in the language on screen
+            return True
+        return pressed
+
+    # --- drawing ----------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        entry = self.entries[self.story_index]
+        lang = self.shown_lang
+        counts = self.app.counter.counts()
+        walking = self.walking_in
+        key = ((th.width, th.height), th.high_contrast, th.text_scale, lang, self.story_index,
+               counts.visitors_started, counts.visitors_stepped_in, walking)
+        buttons = (self.focus.index, tuple(b.hover for b in self.starts))
+        patch = (key == self._still_key and self._still is not None and surface is self._surface
+                 and self.app.frames_drawn == self._drawn_at + 1 and buttons == self._buttons)
+        if key != self._still_key or self._still is None:
+            self._still = self._compose(entry, lang, counts)
+            if not walking:  # standing still: the cast is part of the still picture
+                self._draw_cast(self._still, entry, 0.0)
+            self._still_key = key
+        if patch:  # the window still shows our last frame: put back only what moved
+            for rect in self._moved:
+                surface.blit(self._still, rect, rect)
+        else:
+            surface.blit(self._still, (0, 0))
+        self._moved = self._draw_starts(surface, lang, only_primary=patch)
+        self._buttons = (self.focus.index, tuple(b.hover for b in self.starts))
+        if walking:
+            into = self.elapsed % self.story_seconds / SLIDE_SECONDS
+            slide = (1 - ease_out(into)) * (th.width - self._column_w()) * 0.6
+            self._moved += self._draw_cast(surface, entry, slide)
+        self.patched = patch
+        self._drawn_key = self._content_key()
+        self._surface = surface
+        self._drawn_at = self.app.frames_drawn
+
+    _surface: pygame.Surface | None = None
+    _drawn_at = -2
+    _buttons = None
+    _cast_h = 0
+    patched = False
+    """Whether the last frame was drawn by putting back only what moved."""
+    _moved: list[pygame.Rect] = []
+
+    def _compose(self, entry, lang: str, counts) -> pygame.Surface:
+        """Everything that stays still until the words change: place, column, texts, count."""
+        th = self.theme
+        p = th.palette
+        w, h = th.width, th.height
+        s = entry.scenario
+        place = s.scenes[s.start].place
+        still = stage.place(place, "warm", (w, h)).copy()
+        self._fits = []
+        column = pygame.Rect(0, 0, self._column_w(), h)
+        pygame.draw.rect(still, p.backdrop, column)
+        m = th.margin
+        x, inner = m + th.px(1), column.w - 2 * m - th.px(2)
+        right = pygame.Rect(column.right + m, m, w - column.right - 2 * m, h - 2 * m)
+        # From the bottom up: the start buttons, the invitation, and (on narrow screens) the count.
+        starts = self._start_buttons(lang)
+        bh = max(touch_height(th), tx.line_height(th.body, "bold") + th.px(3))
+        gap = th.px(3.5)  # room for the pulse between the buttons
+        y = h - m - len(starts) * bh - (len(starts) - 1) * gap
+        bw = min(inner, max([b.natural_width(th) for b in starts] + [inner * 2 // 3]))
+        for b in starts:
+            b.rect = pygame.Rect(x, y, bw, bh)
+            y += bh + gap
+        self.starts = starts
+        bottom = starts[0].rect.y - th.px(2)
+        invite = self._fit(t("kiosk_touch_to_start", lang), x, bottom, inner, th.px(16),
+                           th.heading, p.on_backdrop, "bold", th.body_min, from_bottom=True)
+        invite.blit(still)
+        bottom = invite.box.y - th.px(2.5)
+        # The count at the top right, the cast standing below it (smaller if it needs the room);
+        # on a screen too narrow for that, in the column above the invitation.
+        self._cast_h = int(h * 0.62)
+        if right.w >= h * 0.3:
+            box = pygame.Rect(right.x, right.y, right.w, 0)
+            self._draw_count(still, box, counts, lang)
+            self._cast_h = min(self._cast_h, h - th.px(4) - box.bottom - th.px(2))
+        else:
+            need = self._count_height(inner - 2 * th.px(2), counts, lang)
+            box = pygame.Rect(x, bottom - need, inner, need)
+            self._draw_count(still, box, counts, lang)
+            bottom = box.y - th.px(2)
+        # From the top down: the title, what this is, and the story on offer. When not all of
+        # it fits (a narrow screen, a large text size), the line about what this is goes first,
+        # then the summary: the story's title and the way to start always stay.
+        y = th.px(3)
+        title = tx.render(t("app_title", lang), th.title, p.on_backdrop, "bold")
+        still.blit(title, (x, y))
+        y += title.get_height()
+        for optional in (("invite", "summary"), ("summary",), ()):
+            fits = self._story_texts(entry, lang, x, y, inner, bottom, optional)
+            if all(f.fits for f in fits if f is not None):
+                break
+        for f in fits:
+            if f is not None:
+                f.blit(still)
+                self._fits.append((f.text, f.fits))
+        if th.width > 0 and pygame.display.get_surface() is not None:
+            still = still.convert()
+        return still
+
+    def _story_texts(self, entry, lang: str, x: int, y: int, width: int, bottom: int,
+                     optional: tuple[str, ...]) -> list[tx.Fit | None]:
+        """The texts above the invitation, laid out from `y` down to `bottom`."""
+        th = self.theme
+        p = th.palette
+        s = entry.scenario
+        out: list[tx.Fit | None] = []
+
+        def add(text, size, colour, style, min_size, gap_after):
+            nonlocal y
+            w = balanced_width(text, width, size, style)
+            fit = tx.fit(text, pygame.Rect(x, y, w, max(1, bottom - y)), size, colour, style,
+                         min_size)
+            out.append(fit)
+            y += fit.height + gap_after
+
+        if "invite" in optional:
+            add(t("kiosk_invite", lang), th.body, p.on_backdrop_muted, "italic", th.small_min,
+                th.px(3))
+        else:
+            y += th.px(2)
+        if len(self.entries) > 1:
+            add(t("kiosk_story_n", lang, i=self.story_index + 1, n=len(self.entries)), th.small,
+                p.on_backdrop_muted, "bold", th.small_min, 0)
+        add(s.title.get_text(lang), th.heading, p.on_backdrop, "bold", th.body_min, th.px(0.8))
+        if "summary" in optional:
+            add(s.summary.get_text(lang), th.body, p.on_backdrop, "regular", th.small_min, 0)
+        return out
+
+    def _fit(self, text: str, x: int, y: int, w: int, h: int, size: int, colour, style: str,
+             min_size: int, from_bottom: bool = False) -> tx.Fit:
+        w = balanced_width(text, w, size, style)
+        box = pygame.Rect(x, y - h if from_bottom else y, w, h)
+        fit = tx.fit(text, box, size, colour, style, min_size)
+        if from_bottom:
+            fit.box.y = y - fit.height
+        self._fits.append((text, fit.fits))
+        return fit
+
+    # --- the count --------------------------------------------------------------------------------
+
+    def _count_lines(self, counts, lang: str) -> list[str]:
+        n = counts.visitors_started
+        if n == 0:
+            return [t("kiosk_be_first", lang)]
+        played = t("kiosk_played_one", lang) if n == 1 else t("kiosk_played_n", lang, n=n)
+        share = counts.share_stepped_in
+        if share is None:
+            return [played]
+        return [t("kiosk_stepped_in", lang, pct=round(share * 100)), played]
+
+    def _count_height(self, width: int, counts, lang: str) -> int:
+        th = self.theme
+        lines = self._count_lines(counts, lang)
+        h = tx.wrapped_height(lines[0], width, th.body, "bold")
+        h += sum(tx.wrapped_height(line, width, th.small) for line in lines[1:])
+        bar = th.px(1.8) + th.px(1) if counts.share_stepped_in is not None else 0
+        return h + bar + 2 * th.px(1.8)
+
+    def _draw_count(self, surface: pygame.Surface, box: pygame.Rect, counts, lang: str) -> None:
+        """Today's players and the share who stepped in: in words, with a bar beside the words."""
+        th = self.theme
+        p = th.palette
+        pad = th.px(1.8)
+        box.h = self._count_height(box.w - 2 * pad, counts, lang)
+        panel(surface, box, th, p.narration, p.narration)
+        y = box.y + pad
+        lines = self._count_lines(counts, lang)
+        for i, line in enumerate(lines):
+            size, style = (th.body, "bold") if i == 0 else (th.small, "regular")
+            width = balanced_width(line, box.w - 2 * pad, size, style)
+            fit = tx.fit(line, pygame.Rect(box.x + pad, y, width, box.bottom - y),
+                         size, p.on_narration, style, th.small_min)
+            fit.blit(surface)
+            self._fits.append((line, fit.fits))
+            y += fit.height
+            share = counts.share_stepped_in
+            if i == 0 and share is not None:
+                bar = pygame.Rect(box.x + pad, y + th.px(0.5), box.w - 2 * pad, th.px(1.8))
+                pygame.draw.rect(surface, p.track, bar, border_radius=bar.h // 2)
+                pygame.draw.rect(surface, p.fill, (bar.x, bar.y, int(bar.w * share), bar.h),
+                                 border_radius=bar.h // 2)
+                pygame.draw.rect(surface, p.on_narration, bar, width=max(1, th.px(0.15)),
+                                 border_radius=bar.h // 2)
+                y = bar.bottom + th.px(0.5)
+
+    # --- what moves -------------------------------------------------------------------------------
+
+    def _start_buttons(self, lang: str) -> list[Button]:
+        if len(self.langs) == 1:
+            return [Button(t("play", lang), lambda: self.start(lang), icon="right")]
+        return [Button(t("kiosk_play_in_lang", code), lambda c=code: self.start(c), icon="right")
+                for code in self.langs]
+
+    def _draw_starts(self, surface: pygame.Surface, lang: str,
+                     only_primary: bool = False) -> list[pygame.Rect]:
+        """The start buttons and a slow pulse around the one in the language on screen (the
+        invitation, moving); returns the area the pulse may cover."""
+        th = self.theme
+        p = th.palette
+        primary = self.starts[self.langs.index(lang)] if len(self.starts) > 1 else self.starts[0]
+        for i, b in enumerate(self.starts):
+            if b is primary or not only_primary:
+                b.draw(surface, th, focused=self.focus.index == i)
+        if self.app.settings.reduced_motion:
+            grow = th.px(0.8)
+        else:
+            grow = th.px(0.6) + int(th.px(1.2) * (0.5 + 0.5 * math.sin(self.elapsed * 2 * math.pi
+                                                                          / 1.8)))
+        ring = primary.rect.inflate(2 * grow, 2 * grow)
+        pygame.draw.rect(surface, p.focus, ring, width=th.focus_width,
+                         border_radius=th.radius + grow)
+        if self.focus.index is not None:
+            focus_ring(surface, self.starts[self.focus.index].rect, th)
+        reach = 2 * (th.px(1.8) + 2 * th.focus_width + 2)
+        return [primary.rect.inflate(reach, reach)]
+
+    @property
+    def walking_in(self) -> bool:
+        """Whether the cast is walking in: when the loop starts, and when the next story comes
+        on screen. Then they stand still, part of the still picture, so that a day of the loop
+        costs a small pulse a frame instead of redrawing three large figures."""
+        if self.app.settings.reduced_motion:
+            return False
+        if len(self.entries) == 1:
+            return self.elapsed < SLIDE_SECONDS
+        return self.elapsed % self.story_seconds < SLIDE_SECONDS
+
+    def _column_w(self) -> int:
+        return int(min(self.theme.width * 0.58, self.theme.height * 1.12))
+
+    def _draw_cast(self, surface: pygame.Surface, entry, slide: float) -> list[pygame.Rect]:
+        """The cast, `slide` pixels to the right of their places; returns where they went."""
+        th = self.theme
+        h = th.height
+        cast = list(entry.scenario.cast.values())[:3]
+        left = self._column_w()
+        span = th.width - left
+        drawn = []
+        for i, member in enumerate(cast):
+            figure = stage.character(member.look, "neutral", max(8, self._cast_h),
+                                     posture="upright", facing=-1 if i % 2 else 1)
+            cx = left + span * (i + 1) / (len(cast) + 1) + slide * (1 + 0.3 * i)
+            drawn.append(surface.blit(figure, figure.get_rect(midbottom=(int(cx),
+                                                                          h - th.px(4)))))
+        return drawn
+
+    def overflows(self) -> list[str]:
+        return [text for text, ok in self._fits if not ok] + super().overflows()

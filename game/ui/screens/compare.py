@@ -1,0 +1,226 @@
+"""Two roads side by side: how the victim's meters went on the class's road and on another one.
+
+One small chart per meter (small multiples), the same two lines in each: the road shown first is a
+solid line with circles, the other a dashed line with squares, named in a legend above the charts
+and with their last values under each chart, so nothing rests on colour. The other road is another
+road of this session (a what-if) or the most passive road the story has; N goes to the next one.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import charts
+from .. import text as tx
+from ..widgets import Button, FocusList, panel
+from .base import Screen, corner_buttons, header_bar
+from .classroom import meters_by_decision, passive_run
+
+PASSIVE = "passive"
+
+
+class CompareScreen(Screen):
+    """Pushed over the screen it came from; Esc or Backspace returns to it."""
+
+    def __init__(self, app, road: int, run, other: int | str | None = None):
+        super().__init__(app)
+        self.road = road
+        self.run = run
+        self.options = self._options()
+        self.other = other if other in self.options else self.options[0]
+        self.focus = FocusList()
+        self.nav: list[Button] = []
+        self._fits: list[tuple[str, bool]] = []
+        self._passive = None
+
+    # --- the two roads --------------------------------------------------------------------------
+
+    @property
+    def session(self):
+        return self.app.classroom
+
+    def _options(self) -> list[int | str]:
+        """The roads to compare with: the session's other roads, then the most passive road."""
+        others: list[int | str] = []
+        if self.session is not None:
+            others = [r for r in self.session.road_ids() if r != self.road]
+        return others + [PASSIVE]
+
+    def other_run(self):
+        if self.other == PASSIVE:
+            if self._passive is None or self._passive.lang != self.app.lang:
+                entry = self.app.entry
+                self._passive = passive_run(self.run.scenario, self.run.lang,
+                                            entry.content_hash if entry else "")
+            return self._passive
+        if self.session is not None and self.other == self.session.road:
+            return self.app.run
+        return self.session.road_run(self.other, self.run.lang)
+
+    def road_name(self, road: int | str) -> str:
+        if road == PASSIVE:
+            return self.t("passive_road")
+        n = self.session.road_number(road) if self.session else 1
+        parent, _ = self.session.branch_point(road) if self.session else (None, None)
+        return self.t("road_class", n=n) if parent is None else self.t("road_n", n=n)
+
+    def next_other(self) -> None:
+        self.options = self._options()
+        i = self.options.index(self.other) if self.other in self.options else -1
+        self.other = self.options[(i + 1) % len(self.options)]
+
+    def refresh(self) -> None:
+        self._passive = None
+
+    def close(self) -> None:
+        self.app.pop()
+
+    def on_escape(self) -> None:
+        self.close()
+
+    def buttons(self) -> list[Button]:
+        return self.nav
+
+    def handle_event(self, event: pygame.event.Event) -> object:
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_n:
+                self.next_other()
+                return True
+            if event.key in (pygame.K_BACKSPACE, pygame.K_LEFT, pygame.K_c):
+                self.close()
+                return True
+        self.focus.buttons = self.nav
+        pressed = self.focus.handle(event)
+        if isinstance(pressed, Button):
+            if pressed.action is not None:
+                pressed.action()
+            return True
+        return pressed
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        p = th.palette
+        self._fits = []
+        surface.fill(p.backdrop)
+        top = header_bar(surface, th, [self.t("compare_chip")])
+        corners = corner_buttons(self)
+        m = th.margin
+        y = max(top.bottom, corners[0].rect.bottom) + th.px(1.2)
+        scenario = self.run.scenario
+        name = scenario.cast[scenario.victim].name
+        heading = tx.fit(self.t("compare_title", name=name),
+                         pygame.Rect(m, y, th.width - 2 * m, th.heading * 2), th.heading,
+                         p.on_backdrop, "bold", th.body_min)
+        heading.blit(surface)
+        self._fits.append((heading.text, heading.fits))
+        y += heading.height + th.px(1)
+        bar_h = tx.line_height(th.small, "bold") + th.px(1.6)
+        bar_y = th.height - m - bar_h
+        self.nav = self._layout_nav(bar_y, bar_h)
+        first, second = self.run, self.other_run()
+        names = [self._described(self.road, first), self._described(self.other, second)]
+        legend_box = pygame.Rect(m, y, th.width - 2 * m, th.px(20))
+        panel_h = self._draw_legend(surface, legend_box, names)
+        y += panel_h + th.px(1.2)
+        area = pygame.Rect(m, y, th.width - 2 * m, bar_y - th.px(1.5) - y)
+        self._draw_charts(surface, area, meters_by_decision(first), meters_by_decision(second))
+        self.nav = self.nav + corners
+        self.focus.buttons = self.nav
+        self.focus.draw(surface, th)
+
+    def _described(self, road, run) -> str:
+        """The road's name and where it ended (or that it has not ended yet)."""
+        name = self.road_name(road)
+        ending = run.ending_view()
+        if ending is not None:
+            return self.t("road_ended", road=name, ending=ending.title)
+        return self.t("road_so_far", road=name)
+
+    def _layout_nav(self, y: int, h: int) -> list[Button]:
+        th = self.theme
+        back = Button(self.t("back"), self.close, size="small", icon="left")
+        other = Button(self.t("other_road"), self.next_other, size="small", icon="right")
+        back.rect = pygame.Rect(th.margin, y, back.natural_width(th), h)
+        w = other.natural_width(th)
+        other.rect = pygame.Rect(th.width - th.margin - w, y, w, h)
+        return [back, other]
+
+    def _draw_legend(self, surface, box: pygame.Rect, names: list[str]) -> int:
+        """Each road's line sample and marker with its name, one road a line; returns the height."""
+        th = self.theme
+        p = th.palette
+        pad = th.px(1.2)
+        sample_w = th.px(7)
+        text_w = box.w - 2 * pad - sample_w - th.px(1.5)
+        heights = [max(tx.wrapped_height(n, text_w, th.small, "bold"),
+                       tx.line_height(th.small)) for n in names]
+        box.h = sum(heights) + 2 * pad + th.px(0.6)
+        panel(surface, box, th, shadow=False)
+        y = box.y + pad
+        for i, (text, h) in enumerate(zip(names, heights)):
+            cy = y + tx.line_height(th.small) // 2
+            x = box.x + pad
+            dash, gap = charts.DASHES[i]
+            charts.dashed_polyline(surface, p.series[i], [(x, cy), (x + sample_w, cy)],
+                                   max(3, th.px(0.6)), dash * th.u / 10, gap * th.u / 10)
+            charts.marker(surface, p.series[i], (x + sample_w // 2, cy), th.px(1.0),
+                          charts.MARKERS[i], outline=p.ink)
+            fit = tx.fit(text, pygame.Rect(x + sample_w + th.px(1.5), y, text_w, h), th.small,
+                         p.ink, "bold", th.small_min)
+            fit.blit(surface)
+            self._fits.append((text, fit.fits))
+            y += h + th.px(0.6)
+        return box.h
+
+    def _draw_charts(self, surface, area: pygame.Rect, first: dict, second: dict) -> None:
+        """One chart per meter, side by side (a second row from four meters on)."""
+        th = self.theme
+        meters = list(self.run.meter_views())
+        n = len(meters)
+        columns = n if n <= 3 else (n + 1) // 2  # small multiples side by side, in one or two rows
+        rows = (n + columns - 1) // columns
+        gap = th.px(1.5)
+        w = (area.w - gap * (columns - 1)) // columns
+        h = (area.h - gap * (rows - 1)) // max(1, rows)
+        for i, meter in enumerate(meters):
+            box = pygame.Rect(area.x + (i % columns) * (w + gap),
+                              area.y + (i // columns) * (h + gap), w, h)
+            self._draw_one(surface, box, meter, first[meter.id], second[meter.id])
+
+    def _draw_one(self, surface, box: pygame.Rect, meter, a: tuple, b: tuple) -> None:
+        th = self.theme
+        p = th.palette
+        panel(surface, box, th)
+        pad = th.px(1.2)
+        title = meter.label
+        if meter.good == "low":
+            title += f" ({self.t('lower_is_better')})"
+        head = tx.fit(title, pygame.Rect(box.x + pad, box.y + pad // 2, box.w - 2 * pad,
+                                         tx.line_height(th.small, "bold") * 2),
+                      th.small, p.ink, "bold", th.small_min)
+        head.blit(surface)
+        self._fits.append((title, head.fits))
+        # Under the chart: where each road ended, with the line's own marker.
+        foot_h = tx.line_height(th.small, "bold")
+        foot_y = box.bottom - pad // 2 - foot_h
+        x = box.x + pad
+        for i, values in enumerate((a, b)):
+            charts.marker(surface, p.series[i], (x + th.px(1), foot_y + foot_h // 2), th.px(0.9),
+                          charts.MARKERS[i], outline=p.ink)
+            label = tx.render(self.t("ends_at", n=values[-1]), th.small, p.ink, "bold")
+            surface.blit(label, (x + th.px(2.6), foot_y))
+            x += th.px(2.6) + label.get_width() + th.px(2)
+        self._fits.append(("(chart values)", x - th.px(2) <= box.right - pad))
+        plot = pygame.Rect(box.x + pad, box.y + pad // 2 + head.height + th.px(0.5),
+                           box.w - 2 * pad, 0)
+        plot.h = foot_y - th.px(0.5) - plot.y
+        series = [charts.Series(self.t("road_a"), a, meter.min, meter.max),
+                  charts.Series(self.t("road_b"), b, meter.min, meter.max)]
+        ok = charts.line_chart(surface, th, plot, series, self.t("compare_x"), "",
+                               legend=False)
+        self._fits.append(("(chart)", ok))
+
+    def overflows(self) -> list[str]:
+        return [text for text, ok in self._fits if not ok] + super().overflows()

@@ -1,0 +1,375 @@
+"""The class's debrief, built from this session's own choices (`game.classroom.debrief`).
+
+Page 1, what we did: the roles the class's choices took, the step where it held back, the seed
+strategies it used and the ones its own decision points offered but it passed by. Page 2: the
+closing questions that help students step out of their role, and where to get help. 1 and 2 (or
+Left and Right) turn the page; R shows another road of the session; C compares roads.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import text as tx
+from ..widgets import Button, FocusList, chip, panel
+from .base import Screen, corner_buttons, header_bar
+from .classroom import chips_that_fit
+
+WIDE_PAGES = ("did", "closing", "help")
+NARROW_PAGES = ("roles", "strategies", "closing", "help")
+"""4:3 screens show what the class did on two pages instead of one."""
+
+
+class DebriefScreen(Screen):
+    def __init__(self, app, run, road: int | None = None):
+        super().__init__(app)
+        self.run = run
+        self.road = road if road is not None else (app.classroom.road if app.classroom else 0)
+        self.page = "did"
+        self.focus = FocusList()
+        self.nav: list[Button] = []
+        self._fits: list[tuple[str, bool]] = []
+        self.debrief = self._make()
+
+    def _make(self):
+        from ...classroom.debrief import debrief
+        return debrief(self.run.scenario, self.run.summary(), self.app.lang)
+
+    # --- behaviour ------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.debrief = self._make()
+
+    def pages(self) -> tuple[str, ...]:
+        return WIDE_PAGES if self.theme.width / self.theme.height > 1.5 else NARROW_PAGES
+
+    def show(self, page: str) -> None:
+        pages = self.pages()
+        if page not in pages:  # the same content under the other layout's name
+            page = {"did": "roles", "roles": "did", "strategies": "did"}.get(page, pages[0])
+        self.page = page
+
+    def show_index(self, index: int) -> None:
+        pages = self.pages()
+        if 0 <= index < len(pages):
+            self.page = pages[index]
+
+    def next_road(self) -> None:
+        session = self.app.classroom
+        if session is None or len(session.road_ids()) < 2:
+            return
+        ids = session.road_ids()
+        self.road = ids[(ids.index(self.road) + 1) % len(ids)]
+        self.run = (self.app.run if self.road == session.road
+                    else session.road_run(self.road, self.app.lang))
+        self.debrief = self._make()
+
+    def compare(self) -> None:
+        from .compare import CompareScreen
+        self.app.push(CompareScreen(self.app, self.road, self.run))
+
+    def to_title(self) -> None:
+        self.app.show_title(self.app.catalogue.index_of(self.app.entry.path)
+                            if self.app.entry else None)
+
+    def back(self) -> None:
+        """Back to the ending this debrief is about."""
+        from .ending import EndingScreen
+        if self.run.ended:
+            self.app.replace(EndingScreen(self.app, self.run))
+
+    def buttons(self) -> list[Button]:
+        return self.nav
+
+    def handle_event(self, event: pygame.event.Event) -> object:
+        if event.type == pygame.KEYDOWN:
+            k = event.key
+            if pygame.K_1 <= k <= pygame.K_4:
+                self.show_index(k - pygame.K_1)
+                return True
+            if k in (pygame.K_RIGHT, pygame.K_LEFT):
+                self.show(self.page)
+                pages = self.pages()
+                step = 1 if k == pygame.K_RIGHT else -1
+                self.page = pages[(pages.index(self.page) + step) % len(pages)]
+                return True
+            if k == pygame.K_r:
+                self.next_road()
+                return True
+            if k == pygame.K_c:
+                self.compare()
+                return True
+            if k == pygame.K_BACKSPACE:
+                self.back()
+                return True
+        self.focus.buttons = self.nav
+        pressed = self.focus.handle(event)
+        if isinstance(pressed, Button):
+            if pressed.action is not None:
+                pressed.action()
+            return True
+        return pressed
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        p = th.palette
+        self._fits = []
+        surface.fill(p.backdrop)
+        chips = [self.t("debrief_title")]
+        session = self.app.classroom
+        if session is not None and len(session.road_ids()) > 1:
+            chips.append(self.t("road_n", n=session.road_number(self.road)))
+        home = Button(self.t("to_title"), self.to_title, size="small")
+        corners = corner_buttons(self, [home])
+        top = header_bar(surface, th, chips_that_fit(th, chips, corners[0].rect.left))
+        m = th.margin
+        y = max(top.bottom, corners[0].rect.bottom) + th.px(1.5)
+        tabs = self._layout_tabs(y)
+        y = tabs[0].rect.bottom + th.px(2)
+        bar_h = tx.line_height(th.small, "bold") + th.px(1.6)
+        bar_y = th.height - m - bar_h
+        nav = self._layout_nav(bar_y, bar_h)
+        area = pygame.Rect(m, y, th.width - 2 * m, bar_y - th.px(1.5) - y)
+        draw = {"did": self._draw_did, "roles": self._draw_roles,
+                "strategies": self._draw_strategies, "closing": self._draw_closing,
+                "help": self._draw_help}
+        draw[self.page](surface, area)
+        self.nav = tabs + nav + corners
+        self.focus.buttons = self.nav
+        self.focus.draw(surface, th)
+        for b in tabs:  # the open page: a bar under its tab, besides the words
+            if b.badge == str(self.pages().index(self.page) + 1):
+                pygame.draw.rect(surface, p.focus, (b.rect.x, b.rect.bottom + th.px(0.4),
+                                                    b.rect.w, th.px(0.7)))
+
+    def _layout_tabs(self, top: int) -> list[Button]:
+        th = self.theme
+        labels = {"did": self.t("tab_what_we_did"), "roles": self.t("tab_what_we_did"),
+                  "strategies": self.t("tab_strategies"), "closing": self.t("tab_step_out"),
+                  "help": self.t("tab_help")}
+        self.show(self.page)  # the window may have changed shape since the last frame
+        tabs = [Button(labels[page], lambda pg=page: self.show(pg), badge=str(i + 1),
+                       size="small") for i, page in enumerate(self.pages())]
+        x = th.margin
+        h = tx.line_height(th.small, "bold") + th.px(1.6)
+        for b in tabs:
+            w = b.natural_width(th)
+            b.rect = pygame.Rect(x, top, w, max(h, b.badge_width(th) + th.px(1.2)))
+            x += w + th.px(1.2)
+        return tabs
+
+    def _layout_nav(self, y: int, h: int) -> list[Button]:
+        th = self.theme
+        buttons = []
+        if self.run.ended:
+            buttons.append(Button(self.t("back"), self.back, size="small", icon="left"))
+        buttons.append(Button(self.t("compare"), self.compare, size="small"))
+        session = self.app.classroom
+        if session is not None and len(session.road_ids()) > 1:
+            buttons.append(Button(self.t("next_road"), self.next_road, size="small"))
+        buttons.append(Button(self.t("whatif"), self.app.open_timeline, size="small"))
+        x = th.margin
+        for b in buttons:
+            b.rect = pygame.Rect(x, y, b.natural_width(th), h)
+            x = b.rect.right + th.px(1)
+        self._fits.append(("(debrief buttons)", x - th.px(1) <= th.width - th.margin))
+        return buttons
+
+    def _section(self, surface, box: pygame.Rect, title: str) -> pygame.Rect:
+        """A panel with a bold title; returns the room under the title."""
+        th = self.theme
+        p = th.palette
+        panel(surface, box, th)
+        pad = th.px(1.6)
+        head = tx.fit(title, pygame.Rect(box.x + pad, box.y + pad // 2, box.w - 2 * pad,
+                                         tx.line_height(th.body, "bold") * 2),
+                      th.body, p.ink, "bold", th.small_min)
+        head.blit(surface)
+        self._fits.append((title, head.fits))
+        top = box.y + pad // 2 + head.height + th.px(0.6)
+        return pygame.Rect(box.x + pad, top, box.w - 2 * pad, box.bottom - pad // 2 - top)
+
+    def _draw_did(self, surface, area: pygame.Rect) -> None:
+        """Wide screens: the roles and the step on the left, the strategies on the right."""
+        gap = self.theme.px(1.5)
+        left_w = (area.w - gap) // 2
+        self._draw_roles(surface, pygame.Rect(area.x, area.y, left_w, area.h))
+        self._draw_strategies(surface, pygame.Rect(area.x + left_w + gap, area.y,
+                                                   area.w - left_w - gap, area.h))
+
+    def _draw_roles(self, surface, left: pygame.Rect) -> None:
+        """The roles the class took, then where it held back."""
+        th = self.theme
+        p = th.palette
+        d = self.debrief
+        gap = th.px(1.5)
+        # The roles' panel as tall as its words need (at least half); the step gets the rest.
+        roles_h = min(max(left.h // 2, self._roles_need(left.w) + gap // 2),
+                      left.h - gap // 2 - 3 * tx.line_height(th.body, "bold"))
+        room = self._section(surface, pygame.Rect(left.x, left.y, left.w, roles_h - gap // 2),
+                             self.t("roles_taken"))
+        journey = tx.fit(d.journey, pygame.Rect(room.x, room.y, room.w, room.h // 2 + th.px(2)),
+                         th.body, p.ink, "italic", th.small_min)
+        journey.blit(surface)
+        self._fits.append((d.journey, journey.fits))
+        x, y = room.x, room.y + journey.height + th.px(0.8)
+        row_h = tx.line_height(th.small, "bold") + th.px(1)
+        for r in d.roles:
+            label = f"{r.label} × {r.count}"
+            w = tx.text_width(label, th.small, "bold") + th.px(2)
+            if x > room.x and x + w > room.right:
+                x, y = room.x, y + row_h
+            rect = chip(surface, th, (x, y), label, p.badge if r.role == "defender" else p.same,
+                        p.on_badge if r.role == "defender" else p.on_same)
+            self._fits.append((label, rect.right <= room.right + 1 and rect.bottom
+                               <= room.bottom + th.px(1)))
+            x = rect.right + th.px(0.8)
+        ways = [f"{st.label} × {st.count}" for st in d.stances if st.active]
+        if ways:  # the ways of defending the class used, in words
+            text = self.t("ways_of_defending", ways=", ".join(ways))
+            y += row_h + th.px(0.6)
+            fit = tx.fit(text, pygame.Rect(room.x, y, room.w, max(1, room.bottom - y)),
+                         th.body, p.ink, "regular", th.small_min)
+            fit.blit(surface)
+            self._fits.append((text, fit.fits))
+        held = pygame.Rect(left.x, left.y + roles_h + gap // 2, left.w,
+                           left.h - roles_h - gap // 2)
+        room = self._section(surface, held, self.t("held_back"))
+        if d.held_back_at is None:
+            text = self.t("held_back_none")
+            detail = ""
+        else:
+            h = d.held_back_at
+            text = self.t("held_back_at", n=h.index + 1, step=h.step_label or "")
+            detail = self.t("held_back_choice", choice=h.choice_text, stance=h.stance_label)
+        first = tx.fit(text, room, th.body, p.ink, "bold", th.small_min)
+        first.blit(surface)
+        self._fits.append((text, first.fits))
+        if detail:
+            rest = tx.fit(detail, pygame.Rect(room.x, room.y + first.height + th.px(0.5),
+                                              room.w, max(1, room.h - first.height
+                                                          - th.px(0.5))),
+                          th.body, p.ink, "regular", th.small_min)
+            rest.blit(surface)
+            self._fits.append((detail, rest.fits))
+
+    def _roles_need(self, width: int) -> int:
+        """Height of the roles' panel: title, journey, one row of chips, ways of defending."""
+        th = self.theme
+        d = self.debrief
+        inner = width - 2 * th.px(1.6)
+        ways = [f"{st.label} × {st.count}" for st in d.stances if st.active]
+        need = (th.px(1.6) + tx.wrapped_height(self.t("roles_taken"), inner, th.body, "bold")
+                + th.px(0.6) + tx.wrapped_height(d.journey, inner, th.body, "italic")
+                + th.px(0.8) + tx.line_height(th.small, "bold") + th.px(1))
+        if ways:
+            need += th.px(0.6) + tx.wrapped_height(
+                self.t("ways_of_defending", ways=", ".join(ways)), inner, th.body)
+        return need
+
+    def _draw_strategies(self, surface, right: pygame.Rect) -> None:
+        """The strategies used, and the ones on offer at the class's own decisions."""
+        th = self.theme
+        d = self.debrief
+        gap = th.px(1.5)
+        used = [s.label for s in d.strategies_used]
+        missed = [s.label for s in d.strategies_missed]
+        need_used = self._list_height(used or [self.t("none_yet")], right.w)
+        need_missed = self._list_height(missed or [self.t("none_missed")], right.w)
+        share = need_used / max(1, need_used + need_missed)
+        used_h = int(max(0.3, min(0.7, share)) * (right.h - gap))
+        self._draw_list(surface, pygame.Rect(right.x, right.y, right.w, used_h),
+                        self.t("strategies_used"), used or [self.t("none_yet")],
+                        "check" if used else None)
+        self._draw_list(surface, pygame.Rect(right.x, right.y + used_h + gap, right.w,
+                                             right.h - used_h - gap),
+                        self.t("strategies_missed"), missed or [self.t("none_missed")],
+                        "open" if missed else None)
+
+    def _list_height(self, items: list[str], width: int) -> int:
+        th = self.theme
+        return (tx.line_height(th.body, "bold") + sum(
+            tx.wrapped_height(i, width - th.px(6), th.body) for i in items))
+
+    def _draw_list(self, surface, box: pygame.Rect, title: str, items: list[str],
+                   mark: str | None) -> None:
+        """A titled list; a tick before each used strategy, an open circle before each missed."""
+        th = self.theme
+        p = th.palette
+        room = self._section(surface, box, title)
+        indent = th.px(3)
+        size = th.body
+        while True:
+            heights = [tx.wrapped_height(i, room.w - indent, size) for i in items]
+            if sum(heights) + th.px(0.4) * len(items) <= room.h or size <= th.small_min:
+                break
+            size = max(th.small_min, int(size * 0.94))
+        y = room.y
+        for item, h in zip(items, heights):
+            cy = y + tx.line_height(size) // 2
+            cx = room.x + indent // 3
+            r = max(3, th.px(0.8))
+            if mark == "check":
+                pygame.draw.lines(surface, p.ink, False, [(cx - r, cy), (cx - r // 3, cy + r),
+                                                          (cx + r, cy - r)], max(2, th.px(0.4)))
+            elif mark == "open":
+                pygame.draw.circle(surface, p.ink, (cx, cy), r, max(2, th.px(0.3)))
+            fit = tx.fit(item, pygame.Rect(room.x + indent, y, room.w - indent,
+                                           max(1, room.bottom - y)), size, p.ink, "regular",
+                         size)
+            fit.blit(surface)
+            self._fits.append((item, fit.fits))
+            y += h + th.px(0.4)
+
+    def _draw_closing(self, surface, area: pygame.Rect) -> None:
+        """The closing questions, large, calm and numbered."""
+        th = self.theme
+        p = th.palette
+        panel(surface, area, th, p.narration, p.narration)
+        pad = th.px(2.5)
+        inner = area.inflate(-2 * pad, -2 * pad)
+        head = tx.render(self.t("closing_title"), th.body, p.on_narration, "bold")
+        surface.blit(head, inner.topleft)
+        top = inner.y + head.get_height() + th.px(1.5)
+        self._numbered(surface, pygame.Rect(inner.x, top, inner.w, inner.bottom - top),
+                       list(self.debrief.closing) or [self.t("no_closing")], p.on_narration)
+
+    def _draw_help(self, surface, area: pygame.Rect) -> None:
+        """Where to get help, as at the ending: the last thing the class sees."""
+        th = self.theme
+        d = self.debrief
+        items = list(d.ending.help) if d.ending else [h.get_text(self.app.lang)
+                                                      for h in self.run.scenario.help]
+        room = self._section(surface, area, self.t("help"))
+        self._numbered(surface, room, items, th.palette.ink, numbers=False)
+
+    def _numbered(self, surface, box: pygame.Rect, items: list[str], colour,
+                  numbers: bool = True) -> None:
+        """Items one under the other, as large as they fit (from 0.8 heading size down)."""
+        th = self.theme
+        number_w = int(th.heading * 0.9) if numbers else th.px(3)
+        size = max(th.body, int(th.heading * 0.8))
+        gap = th.px(2)
+        while True:
+            heights = [tx.wrapped_height(q, box.w - number_w, size) for q in items]
+            if sum(heights) + gap * (len(items) - 1) <= box.h or size <= th.small_min:
+                break
+            size = max(th.small_min, int(size * 0.94))
+        y = box.y
+        for i, (q, h) in enumerate(zip(items, heights)):
+            if numbers:
+                surface.blit(tx.render(str(i + 1), size, colour, "bold"), (box.x, y))
+            else:  # a bullet
+                r = max(3, th.px(0.6))
+                pygame.draw.circle(surface, colour, (box.x + r, y + tx.line_height(size) // 2), r)
+            fit = tx.fit(q, pygame.Rect(box.x + number_w, y, box.w - number_w,
+                                        max(1, box.bottom - y)), size, colour, "regular",
+                         th.small_min)
+            fit.blit(surface)
+            self._fits.append((q, fit.fits))
+            y += h + gap
+
+    def overflows(self) -> list[str]:
+        return [text for text, ok in self._fits if not ok] + super().overflows()

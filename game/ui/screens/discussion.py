@@ -1,0 +1,418 @@
+"""The class talks about the branch it just took: its prompts, large and calm, with what happened
+still in view (the consequence, or its first sentence, and how the meters moved) and an optional
+countdown for the talk.
+
+Timer: + and - (or Up and Down) set 1 to 10 minutes, digits 1-9 set them straight (0 is 10),
+Space starts and pauses, R starts over. When the time is up the timer says so in words and stays at
+0:00; there is no sound and nothing flashes. Enter or Right goes on with the story. Teacher notes
+from the scenario are never drawn here: this screen is on the projector.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pygame
+
+from .. import text as tx
+from ..widgets import Button, FocusList, chip, panel
+from .base import Screen, corner_buttons, header_bar
+from .classroom import chips_that_fit
+
+MIN_MINUTES, MAX_MINUTES, DEFAULT_MINUTES = 1, 10, 3
+DIGIT_KEYS = {getattr(pygame, f"K_{d}"): d for d in range(10)}
+DIGIT_KEYS.update({getattr(pygame, f"K_KP{d}"): d for d in range(10)})
+PLUS_KEYS = (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS, pygame.K_UP)
+MINUS_KEYS = (pygame.K_MINUS, pygame.K_KP_MINUS, pygame.K_UNDERSCORE, pygame.K_DOWN)
+_SENTENCE_END = re.compile(r"[.!?…][’”'\"]?(?=\s|$)")
+
+
+def first_sentence(text: str) -> str:
+    """The text up to the end of its first sentence (all of it if there is no clear end)."""
+    match = _SENTENCE_END.search(text)
+    return text[:match.end()] if match else text
+
+
+class Countdown:
+    """Minutes for the talk, counting down while running; ends quietly at zero."""
+
+    def __init__(self, minutes: int = DEFAULT_MINUTES):
+        self.minutes = minutes
+        self.remaining = float(minutes * 60)
+        self.running = False
+
+    @property
+    def done(self) -> bool:
+        return self.remaining <= 0
+
+    @property
+    def started(self) -> bool:
+        return self.running or self.remaining < self.minutes * 60
+
+    def clock(self) -> str:
+        """Minutes and seconds left, e.g. 2:05; rounded up so it reads 0:00 only at the end."""
+        seconds = max(0, math.ceil(self.remaining - 1e-9))
+        return f"{seconds // 60}:{seconds % 60:02d}"
+
+    def set_minutes(self, minutes: int) -> None:
+        self.minutes = max(MIN_MINUTES, min(MAX_MINUTES, minutes))
+        self.remaining = float(self.minutes * 60)
+        self.running = False
+
+    def toggle(self) -> None:
+        if self.done:
+            self.reset()
+        self.running = not self.running
+
+    def reset(self) -> None:
+        self.remaining = float(self.minutes * 60)
+        self.running = False
+
+    def tick(self, dt: float) -> bool:
+        """Time passes; True when the shown clock changed."""
+        if not self.running:
+            return False
+        before = self.clock()
+        self.remaining = max(0.0, self.remaining - dt)
+        if self.done:
+            self.running = False
+        return self.clock() != before
+
+
+class DiscussionScreen(Screen):
+    def __init__(self, app, run, outcome, before_view):
+        super().__init__(app)
+        self.run = run
+        self.outcome = outcome
+        self.before = before_view
+        self.timer = Countdown()
+        self.focus = FocusList()
+        self.nav: list[Button] = []
+        self._fits: list[tuple[str, bool]] = []
+        self._lang = run.lang
+
+    # --- behaviour ------------------------------------------------------------------------------
+
+    def update(self, dt: float) -> bool:
+        if self.timer.tick(dt):
+            self.app.dirty = True  # a redraw once a second, not an animation at 60 fps
+        return False
+
+    def refresh(self) -> None:
+        """Another language: the engine's words for the same outcome (as the consequence does)."""
+        if self.run.lang != self._lang and self.run.back():
+            self.before = self.run.view()
+            self.outcome = self.run.choose(self.outcome.choice_id)
+        self._lang = self.run.lang
+
+    def go_on(self) -> None:
+        """On with the story: the scene the choice led to."""
+        from .scene import SceneScreen
+        self.app.replace(SceneScreen(self.app, self.run))
+
+    def back(self) -> None:
+        """Back to the full consequence."""
+        from .consequence import ConsequenceScreen
+        screen = ConsequenceScreen(self.app, self.run, self.outcome, self.before)
+        screen.finish_animations()
+        self.app.replace(screen)
+
+    def more(self) -> None:
+        self.timer.set_minutes(self.timer.minutes + 1)
+
+    def less(self) -> None:
+        self.timer.set_minutes(self.timer.minutes - 1)
+
+    def buttons(self) -> list[Button]:
+        return self.nav
+
+    def handle_event(self, event: pygame.event.Event) -> object:
+        if event.type == pygame.KEYDOWN:
+            k = event.key
+            if k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT):
+                focused = self.focus.focused
+                if focused is not None and k != pygame.K_RIGHT and focused.action:
+                    focused.action()
+                else:
+                    self.go_on()
+                return True
+            if k == pygame.K_SPACE:
+                self.timer.toggle()
+                return True
+            if k == pygame.K_r:
+                self.timer.reset()
+                return True
+            if k in PLUS_KEYS:
+                self.more()
+                return True
+            if k in MINUS_KEYS:
+                self.less()
+                return True
+            if k in DIGIT_KEYS:
+                self.timer.set_minutes(DIGIT_KEYS[k] or 10)
+                return True
+            if k in (pygame.K_BACKSPACE, pygame.K_LEFT):
+                self.back()
+                return True
+        self.focus.buttons = self.nav
+        pressed = self.focus.handle(event)
+        if isinstance(pressed, Button):
+            if pressed.action is not None:
+                pressed.action()
+            return True
+        return pressed
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        p = th.palette
+        self._fits = []
+        surface.fill(p.backdrop)
+        chips = [self.t("discuss")]
+        if self.outcome.step_label:
+            chips.append(self.t("step", step=self.outcome.step_label))
+        whatif = Button(self.t("whatif"), self.app.open_timeline, size="small")
+        corners = corner_buttons(self, [whatif])
+        top = header_bar(surface, th, chips_that_fit(th, chips, corners[0].rect.left))
+        m = th.margin
+        y = max(top.bottom, corners[0].rect.bottom) + th.px(2)
+        bar_h = tx.line_height(th.body, "bold") + th.px(2)
+        bar_y = th.height - m - bar_h
+        wide = th.width / th.height > 1.5
+        gap = th.px(2)
+        if wide:  # the prompts on the left, what happened and the timer on the right
+            side_w = int((th.width - 2 * m) * 0.4)
+            prompts = pygame.Rect(m, y, th.width - 2 * m - side_w - gap, bar_y - th.px(2) - y)
+            side = pygame.Rect(prompts.right + gap, y, side_w, prompts.h)
+            timer_h = self._timer_height(side.w)
+            self._draw_what_happened(surface, pygame.Rect(side.x, side.y, side.w,
+                                                          side.h - timer_h - gap))
+            timer_buttons = self._draw_timer(surface, pygame.Rect(side.x, side.bottom - timer_h,
+                                                                  side.w, timer_h))
+        else:  # 4:3: what happened and the timer side by side on top, the prompts under them
+            full = th.width - 2 * m
+            timer_w = int(full * 0.42)
+            timer_h = self._timer_height(timer_w)
+            room = bar_y - th.px(2) - y
+            # The prompts first, at body size; the top row gets the rest (at least the timer's
+            # height, at most half: what happened falls back to its first sentence).
+            top_h = min(max(timer_h, room // 2), max(timer_h, int(room * 0.3),
+                                                     room - gap - self._prompts_need(full)))
+            happened = pygame.Rect(m, y, full - timer_w - gap, top_h)
+            self._draw_what_happened(surface, happened)
+            timer_buttons = self._draw_timer(surface, pygame.Rect(happened.right + gap, y,
+                                                                  timer_w, top_h))
+            prompts = pygame.Rect(m, y + top_h + gap, full, room - top_h - gap)
+        self._draw_prompts(surface, prompts)
+        self.nav = timer_buttons + self._layout_nav(bar_y, bar_h) + corners
+        self.focus.buttons = self.nav
+        self.focus.draw(surface, th)
+
+    def _layout_nav(self, y: int, h: int) -> list[Button]:
+        th = self.theme
+        back = Button(self.t("back"), self.back, size="small", icon="left")
+        go = Button(self.t("continue_story"), self.go_on, icon="right")
+        back.rect = pygame.Rect(th.margin, y, back.natural_width(th), h)
+        w = min(go.natural_width(th), th.width - 2 * th.margin - back.rect.w - th.px(2))
+        go.rect = pygame.Rect(th.width - th.margin - w, y, w, h)
+        return [back, go]
+
+    def _prompts_need(self, width: int) -> int:
+        """The height the prompts take at body size in a panel `width` wide."""
+        th = self.theme
+        prompts = list(self.outcome.discuss) or [self.t("no_prompts")]
+        inner = width - 2 * th.px(2.5) - int(th.heading * 0.9)
+        return (2 * th.px(2.5) + sum(tx.wrapped_height(q, inner, th.body) for q in prompts)
+                + th.px(2.5) * (len(prompts) - 1))
+
+    def _draw_prompts(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """The prompts, numbered, as large as they fit (from a calm large size down)."""
+        th = self.theme
+        p = th.palette
+        panel(surface, area, th, p.narration, p.narration)
+        pad = th.px(2.5)
+        inner = area.inflate(-2 * pad, -2 * pad)
+        prompts = list(self.outcome.discuss) or [self.t("no_prompts")]
+        number_w = int(th.heading * 0.9)
+        width = inner.w - number_w
+        gap = th.px(2.5)
+        size = max(th.body, int(th.heading * 0.8))
+        while True:  # the largest size from a calm heading size down to body that fits
+            heights = [tx.wrapped_height(q, width, size) for q in prompts]
+            total = sum(heights) + gap * (len(prompts) - 1)
+            if total <= inner.h or size <= th.small_min:
+                break
+            size = max(th.small_min, int(size * 0.94))
+        y = inner.y + max(0, (inner.h - total) // 3)
+        for i, (prompt, h) in enumerate(zip(prompts, heights)):
+            number = tx.render(f"{i + 1}", size, p.on_narration, "bold")
+            surface.blit(number, (inner.x, y))
+            fit = tx.fit(prompt, pygame.Rect(inner.x + number_w, y, width,
+                                             max(1, inner.bottom - y)),
+                         size, p.on_narration, "regular", th.small_min)
+            fit.blit(surface)
+            self._fits.append((prompt, fit.fits))
+            y += h + gap
+
+    def _draw_what_happened(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        th = self.theme
+        p = th.palette
+        o = self.outcome
+        panel(surface, area, th)
+        pad = th.px(1.8)
+        inner = area.inflate(-2 * pad, -2 * pad)
+        changes = self._change_chips()
+        chips_h = self._chips_height(changes, inner.w)
+        text_bottom = inner.bottom - chips_h - th.px(1)
+        chose_text = self.t("class_chose", choice=o.choice_text)
+        # The whole consequence if it fits, else its first sentence; the line saying what the
+        # class chose goes last, when even the first sentence needs its room.
+        for with_choice, words in ((True, o.consequence), (True, first_sentence(o.consequence)),
+                                   (False, first_sentence(o.consequence))):
+            y = inner.y
+            chose = None
+            if with_choice:
+                chose = tx.fit(chose_text, pygame.Rect(inner.x, y, inner.w, inner.h // 3),
+                               th.small, p.ink_muted, "italic", th.small_min)
+                y += chose.height + th.px(1)
+            text = tx.fit(words, pygame.Rect(inner.x, y, inner.w, max(1, text_bottom - y)),
+                          th.body, p.ink, "regular", th.small_min)
+            if text.fits and (chose is None or chose.fits):
+                break
+        if chose is not None:
+            chose.blit(surface)
+        text.blit(surface)
+        self._fits.append(("(what happened)", text.fits and (chose is None or chose.fits)))
+        self._draw_chips(surface, changes, pygame.Rect(inner.x, inner.bottom - chips_h, inner.w,
+                                                       chips_h))
+
+    def _change_chips(self) -> list[tuple[str, str, tuple, tuple]]:
+        """(label, icon, background, text colour) per meter that moved, or one 'no change'."""
+        p = self.theme.palette
+        out = []
+        for c in self.outcome.changes:
+            word = self.t("better") if c.better else self.t("worse")
+            bg, fg = (p.better, p.on_better) if c.better else (p.worse, p.on_worse)
+            out.append((f"{c.label} {c.delta:+d} {word}", "up" if c.delta > 0 else "down", bg,
+                        fg))
+        if not out:
+            out.append((self.t("no_meter_change"), "same", p.same, p.on_same))
+        return out
+
+    def _chips_height(self, chips, width: int) -> int:
+        th = self.theme
+        h = tx.line_height(th.small, "bold") + th.px(0.5)
+        x, rows = 0, 1
+        for label, *_ in chips:
+            w = tx.text_width(label, th.small, "bold") + th.small + th.px(3.5)
+            if x and x + w > width:
+                rows, x = rows + 1, 0
+            x += w + th.px(0.8)
+        return rows * h + (rows - 1) * th.px(0.6)
+
+    def _draw_chips(self, surface, chips, area: pygame.Rect) -> None:
+        th = self.theme
+        h = tx.line_height(th.small, "bold") + th.px(0.5)
+        x, y = area.x, area.y
+        for label, icon, bg, fg in chips:
+            w = tx.text_width(label, th.small, "bold") + th.small + th.px(3.5)
+            if x > area.x and x + w > area.right:
+                x, y = area.x, y + h + th.px(0.6)
+            rect = chip(surface, th, (x, y), label, bg, fg, icon=icon)
+            self._fits.append((label, rect.right <= area.right + 1))
+            x = rect.right + th.px(0.8)
+
+    def _timer_state(self) -> str:
+        timer = self.timer
+        if timer.done:
+            return self.t("timer_done")
+        if timer.running:
+            return self.t("timer_running")
+        if timer.started:
+            return self.t("timer_paused")
+        return self.t("timer_ready", n=timer.minutes)
+
+    def _timer_height(self, width: int) -> int:
+        th = self.theme
+        pad = th.px(1.6)
+        inner = width - 2 * pad
+        state_h = tx.wrapped_height(f"{self.t('timer')}: {self._timer_state()}", inner, th.small,
+                                    "bold")
+        rows = 1 if self._fits_one_row(inner) else 2
+        return (pad + state_h + th.px(0.8) + self._clock_size() * 5 // 4
+                + (rows - 1) * (self._button_height() + th.px(0.8)) + th.px(1.8) + pad)
+
+    def _clock_size(self) -> int:
+        return int(self.theme.heading * 1.25)
+
+    def _button_height(self) -> int:
+        return tx.line_height(self.theme.small, "bold") + self.theme.px(1.6)
+
+    def _toggle_width(self) -> int:
+        """The start/pause button's width: its widest label, so it never moves."""
+        th = self.theme
+        return max(Button(self.t(k), size="small").natural_width(th)
+                   for k in ("timer_start", "timer_pause", "timer_again"))
+
+    def _fits_one_row(self, width: int) -> bool:
+        th = self.theme
+        clock_w = tx.text_width("10:00", self._clock_size(), "bold")
+        return (clock_w + th.px(1.5) + 2 * (self._button_height() + th.px(0.8))
+                + self._toggle_width() <= width)
+
+    def _draw_timer(self, surface: pygame.Surface, area: pygame.Rect) -> list[Button]:
+        """Its state in words; minutes:seconds, big; buttons to set, start and pause it."""
+        th = self.theme
+        p = th.palette
+        timer = self.timer
+        panel(surface, area, th, p.panel, p.ink if timer.done else p.panel_edge, shadow=False)
+        pad = th.px(1.6)
+        inner = area.inflate(-2 * pad, -2 * pad)
+        state = f"{self.t('timer')}: {self._timer_state()}"
+        state_fit = tx.fit(state, pygame.Rect(inner.x, inner.y, inner.w, inner.h // 2), th.small,
+                           p.ink, "bold", th.small_min)
+        state_fit.blit(surface)
+        self._fits.append((state, state_fit.fits))
+        row = pygame.Rect(inner.x, inner.y + state_fit.height + th.px(0.8), inner.w,
+                          self._clock_size() * 5 // 4)
+        clock = tx.render(timer.clock(), self._clock_size(), p.ink, "bold")
+        surface.blit(clock, clock.get_rect(midleft=(row.x, row.centery)))
+        # Buttons right of the clock (or under it when narrow): - and + for the minutes, then
+        # start or pause.
+        h = self._button_height()
+        if self._fits_one_row(inner.w):
+            buttons_row = row
+            bottom = row.bottom
+        else:
+            buttons_row = pygame.Rect(inner.x, row.bottom + th.px(0.8), inner.w, h)
+            bottom = buttons_row.bottom
+        key = "timer_pause" if timer.running else ("timer_again" if timer.done else
+                                                   "timer_start")
+        toggle = Button(self.t(key), timer.toggle, size="small")
+        less = Button("–", self.less, size="small", align="center")
+        more = Button("+", self.more, size="small", align="center")
+        x = buttons_row.right
+        for b, w in ((toggle, min(self._toggle_width(), inner.w - 2 * (h + th.px(0.8)))),
+                     (more, h), (less, h)):
+            b.rect = pygame.Rect(x - w, buttons_row.centery - h // 2, w, h)
+            x -= w + th.px(0.8)
+        self._draw_progress(surface, pygame.Rect(inner.x, bottom + th.px(0.6), inner.w,
+                                                 th.px(1.2)))
+        return [less, more, toggle]
+
+    def _draw_progress(self, surface, bar: pygame.Rect) -> None:
+        """Time used as a quiet bar that fills up (the clock carries the number)."""
+        th = self.theme
+        p = th.palette
+        timer = self.timer
+        pygame.draw.rect(surface, p.track, bar, border_radius=bar.h // 2)
+        used = 1 - timer.remaining / max(1, timer.minutes * 60)
+        if used > 0:
+            pygame.draw.rect(surface, p.fill, (bar.x, bar.y, int(bar.w * used), bar.h),
+                             border_radius=bar.h // 2)
+        pygame.draw.rect(surface, p.ink, bar, width=1, border_radius=bar.h // 2)
+
+    def overflows(self) -> list[str]:
+        return [text for text, ok in self._fits if not ok] + super().overflows()

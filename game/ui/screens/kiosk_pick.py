@@ -1,0 +1,98 @@
+"""Choosing a story at an event screen that offers more than one: a big card for each."""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import text as tx
+from ..widgets import Button, FocusList, panel
+from .base import Screen
+from .touch import TouchWords, touch_corner_buttons, touch_height
+
+
+class StoryPickScreen(TouchWords, Screen):
+    """One touch-sized card per story on offer (title and summary); Back returns to the loop."""
+
+    def __init__(self, app, back_to: Screen, selected: int = 0):
+        super().__init__(app)
+        self.back_to = back_to
+        self.focus = FocusList(start=selected)
+        self.cards: list[Button] = []
+        self.nav: list[Button] = []
+        self._fits: list[tuple[str, bool]] = []
+
+    def on_escape(self) -> None:
+        self.app.show_title()
+
+    def pick(self, index: int) -> None:
+        self.app.start_run(self.app.config.entries[index])
+
+    def buttons(self) -> list[Button]:
+        return self.cards + self.nav
+
+    def handle_event(self, event: pygame.event.Event) -> object:
+        n = len(self.app.config.entries)
+        if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key < pygame.K_1 + min(n, 9):
+            self.pick(event.key - pygame.K_1)
+            return True
+        self.focus.buttons = self.buttons()
+        pressed = self.focus.handle(event)
+        if isinstance(pressed, Button):
+            pressed.action()
+            return True
+        return pressed
+
+    def draw(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        p = th.palette
+        self._fits = []
+        surface.fill(p.backdrop)
+        m = th.margin
+        back = Button(self.t("back"), self.on_escape, icon="left")
+        back.rect = pygame.Rect(m, th.px(1.6), back.natural_width(th), touch_height(th))
+        self.nav = [back] + touch_corner_buttons(self)
+        heading = tx.fit(self.t("choose_scenario"),
+                         pygame.Rect(back.rect.right + th.px(2), back.rect.y,
+                                     self.nav[1].rect.x - back.rect.right - th.px(4),
+                                     back.rect.h), th.heading, p.on_backdrop, "bold",
+                         th.body_min)
+        heading.blit(surface, "center")
+        self._fits.append((heading.text, heading.fits))
+        entries = self.app.config.entries
+        top = back.rect.bottom + th.px(3)
+        gap = th.px(2)
+        card_h = max(touch_height(th), (th.height - m - top - gap * (len(entries) - 1))
+                     // max(1, len(entries)))
+        pad = th.px(2)
+        self.cards = []
+        for i, e in enumerate(entries):
+            rect = pygame.Rect(m, top + i * (card_h + gap), th.width - 2 * m, card_h)
+            card = Button(e.scenario.title.get_text(self.lang), lambda i=i: self.pick(i),
+                          badge=str(i + 1))
+            card.rect = rect
+            self.cards.append(card)
+            panel(surface, rect, th, p.panel, p.panel_edge)
+            bw = card.badge_width(th)
+            badge = pygame.Rect(rect.x + pad, rect.y + pad, bw, bw)
+            pygame.draw.rect(surface, p.badge, badge, border_radius=th.radius)
+            num = tx.render(str(i + 1), th.body, p.on_badge, "bold")
+            surface.blit(num, num.get_rect(center=badge.center))
+            x = badge.right + pad
+            inner = pygame.Rect(x, rect.y + pad, rect.right - pad - x, rect.h - 2 * pad)
+            title = tx.fit(card.label, inner, th.body, p.ink, "bold", th.small_min)
+            title.blit(surface)
+            below = pygame.Rect(inner.x, inner.y + title.height, inner.w,
+                                max(1, inner.bottom - inner.y - title.height))
+            summary = tx.fit(e.scenario.summary.get_text(self.lang), below, th.body, p.ink,
+                             "regular", th.small_min)
+            summary.blit(surface)
+            self._fits += [(card.label, title.fits), (summary.text, summary.fits)]
+            if self.focus.index == i:
+                from ..widgets import focus_ring
+                focus_ring(surface, rect, th)
+        for b in self.nav:
+            b.draw(surface, th)
+        self.focus.buttons = self.buttons()
+
+    def overflows(self) -> list[str]:
+        return [text for text, ok in self._fits if not ok]

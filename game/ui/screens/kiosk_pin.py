@@ -1,0 +1,139 @@
+"""The organiser's code pad: the only way out of event mode when `kiosk_pin` is set.
+
+Opened by Ctrl+Alt+Q or a three-second press in the top-left corner (see `ui/kiosk.py`). A touch
+keypad and the keyboard's digits both work; the right code quits, three wrong codes close the pad,
+and like every screen at an event it gives way to the attract loop when left alone.
+"""
+
+from __future__ import annotations
+
+import hmac
+
+import pygame
+
+from .. import text as tx
+from ..widgets import Button, FocusList, panel
+from .base import Screen
+from .touch import touch_height
+
+MAX_ATTEMPTS = 3
+DIGIT_KEYS = {getattr(pygame, f"K_{d}"): str(d) for d in range(10)}
+DIGIT_KEYS.update({getattr(pygame, f"K_KP{d}"): str(d) for d in range(10)})
+
+
+class PinScreen(Screen):
+    def __init__(self, app, back_to: Screen, pin: str):
+        super().__init__(app)
+        self.back_to = back_to
+        self._pin = pin
+        self.typed = ""
+        self.wrong = 0
+        self.message = ""
+        self.keys: list[Button] = []
+        self.focus = FocusList()
+        self._fits: list[tuple[str, bool]] = []
+
+    # --- behaviour --------------------------------------------------------------------------------
+
+    def type_digit(self, digit: str) -> None:
+        if len(self.typed) < 12:
+            self.typed += digit
+        self.message = ""
+
+    def delete(self) -> None:
+        self.typed = self.typed[:-1]
+
+    def submit(self) -> None:
+        if self.typed and hmac.compare_digest(self.typed.encode(), self._pin.encode()):
+            self.app.quit()
+            return
+        self.wrong += 1
+        self.typed = ""
+        if self.wrong >= MAX_ATTEMPTS:
+            self.cancel()
+        else:
+            self.message = self.t("kiosk_pin_wrong")
+
+    def cancel(self) -> None:
+        if self.app.top is self:
+            self.app.pop()
+
+    def on_escape(self) -> None:
+        self.cancel()
+
+    def buttons(self) -> list[Button]:
+        return self.keys
+
+    def handle_event(self, event: pygame.event.Event) -> object:
+        if event.type == pygame.KEYDOWN:
+            if event.key in DIGIT_KEYS:
+                self.type_digit(DIGIT_KEYS[event.key])
+                return True
+            if event.key == pygame.K_BACKSPACE:
+                self.delete()
+                return True
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                self.submit()
+                return True
+            return None
+        self.focus.buttons = self.keys
+        pressed = self.focus.handle(event)
+        if isinstance(pressed, Button):
+            pressed.action()
+            return True
+        return pressed
+
+    # --- drawing ----------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        p = th.palette
+        self._fits = []
+        surface.fill(p.backdrop)
+        key_h = max(touch_height(th), th.px(12))
+        gap = th.px(1.5)
+        pad_w = min(th.width - 2 * th.margin, int(th.height * 0.8))
+        key_w = (pad_w - 2 * gap) // 3
+        x0 = (th.width - pad_w) // 2
+        # The block (title, hint, dots, four rows of keys) sits in the middle of the screen.
+        block = (tx.line_height(th.heading, "bold") + tx.line_height(th.small) + th.px(9)
+                 + 4 * key_h + 3 * gap)
+        top = max(touch_height(th) + th.px(3), (th.height - block) // 2)
+        title = tx.fit(self.t("kiosk_pin_title"), pygame.Rect(x0, top, pad_w, th.px(9)),
+                       th.heading, p.on_backdrop, "bold", th.body_min, "center")
+        title.blit(surface)
+        hint_text = self.message or self.t("kiosk_pin_hint")
+        hint = tx.fit(hint_text, pygame.Rect(x0, title.box.y + title.height, pad_w, th.px(6)),
+                      th.small, p.on_backdrop if self.message else p.on_backdrop_muted,
+                      "bold" if self.message else "regular", th.small_min, "center")
+        hint.blit(surface)
+        self._fits += [(title.text, title.fits), (hint.text, hint.fits)]
+        # One open circle per digit typed: shows progress without showing the code.
+        dots = pygame.Rect(x0, hint.box.y + hint.height + th.px(1), pad_w, th.px(6))
+        panel(surface, dots, th)
+        r = th.px(1.2)
+        n = len(self.typed)
+        for i in range(n):
+            cx = dots.centerx + (i - (n - 1) / 2) * 3 * r
+            pygame.draw.circle(surface, p.ink, (int(cx), dots.centery), r)
+        labels = [str(d) for d in range(1, 10)] + [self.t("kiosk_pin_delete"), "0",
+                                                   self.t("kiosk_pin_ok")]
+        actions = [lambda d=str(d): self.type_digit(d) for d in range(1, 10)]
+        actions += [self.delete, lambda: self.type_digit("0"), self.submit]
+        y0 = dots.bottom + th.px(2)
+        rows = 4
+        key_h = min(key_h, (th.height - th.margin - y0 - (rows - 1) * gap) // rows)
+        self.keys = []
+        for i, (label, action) in enumerate(zip(labels, actions)):
+            b = Button(label, action, align="center")
+            b.rect = pygame.Rect(x0 + (i % 3) * (key_w + gap), y0 + (i // 3) * (key_h + gap),
+                                 key_w, key_h)
+            self.keys.append(b)
+        back = Button(self.t("back"), self.cancel, icon="left")
+        back.rect = pygame.Rect(th.margin, th.px(1.6), back.natural_width(th), touch_height(th))
+        self.keys.append(back)
+        self.focus.buttons = self.keys
+        self.focus.draw(surface, th)
+
+    def overflows(self) -> list[str]:
+        return [text for text, ok in self._fits if not ok] + super().overflows()

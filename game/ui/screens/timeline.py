@@ -1,0 +1,372 @@
+"""What if? The decisions the class took, as a strip of numbered stops, and the way back to any of
+them to take another road there. Both roads are kept in the record.
+
+Left/Right (or 1-9) pick a decision; Enter takes another road from it (the class votes again at
+that decision); R shows the next road; C compares this road with another one; W or Esc closes.
+Passive and active choices differ by shape (a hollow square, a filled circle) and by a word.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import text as tx
+from ..charts import marker
+from ..widgets import Button, FocusList, focus_ring, panel
+from .base import Screen, corner_buttons, header_bar
+from .classroom import chips_that_fit, decisions_taken
+
+PASSIVE = frozenset({"outsider", "reinforcer", "assistant"})
+
+
+class TimelineScreen(Screen):
+    """Pushed over the class's current screen (`back_to`), which it returns to when closed."""
+
+    def __init__(self, app, back_to: Screen):
+        super().__init__(app)
+        self.back_to = back_to
+        self.road = app.classroom.road
+        self.run = app.run
+        self.decisions = decisions_taken(self.run)
+        self.selected = len(self.decisions) - 1 if self.decisions else None
+        self.focus = FocusList()
+        self.nav: list[Button] = []
+        self.nodes: list[pygame.Rect] = []
+        self._mode = "one"
+        self._fits: list[tuple[str, bool]] = []
+
+    # --- behaviour ------------------------------------------------------------------------------
+
+    @property
+    def session(self):
+        return self.app.classroom
+
+    @property
+    def on_current_road(self) -> bool:
+        return self.road == self.session.road
+
+    def refresh(self) -> None:
+        self.back_to.refresh()
+        self._load(self.road)
+
+    def _load(self, road: int) -> None:
+        self.road = road
+        self.run = (self.app.run if road == self.session.road
+                    else self.session.road_run(road, self.app.lang))
+        self.decisions = decisions_taken(self.run)
+        if self.selected is None or self.selected >= len(self.decisions):
+            self.selected = len(self.decisions) - 1 if self.decisions else None
+
+    def close(self) -> None:
+        self.app.pop()
+
+    def on_escape(self) -> None:
+        self.close()
+
+    def select(self, index: int) -> None:
+        if 0 <= index < len(self.decisions):
+            self.selected = index
+
+    def next_road(self) -> None:
+        ids = self.session.road_ids()
+        if len(ids) > 1:
+            self._load(ids[(ids.index(self.road) + 1) % len(ids)])
+            self.selected = len(self.decisions) - 1 if self.decisions else None
+
+    def take_other_road(self) -> None:
+        """Back to the selected decision on a new road; the class votes on it again."""
+        if self.selected is None:
+            return
+        from .vote import VoteScreen
+        session = self.session
+        if not self.on_current_road:
+            self.app.run = session.switch(self.road, self.app.lang)
+        taken = self.decisions[self.selected]
+        old_road = session.road
+        run = session.branch(self.app.run, self.selected)
+        earlier = {taken.choice_id: self.t("taken_on_road",
+                                           n=session.road_number(old_road))}
+        self.app.show_class_screen(run, VoteScreen(self.app, run, earlier))
+
+    def go_to_road(self) -> None:
+        """Carry on with the road shown (when it is not the one on screen)."""
+        if self.on_current_road:
+            self.close()
+            return
+        run = self.session.switch(self.road, self.app.lang)
+        from .scene import SceneScreen
+        if run.ended:
+            from .ending import EndingScreen
+            self.app.show_class_screen(run, EndingScreen(self.app, run))
+        else:
+            self.app.show_class_screen(run, SceneScreen(self.app, run))
+
+    def compare(self) -> None:
+        from .compare import CompareScreen
+        self.app.push(CompareScreen(self.app, self.road, self.run))
+
+    def buttons(self) -> list[Button]:
+        return self.nav
+
+    def handle_event(self, event: pygame.event.Event) -> object:
+        if event.type == pygame.KEYDOWN:
+            k = event.key
+            if k in (pygame.K_LEFT, pygame.K_UP) and self.selected is not None:
+                self.select(self.selected - 1)
+                return True
+            if k in (pygame.K_RIGHT, pygame.K_DOWN) and self.selected is not None:
+                self.select(self.selected + 1)
+                return True
+            if pygame.K_1 <= k <= pygame.K_9:
+                self.select(k - pygame.K_1)
+                return True
+            if k in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                focused = self.focus.focused
+                if focused is not None and focused.action is not None:
+                    focused.action()
+                else:
+                    self.take_other_road()
+                return True
+            if k == pygame.K_w:
+                self.close()
+                return True
+            if k == pygame.K_r:
+                self.next_road()
+                return True
+            if k == pygame.K_c:
+                self.compare()
+                return True
+            if k == pygame.K_g and not self.on_current_road:
+                self.go_to_road()
+                return True
+        self.focus.buttons = self.nav
+        pressed = self.focus.handle(event, arrows=False)
+        if isinstance(pressed, Button):
+            if pressed.enabled and pressed.action is not None:
+                pressed.action()
+            return True
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            for i, rect in enumerate(self.nodes):
+                if rect.collidepoint(event.pos):
+                    self.select(i)
+                    return True
+        return pressed
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        p = th.palette
+        self._fits = []
+        surface.fill(p.backdrop)
+        session = self.session
+        number = session.road_number(self.road)
+        chips = [self.t("whatif_title"), self.t("road_n", n=number)]
+        parent, at = session.branch_point(self.road)
+        if parent is not None:
+            chips.append(self.t("road_from", n=session.road_number(parent), d=at + 1))
+        corners = corner_buttons(self)
+        top = header_bar(surface, th, chips_that_fit(th, chips, corners[0].rect.left))
+        m = th.margin
+        y = max(top.bottom, corners[0].rect.bottom) + th.px(1.5)
+        heading = tx.fit(self.t("timeline_title"), pygame.Rect(m, y, th.width - 2 * m,
+                                                                 th.heading * 2),
+                         th.heading, p.on_backdrop, "bold", th.body_min)
+        heading.blit(surface)
+        self._fits.append((heading.text, heading.fits))
+        self._draw_legend(surface, pygame.Rect(m, y, th.width - 2 * m, heading.height))
+        y += heading.height + th.px(1)
+        bar_h = tx.line_height(th.body, "bold") + th.px(2)
+        bar_y = th.height - m - bar_h
+        self.nav = self._layout_nav(bar_y, bar_h)
+        hint = tx.fit(self.t("timeline_hint"), pygame.Rect(m, 0, th.width - 2 * m,
+                                                           tx.line_height(th.small) * 2),
+                      th.small, p.on_backdrop_muted, "regular", th.small_min)
+        hint.box.y = bar_y - th.px(1) - hint.height
+        hint.blit(surface)
+        self._fits.append((hint.text, hint.fits))
+        area = pygame.Rect(m, y, th.width - 2 * m, hint.box.y - th.px(1.5) - y)
+        if not self.decisions:
+            msg = tx.fit(self.t("no_decisions"), area, th.body, p.on_backdrop)
+            msg.blit(surface)
+            self._fits.append((msg.text, msg.fits))
+        else:
+            strip_h = self._strip_height()
+            self._draw_strip(surface, pygame.Rect(area.x, area.y, area.w, strip_h))
+            detail = pygame.Rect(area.x, area.y + strip_h + th.px(1.5), area.w,
+                                 area.h - strip_h - th.px(1.5))
+            self._draw_detail(surface, detail)
+        self.nav = self.nav + corners
+        self.focus.buttons = self.nav
+        self.focus.draw(surface, th)
+
+    def _layout_nav(self, y: int, h: int) -> list[Button]:
+        th = self.theme
+        m = th.margin
+        back = Button(self.t("close_timeline"), self.close, size="small", icon="left")
+        compare = Button(self.t("compare"), self.compare, size="small")
+        buttons = [back, compare]
+        if len(self.session.road_ids()) > 1:
+            buttons.append(Button(self.t("next_road"), self.next_road, size="small"))
+        if not self.on_current_road:
+            buttons.append(Button(self.t("go_to_road"), self.go_to_road, size="small"))
+        if self.selected is not None:
+            go = Button(self.t("take_other_road", n=self.selected + 1), self.take_other_road,
+                        icon="right")
+        else:
+            go = Button(self.t("take_other_road_none"), None, enabled=False)
+        x = m
+        for b in buttons:
+            b.rect = pygame.Rect(x, y, b.natural_width(th), h)
+            x = b.rect.right + th.px(1)
+        w = min(go.natural_width(th), th.width - m - x - th.px(1))
+        go.rect = pygame.Rect(th.width - m - w, y, w, h)
+        return buttons + [go]
+
+    def _draw_legend(self, surface, row: pygame.Rect) -> None:
+        """What the two shapes of the stops mean, at the right end of the heading's line."""
+        th = self.theme
+        p = th.palette
+        r = th.px(1.2)
+        items = [("circle", self.t("legend_active")), ("square", self.t("legend_passive"))]
+        x = row.right
+        for shape, label in reversed(items):
+            text = tx.render(label, th.small, p.on_backdrop)
+            x -= text.get_width()
+            surface.blit(text, text.get_rect(midleft=(x, row.centery)))
+            cx = x - r - th.px(0.8)
+            if shape == "circle":
+                pygame.draw.circle(surface, p.badge, (cx, row.centery), r)
+                pygame.draw.circle(surface, p.on_backdrop, (cx, row.centery), r, 2)
+            else:  # as on the strip: filled with the panel colour, outlined in ink
+                marker(surface, p.panel, (cx, row.centery), r * 0.85, "square")
+                marker(surface, p.ink, (cx, row.centery), r * 0.85, "square", width=2)
+            x = cx - r - th.px(2.5)
+
+    def _strip_height(self) -> int:
+        th = self.theme
+        return th.px(9) + 2 * tx.line_height(th.small, "bold")
+
+
+    def _label_mode(self, width: int) -> str:
+        """How the stops are labelled, the same for all: "B · outsider" on one line, on two, or
+        the letter alone when the strip is crowded (the shape still says passive or active)."""
+        th = self.theme
+        if all(tx.text_width(f"{d.letter} · {d.stance_label}", th.small, "bold") <= width
+               for d in self.decisions):
+            return "one"
+        if all(tx.text_width(d.stance_label, th.small, "bold") <= width for d in self.decisions):
+            return "two"
+        return "letter"
+
+    def _node_lines(self, d, width: int) -> list[str]:
+        mode = self._mode
+        if mode == "one":
+            return [f"{d.letter} · {d.stance_label}"]
+        return [d.letter, d.stance_label] if mode == "two" else [d.letter]
+
+    def _draw_strip(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """Numbered stops on a line; under each, the letter taken and the stance in a word."""
+        th = self.theme
+        p = th.palette
+        n = len(self.decisions)
+        r = th.px(3.2)
+        cy = area.y + th.px(4.5)
+        slot = area.w / n
+        self._mode = self._label_mode(int(slot) - th.px(0.5))
+        xs = [int(area.x + slot * (i + 0.5)) for i in range(n)]
+        if n > 1:
+            pygame.draw.line(surface, p.on_backdrop, (xs[0], cy), (xs[-1], cy),
+                             max(2, th.px(0.5)))
+        self.nodes = []
+        for i, (d, x) in enumerate(zip(self.decisions, xs)):
+            passive = d.stance in PASSIVE
+            if passive:  # hollow square for a passive choice, filled circle for an active one
+                marker(surface, p.panel, (x, cy), r * 0.85, "square")
+                marker(surface, p.ink, (x, cy), r * 0.85, "square", width=max(2, th.px(0.5)))
+            else:
+                pygame.draw.circle(surface, p.badge, (x, cy), r)
+                pygame.draw.circle(surface, p.on_backdrop, (x, cy), r, max(2, th.px(0.3)))
+            label = tx.render(str(d.number), th.body, p.ink if passive else p.on_badge, "bold")
+            surface.blit(label, label.get_rect(center=(x, cy)))
+            node = pygame.Rect(0, 0, int(slot) - th.px(0.5), area.h)
+            node.midtop = (x, area.y)
+            self.nodes.append(node)
+            label_y = cy + r + th.px(1)
+            for line in self._node_lines(d, node.w):
+                under = tx.render(line, th.small, p.on_backdrop, "bold")
+                surface.blit(under, under.get_rect(midtop=(x, label_y)))
+                label_y += under.get_height()
+            if i == self.selected:
+                ring = pygame.Rect(0, 0, 2 * r + th.px(1.4), 2 * r + th.px(1.4))
+                ring.center = (x, cy)
+                focus_ring(surface, ring, th)
+
+    def _draw_detail(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """The selected decision in full: its step, every choice there was with the class's
+        hands, and which one the class took (marked by a word and a frame, not colour)."""
+        th = self.theme
+        p = th.palette
+        if self.selected is None or area.h < th.px(8):
+            return
+        d = self.decisions[self.selected]
+        panel(surface, area, th)
+        pad = th.px(1.8)
+        inner = area.inflate(-2 * pad, -2 * pad)
+        head = self.t("decision_n", n=d.number)
+        if d.step_label:
+            head += "  ·  " + self.t("step", step=d.step_label)
+        recorded = self._recorded(self.selected)
+        if recorded is not None and not recorded["votes"]:
+            head += "  ·  " + self.t("no_hands_recorded")
+        if recorded is not None and recorded["overridden"]:
+            head += "  ·  " + self.t("teacher_picked")
+        fit = tx.fit(head, pygame.Rect(inner.x, inner.y, inner.w, inner.h // 3), th.small,
+                     p.ink_muted, "bold", th.small_min)
+        fit.blit(surface)
+        self._fits.append((head, fit.fits))
+        y = inner.y + fit.height + th.px(0.8)
+        scene = self.session.scenario.scenes[d.scene_id]
+        votes = (recorded or {}).get("votes") or {}
+        rows = []
+        for i, c in enumerate(scene.choices[:4]):
+            hands = self.t("hands_n", n=votes[c.id]) if c.id in votes else ""
+            rows.append(("ABCD"[i], c.text.get_text(self.run.lang), hands, c.id == d.choice_id))
+        taken_w = tx.text_width(self.t("taken"), th.small, "bold") + th.px(2)
+        hands_w = max([tx.text_width(h, th.small) for *_, h, _ in rows] + [0])
+        text_w = inner.w - taken_w - hands_w - th.px(7)
+        size = th.body
+        while True:
+            heights = [tx.wrapped_height(text, text_w, size, "bold" if taken else "regular")
+                       for _, text, _, taken in rows]
+            if sum(heights) + th.px(0.8) * len(rows) <= inner.bottom - y or size <= th.small_min:
+                break
+            size = max(th.small_min, int(size * 0.94))
+        for (letter, text, hands, taken), h in zip(rows, heights):
+            row = pygame.Rect(inner.x, y, inner.w, h)
+            if taken:  # a frame and the word "taken": the road the class took here
+                frame = row.inflate(th.px(1.2), th.px(0.6))
+                pygame.draw.rect(surface, p.ink, frame, width=max(2, th.px(0.3)),
+                                 border_radius=th.px(0.8))
+                word = tx.render(self.t("taken"), th.small, p.ink, "bold")
+                surface.blit(word, word.get_rect(midleft=(row.x + th.px(0.4),
+                                                         row.y + tx.line_height(size) // 2)))
+            mark = tx.render(letter, size, p.ink, "bold")
+            surface.blit(mark, (row.x + taken_w, row.y))
+            fit = tx.fit(text, pygame.Rect(row.x + taken_w + th.px(4), row.y, text_w, h), size,
+                         p.ink, "bold" if taken else "regular", th.small_min)
+            fit.blit(surface)
+            self._fits.append((text, fit.fits))
+            if hands:
+                count = tx.render(hands, th.small, p.ink)
+                surface.blit(count, count.get_rect(midright=(row.right, row.y
+                                                             + tx.line_height(size) // 2)))
+            y += h + th.px(0.8)
+        self._fits.append(("(timeline detail)", y - th.px(0.8) <= inner.bottom + 1))
+
+    def _recorded(self, index: int) -> dict | None:
+        recorded = self.session.votes(self.road)
+        return recorded[index] if index < len(recorded) else None
+
+    def overflows(self) -> list[str]:
+        return [text for text, ok in self._fits if not ok] + super().overflows()

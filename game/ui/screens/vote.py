@@ -1,0 +1,527 @@
+"""The class vote at a decision: big A-D choices, hands counted by the teacher, then the result.
+
+Counting: A-D or the arrows pick a choice, digits type its number of hands, +/- change it by one,
+Backspace removes a digit; what is counted stays hidden (only "counted" shows) so that no later
+hand follows the earlier ones. Enter (or the Lock button) locks the vote and reveals it as bars,
+each with its letter, its text and its count in figures. The choice with most hands is taken on
+Enter; the teacher may pick another first (an override, recorded as such). A tie, or no hands at
+all, is said in words and waits for the teacher to pick. Choices that cannot be taken are shown,
+dashed, with their reason, and take no votes.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from .. import text as tx
+from ..widgets import Button, FocusList, dashed_rect, focus_ring, panel, triangle
+from .base import Screen, corner_buttons, header_bar
+from .classroom import chips_that_fit, decision_steps
+
+LETTER_KEYS = {pygame.K_a: 0, pygame.K_b: 1, pygame.K_c: 2, pygame.K_d: 3}
+DIGIT_KEYS = {getattr(pygame, f"K_{d}"): d for d in range(10)}
+DIGIT_KEYS.update({getattr(pygame, f"K_KP{d}"): d for d in range(10)})
+PLUS_KEYS = (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS)
+MINUS_KEYS = (pygame.K_MINUS, pygame.K_KP_MINUS, pygame.K_UNDERSCORE)
+ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
+MAX_HANDS = 99
+
+
+class VoteScreen(Screen):
+    """One decision put to the class; `confirm()` takes the choice and records the vote."""
+
+    def __init__(self, app, run, earlier: dict[str, str] | None = None):
+        super().__init__(app)
+        self.run = run
+        self.view = run.view()
+        self.counts: dict[str, int] = {c.id: 0 for c in self.view.choices}
+        self.touched: set[str] = set()
+        """Choices whose count the teacher has entered (the screen says "counted")."""
+        self.phase = "counting"
+        """counting (hidden) or revealed (the bars)."""
+        available = [c.index for c in self.view.choices if c.available]
+        self.selected: int | None = available[0] if available else None
+        self._fresh = True
+        """The next digit starts a new number rather than extending the one shown."""
+        self.seconds = 0.0
+        """Time spent on this decision, from the moment the vote appeared."""
+        self.earlier = earlier or {}
+        """Choice id -> words such as "Road 1": what the class took here on another road."""
+        self.focus = FocusList()
+        self.row_rects: list[pygame.Rect] = []
+        self.controls: list[Button] = []
+        self.nav: list[Button] = []
+        self._fits: list[tuple[str, bool]] = []
+
+    # --- the vote -------------------------------------------------------------------------------
+
+    @property
+    def decision_number(self) -> int:
+        return len(decision_steps(self.run)) + 1
+
+    def available(self) -> list[int]:
+        return [c.index for c in self.view.choices if c.available]
+
+    def winners(self) -> list[int]:
+        """The available choices with the most hands; all of them when nobody was counted."""
+        indexes = self.available()
+        if not indexes:
+            return []
+        best = max(self.counts[self.view.choices[i].id] for i in indexes)
+        return [i for i in indexes if self.counts[self.view.choices[i].id] == best]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def tie(self) -> bool:
+        return self.total > 0 and len(self.winners()) > 1
+
+    @property
+    def majority(self) -> int | None:
+        """The choice with most hands when there is exactly one, else None."""
+        w = self.winners()
+        return w[0] if self.total > 0 and len(w) == 1 else None
+
+    @property
+    def overridden(self) -> bool:
+        """The teacher took a choice the vote did not put first."""
+        if self.selected is None or self.total == 0:
+            return False
+        return self.selected not in self.winners()
+
+    def select(self, index: int) -> None:
+        if 0 <= index < len(self.view.choices) and self.view.choices[index].available:
+            self.selected = index
+            self._fresh = True
+
+    def move(self, step: int) -> None:
+        indexes = self.available()
+        if not indexes:
+            return
+        if self.selected not in indexes:
+            self.selected = indexes[0] if step > 0 else indexes[-1]
+        else:
+            self.selected = indexes[(indexes.index(self.selected) + step) % len(indexes)]
+        self._fresh = True
+
+    def set_count(self, index: int, value: int) -> None:
+        choice = self.view.choices[index]
+        if not choice.available or self.phase != "counting":
+            return
+        self.counts[choice.id] = max(0, min(MAX_HANDS, value))
+        self.touched.add(choice.id)
+
+    def adjust(self, index: int | None, step: int) -> None:
+        if index is not None:
+            self.select(index)
+            self.set_count(index, self.counts[self.view.choices[index].id] + step)
+            self._fresh = False
+
+    def type_digit(self, digit: int) -> None:
+        if self.selected is None:
+            return
+        current = 0 if self._fresh else self.counts[self.view.choices[self.selected].id]
+        value = current * 10 + digit
+        self.set_count(self.selected, value if value <= MAX_HANDS else digit)
+        self._fresh = False
+
+    def erase_digit(self) -> None:
+        if self.selected is not None:
+            cid = self.view.choices[self.selected].id
+            self.set_count(self.selected, self.counts[cid] // 10)
+            self._fresh = False
+
+    def lock(self) -> None:
+        """Close the count and show the result; the majority's choice is selected."""
+        self.phase = "revealed"
+        majority = self.majority
+        self.selected = majority  # a tie or no hands: nothing until the teacher picks
+        self.focus.index = None
+
+    def unlock(self) -> None:
+        """Count again: back to the hidden count, the numbers kept."""
+        self.phase = "counting"
+        if self.selected is None:
+            available = self.available()
+            self.selected = available[0] if available else None
+        self._fresh = True
+
+    def confirm(self) -> None:
+        """Take the selected choice, record the vote, and show what it did."""
+        if self.phase != "revealed" or self.selected is None:
+            return
+        from .consequence import ConsequenceScreen
+        choice = self.view.choices[self.selected]
+        if not choice.available:
+            return
+        before = self.view
+        votes = ({c.id: self.counts[c.id] for c in self.view.choices if c.available}
+                 if self.total else None)
+        overridden = self.overridden
+        outcome = self.run.choose(choice.id)
+        if self.app.classroom is not None:
+            self.app.classroom.record(self.run, outcome, votes, overridden, self.seconds)
+        self.app.replace(ConsequenceScreen(self.app, self.run, outcome, before))
+
+    def back_to_story(self) -> None:
+        """The scene's last beat again, to re-read it before voting."""
+        from .scene import SceneScreen
+        scene = SceneScreen(self.app, self.run)
+        scene._start_beat(len(scene.view.beats) - 1, typed=True)
+        self.app.replace(scene)
+
+    def primary(self) -> None:
+        """Enter: lock while counting, take the choice once revealed."""
+        if self.phase == "counting":
+            self.lock()
+        else:
+            self.confirm()
+
+    # --- events ---------------------------------------------------------------------------------
+
+    def update(self, dt: float) -> bool:
+        self.seconds += dt
+        return False
+
+    def refresh(self) -> None:
+        """Another language: the same choices in new words; counts are kept by choice id."""
+        self.view = self.run.view()
+
+    def buttons(self) -> list[Button]:
+        return self.controls + self.nav
+
+    def handle_event(self, event: pygame.event.Event) -> object:
+        if event.type == pygame.KEYDOWN:
+            k = event.key
+            if k in ENTER_KEYS:
+                self.primary()
+                return True
+            if k in LETTER_KEYS:
+                self.select(LETTER_KEYS[k])
+                return True
+            if k in (pygame.K_UP, pygame.K_LEFT):
+                self.move(-1)
+                return True
+            if k in (pygame.K_DOWN, pygame.K_RIGHT):
+                self.move(1)
+                return True
+            if self.phase == "counting":
+                if k in DIGIT_KEYS:
+                    self.type_digit(DIGIT_KEYS[k])
+                    return True
+                if k in PLUS_KEYS or k in MINUS_KEYS:
+                    self.adjust(self.selected, 1 if k in PLUS_KEYS else -1)
+                    return True
+                if k == pygame.K_BACKSPACE:
+                    self.erase_digit()
+                    return True
+            elif k in (pygame.K_u, pygame.K_BACKSPACE):
+                self.unlock()
+                return True
+        self.focus.buttons = self.buttons()
+        pressed = self.focus.handle(event, arrows=False)
+        if isinstance(pressed, Button):
+            if pressed.enabled and pressed.action is not None:
+                pressed.action()
+            return True
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            for i, rect in enumerate(self.row_rects):
+                if rect.collidepoint(event.pos):
+                    self.select(i)
+                    return True
+        return pressed
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        p = th.palette
+        self._fits = []
+        surface.fill(p.backdrop)
+        v = self.view
+        chips = [self.t("vote_title"), self.t("decision_n", n=self.decision_number)]
+        if v.step_label:
+            chips.append(self.t("step", step=v.step_label))
+        whatif = Button(self.t("whatif"), self.app.open_timeline, size="small")
+        corners = corner_buttons(self, [whatif])
+        top = header_bar(surface, th, chips_that_fit(th, chips, corners[0].rect.left))
+        m = th.margin
+        y = max(top.bottom, corners[0].rect.bottom) + th.px(1.5)
+        heading_key = "vote_question" if self.phase == "counting" else "results_title"
+        heading = tx.fit(self.t(heading_key), pygame.Rect(m, y, th.width - 2 * m, th.heading * 2),
+                         th.heading, p.on_backdrop, "bold", th.body_min)
+        heading.blit(surface)
+        self._fits.append((heading.text, heading.fits))
+        y += heading.height + th.px(1)
+        # The bottom: buttons, then the line that says what the teacher can do now.
+        bar_h = tx.line_height(th.body, "bold") + th.px(2)
+        bar_y = th.height - m - bar_h
+        self.nav = self._layout_nav(bar_y, bar_h)
+        status_bottom = bar_y - th.px(1.2)
+        status_top = self._draw_status(surface, status_bottom)
+        self._draw_rows(surface, pygame.Rect(m, y, th.width - 2 * m,
+                                             status_top - th.px(1.2) - y))
+        self.nav = self.nav + corners
+        self.focus.buttons = self.buttons()
+        for i, b in enumerate(self.buttons()):
+            b.draw(surface, th, focused=(self.focus.index == i))
+
+    def _layout_nav(self, y: int, h: int) -> list[Button]:
+        th = self.theme
+        m = th.margin
+        if self.phase == "counting":
+            left = Button(self.t("back_to_story"), self.back_to_story, size="small", icon="left")
+            right = Button(self.t("lock"), self.lock, icon="right")
+        else:
+            left = Button(self.t("unlock"), self.unlock, size="small", icon="left")
+            if self.selected is not None:
+                right = Button(self.t("take", letter="ABCD"[self.selected]), self.confirm,
+                               icon="right")
+            else:
+                right = Button(self.t("pick_first"), None, enabled=False)
+        left.rect = pygame.Rect(m, y, left.natural_width(th), h)
+        w = min(right.natural_width(th), th.width - 2 * m - left.rect.w - th.px(2))
+        right.rect = pygame.Rect(th.width - m - w, y, w, h)
+        return [left, right]
+
+    def _status_text(self) -> str:
+        if self.phase == "counting":
+            return f"{self.t('vote_hint')}   ·   {self.t('total_hands', n=self.total)}"
+        letters = "ABCD"
+        if self.total == 0:
+            return self.t("no_votes")
+        if self.tie:
+            tied = [letters[i] for i in self.winners()]
+            joined = ", ".join(tied[:-1]) + f" {self.t('and')} " + tied[-1]
+            if self.selected is not None and self.selected not in self.winners():
+                return self.t("override_tie", letter=letters[self.selected], tied=joined)
+            if self.selected is not None:
+                return self.t("tie_picked", letter=letters[self.selected], tied=joined)
+            return self.t("tie", letters=joined)
+        majority = letters[self.majority]
+        if self.overridden:
+            return self.t("override", letter=letters[self.selected], majority=majority)
+        return self.t("majority", letter=majority)
+
+    def _draw_status(self, surface: pygame.Surface, bottom: int) -> int:
+        """The line above the buttons; a panel with a marker when the teacher must decide."""
+        th = self.theme
+        p = th.palette
+        m = th.margin
+        text = self._status_text()
+        counting = self.phase == "counting"
+        pad = th.px(1.2)
+        width = th.width - 2 * m
+        needs_teacher = not counting and (self.tie or self.total == 0 or self.overridden)
+        size = th.small if counting else th.body
+        if not counting and tx.text_width(text, size, "bold") + size + 3 * pad > width:
+            size = th.small  # two lines of body text would take the choices' room
+        icon_w = size if needs_teacher else 0
+        box_h = tx.wrapped_height(text, width - 2 * pad - icon_w, size, "bold") + pad
+        box_h = min(box_h, th.px(16))
+        box = pygame.Rect(m, bottom - box_h, width, box_h)
+        if not counting:
+            panel(surface, box, th, p.panel, p.ink if needs_teacher else p.panel_edge,
+                  shadow=False)
+            if needs_teacher:  # an exclamation in a triangle: the words say it, the shape too
+                cx, cy = box.x + pad + icon_w // 2, box.centery
+                pygame.draw.polygon(surface, p.ink, [(cx, cy - icon_w * 0.45),
+                                                     (cx + icon_w * 0.5, cy + icon_w * 0.4),
+                                                     (cx - icon_w * 0.5, cy + icon_w * 0.4)],
+                                    max(2, th.px(0.3)))
+                mark = tx.render("!", int(size * 0.7), p.ink, "bold")
+                surface.blit(mark, mark.get_rect(center=(cx, cy + icon_w * 0.08)))
+        colour = p.on_backdrop_muted if counting else p.ink
+        fit = tx.fit(text, pygame.Rect(box.x + pad + icon_w + (pad if icon_w else 0),
+                                       box.y + pad // 2, width - 2 * pad - icon_w - pad,
+                                       box_h - pad // 2),
+                     size, colour, "bold" if not counting else "regular", th.small_min)
+        fit.blit(surface, "center")
+        self._fits.append((text, fit.fits))
+        return box.y
+
+    def _draw_rows(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """One row per choice, each as tall as its words need; spare room shared out evenly."""
+        th = self.theme
+        choices = self.view.choices[:4]
+        gap = th.px(1.2)
+        n = max(1, len(choices))
+        room = area.h - gap * (n - 1)
+        need = [self._row_need(c, area.w) for c in choices]
+        if sum(need) <= room:
+            heights = [h + (room - sum(need)) // n for h in need]
+        else:  # too much text: every row gives up the same share; fit() shrinks the words
+            heights = [max(th.px(6), h * room // max(1, sum(need))) for h in need]
+        self.row_rects = []
+        self.controls = []
+        y = area.y
+        for c, h in zip(choices, heights):
+            rect = pygame.Rect(area.x, y, area.w, h)
+            self.row_rects.append(rect)
+            self._draw_row(surface, c, rect)
+            y += h + gap
+
+    def _layout_row(self, c, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        """(the letter badge, the text box, the right part) of a choice's row."""
+        th = self.theme
+        pad = th.px(1.2)
+        badge_size = min(rect.h - 2 * pad, int(th.heading * 1.5))
+        badge = pygame.Rect(rect.x + pad, rect.centery - badge_size // 2, badge_size, badge_size)
+        if not c.available:  # no votes: the right part only says so
+            right_w = tx.text_width(self.t("no_votes_here"), th.small, "italic") + th.px(1)
+        elif self.phase == "counting":
+            right_w = min(int(rect.w * 0.28), th.px(36))
+        else:
+            right_w = int(rect.w * 0.38)
+        right = pygame.Rect(rect.right - pad - right_w, rect.y + pad, right_w, rect.h - 2 * pad)
+        text_x = rect.x + pad + int(th.heading * 1.5) + th.px(1.5)
+        text = pygame.Rect(text_x, rect.y + pad // 2, right.x - th.px(1.5) - text_x,
+                           rect.h - pad)
+        return badge, text, right
+
+    def _extras(self, c) -> list[tuple[str, str]]:
+        """The smaller lines under a choice: our choice, its reason, what another road took."""
+        extra = []
+        if self.phase == "revealed" and c.index == self.selected:
+            extra.append((self.t("our_choice"), "bold"))
+        if not c.available and c.reason:
+            extra.append((c.reason, "italic"))
+        if c.id in self.earlier:
+            extra.append((self.earlier[c.id], "italic"))
+        return extra
+
+    def _row_need(self, c, width: int) -> int:
+        th = self.theme
+        _, text, _ = self._layout_row(c, pygame.Rect(0, 0, width, th.px(20)))
+        h = tx.wrapped_height(c.text, text.w, th.body, "bold" if c.available else "regular")
+        h += sum(tx.wrapped_height(t, text.w, th.small, style) for t, style in self._extras(c))
+        return max(h + th.px(2.4), int(th.heading * 1.1) + th.px(2.4))
+
+    def _draw_row(self, surface: pygame.Surface, c, rect: pygame.Rect) -> None:
+        th = self.theme
+        p = th.palette
+        selected = c.index == self.selected
+        if c.available:
+            panel(surface, rect, th, p.panel, p.ink if selected else p.panel_edge)
+        else:
+            pygame.draw.rect(surface, p.disabled, rect, border_radius=th.radius)
+            dashed_rect(surface, p.disabled_edge, rect, max(2, th.px(0.3)), th.px(1.2))
+        fg = p.ink if c.available else p.on_disabled
+        badge, text_box, right = self._layout_row(c, rect)
+        # The letter, big, in its badge (hollow when the choice cannot be taken).
+        size = min(th.heading, int(badge.h * 0.8))
+        if c.available:
+            pygame.draw.rect(surface, p.badge, badge, border_radius=th.radius)
+            letter = tx.render(c.letter, size, p.on_badge, "bold")
+        else:
+            pygame.draw.rect(surface, p.on_disabled, badge, width=max(2, th.px(0.3)),
+                             border_radius=th.radius)
+            letter = tx.render(c.letter, size, p.on_disabled, "bold")
+        surface.blit(letter, letter.get_rect(center=badge.center))
+        self._draw_choice_text(surface, c, text_box, fg)
+        if not c.available:
+            word = tx.fit(self.t("no_votes_here"), right, th.small, p.on_disabled, "italic",
+                          th.small_min, "right")
+            word.blit(surface, "center")
+            self._fits.append((word.text, word.fits))
+        elif self.phase == "counting":
+            self._draw_counter(surface, c, right, selected)
+        else:
+            self._draw_bar(surface, c, right)
+        if selected:
+            # Besides the ring: a bar at the left edge, so selection never rests on colour.
+            pygame.draw.rect(surface, p.focus, (rect.x, rect.y, th.px(0.9), rect.h),
+                             border_top_left_radius=th.radius,
+                             border_bottom_left_radius=th.radius)
+            focus_ring(surface, rect, th)
+
+    def _draw_choice_text(self, surface, c, box: pygame.Rect, fg) -> None:
+        th = self.theme
+        p = th.palette
+        extra = self._extras(c)
+        extra_h = sum(tx.wrapped_height(text, box.w, th.small, style) for text, style in extra)
+        main = tx.fit(c.text, pygame.Rect(box.x, box.y, box.w, max(1, box.h - extra_h)),
+                      th.body, fg, "bold" if c.available else "regular", th.small_min)
+        total = main.height + extra_h
+        y = box.centery - total // 2
+        main.box.y = y
+        main.blit(surface)
+        self._fits.append((c.text, main.fits))
+        y += main.height
+        muted = p.ink_muted if c.available else p.on_disabled
+        for text, style in extra:
+            fit = tx.fit(text, pygame.Rect(box.x, y, box.w, max(1, box.bottom - y)), th.small,
+                         muted if style == "italic" else fg, style, th.small_min)
+            fit.blit(surface)
+            self._fits.append((text, fit.fits))
+            y += fit.height
+
+    def _draw_counter(self, surface, c, area: pygame.Rect, selected: bool) -> None:
+        """- [count] +: the count in figures only for the choice being entered."""
+        th = self.theme
+        p = th.palette
+        size = min(area.h, th.px(8))
+        minus = Button("–", lambda i=c.index: self.adjust(i, -1), size="body", align="center")
+        plus = Button("+", lambda i=c.index: self.adjust(i, 1), size="body", align="center")
+        minus.rect = pygame.Rect(area.x, area.centery - size // 2, size, size)
+        plus.rect = pygame.Rect(area.right - size, area.centery - size // 2, size, size)
+        self.controls += [minus, plus]
+        middle = pygame.Rect(minus.rect.right + th.px(0.8), area.y,
+                             plus.rect.x - minus.rect.right - th.px(1.6), area.h)
+        if selected:
+            value = tx.render(str(self.counts[c.id]), th.heading, p.ink, "bold")
+            under = tx.render(self.t("hands_word"), th.small, p.ink_muted)
+            if value.get_height() + under.get_height() - th.px(1) <= area.h + 2 * th.px(1.2):
+                total = value.get_height() + under.get_height() - th.px(1)
+                top = middle.centery - total // 2
+                surface.blit(value, value.get_rect(midtop=(middle.centerx, top)))
+                surface.blit(under, under.get_rect(midbottom=(middle.centerx, top + total)))
+            else:
+                surface.blit(value, value.get_rect(center=middle.center))
+        else:
+            word = self.t("counted") if c.id in self.touched else self.t("not_counted")
+            fit = tx.fit(word, middle, th.small, p.ink_muted, "italic", th.small_min, "center")
+            fit.blit(surface, "center")
+            self._fits.append((word, fit.fits))
+
+    def _draw_bar(self, surface, c, area: pygame.Rect) -> None:
+        """The bar of one choice: its length the share of hands, its count in figures."""
+        th = self.theme
+        p = th.palette
+        count = self.counts[c.id]
+        most = max((self.counts[x.id] for x in self.view.choices if x.available), default=0)
+        number = tx.render(str(count), th.heading, p.ink, "bold")
+        top_choice = self.total > 0 and count == most
+        label = self.t("most_votes") if top_choice else ""
+        label_s = tx.render(label, th.small, p.ink, "bold") if label else None
+        label_w = (label_s.get_width() + th.px(1)) if label_s else 0
+        track = pygame.Rect(area.x, area.centery - th.px(2.2),
+                            area.w - number.get_width() - th.px(1.5), th.px(4.4))
+        pygame.draw.rect(surface, p.track, track, border_radius=th.px(0.6))
+        fill_w = int(track.w * count / most) if most else 0
+        if fill_w > 0:
+            fill = pygame.Rect(track.x, track.y, fill_w, track.h)
+            pygame.draw.rect(surface, p.badge, fill, border_radius=th.px(0.6))
+            if top_choice:  # the leading bar(s) hatched: a second cue besides the words
+                step = th.px(1.4)
+                for x in range(fill.x, fill.right, step):
+                    pygame.draw.line(surface, p.on_badge, (x, fill.bottom - 2),
+                                     (min(fill.right - 1, x + fill.h // 2), fill.y + 1),
+                                     max(1, th.px(0.25)))
+        pygame.draw.rect(surface, p.ink, track, width=max(1, th.px(0.2)),
+                         border_radius=th.px(0.6))
+        surface.blit(number, number.get_rect(midleft=(track.right + th.px(1.5),
+                                                      area.centery)))
+        if label_s is not None and label_w < track.w:
+            # Above the bar when there is room, else inside it on a panel-coloured tab.
+            pos = label_s.get_rect(bottomleft=(track.x, track.y - th.px(0.3)))
+            if pos.top < area.y - th.px(1):
+                pos = label_s.get_rect(topleft=(track.x, track.bottom + th.px(0.2)))
+            triangle(surface, p.ink, (pos.x + th.small * 0.35, pos.centery), th.small * 0.55,
+                     "right")
+            surface.blit(label_s, (pos.x + int(th.small * 0.8), pos.y))
+
+    def overflows(self) -> list[str]:
+        return [text for text, ok in self._fits if not ok] + super().overflows()

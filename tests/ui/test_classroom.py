@@ -1,0 +1,512 @@
+"""Class mode driven headless like a teacher would: hands counted and typed in, the vote locked and
+revealed, the majority taken, an override, a tie, the talk with its timer, a jump back on the
+timeline to take the other road, the two roads compared, the debrief; then the record read back.
+
+Time passes through `app.run_frames(n, dt)`; nothing sleeps. Records go to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+from dataclasses import replace  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from game.classroom.records import read_record, unfinished_sessions  # noqa: E402
+from game.core import engine, vocab  # noqa: E402
+from game.ui.screens.classroom import meters_by_decision, passive_run  # noqa: E402
+from game.ui.screens.compare import PASSIVE, CompareScreen  # noqa: E402
+from game.ui.screens.consequence import ConsequenceScreen  # noqa: E402
+from game.ui.screens.debrief import DebriefScreen  # noqa: E402
+from game.ui.screens.discussion import DiscussionScreen, first_sentence  # noqa: E402
+from game.ui.screens.ending import EndingScreen  # noqa: E402
+from game.ui.screens.resume import ResumeSessionScreen  # noqa: E402
+from game.ui.screens.scene import SceneScreen  # noqa: E402
+from game.ui.screens.timeline import TimelineScreen  # noqa: E402
+from game.ui.screens.vote import VoteScreen  # noqa: E402
+
+from uihelp import ALL_SCENARIOS, MINI, ROOT, entry_of, make_app, press, run_at  # noqa: E402
+
+ADRIAN = ROOT / "scenes" / "adrian.yaml"
+LETTER = {"A": pygame.K_a, "B": pygame.K_b, "C": pygame.K_c, "D": pygame.K_d}
+DIGIT = {str(d): getattr(pygame, f"K_{d}") for d in range(10)}
+
+
+@pytest.fixture(autouse=True)
+def records_folder(tmp_path, monkeypatch) -> Path:
+    """Every record of these tests goes to a folder of their own."""
+    monkeypatch.setenv("BYSTANDER_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+@pytest.fixture(scope="module")
+def adrian():
+    return entry_of(ADRIAN)
+
+
+def to_vote(app, limit: int = 60) -> VoteScreen:
+    """Space through beats (and `next` scenes) until the class is asked to vote."""
+    for _ in range(limit):
+        if isinstance(app.top, VoteScreen):
+            return app.top
+        press(app, pygame.K_SPACE, frames=1)
+    raise AssertionError(f"no vote after {limit} presses; on {type(app.top).__name__}")
+
+
+def hands(app, **counts: int) -> None:
+    """The teacher selects each choice by its letter and types its number of hands."""
+    for letter, n in counts.items():
+        press(app, LETTER[letter], frames=1)
+        press(app, *(DIGIT[d] for d in str(n)), frames=1)
+
+
+def through_consequence(app) -> DiscussionScreen:
+    assert isinstance(app.top, ConsequenceScreen)
+    press(app, pygame.K_SPACE, frames=1)          # ends the meters' animation
+    press(app, pygame.K_SPACE, frames=1)          # on to the talk
+    assert isinstance(app.top, DiscussionScreen)
+    return app.top
+
+
+def decide(app, letter: str) -> None:
+    """A quick vote where `letter` has most hands, taken, and the talk skipped."""
+    vote = to_vote(app)
+    hands(app, **{letter: 20})
+    press(app, pygame.K_RETURN, pygame.K_RETURN, frames=1)
+    assert not isinstance(app.top, VoteScreen), vote.view.scene_id
+    through_consequence(app)
+    press(app, pygame.K_RETURN, frames=1)
+
+
+def test_a_whole_class_session(adrian, records_folder):
+    app = make_app([adrian], reduced_motion=False)
+    app.start_class(adrian)
+    assert isinstance(app.top, SceneScreen) and app.classroom is not None
+    session_log = app.classroom.log
+
+    # Decision 1: hands counted, hidden until locked, then the majority taken.
+    vote = to_vote(app)
+    assert vote.view.scene_id == "hallway_monday" and vote.phase == "counting"
+    hands(app, C="12", A="5")
+    press(app, pygame.K_d, pygame.K_PLUS, pygame.K_PLUS, pygame.K_PLUS, frames=1)
+    press(app, pygame.K_b, pygame.K_4, pygame.K_BACKSPACE, pygame.K_7, frames=1)
+    assert vote.counts == {"walk_on": 5, "laugh_along": 7, "say_stop": 12,
+                           "walk_with_adrian": 3}
+    assert vote.phase == "counting" and "12" not in vote._status_text()
+    press(app, pygame.K_RETURN, frames=1)                    # lock: the bars are revealed
+    assert vote.phase == "revealed" and vote.majority == 2 and vote.selected == 2
+    assert not vote.tie and not vote.overridden
+    press(app, pygame.K_RETURN, frames=1)                    # the majority's choice
+    assert isinstance(app.top, ConsequenceScreen)
+    assert app.top.outcome.choice_id == "say_stop"
+
+    # The talk: its prompts, what happened, and a countdown that ends quietly.
+    talk = through_consequence(app)
+    assert talk.outcome.discuss and talk.timer.minutes == 3
+    press(app, pygame.K_2, frames=1)                         # 2 minutes
+    press(app, pygame.K_SPACE, frames=1)                     # start
+    app.run_frames(60, 1.0)
+    assert talk.timer.running and talk.timer.clock() == "1:00"
+    press(app, pygame.K_SPACE, frames=1)                     # pause
+    app.run_frames(30, 1.0)
+    assert talk.timer.clock() == "1:00" and not talk.timer.running
+    press(app, pygame.K_SPACE, frames=1)                     # go on
+    app.run_frames(75, 1.0)
+    assert talk.timer.done and talk.timer.clock() == "0:00" and not talk.timer.running
+    assert talk._timer_state() == "time is up. Round off the last thought."
+    english = talk.outcome.discuss
+    press(app, pygame.K_l, frames=1)                         # Dutch, mid-talk
+    assert app.lang == "nl" and talk.outcome.discuss != english
+    assert talk.outcome.choice_id == "say_stop"
+    press(app, pygame.K_l, frames=1)
+    press(app, pygame.K_RETURN, frames=1)                    # on with the story
+    assert isinstance(app.top, SceneScreen)
+
+    # Decision 2: most hands for A, but the teacher takes C.
+    vote = to_vote(app)
+    assert vote.view.scene_id == "group_work"
+    hands(app, A="10", B="2", C="8", D="1")
+    press(app, pygame.K_RETURN, frames=1)
+    assert vote.majority == 0
+    press(app, pygame.K_c, frames=1)
+    assert vote.overridden and "instead of A" in vote._status_text()
+    press(app, pygame.K_RETURN, frames=1)
+    assert app.top.outcome.choice_id == "invite_adrian"
+    through_consequence(app)
+    press(app, pygame.K_RETURN, frames=1)
+
+    # Decision 3: a tie; nothing is taken until the teacher picks one of the two.
+    vote = to_vote(app)
+    assert vote.view.scene_id == "meme"
+    hands(app, A="6", B="2", C="1", D="6")
+    press(app, pygame.K_RETURN, frames=1)
+    assert vote.tie and vote.selected is None and "tie between A and D" in vote._status_text()
+    press(app, pygame.K_RETURN, frames=1)
+    assert app.top is vote                                   # no choice yet: nothing happens
+    press(app, pygame.K_d, pygame.K_RETURN, frames=1)
+    assert app.top.outcome.choice_id == "reply_not_funny"
+    through_consequence(app)
+
+    recorded = session_log.decisions
+    assert [d["choice"] for d in recorded] == ["say_stop", "invite_adrian", "reply_not_funny"]
+    assert recorded[0]["votes"] == {"walk_on": 5, "laugh_along": 7, "say_stop": 12,
+                                    "walk_with_adrian": 3}
+    assert [d["overridden"] for d in recorded] == [False, True, False]
+    assert recorded[2]["votes"] == {"forward_meme": 6, "laugh_react": 2, "scroll_past": 1,
+                                    "reply_not_funny": 6}
+
+    # What if? Back to decision 2 on the timeline, and the other road taken there.
+    press(app, pygame.K_w, frames=1)
+    timeline = app.top
+    assert isinstance(timeline, TimelineScreen) and len(timeline.decisions) == 3
+    assert timeline.selected == 2
+    press(app, pygame.K_LEFT, frames=1)
+    assert timeline.selected == 1
+    press(app, pygame.K_RETURN, frames=1)
+    vote = app.top
+    assert isinstance(vote, VoteScreen) and vote.view.scene_id == "group_work"
+    assert vote.earlier == {"invite_adrian": "Taken on road 1"}
+    assert session_log.road == 1 and len(session_log.roads) == 2
+    assert app.run.state.choices == ["say_stop"]
+    hands(app, A="9", C="3")
+    press(app, pygame.K_RETURN, pygame.K_RETURN, frames=1)
+    assert app.top.outcome.choice_id == "say_full"
+    through_consequence(app)
+    press(app, pygame.K_RETURN, frames=1)
+
+    # Both roads side by side, then against the most passive road.
+    press(app, pygame.K_w, pygame.K_c, frames=1)
+    compare = app.top
+    assert isinstance(compare, CompareScreen) and compare.other == 0
+    mine = meters_by_decision(compare.run)
+    other = meters_by_decision(compare.other_run())
+    assert mine["wellbeing"][:2] == other["wellbeing"][:2]   # the same first decision
+    assert mine["wellbeing"][2] != other["wellbeing"][2]     # and then not
+    press(app, pygame.K_n, frames=1)
+    assert compare.other == PASSIVE and compare.other_run().ended
+    assert compare.overflows() == []
+    press(app, pygame.K_ESCAPE, pygame.K_ESCAPE, frames=1)   # compare, then the timeline
+    assert isinstance(app.top, SceneScreen)
+
+    # On to an ending on this road, and the debrief built from its own choices.
+    for letter in "CBAA":
+        if isinstance(app.top, EndingScreen):
+            break
+        decide(app, letter)
+    for _ in range(20):
+        if isinstance(app.top, EndingScreen):
+            break
+        press(app, pygame.K_SPACE, frames=1)
+    assert isinstance(app.top, EndingScreen)
+    press(app, pygame.K_d, frames=1)
+    debrief_screen = app.top
+    assert isinstance(debrief_screen, DebriefScreen)
+    d = debrief_screen.debrief
+    assert d.decisions[0].choice_id == "say_stop" and d.decisions[1].choice_id == "say_full"
+    assert "assistant" in {r.role for r in d.roles}          # say_full: joining in
+    assert d.held_back_at is not None and d.held_back_at.index == 1
+    assert debrief_screen.overflows() == []
+    press(app, pygame.K_2, frames=1)
+    assert debrief_screen.page == "closing" and d.closing
+    assert debrief_screen.overflows() == []
+    press(app, pygame.K_l, frames=1)
+    assert debrief_screen.debrief.closing[0].startswith("Leg je rol even neer")
+
+    # The saved record: votes and roads, read back from disk through the records API.
+    saved = read_record(session_log.path)
+    assert saved.completed and len(saved.roads) == 2
+    assert saved.roads[1].parent == 0 and saved.roads[1].branch_at == 1
+    road0 = [d for d in saved.decisions if d["road"] == 0]
+    road1 = [d for d in saved.decisions if d["road"] == 1]
+    assert [d["choice"] for d in road0] == ["say_stop", "invite_adrian", "reply_not_funny"]
+    assert road1[0]["choice"] == "say_full" and road1[0]["votes"]["say_full"] == 9
+    assert all(set(d) == {"scene", "choice", "stance", "step", "votes", "overridden", "road",
+                          "seconds"} for d in saved.decisions)
+    assert unfinished_sessions() == []
+
+
+def test_an_unfinished_session_is_offered_again(mini_entry, records_folder):
+    app = make_app([mini_entry])
+    app.start_class(mini_entry)
+    decide(app, "B")                                         # stand by Sam
+    first = app.classroom.log.session_id
+    assert [s.session_id for s in unfinished_sessions()] == [first]
+
+    later = make_app([mini_entry])                           # the next lesson
+    later.start_class(mini_entry)
+    assert isinstance(later.top, ResumeSessionScreen)
+    assert later.top.title_key == "resume_question"
+    later.run_frames(1)                                      # the question on screen
+    press(later, pygame.K_1, frames=1)                       # "Yes, continue"
+    assert later.classroom.log.session_id == first
+    assert later.run.state.choices == ["stand_by_sam"]
+    assert isinstance(later.top, SceneScreen) and later.top.view.scene_id == "later"
+
+    again = make_app([mini_entry])
+    again.start_class(mini_entry)
+    again.run_frames(1)
+    press(again, pygame.K_2, frames=1)                       # "No, start a new session"
+    assert again.classroom.log.session_id != first and again.run.state.choices == []
+
+
+def test_unavailable_choices_take_no_votes(mini_entry):
+    app = make_app([mini_entry])
+    app.start_class(mini_entry, fresh=True)
+    decide(app, "A")                                         # walk on: check_in is closed
+    vote = to_vote(app)
+    check_in = vote.view.choices[1]
+    assert not check_in.available and check_in.reason == "You were not there."
+    press(app, pygame.K_a, frames=1)
+    press(app, pygame.K_b, pygame.K_9, frames=1)             # B cannot be selected
+    assert vote.selected == 0 and vote.counts["check_in"] == 0 and vote.counts["tell_mentor"] == 9
+    vote.set_count(1, 5)
+    assert vote.counts["check_in"] == 0
+    press(app, pygame.K_RETURN, frames=1)
+    assert vote.majority == 0
+
+
+def test_no_hands_waits_for_the_teacher(mini_entry):
+    app = make_app([mini_entry])
+    app.start_class(mini_entry, fresh=True)
+    vote = to_vote(app)
+    press(app, pygame.K_RETURN, pygame.K_RETURN, frames=1)
+    assert app.top is vote and vote.selected is None
+    assert vote._status_text().startswith("No hands were counted")
+    press(app, pygame.K_b, pygame.K_RETURN, frames=1)
+    assert app.top.outcome.choice_id == "stand_by_sam"
+    assert app.classroom.log.decisions[0]["votes"] is None
+
+
+def test_votes_by_mouse(mini_entry):
+    app = make_app([mini_entry])
+    app.start_class(mini_entry, fresh=True)
+    vote = to_vote(app)
+    app.draw()
+    plus_b = vote.controls[3]                                # the + of choice B
+    from uihelp import click
+    for _ in range(3):
+        click(plus_b.rect.center)
+        app.run_frames(1)
+    assert vote.counts["stand_by_sam"] == 3 and vote.selected == 1
+    lock = next(b for b in vote.nav if b.label.startswith("Lock"))
+    click(lock.rect.center)
+    app.run_frames(1)
+    assert vote.phase == "revealed"
+
+
+def test_every_class_screen_speaks_both_languages(mini_entry):
+    """L switches the language on the vote, the talk, the timeline and the comparison."""
+    app = make_app([mini_entry])
+    app.start_class(mini_entry, fresh=True)
+    vote = to_vote(app)
+    hands(app, B="3")
+    press(app, pygame.K_l, frames=1)
+    assert vote.view.choices[1].text == "Ik ga naast Sam staan."
+    assert vote.counts["stand_by_sam"] == 3
+    press(app, pygame.K_RETURN, pygame.K_RETURN, frames=1)
+    talk = through_consequence(app)
+    assert talk.outcome.discuss == ("Wat deed het voor Sam dat je er stond?",)
+    press(app, pygame.K_w, frames=1)
+    timeline = app.top
+    assert isinstance(timeline, TimelineScreen)
+    assert timeline.decisions[0].text == "Ik ga naast Sam staan."
+    press(app, pygame.K_l, frames=1)
+    assert timeline.decisions[0].text == "I go and stand next to Sam."
+    press(app, pygame.K_c, frames=1)
+    compare = app.top
+    assert compare.road_name(PASSIVE) == "The most passive road"
+    press(app, pygame.K_l, frames=1)
+    assert compare.road_name(PASSIVE) == "De meest passieve weg" and compare.overflows() == []
+    press(app, pygame.K_ESCAPE, pygame.K_w, frames=1)
+    assert app.top is talk
+    press(app, pygame.K_ESCAPE, frames=1)                    # the class's pause menu
+    assert app.top.items[1].label == "Wat als? (W)"
+    press(app, pygame.K_2, frames=1)                         # -> the timeline
+    assert isinstance(app.top, TimelineScreen)
+
+
+def test_class_mode_from_the_title_and_the_command_line(mini_entry, monkeypatch):
+    from game.cli import main
+    from game.ui import app as app_module
+    from game.ui.screens.title import TitleScreen
+    app = make_app([mini_entry])
+    app.show_title()
+    app.run_frames(1)
+    press(app, pygame.K_k, frames=1)                         # K: the class plays
+    assert app.classroom is not None and isinstance(app.top, SceneScreen)
+    assert isinstance(app.stack[0], TitleScreen)
+    seen = {}
+    monkeypatch.setattr(app_module.App, "loop", lambda self: seen.update(
+        top=type(self.top).__name__, classroom=self.classroom is not None))
+    monkeypatch.setattr(app_module, "load_settings", lambda: app_module.Settings(lang="en"))
+    assert main(["play", "--class", str(MINI)]) == 0
+    assert seen == {"top": "ResumeSessionScreen", "classroom": False}  # the title's session
+
+
+def test_the_most_passive_road(adrian):
+    run = passive_run(adrian.scenario, "en")
+    assert run.ended
+    stances = [s.stance for s in run.state.history if s.choice]
+    assert stances and all(s in vocab.PASSIVE_STANCES for s in stances)
+
+
+def test_first_sentence():
+    assert first_sentence("Sam kijkt je na. Dan gaat hij.") == "Sam kijkt je na."
+    assert first_sentence("'Stop!' Daan lacht.") == "'Stop!'"
+    assert first_sentence("No end here") == "No end here"
+
+
+# --- every text fits -------------------------------------------------------------------------
+
+def _show(app, screen) -> list[str]:
+    app.stack = [screen]
+    screen.finish_animations()
+    app.draw()
+    return screen.overflows()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("path", ALL_SCENARIOS, ids=lambda p: p.stem)
+def test_class_screens_fit_at_720p(path, lang):
+    """The vote (counting, revealed, all closed), the talk of every branch, at 1280x720."""
+    entry = entry_of(path)
+    s = entry.scenario
+    app = make_app([entry], size=(1280, 720), lang=lang)
+    app.entry = entry
+    problems: list[str] = []
+
+    def check(where: str, screen) -> None:
+        problems.extend(f"{where}: {text!r}" for text in _show(app, screen))
+
+    template = None
+    for scene_id, scene in s.scenes.items():
+        if not scene.choices:
+            continue
+        run = run_at(s, scene_id, lang)
+        app.run = run
+        vote = VoteScreen(app, run)
+        check(f"{scene_id} vote", vote)
+        for c in vote.view.choices:
+            vote.set_count(c.index, 10 + c.index)
+        vote.lock()
+        check(f"{scene_id} results", vote)
+        vote.selected = next((c.index for c in vote.view.choices[1:] if c.available),
+                             vote.selected)
+        check(f"{scene_id} override", vote)
+        worst = tuple(replace(c, available=False, reason=c.reason or (
+            scene.choices[c.index].unavailable.get_text(lang)
+            if scene.choices[c.index].unavailable else engine.ui_text("unavailable", lang)))
+            for c in vote.view.choices)
+        vote.view = replace(vote.view, choices=worst)
+        vote.unlock()
+        check(f"{scene_id} vote, all closed", vote)
+        for choice in scene.choices:
+            attempt = run_at(s, scene_id, lang)
+            try:
+                outcome = attempt.choose(choice.id)
+                template = template or outcome
+            except engine.ChoiceError:
+                if template is None:
+                    continue
+                outcome = replace(template, choice_text=choice.text.get_text(lang),
+                                  consequence=choice.consequence.get_text(lang),
+                                  discuss=tuple(d.get_text(lang) for d in choice.discuss))
+            talk = DiscussionScreen(app, attempt, outcome, attempt.view())
+            check(f"{scene_id} -> {choice.id} talk", talk)
+            talk.timer.toggle()
+            talk.timer.tick(1000)
+            check(f"{scene_id} -> {choice.id} talk, time up", talk)
+    assert not problems, "text does not fit:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("size, lang", [((1280, 720), "nl"), ((1920, 1080), "nl"),
+                                        ((1920, 1080), "en"), ((1024, 768), "nl"),
+                                        ((1024, 768), "en"), ((3840, 2160), "nl")])
+def test_a_session_fits_on_every_screen(adrian, size, lang):
+    """Timeline, comparison and both debrief pages of a long road, wide and 4:3."""
+    moves = (["say_stop", "invite_adrian", "reply_not_funny", "anon_form", "walk_past_watched",
+              "hand_it_over"] if lang == "nl" else   # active, then holding back at the end
+             ["walk_on", "say_full", "forward_meme", "phone_away", "walk_past", "not_my_business"])
+    app = make_app([adrian], size=size, lang=lang)
+    app.start_class(adrian, fresh=True)
+    for choice_id in moves:                                  # straight to each vote: no stage
+        while app.run.view().can_advance and not app.run.view().choices:
+            app.run.advance()
+        vote = VoteScreen(app, app.run)
+        app.stack = [vote]
+        vote.set_count(next(c.index for c in vote.view.choices if c.id == choice_id), 20)
+        vote.lock()
+        assert _show(app, vote) == [], (choice_id, vote.overflows())
+        vote.confirm()
+        cons = app.top
+        talk = DiscussionScreen(app, app.run, cons.outcome, cons.before)
+        assert _show(app, talk) == [], (choice_id, talk.overflows())
+    problems = []
+    app.open_timeline()
+    timeline = app.top
+    for i in range(len(moves)):
+        timeline.select(i)
+        problems += [f"timeline {i}: {t}" for t in _show(app, timeline)]
+    compare = CompareScreen(app, app.classroom.road, app.run)
+    problems += [f"compare: {t}" for t in _show(app, compare)]
+    for _ in range(20):
+        if app.run.ended:
+            break
+        app.run.advance()
+    debrief_screen = DebriefScreen(app, app.run)
+    for page in debrief_screen.pages():
+        debrief_screen.show(page)
+        problems += [f"debrief {page}: {t}" for t in _show(app, debrief_screen)]
+    assert not problems, "\n".join(problems)
+
+
+# --- pictures ----------------------------------------------------------------------------------
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+CLASS_CASES = {
+    "vote": ("results", ["walk_on"]),
+    "discussion": ("discussion", ["stand_by_sam"]),
+    "compare": ("compare", ["stand_by_sam", "check_in"]),
+    "debrief": ("debrief", ["stand_by_sam", "check_in"]),
+}
+
+
+@pytest.mark.parametrize("name", list(CLASS_CASES))
+def test_class_screen_matches_snapshot(name):
+    from game.ui.screenshot import render
+    from test_snapshots import MAX_MEAN_DIFFERENCE, MAX_SHARE_DIFFERENT, UPDATE, _rgb, difference
+    screen, moves = CLASS_CASES[name]
+    shot = render(MINI, screen, moves, (1280, 720), "en")
+    picture = shot.surface.copy()
+    path = SNAPSHOTS / f"mini_class_{name}_en_1280x720.png"
+    if UPDATE:
+        SNAPSHOTS.mkdir(parents=True, exist_ok=True)
+        pygame.image.save(picture, str(path))
+        return
+    if not path.exists():
+        pytest.fail(f"no stored snapshot {path.name}; produce it with "
+                    f"BYSTANDER_UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest tests/ui")
+    stored = pygame.image.load(str(path))
+    assert stored.get_size() == picture.get_size()
+    mean, share = difference(_rgb(picture), _rgb(stored))
+    assert mean < MAX_MEAN_DIFFERENCE and share < MAX_SHARE_DIFFERENT, (
+        f"{name} differs from {path.name}: mean {mean:.2f}, {share:.2%} of pixels; if the change "
+        f"is intended, regenerate with BYSTANDER_UPDATE_SNAPSHOTS=1")
+
+
+def test_class_pictures_from_the_command_line_leave_no_record(records_folder, tmp_path, capsys):
+    from game.cli import main
+    out = tmp_path / "debrief.png"
+    assert main(["screenshot", str(MINI), "--screen", "debrief", "--choose",
+                 "stand_by_sam,check_in", "--size", "1024x768", "--lang", "nl",
+                 "-o", str(out)]) == 0
+    assert pygame.image.load(str(out)).get_size() == (1024, 768)
+    assert main(["screenshot", str(MINI), "--screen", "discussion", "-o", str(out)]) == 2
+    assert "needs at least one --choose" in capsys.readouterr().err
+    assert not records_folder.exists() or not any(records_folder.rglob("*.json"))
