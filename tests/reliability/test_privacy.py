@@ -1,0 +1,238 @@
+"""No personal data: everything the game writes during full plays keeps to a documented, anonymous
+schema, and the README says what is stored, where, and how to delete it.
+
+The plays: a pupil alone (settings changed on the way), a class session, and a visitor at the event
+screen, each through the real screens. Then every file under the config and data folders is read:
+it must be one of the documented kinds, hold exactly its documented fields, and every string in it
+must be an id, a language code, an enum value, a hash, a date or time, or a format name: never free
+text, so never a name.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import random
+import re
+from dataclasses import fields
+from pathlib import Path
+
+import pygame
+import pytest
+
+from reliahelp import ROOT, SHIPPED, RandomPlayer, Tally, entries, make_app
+
+ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
+LANG = re.compile(r"[a-z]{2,3}")
+HASH = re.compile(r"[0-9a-f]{32}|[0-9a-f]{64}")
+ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?")
+FORMATS = {"bystander-run", "bystander-session", "bystander-event-day"}
+PIN = re.compile(r"\d{4,12}")
+
+
+def kind_of(value: str, key: str) -> str | None:
+    """What an anonymous string is, or None when it could be free text."""
+    if value == "":
+        return "empty"
+    if value in FORMATS:
+        return "format"
+    if key == "kiosk_pin" and PIN.fullmatch(value):
+        return "organiser's code (digits)"
+    for name, rx in (("id or enum value", ID), ("language", LANG), ("hash", HASH),
+                     ("date or time", ISO_TIME)):
+        if rx.fullmatch(value):
+            return name
+    return None
+
+
+def free_text(data, where: str = "") -> list[str]:
+    """Every string (key or value) in `data` that is not of an anonymous kind."""
+    found = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if not isinstance(key, str) or not ID.fullmatch(key):
+                found.append(f"{where}: key {key!r}")
+            found += free_text(value, f"{where}.{key}")
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            found += free_text(item, f"{where}[{i}]")
+    elif isinstance(data, str):
+        if kind_of(data, where.rsplit(".", 1)[-1]) is None:
+            found.append(f"{where}: {data[:60]!r}")
+    elif not (data is None or isinstance(data, (bool, int, float))):
+        found.append(f"{where}: a {type(data).__name__}")
+    return found
+
+
+# --- the plays --------------------------------------------------------------------------------
+
+def play_alone(rng: random.Random) -> None:
+    """A pupil plays two stories, switching language, and changes every setting on the way."""
+    from game.ui.screens.settings import ROWS, SettingsScreen
+    scenarios = entries([p for p in SHIPPED if p.stem in ("adrian", "group_chat")])
+    app = make_app(scenarios, persist=True)
+    player = RandomPlayer(app, rng, Tally(), sizes=[(1280, 720)])
+    for entry, lang in zip(scenarios, ("nl", "en")):
+        assert player.play(entry, lang)
+    app.show_title()
+    app.push(SettingsScreen(app))
+    for name in ROWS:
+        app.top.change(name)
+        app.run_frames(1)
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_l, mod=0, unicode="",
+                                         scancode=0))
+    app.run_frames(1)
+
+
+def play_in_class(rng: random.Random) -> None:
+    """A class session: votes at every decision, the talk after each, to an ending."""
+    pytest.importorskip("game.classroom.records")
+    from game.ui.screens.consequence import ConsequenceScreen
+    from game.ui.screens.discussion import DiscussionScreen
+    from game.ui.screens.ending import EndingScreen
+    from game.ui.screens.scene import SceneScreen
+    from game.ui.screens.vote import VoteScreen
+    scenarios = entries([p for p in SHIPPED if p.stem == "adrian"])
+    app = make_app(scenarios, persist=True, reduced_motion=True)
+    app.start_class(scenarios[0], fresh=True)
+    for _ in range(2000):
+        top = app.top
+        if isinstance(top, EndingScreen):
+            break
+        if isinstance(top, VoteScreen):
+            open_ = [c for c in top.view.choices if c.available]
+            for c in open_:
+                top.set_count(c.index, rng.randrange(0, 25))
+            top.lock()
+            top.select(rng.choice(open_).index)
+            top.confirm()
+        elif isinstance(top, (ConsequenceScreen, DiscussionScreen)):
+            top.finish_animations()
+            top.go_on()
+        elif isinstance(top, SceneScreen):
+            top.advance()
+        app.run_frames(1)
+    assert isinstance(app.top, EndingScreen), app.top
+    app.run_frames(1)
+
+
+def visit_the_event_screen(rng: random.Random) -> None:
+    """A visitor at the event screen plays a story to its end."""
+    kiosk = pytest.importorskip("game.ui.kiosk")
+    from game.ui.catalogue import Catalogue
+    from game.ui.screens.ending import EndingScreen
+    from game.ui.screens.scene import SceneScreen
+    from game.ui.settings import Settings
+    scenarios = entries([p for p in SHIPPED if p.stem == "group_chat"])
+    config = kiosk.KioskConfig(tuple(scenarios), "nl", ("nl", "en"), 60.0, 10, "")
+    app = kiosk.KioskApp(Settings(text_speed="instant"), Catalogue(scenarios, 0), config,
+                         size=(1280, 720), fullscreen=False)
+    app.choose_story("en", 0)
+    for _ in range(500):
+        top = app.top
+        if isinstance(top, EndingScreen):
+            break
+        if isinstance(top, SceneScreen) and top.phase == "choices":
+            top.choose(rng.choice([c for c in top.view.choices if c.available]).id)
+        elif hasattr(top, "go_on"):
+            top.finish_animations()
+            top.go_on()
+        elif hasattr(top, "advance"):
+            top.advance()
+        app.step(1 / 60)
+    assert isinstance(app.top, EndingScreen), app.top
+    app.step(1 / 60)
+    app.to_attract()
+
+
+# --- the audit --------------------------------------------------------------------------------
+
+def audit_settings(path: Path) -> list[str]:
+    from game.ui.settings import Settings
+    data = json.loads(path.read_text(encoding="utf-8"))
+    problems = []
+    if set(data) != {f.name for f in fields(Settings)}:
+        problems.append(f"{path.name}: fields {sorted(data)} are not the Settings fields")
+    if Settings.from_dict(data).__dict__ != data:
+        problems.append(f"{path.name}: a value is not one the game itself accepts: {data}")
+    return problems + free_text(data, path.name)
+
+
+def audit_record(path: Path) -> list[str]:
+    from jsonschema import Draft202012Validator
+
+    from game.classroom.records import RECORD_SCHEMA, read_record
+    data = json.loads(path.read_text(encoding="utf-8"))
+    problems = [f"{path.name}: {e.message}" for e in
+                Draft202012Validator(RECORD_SCHEMA).iter_errors(data)]
+    read_record(path)
+    return problems + free_text(data, path.name)
+
+
+def audit_event_day(path: Path) -> list[str]:
+    from datetime import date
+
+    from game.event.counter import DayCounts
+    data = json.loads(path.read_text(encoding="utf-8"))
+    DayCounts.from_dict(data, date.fromisoformat(path.stem))
+    return free_text(data, path.name)
+
+
+DOCUMENTED = [
+    (re.compile(r"config/settings\.json"), audit_settings),
+    (re.compile(r"data/sessions/[0-9a-f]{32}\.json"), audit_record),
+    (re.compile(r"data/event/\d{4}-\d{2}-\d{2}\.json"), audit_event_day),
+]
+"""Every file the game may write, relative to the folders of the `_private_dirs` fixture."""
+
+
+def test_everything_written_during_full_plays_is_anonymous(monkeypatch, tmp_path, figure):
+    import os
+    base = Path(os.environ["BYSTANDER_CONFIG_DIR"]).parent
+    rng = random.Random(5)
+    play_alone(rng)
+    play_in_class(rng)
+    visit_the_event_screen(rng)
+    written = sorted(p for p in base.rglob("*") if p.is_file())
+    problems, kinds = [], set()
+    for path in written:
+        name = path.relative_to(base).as_posix()
+        audit = next((a for rx, a in DOCUMENTED if rx.fullmatch(name)), None)
+        if audit is None:
+            problems.append(f"{name}: a file the privacy section does not document")
+            continue
+        kinds.add(audit.__name__)
+        problems += audit(path)
+    figure("files written during a solo play, a class session and an event visit",
+           f"{len(written)}: " + ", ".join(p.relative_to(base).as_posix() for p in written))
+    assert not problems, "\n".join(problems)
+    assert "audit_settings" in kinds
+
+
+def test_the_free_text_detector_catches_names():
+    assert free_text({"lang": "nl", "scene": "hallway_monday", "started": "2026-05-12T09:15"}) == []
+    assert free_text({"student": "Emma de Vries"})
+    assert free_text({"note": "Adrian was sad"})
+    assert free_text({"votes": {"Emma": 3}})
+
+
+def _privacy_section() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    m = re.search(r"^## Privacy.*?(?=^## |\Z)", readme, re.S | re.M)
+    assert m, "README has no Privacy section"
+    return m.group(0)
+
+
+def test_the_readme_says_what_is_stored_where_and_how_to_delete_it():
+    from game.ui.settings import Settings
+    text = " ".join(_privacy_section().split()).lower()
+    assert "settings.json" in text and "bystander_config_dir" in text
+    for f in fields(Settings):
+        words = f.name.replace("kiosk_", "").replace("_", " ")
+        assert words in text or f.name in text, f"the privacy section does not mention {f.name}"
+    if importlib.util.find_spec("game.classroom.records"):
+        assert "sessions" in text and "bystander_data_dir" in text, "session records"
+    if importlib.util.find_spec("game.event.counter"):
+        assert "event" in text and "visitors" in text, "the event counter"
+    assert "delete" in text
+    assert "network" in text
