@@ -26,6 +26,14 @@ class MenuScreen(Screen):
     """A titled column of buttons over the dimmed screen below."""
 
     title_key = "paused"
+    width_px = 78
+    """The menu's width, in the theme's height units."""
+    gap_px = 1.5
+    """The space between two buttons, in the theme's height units."""
+
+    def item_height(self, button: Button, inner: int) -> int:
+        """How tall a button is drawn; touch menus make it taller."""
+        return button.preferred_height(self.theme, inner)
 
     def __init__(self, app, back_to: Screen):
         super().__init__(app)
@@ -69,14 +77,14 @@ class MenuScreen(Screen):
         surface.blit(_shade(surface.get_size(), p.shade_alpha), (0, 0))
         self.items = [Button(label, action, badge=str(i + 1))
                       for i, (label, action) in enumerate(self.entries())]
-        width = int(min(th.width - 2 * th.margin, th.px(78)))
+        width = int(min(th.width - 2 * th.margin, th.px(self.width_px)))
         pad = th.px(3)
         inner = width - 2 * pad
         title = tx.fit(self.t(self.title_key), pygame.Rect(0, 0, inner, th.px(20)), th.heading,
                        p.ink, "bold", th.body_min)
         self._title_fits = title.fits
-        heights = [b.preferred_height(th, inner) for b in self.items]
-        gap = th.px(1.5)
+        heights = [self.item_height(b, inner) for b in self.items]
+        gap = th.px(self.gap_px)
         total = title.height + th.px(2) + sum(heights) + gap * (len(heights) - 1) + 2 * pad
         box = pygame.Rect(0, 0, width, min(total, th.height - 2 * th.margin))
         box.center = surface.get_rect().center
