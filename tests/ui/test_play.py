@@ -238,3 +238,19 @@ def test_the_corner_buttons_of_the_consequence_screen_can_be_clicked(mini_entry)
     click(app.top.corners[1].rect.center)
     app.run_frames(2)
     assert isinstance(app.top, PauseScreen)
+
+
+def test_the_mouse_wheel_moves_through_the_stories_on_the_title():
+    from testpaths import SHIPPED
+    from uihelp import entry_of
+    app = make_app([entry_of(p) for p in SHIPPED])
+    app.show_title(0)
+    app.run_frames(2)
+    title = app.top
+    assert len(title.cards) < len(SHIPPED)  # not every story fits at 1280x720: a hint says so
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1))
+    app.run_frames(2)
+    assert title.selected == 1
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1))
+    app.run_frames(2)
+    assert title.selected == 0

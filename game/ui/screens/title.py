@@ -64,6 +64,11 @@ class TitleScreen(Screen):
             if event.key == pygame.K_k:
                 self.play_selected_in_class()
                 return True
+        if event.type == pygame.MOUSEWHEEL and n:  # scroll through the stories
+            self.selected = (self.selected - (1 if event.y > 0 else -1)) % n
+            self.focus.index = None
+            return True
+        if event.type == pygame.KEYDOWN:
             if event.key in (pygame.K_UP, pygame.K_DOWN) and n:
                 step = 1 if event.key == pygame.K_DOWN else -1
                 self.selected = (self.selected + step) % n
@@ -201,6 +206,11 @@ class TitleScreen(Screen):
         heights = []
         for e in entries:
             heights.append(self._card_height(e, area.w - 2 * pad) + 2 * pad)
+        # When not every story fits, keep a line free to say how many are out of view.
+        line = tx.line_height(th.small) + gap
+        crowded = sum(heights) + gap * (len(heights) - 1) > area.h
+        if crowded:
+            area = pygame.Rect(area.x, area.y, area.w, area.h - line)
         # Keep the selected card in view when there are more cards than room.
         self.first_visible = min(self.first_visible, self.selected)
         while sum(heights[self.first_visible:self.selected + 1]) + gap * (
@@ -226,6 +236,12 @@ class TitleScreen(Screen):
             if selected:
                 focus_ring(surface, rect, th)
             y += heights[i] + gap
+        hidden = len(entries) - len(self.cards)
+        if crowded and hidden > 0:
+            hint = tx.fit(self.t("more_stories", n=hidden),
+                          pygame.Rect(area.x, area.bottom + gap // 2, area.w, line),
+                          th.small, p.on_backdrop, min_size=th.small * 3 // 4)
+            hint.blit(surface)
 
     def _card_texts(self, e):
         s = e.scenario
