@@ -42,7 +42,7 @@ fuzz: $(STAMP)
 		--hypothesis-show-statistics
 
 # The long forms of tests/reliability: 10,000 random play-throughs of the UI with the memory
-# every 1,000, hundreds of killed writes, every size with every story. About two hours.
+# every 1,000, hundreds of killed writes, every size with every story. About an hour.
 soak: $(STAMP)
 	BYSTANDER_SOAK=1 $(BIN)/python -m pytest -q -s tests/reliability
 

