@@ -51,7 +51,31 @@ MAX_SECONDS = 24 * 60 * 60
 
 
 class RecordError(ValueError):
-    """A session record that cannot be used: not a record, a newer version, or damaged."""
+    """A session record that cannot be used: not a record, a newer version, or damaged.
+
+    `kind` names the reason in one word (one of RECORD_PROBLEMS) so that a report in Dutch can
+    say it in Dutch; the message itself is the English detail for logs and the terminal.
+    """
+
+    def __init__(self, message: str, kind: str = "damaged"):
+        super().__init__(message)
+        self.kind = kind
+
+
+RECORD_PROBLEMS = ("not_record", "newer", "damaged", "too_large", "unreadable", "not_text",
+                   "not_json", "other_scenario")
+"""Every `RecordError.kind`: each has its sentence in every report language (a test checks)."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file in the sessions folder that is not a usable record: its name and why not."""
+    name: str
+    kind: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.detail}"
 
 
 # --- the schema: everything a record may hold, and nothing else -------------------------------------
@@ -435,11 +459,11 @@ class SessionLog:
     def from_dict(cls, data: Any, path: Path | None = None) -> "SessionLog":
         """A record from `to_dict()` output; RecordError when it is not a valid one."""
         if not isinstance(data, dict) or data.get("format") != RECORD_FORMAT:
-            raise RecordError("this is not a Bystander session record")
+            raise RecordError("this is not a Bystander session record", "not_record")
         version = data.get("version")
         if isinstance(version, int) and not isinstance(version, bool) and version > RECORD_VERSION:
             raise RecordError(f"the record has version {version}; this game reads up to "
-                              f"{RECORD_VERSION}: update the game")
+                              f"{RECORD_VERSION}: update the game", "newer")
         problem = schema_problem(data, RECORD_SCHEMA)
         if problem:
             raise RecordError(f"the record is damaged: {problem}")
@@ -529,14 +553,14 @@ def read_record(path: Path) -> SessionLog:
     """One record file; RecordError when it cannot be read or is not a valid record."""
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise RecordError("the file is too large to be a session record")
+            raise RecordError("the file is too large to be a session record", "too_large")
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise RecordError(f"cannot read the file: {exc.strerror or exc}") from exc
+        raise RecordError(f"cannot read the file: {exc.strerror or exc}", "unreadable") from exc
     except UnicodeDecodeError as exc:
-        raise RecordError("the file is not text") from exc
+        raise RecordError("the file is not text", "not_text") from exc
     except (ValueError, RecursionError) as exc:  # bad JSON, 4,300-digit numbers, deep nesting
-        raise RecordError(f"the file is not valid JSON ({exc})") from exc
+        raise RecordError(f"the file is not valid JSON ({exc})", "not_json") from exc
     return SessionLog.from_dict(data, path)
 
 
@@ -590,21 +614,22 @@ def _set_aside(path: Path, reason: str) -> None:
 def resume(log: SessionLog, scenario: Scenario) -> Run:
     """The current road's run, rebuilt by the engine from the record."""
     if scenario.id != log.scenario_id:
-        raise RecordError(f"the session is of scenario '{log.scenario_id}', not '{scenario.id}'")
+        raise RecordError(f"the session is of scenario '{log.scenario_id}', not '{scenario.id}'",
+                          "other_scenario")
     try:
         return load_run(scenario, log.current.run, log.content_hash)
     except SaveError as exc:
         raise RecordError(f"cannot resume this session: {exc}") from exc
 
 
-def load_sessions(folder: Path) -> tuple[list[dict[str, Any]], list[str]]:
-    """Every valid record in `folder` (as `to_dict()` data, in file name order), and one line per
-    file that is not one: "name: why". Nothing is moved; a bad file never stops the others."""
+def load_sessions(folder: Path) -> tuple[list[dict[str, Any]], list[Skipped]]:
+    """Every valid record in `folder` (as `to_dict()` data, in file name order), and every file
+    that is not one, with why. Nothing is moved; a bad file never stops the others."""
     records: list[dict[str, Any]] = []
-    problems: list[str] = []
+    problems: list[Skipped] = []
     for path in _record_files(folder):
         try:
             records.append(read_record(path).to_dict())
         except RecordError as exc:
-            problems.append(f"{path.name}: {exc}")
+            problems.append(Skipped(path.name, exc.kind, str(exc)))
     return records, problems

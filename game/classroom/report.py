@@ -25,7 +25,7 @@ from .. import paths
 from ..core import vocab
 from ..core.model import Scenario
 from .guide import BASE_CSS, ACTIVE_COLOUR, PASSIVE_COLOUR, OUTCOME_FILL, esc, page, scene_order
-from .records import load_sessions
+from .records import Skipped, load_sessions
 
 REPORT_TEXT: dict[str, dict[str, str]] = {
     "nl": {
@@ -70,6 +70,14 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
         "problems_intro": "Deze bestanden zijn geen bruikbaar sessieverslag en zijn niet "
                           "meegeteld:",
         "sessions_word": "sessies",
+        "why_not_record": "dit is geen sessieverslag van Bystander",
+        "why_newer": "dit verslag komt van een nieuwere versie van het spel: werk het spel bij",
+        "why_damaged": "het verslag is beschadigd",
+        "why_too_large": "het bestand is te groot voor een sessieverslag",
+        "why_unreadable": "het bestand kan niet gelezen worden",
+        "why_not_text": "het bestand is geen tekst",
+        "why_not_json": "het bestand is geen geldige JSON",
+        "why_other_scenario": "het verslag hoort bij een ander scenario",
     },
     "en": {
         "title": "Bystander: report on class sessions",
@@ -112,6 +120,14 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
         "problems": "Files skipped",
         "problems_intro": "These files are not usable session records and were not counted:",
         "sessions_word": "sessions",
+        "why_not_record": "this is not a Bystander session record",
+        "why_newer": "this record comes from a newer version of the game: update the game",
+        "why_damaged": "the record is damaged",
+        "why_too_large": "the file is too large to be a session record",
+        "why_unreadable": "the file cannot be read",
+        "why_not_text": "the file is not text",
+        "why_not_json": "the file is not valid JSON",
+        "why_other_scenario": "the record belongs to another scenario",
     },
 }
 REPORT_LANGUAGES = tuple(REPORT_TEXT)
@@ -219,7 +235,7 @@ class ScenarioTally:
 class Report:
     folder: Path
     scenarios: list[ScenarioTally]
-    problems: list[str]
+    problems: list[Skipped]
     sessions: int
     lang: str
 
@@ -449,7 +465,8 @@ def report_html(report: Report) -> str:
     if report.problems:
         body.append(f'<div class="note"><strong>{esc(_t(lang, "problems"))}</strong>: '
                     f'{esc(_t(lang, "problems_intro"))}<ul>'
-                    + "".join(f"<li>{esc(p)}</li>" for p in report.problems) + "</ul></div>")
+                    + "".join(f"<li>{esc(p.name)}: {esc(_t(lang, 'why_' + p.kind))}</li>"
+                              for p in report.problems) + "</ul></div>")
     if not report.scenarios:
         body.append(f"<p><strong>{esc(_t(lang, 'no_sessions'))}</strong></p>")
     for i, t in enumerate(report.scenarios):

@@ -336,7 +336,7 @@ def test_load_sessions_reads_the_good_and_names_the_bad(mini_loaded, tmp_path):
     (folder / "empty.json").write_text("", encoding="utf-8")
     good, problems = load_sessions(folder)
     assert [r["session_id"] for r in good] == [log.session_id]
-    assert sorted(p.split(":")[0] for p in problems) == ["empty.json", "notes.txt"]
+    assert sorted(p.name for p in problems) == ["empty.json", "notes.txt"]
     assert (folder / "notes.txt").exists(), "load_sessions moves nothing"
     assert load_sessions(tmp_path / "nowhere") == ([], [])
 

@@ -101,12 +101,27 @@ def test_bad_and_foreign_files_are_listed_and_skipped(four_sessions):
     (four_sessions / "future.json").write_text(json.dumps(future), encoding="utf-8")
     report = build_report(four_sessions, "en", scenes=DATA)
     assert report.sessions == 4
-    assert sorted(p.split(":")[0] for p in report.problems) == [
-        "future.json", "half.json", "notes.txt"]
+    assert sorted(p.name for p in report.problems) == ["future.json", "half.json", "notes.txt"]
     page = report_html(report)
     for name in ("future.json", "half.json", "notes.txt"):
         assert name in page
     assert "update the game" in page
+
+
+def test_a_dutch_report_says_in_dutch_why_files_were_skipped(four_sessions):
+    (four_sessions / "notes.txt").write_text("Tim: let op", encoding="utf-8")
+    (four_sessions / "latin1.json").write_bytes("{\"caf\xe9\": 1}".encode("latin-1"))
+    page = report_html(build_report(four_sessions, "nl", scenes=DATA))
+    assert "notes.txt: het bestand is geen geldige JSON" in page
+    assert "latin1.json: het bestand is geen tekst" in page
+    assert "not valid JSON" not in page and "not text" not in page
+
+
+def test_every_reason_for_skipping_a_file_is_said_in_every_report_language():
+    from game.classroom.records import RECORD_PROBLEMS
+    from game.classroom.report import REPORT_TEXT
+    for lang, texts in REPORT_TEXT.items():
+        assert {f"why_{kind}" for kind in RECORD_PROBLEMS} <= set(texts), lang
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
