@@ -3,7 +3,8 @@
 `bystander play --kiosk [--scenario ID ...]` runs `KioskApp`, the App with these differences:
 
 - Fullscreen, touch first: the story screens are swapped for their touch variants
-  (`screens/touch.py`), every button at least a twelfth of the screen high.
+  (`screens/touch.py`), every button at least a twelfth of the screen high. The mouse pointer
+  shows only while a mouse is used (CURSOR_SECONDS).
 - No way out for visitors: Esc opens a menu without Quit or Settings, closing the window and F11
   are ignored. An organiser quits with Ctrl+Alt+Q, or a three-second press in the top-left corner,
   then the code `kiosk_pin` from settings.json. Without a code, Ctrl+Alt+Q alone quits (and the
@@ -52,6 +53,9 @@ INPUT_EVENTS = frozenset({pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEWH
                           pygame.FINGERDOWN})
 """What counts as somebody being there. Motion does not: a jittery touch panel or a mouse nudged
 by a passer-by would otherwise keep the last visitor's story on screen all day."""
+CURSOR_SECONDS = 3.0
+"""The mouse pointer hides this long after the mouse last moved, and at once on a touch: on a
+touch screen it would otherwise sit in the middle of the story all day."""
 POINTER_EVENTS = frozenset({pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION,
                             pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION})
 
@@ -124,9 +128,12 @@ class KioskApp(App):
         self.idle_resets = 0
         self._press_started: float | None = None
         self._swallow_since: float | None = None
+        self._mouse_moved: float | None = None
+        """When a real mouse (not a finger) last moved, while the pointer shows."""
         # Settings are the organiser's: a visitor's language switch must never be saved.
         super().__init__(settings, catalogue, size=size, fullscreen=fullscreen, display=display,
                          persist=False)
+        self._show_pointer(False)
         self.to_attract()
 
     # --- visitors ---------------------------------------------------------------------------------
@@ -245,6 +252,7 @@ class KioskApp(App):
             return super().handle(event)
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             return
+        self._follow_pointer(event)
         if self._swallow(event):
             return
         if event.type in INPUT_EVENTS:
@@ -270,6 +278,20 @@ class KioskApp(App):
             self._press_started = None
         super().handle(event)
 
+    def _follow_pointer(self, event: pygame.event.Event) -> None:
+        """Show the pointer while a mouse is used; hide it for fingers (SDL marks the mouse
+        events it makes from a touch with `touch`)."""
+        if event.type in (pygame.FINGERDOWN, pygame.FINGERMOTION):
+            self._show_pointer(False)
+        elif event.type in POINTER_EVENTS:
+            by_mouse = not getattr(event, "touch", False)
+            self._show_pointer(by_mouse)
+
+    def _show_pointer(self, show: bool) -> None:
+        self._mouse_moved = self.now() if show else None
+        if pygame.mouse.get_visible() != show:
+            pygame.mouse.set_visible(show)
+
     def _swallow(self, event: pygame.event.Event) -> bool:
         """After a touch closed the countdown, its release (and the mouse events SDL makes from
         the touch) are dropped too, until the finger is lifted."""
@@ -286,6 +308,8 @@ class KioskApp(App):
         now = self.now()
         if self._swallow_since is not None and now - self._swallow_since > 1.5:
             self._swallow_since = None  # a touch without a matching mouse release
+        if self._mouse_moved is not None and now - self._mouse_moved >= CURSOR_SECONDS:
+            self._show_pointer(False)
         if self._press_started is not None and now - self._press_started >= LONG_PRESS_SECONDS:
             self._press_started = None
             self.request_exit(by_touch=True)

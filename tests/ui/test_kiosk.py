@@ -631,3 +631,21 @@ def test_no_clock_but_the_injected_one_is_used(group_chat, tmp_path):
     for _ in range(200):                             # many steps, but no time passes
         app.step(0.5)
     assert app.run is not None and app.warning_left is None
+
+
+def test_the_pointer_hides_for_fingers_and_after_the_mouse_rests(app):
+    assert not pygame.mouse.get_visible(), "an event screen starts without a pointer"
+    centre = (app.surface.get_width() // 2, app.surface.get_height() // 2)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=centre, rel=(3, 0),
+                                         buttons=(0, 0, 0), touch=False))
+    step(app, 0.5)
+    assert pygame.mouse.get_visible(), "somebody uses a mouse: show where it is"
+    step(app, kiosk_module.CURSOR_SECONDS)
+    assert not pygame.mouse.get_visible(), "the mouse rested: the pointer goes"
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=centre, rel=(3, 0),
+                                         buttons=(0, 0, 0), touch=False))
+    step(app, 0.5)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=centre, button=1,
+                                         touch=True))
+    step(app, 0.5)
+    assert not pygame.mouse.get_visible(), "a finger needs no pointer"
