@@ -424,6 +424,9 @@ class SessionLog:
         new = Road(max(r.id for r in self.roads) + 1, road.id, at_decision, fresh)
         self.roads.append(new)
         self.road = new.id
+        # The session goes on (a what-if after the ending): if the game closes now, it is
+        # offered for resuming again, on this road.
+        self.ending, self.completed = None, False
         self._save_quietly()
         return new.id
 
@@ -434,7 +437,8 @@ class SessionLog:
         self._save_quietly()
 
     def finish(self, run: Run) -> None:
-        """The session is over: note the current road's ending (None if stopped early)."""
+        """The current road reached its ending: note it; the session is complete until the
+        teacher branches off again (None if stopped early)."""
         self._check_run(run)
         self.current.run = run.save()
         self.ending = run.state.ending

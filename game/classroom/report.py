@@ -318,7 +318,6 @@ def _new_tally(sid: str, scenario: Scenario | None, lang: str) -> ScenarioTally:
 
 def _count(t: ScenarioTally, record: dict[str, Any]) -> None:
     t.sessions += 1
-    t.completed += bool(record["completed"])
     t.modes[record["mode"]] += 1
     t.versions.add(record["scenario_version"])
     day = record["started"][:10]
@@ -351,9 +350,10 @@ def _count(t: ScenarioTally, record: dict[str, Any]) -> None:
             counts[0 if active else 1] += 1
             if not active and held_back is None:
                 held_back = d["step"]
-    if record["decisions"] or record["completed"]:
+    if record["decisions"] or first_road["run"]["ending"]:
         t.held_back[held_back] += 1
-    if first_road["run"]["ending"]:
+    if first_road["run"]["ending"]:  # finished: the class's own road reached its ending
+        t.completed += 1
         t.endings[first_road["run"]["ending"]] += 1
     for road in record["roads"]:
         if road is not first_road and road["run"]["ending"]:

@@ -208,6 +208,28 @@ def test_a_road_may_branch_from_a_run_already_taken_back(mini_loaded):
         log.branch(resume(log, mini), 5)
 
 
+def test_a_what_if_after_the_ending_is_offered_again_if_the_game_closes(mini_loaded, tmp_path):
+    from game.classroom.report import build_report
+    mini, content_hash = mini_loaded
+    run = engine.start(mini, "en", content_hash)
+    log = SessionLog.begin(run, "class", content_hash)
+    for choice in ("walk_on", "say_nothing"):
+        while run.view().can_advance:
+            run.advance()
+        log.record_decision(run, run.choose(choice), None, False, 10)
+    while not run.ended:
+        run.advance()
+    log.finish(run)
+    assert unfinished_sessions() == []
+    log.branch(run, 1)  # what if the class had spoken up? ... and then the laptop dies
+    [offered] = unfinished_sessions()
+    assert offered.session_id == log.session_id and offered.road == 1
+    assert resume(offered, mini).state.choices == ["walk_on"]
+    report = build_report(log.path.parent, "en", scenes=ROOT / "tests" / "data")
+    [tally] = report.scenarios
+    assert tally.completed == 1, "the class's own road did reach its ending"
+
+
 def test_going_back_on_a_road_forgets_what_was_undone(mini_loaded):
     mini, content_hash = mini_loaded
     run = engine.start(mini, "en", content_hash)
