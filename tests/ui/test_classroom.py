@@ -255,6 +255,34 @@ def test_an_unfinished_session_is_offered_again(mini_entry, records_folder):
     assert again.classroom.log.session_id != first and again.run.state.choices == []
 
 
+def test_stepping_back_to_re_read_keeps_the_count_and_the_clock(mini_entry):
+    app = make_app([mini_entry])
+    app.start_class(mini_entry, fresh=True)
+    vote = to_vote(app)
+    hands(app, A="6", B="14")
+    app.run_frames(40, 1.0)
+    vote.back_to_story()                                     # the class wants to re-read it
+    assert isinstance(app.top, SceneScreen)
+    again = to_vote(app)
+    assert again is not vote
+    assert again.counts == {"walk_on": 6, "stand_by_sam": 14} and again.touched == {
+        "walk_on", "stand_by_sam"}
+    assert again.seconds >= 40, "the time spent on the decision goes on"
+    press(app, pygame.K_RETURN, pygame.K_RETURN, frames=1)
+    talk = through_consequence(app)
+    press(app, pygame.K_SPACE, frames=1)                     # start the talk's clock
+    app.run_frames(30, 1.0)
+    left = talk.timer.clock()
+    press(app, pygame.K_LEFT, frames=1)                      # back to what the choice did
+    assert isinstance(app.top, ConsequenceScreen)
+    press(app, pygame.K_SPACE, frames=1)                     # on to the talk again
+    talk_again = app.top
+    assert isinstance(talk_again, DiscussionScreen) and talk_again is not talk
+    assert talk_again.timer.clock() == left and talk_again.timer.running
+    assert app.classroom.log.decisions[0]["votes"] == {"walk_on": 6, "stand_by_sam": 14}
+    assert app.classroom.log.decisions[0]["seconds"] >= 40
+
+
 def test_unavailable_choices_take_no_votes(mini_entry):
     app = make_app([mini_entry])
     app.start_class(mini_entry, fresh=True)

@@ -128,6 +128,14 @@ class ClassSession:
     """The `SessionLog` every decision is recorded in; its roads are the session's roads."""
     finished: set[int] = field(default_factory=set)
     """Roads whose ending was noted in the record during this sitting."""
+    kept: dict[tuple, object] = field(default_factory=dict)
+    """What a class screen holds while the teacher steps back to re-read and comes forward again
+    (the hands counted so far, the discussion timer), by `moment()`. In memory only: like the
+    count on the board, it is not part of the record until the vote is taken."""
+
+    def moment(self, kind: str, run: engine.Run) -> tuple:
+        """The key of one decision's `kind` of screen state on the current road."""
+        return (kind, self.road, tuple(run.state.choices))
 
     @classmethod
     def begin(cls, entry, run: engine.Run) -> "ClassSession":

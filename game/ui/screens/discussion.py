@@ -87,6 +87,9 @@ class DiscussionScreen(Screen):
         self.outcome = outcome
         self.before = before_view
         self.timer = Countdown()
+        if app.classroom is not None:  # the same clock when the teacher steps back and returns
+            key = app.classroom.moment("discussion", run)
+            self.timer = app.classroom.kept.setdefault(key, self.timer)
         self.focus = FocusList()
         self.nav: list[Button] = []
         self._fits: list[tuple[str, bool]] = []

@@ -52,6 +52,25 @@ class VoteScreen(Screen):
         self.controls: list[Button] = []
         self.nav: list[Button] = []
         self._fits: list[tuple[str, bool]] = []
+        self._take_back_kept()
+
+    KEPT = ("counts", "touched", "phase", "selected", "seconds")
+    """What the vote keeps when the teacher goes back to the story and returns to it."""
+
+    def _take_back_kept(self) -> None:
+        """The count as the teacher left it here (back to the story to re-read), if they did."""
+        classroom = self.app.classroom
+        kept = classroom.kept.pop(classroom.moment("vote", self.run), None) if classroom else None
+        if kept:
+            for name in self.KEPT:
+                setattr(self, name, kept[name])
+            self.counts = {c.id: self.counts.get(c.id, 0) for c in self.view.choices}
+
+    def _keep(self) -> None:
+        classroom = self.app.classroom
+        if classroom is not None:
+            classroom.kept[classroom.moment("vote", self.run)] = {
+                name: getattr(self, name) for name in self.KEPT}
 
     # --- the vote -------------------------------------------------------------------------------
 
@@ -168,6 +187,7 @@ class VoteScreen(Screen):
     def back_to_story(self) -> None:
         """The scene's last beat again, to re-read it before voting."""
         from .scene import SceneScreen
+        self._keep()
         scene = SceneScreen(self.app, self.run)
         scene._start_beat(len(scene.view.beats) - 1, typed=True)
         self.app.replace(scene)
