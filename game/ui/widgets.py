@@ -167,6 +167,14 @@ class Button:
     def pad(self, theme: Theme) -> int:
         return theme.px(1.6) if self.size == "body" else theme.px(1.0)
 
+    def label_pad(self, theme: Theme) -> int:
+        """The space above and below the label: a little less than `pad`. Measuring
+        (`preferred_height`) and drawing (`_draw_label`) both take it from here. They used to
+        round it separately (`2 * pad - px(0.6)` against `2 * (pad - px(0.3))`), which came out
+        a pixel apart at 1366x768, 1280x800 and 3840x2160, so a label that wrapped to two lines
+        got a box one pixel shorter than its lines and counted as not fitting."""
+        return self.pad(theme) - theme.px(0.3)
+
     def text_width(self, theme: Theme, width: int) -> int:
         bw = self.badge_width(theme)
         icon = self._sizes(theme)[0] if self.icon else 0
@@ -186,7 +194,7 @@ class Button:
         h = tx.wrapped_height(self.label, tw, size, "bold" if self.size == "body" else "bold")
         if self.reason and not self.enabled:
             h += tx.wrapped_height(self.reason, tw, theme.small, "italic")
-        return max(h + 2 * self.pad(theme) - theme.px(0.6), self.badge_width(theme))
+        return max(h + 2 * self.label_pad(theme), self.badge_width(theme))
 
     def contains(self, pos) -> bool:
         return self.rect.collidepoint(pos)
@@ -249,7 +257,7 @@ class Button:
                             reason_fg, "italic", theme.small_min)
             reason_h = reason.height
         line = tx.line_height(size, "bold")
-        vpad = max(0, min(pad - theme.px(0.3), (self.rect.h - reason_h - line) // 2))
+        vpad = max(0, min(self.label_pad(theme), (self.rect.h - reason_h - line) // 2))
         box = pygame.Rect(x, self.rect.y + vpad, width, self.rect.h - 2 * vpad - reason_h)
         label = tx.fit(self.label, box, size, fg, "bold", min_size, self.align)
         total = label.height + reason_h
