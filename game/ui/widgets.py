@@ -155,11 +155,22 @@ class Button:
     align: str = "left"
     hover: bool = False
     fits: bool = True
+    text_size: int | None = None
+    """A smaller size than the theme's, chosen by a layout that lacks room for the larger text
+    settings (see `sizes_down`); never below the theme's minimum."""
 
-    def _sizes(self, theme: Theme) -> tuple[int, int]:
+    def _theme_sizes(self, theme: Theme) -> tuple[int, int]:
         if self.size == "small":
             return theme.small, theme.small_min
         return theme.body, theme.body_min
+
+    def _sizes(self, theme: Theme) -> tuple[int, int]:
+        size, min_size = self._theme_sizes(theme)
+        return max(min_size, min(size, self.text_size or size)), min_size
+
+    def sizes_down(self, theme: Theme):
+        """The label sizes a layout may pick for this button, largest first."""
+        return tx.sizes_down(*self._theme_sizes(theme))
 
     def badge_width(self, theme: Theme) -> int:
         return int(self._sizes(theme)[0] * 1.9) if self.badge else 0

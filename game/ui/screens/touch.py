@@ -20,7 +20,7 @@ from ..widgets import Button, chip, panel
 from .base import Screen, header_bar
 from .consequence import ConsequenceScreen
 from .ending import OUTCOME_ICON, EndingScreen
-from .scene import SceneScreen
+from .scene import SceneScreen, fit_choices
 
 TOUCH_FRACTION = 1 / 12
 """Every button in event mode is at least this share of the screen height."""
@@ -143,6 +143,9 @@ class TouchSceneScreen(TouchWords, SceneScreen):
         for b in self._nav_buttons:
             b.draw(surface, th)
 
+    def _choice_heights(self, buttons: list[Button], inner: int) -> list[int]:
+        return [max(touch_height(self.theme), h) for h in super()._choice_heights(buttons, inner)]
+
     def _draw_choices(self, surface, header_bottom: int, corners: list[Button]) -> None:
         th = self.theme
         p = th.palette
@@ -154,17 +157,14 @@ class TouchSceneScreen(TouchWords, SceneScreen):
         buttons = [Button(c.text, lambda cid=c.id: self.choose(cid), badge=c.number,
                           badge_sub=c.letter, enabled=c.available, reason=c.reason)
                    for c in self.view.choices[:4]]
-        # +2: Button.preferred_height can come out a pixel short of what its label needs once
-        # its paddings are rounded (e.g. at 1024x768); a touch screen has the room to spare.
-        heights = [max(touch, b.preferred_height(th, inner) + 2) for b in buttons]
-        gap = th.px(1.4)
         heading = tx.render(self.t("what_do_you_do"), th.heading, p.on_backdrop, "bold")
         back = Button(self.t("back"), self.back, icon="left")
-        total = (pad + heading.get_height() + th.px(1) + sum(heights)
-                 + gap * (len(heights) - 1) + th.px(1.5) + touch + pad)
         top = max(header_bottom, corners[-1].rect.bottom) + th.px(1)
+        fixed = pad + heading.get_height() + th.px(1) + th.px(1.5) + touch + pad
+        heights, gap, fits = fit_choices(buttons, th, lambda: self._choice_heights(buttons, inner),
+                                         th.height - m + 1 - top - fixed)
+        total = fixed + sum(heights) + gap * (len(heights) - 1)
         box = pygame.Rect(m, max(top, th.height - m - total), width, total)
-        fits = box.bottom <= th.height - m + 1
         box.h = min(box.h, th.height - m - box.y)
         panel(surface, box, th, p.backdrop, p.backdrop)
         surface.blit(heading, (box.x + pad, box.y + pad))
