@@ -164,18 +164,26 @@ def test_resized_while_playing_on_every_screen():
     assert not problems, "\n".join(problems[:20])
 
 
-CHOICE_SIZES = [(1366, 768), (1920, 1080)] + (
-    [(1600, 900), (2560, 1080), (3440, 1440), (3840, 2160)] if SOAK else [])
+CHOICE_SIZES = [(1366, 768), (1920, 1080), (1280, 960)] + (
+    [(1600, 900), (2560, 1080), (3440, 1440), (3840, 2160), (1280, 800), (1600, 1200),
+     (2048, 1536)] if SOAK else [])
+"""16:9, 21:9, 16:10 and 4:3 (projectors); 5:4 (1280x1024) is not promised."""
+CHOICE_CASES = [(size, SHIPPED) for size in CHOICE_SIZES] + (
+    [] if SOAK else [((3840, 2160), [p for p in SHIPPED if p.stem == "adrian"])])
+"""The fast form checks 3840x2160 with one story (4K drawing is slow): there a two-line choice
+once came out a pixel short of its box."""
 
 
-@pytest.mark.parametrize("size", CHOICE_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_every_choice_of_every_story_fits_at(size):
+@pytest.mark.parametrize("size,paths", CHOICE_CASES,
+                         ids=lambda v: f"{v[0]}x{v[1]}" if isinstance(v[0], int) else
+                         "all" if len(v) > 1 else v[0].stem)
+def test_every_choice_of_every_story_fits_at(size, paths):
     """The choices (the longest texts on a button) of every decision point, in both languages.
     test_overflow.py checks every text at 1280x720; here the common screens beside it."""
     from game.core import engine
     from game.ui.screens.scene import SceneScreen
     misfits = []
-    for entry in entries(SHIPPED):
+    for entry in entries(paths):
         for lang in ("nl", "en"):
             app = make_app([entry], size=size, lang=lang)
             for scene_id, scene in entry.scenario.scenes.items():
