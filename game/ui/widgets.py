@@ -168,6 +168,12 @@ class Button:
         size, min_size = self._theme_sizes(theme)
         return max(min_size, min(size, self.text_size or size)), min_size
 
+    def _reason_size(self, theme: Theme) -> int:
+        """The reason under a disabled label: smaller along with a label the layout shrank,
+        so it never reads larger than the choice itself."""
+        size, _ = self._theme_sizes(theme)
+        return max(theme.small_min, theme.small * self._sizes(theme)[0] // size)
+
     def sizes_down(self, theme: Theme):
         """The label sizes a layout may pick for this button, largest first."""
         return tx.sizes_down(*self._theme_sizes(theme))
@@ -204,7 +210,7 @@ class Button:
         tw = max(1, self.text_width(theme, width))
         h = tx.wrapped_height(self.label, tw, size, "bold" if self.size == "body" else "bold")
         if self.reason and not self.enabled:
-            h += tx.wrapped_height(self.reason, tw, theme.small, "italic")
+            h += tx.wrapped_height(self.reason, tw, self._reason_size(theme), "italic")
         return max(h + 2 * self.label_pad(theme), self.badge_width(theme))
 
     def contains(self, pos) -> bool:
@@ -264,8 +270,8 @@ class Button:
         reason_h = 0
         reason = None
         if self.reason and not self.enabled:
-            reason = tx.fit(self.reason, pygame.Rect(x, 0, width, self.rect.h), theme.small,
-                            reason_fg, "italic", theme.small_min)
+            reason = tx.fit(self.reason, pygame.Rect(x, 0, width, self.rect.h),
+                            self._reason_size(theme), reason_fg, "italic", theme.small_min)
             reason_h = reason.height
         line = tx.line_height(size, "bold")
         vpad = max(0, min(self.label_pad(theme), (self.rect.h - reason_h - line) // 2))
