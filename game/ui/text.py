@@ -129,19 +129,29 @@ class Fit:
         return target.blit(self.surface, (self.box.x, y))
 
 
+def sizes_down(size: int, min_size: int | None = None):
+    """The sizes `fit` tries, largest first: `size`, then 8% smaller each step, down to
+    `min_size`. A layout that measures at one of these sizes gets what `fit` will draw."""
+    min_size = min(size, min_size or size)
+    current = size
+    while True:
+        yield current
+        if current <= min_size:
+            return
+        current = max(min_size, int(current * 0.92))
+
+
 def fit(text: str, box: pygame.Rect, size: int, colour, style: str = "regular",
         min_size: int | None = None, align: str = "left") -> Fit:
     """`text` wrapped to the box width at `size`, shrunk step by step down to `min_size` if it
     is too tall. `fits` is False when even `min_size` overflows the box."""
     box = pygame.Rect(box)
-    min_size = min(size, min_size or size)
-    current = size
-    while True:
+    for current in sizes_down(size, min_size):
         surface = render(text, current, colour, style, max(1, box.w), align)
         ok = surface.get_height() <= box.h and surface.get_width() <= box.w
-        if ok or current <= min_size:
-            return Fit(text, box, current, surface, ok)
-        current = max(min_size, int(current * 0.92))
+        if ok:
+            break
+    return Fit(text, box, current, surface, ok)
 
 
 @lru_cache(maxsize=2048)

@@ -155,17 +155,42 @@ class Button:
     align: str = "left"
     hover: bool = False
     fits: bool = True
+    text_size: int | None = None
+    """A smaller size than the theme's, chosen by a layout that lacks room for the larger text
+    settings (see `sizes_down`); never below the theme's minimum."""
 
-    def _sizes(self, theme: Theme) -> tuple[int, int]:
+    def _theme_sizes(self, theme: Theme) -> tuple[int, int]:
         if self.size == "small":
             return theme.small, theme.small_min
         return theme.body, theme.body_min
+
+    def _sizes(self, theme: Theme) -> tuple[int, int]:
+        size, min_size = self._theme_sizes(theme)
+        return max(min_size, min(size, self.text_size or size)), min_size
+
+    def _reason_size(self, theme: Theme) -> int:
+        """The reason under a disabled label: smaller along with a label the layout shrank,
+        so it never reads larger than the choice itself."""
+        size, _ = self._theme_sizes(theme)
+        return max(theme.small_min, theme.small * self._sizes(theme)[0] // size)
+
+    def sizes_down(self, theme: Theme):
+        """The label sizes a layout may pick for this button, largest first."""
+        return tx.sizes_down(*self._theme_sizes(theme))
 
     def badge_width(self, theme: Theme) -> int:
         return int(self._sizes(theme)[0] * 1.9) if self.badge else 0
 
     def pad(self, theme: Theme) -> int:
         return theme.px(1.6) if self.size == "body" else theme.px(1.0)
+
+    def label_pad(self, theme: Theme) -> int:
+        """The space above and below the label: a little less than `pad`. Measuring
+        (`preferred_height`) and drawing (`_draw_label`) both take it from here. They used to
+        round it separately (`2 * pad - px(0.6)` against `2 * (pad - px(0.3))`), which came out
+        a pixel apart at 1366x768, 1280x800 and 3840x2160, so a label that wrapped to two lines
+        got a box one pixel shorter than its lines and counted as not fitting."""
+        return self.pad(theme) - theme.px(0.3)
 
     def text_width(self, theme: Theme, width: int) -> int:
         bw = self.badge_width(theme)
@@ -185,8 +210,8 @@ class Button:
         tw = max(1, self.text_width(theme, width))
         h = tx.wrapped_height(self.label, tw, size, "bold" if self.size == "body" else "bold")
         if self.reason and not self.enabled:
-            h += tx.wrapped_height(self.reason, tw, theme.small, "italic")
-        return max(h + 2 * self.pad(theme) - theme.px(0.6), self.badge_width(theme))
+            h += tx.wrapped_height(self.reason, tw, self._reason_size(theme), "italic")
+        return max(h + 2 * self.label_pad(theme), self.badge_width(theme))
 
     def contains(self, pos) -> bool:
         return self.rect.collidepoint(pos)
@@ -245,11 +270,11 @@ class Button:
         reason_h = 0
         reason = None
         if self.reason and not self.enabled:
-            reason = tx.fit(self.reason, pygame.Rect(x, 0, width, self.rect.h), theme.small,
-                            reason_fg, "italic", theme.small_min)
+            reason = tx.fit(self.reason, pygame.Rect(x, 0, width, self.rect.h),
+                            self._reason_size(theme), reason_fg, "italic", theme.small_min)
             reason_h = reason.height
         line = tx.line_height(size, "bold")
-        vpad = max(0, min(pad - theme.px(0.3), (self.rect.h - reason_h - line) // 2))
+        vpad = max(0, min(self.label_pad(theme), (self.rect.h - reason_h - line) // 2))
         box = pygame.Rect(x, self.rect.y + vpad, width, self.rect.h - 2 * vpad - reason_h)
         label = tx.fit(self.label, box, size, fg, "bold", min_size, self.align)
         total = label.height + reason_h

@@ -11,6 +11,12 @@ from ..widgets import Button, FocusList, MeterRow, chip, ease_out, panel
 from .base import Screen, corner_buttons, header_bar
 
 ANIMATION_SECONDS = 0.8
+FIGURE_SHARE = 0.38
+"""The victim stands in this share of the screen's width, left of the panel..."""
+FIGURE_MIN_UNITS = 35
+"""...or in less, down to this many hundredths of the height, when the consequence text needs
+the width: the figure reaches 13.2 units either side of its centre, which stands a margin
+(3 units) in from the left, with a unit to spare before the panel."""
 
 
 class ConsequenceScreen(Screen):
@@ -131,50 +137,100 @@ class ConsequenceScreen(Screen):
         header_bar(surface, th, [self.before.place_label])
         scenario = self.run.scenario
         victim = scenario.cast[scenario.victim]
-        expression = o.condition_after.expression
-        figure_area_w = int(th.width * 0.38)
+        corners = self.corners = corner_buttons(self)
+
+        def panel_box(figure_w: int) -> pygame.Rect:
+            return pygame.Rect(figure_w, corners[0].rect.bottom + th.px(2),
+                               th.width - figure_w - th.margin,
+                               th.height - th.margin - corners[0].rect.bottom - th.px(2))
+
+        def discussion_pane(figure_w: int) -> pygame.Rect:
+            box = panel_box(figure_w)
+            return pygame.Rect(th.margin, box.y, figure_w - 2 * th.margin, box.h)
+
+        figure_area_w = self._figure_width(lambda w: self._panel_area(panel_box(w)),
+                                           discussion_pane if self.show_discussion else None)
+        self._draw_figure(surface, victim, figure_area_w)
+        box = panel_box(figure_area_w)
+        panel(surface, box, th)
+        self._draw_panel(surface, self._panel_area(box), victim.name)
+        for b in corners:
+            b.draw(surface, th)
+        if self.show_discussion:
+            self._draw_discussion(surface, discussion_pane(figure_area_w))
+
+    def _draw_figure(self, surface: pygame.Surface, victim, figure_area_w: int) -> None:
+        th = self.theme
+        expression = self.outcome.condition_after.expression
         figure = stage.character(victim.look, expression, int(th.height * 0.74),
                                  posture=stage.posture_for(expression), facing=1)
         surface.blit(figure, figure.get_rect(midbottom=(figure_area_w // 2 + th.margin,
                                                         th.height * 0.99)))
-        corners = self.corners = corner_buttons(self)
-        box = pygame.Rect(figure_area_w, corners[0].rect.bottom + th.px(2),
-                          th.width - figure_area_w - th.margin, 0)
-        box.h = th.height - th.margin - box.y
-        panel(surface, box, th)
-        self._draw_panel(surface, box.inflate(-2 * th.px(2.2), -2 * th.px(2)), victim.name)
-        for b in corners:
-            b.draw(surface, th)
-        if self.show_discussion:
-            self._draw_discussion(surface, pygame.Rect(th.margin, box.y,
-                                                       figure_area_w - 2 * th.margin, box.h))
+
+    def _panel_area(self, box: pygame.Rect) -> pygame.Rect:
+        """Inside the panel: what `_draw_panel` lays out in."""
+        return box.inflate(-2 * self.theme.px(2.2), -2 * self.theme.px(2))
+
+    def _figure_width(self, area_for, discussion_for=None) -> int:
+        """The width left of the panel for the victim (`area_for(width)` is the panel's inside;
+        `discussion_for(width)` the discussion pane over the figure, when it is open).
+
+        A share of the screen's width, unless the consequence text does not fit the panel even
+        at the smallest body size: then the panel grows to the left, step by step, as far as
+        the figure allows and the discussion prompts still fit beside it. Narrower screens
+        (16:10, 4:3) wrap the text into more lines, and fonts do not scale exactly with the
+        screen (sizes are rounded up, glyph widths are hinted), so a text that just fits at
+        1280x720 can take a line more elsewhere."""
+        th = self.theme
+        widest = int(th.width * FIGURE_SHARE)
+        narrowest = min(widest, th.px(FIGURE_MIN_UNITS))
+        chosen = widest
+        for width in [*range(widest, narrowest, -th.px(1)), narrowest]:
+            if (discussion_for is not None and width < widest
+                    and not self._discussion_size(discussion_for(width))[1]):
+                break
+            chosen = width
+            box = self._consequence_box(area_for(width))[1]
+            if tx.wrapped_height(self.outcome.consequence, box.w, th.body_min) <= box.h:
+                break
+        return chosen
+
+    def _meter_rows(self) -> list[MeterRow]:
+        return [MeterRow(c.label, c.before, c.after, *self._range(c.id), c.good,
+                         self.t("better"), self.t("worse"), self.t("no_change"),
+                         self.t("lower_is_better") if c.good == "low" else None)
+                for c in self._changes()]
+
+    def _consequence_box(self, area: pygame.Rect) -> tuple[tx.Fit, pygame.Rect]:
+        """The "you chose" line, and the box left for the consequence text in `area`: the
+        fixed parts are measured from the bottom up, and the text gets the room that is left."""
+        th = self.theme
+        o = self.outcome
+        chose_key = "class_chose" if self.app.classroom is not None else "you_chose"
+        chose = tx.fit(self.t(chose_key, choice=o.choice_text),
+                       pygame.Rect(area.x, area.y, area.w, th.px(12)), th.small,
+                       th.palette.ink_muted, "italic", th.small_min)
+        y = area.y + chose.height + th.px(1.2)
+        button_h = tx.line_height(th.body, "bold") + th.px(2)
+        bottom = area.bottom - button_h - th.px(1.5)
+        rows_h = sum(r.height(th) for r in self._meter_rows())
+        role_h = tx.line_height(th.small, "bold") + th.px(1.5)
+        cond_h = tx.line_height(th.body, "bold") + th.px(1)
+        top_of_fixed = bottom - role_h - rows_h - cond_h
+        return chose, pygame.Rect(area.x, y, area.w, max(1, top_of_fixed - y - th.px(1.5)))
 
     def _draw_panel(self, surface: pygame.Surface, area: pygame.Rect, victim_name: str) -> None:
         th = self.theme
         p = th.palette
         o = self.outcome
-        y = area.y
-        chose_key = "class_chose" if self.app.classroom is not None else "you_chose"
-        chose = tx.fit(self.t(chose_key, choice=o.choice_text),
-                       pygame.Rect(area.x, y, area.w, th.px(12)), th.small, p.ink_muted,
-                       "italic", th.small_min)
+        chose, text_box = self._consequence_box(area)
         chose.blit(surface)
         self._fits.append((chose.text, chose.fits))
-        y += chose.height + th.px(1.2)
-        # Fixed parts from the bottom up; the consequence text gets the room that is left.
+        y = text_box.y
         button_h = tx.line_height(th.body, "bold") + th.px(2)
-        bottom = area.bottom - button_h - th.px(1.5)
-        rows = [MeterRow(c.label, c.before, c.after, *self._range(c.id), c.good,
-                         self.t("better"), self.t("worse"), self.t("no_change"),
-                         self.t("lower_is_better") if c.good == "low" else None)
-                for c in self._changes()]
-        rows_h = sum(r.height(th) for r in rows)
-        role_h = tx.line_height(th.small, "bold") + th.px(1.5)
+        rows = self._meter_rows()
         cond_h = tx.line_height(th.body, "bold") + th.px(1)
-        top_of_fixed = bottom - role_h - rows_h - cond_h
-        text = tx.fit(o.consequence, pygame.Rect(area.x, y, area.w, max(1, top_of_fixed - y
-                                                                        - th.px(1.5))),
-                      th.body, p.ink, "regular", th.body_min)
+        text = tx.fit(o.consequence, text_box, th.body, p.ink, "regular", th.body_min)
         text.blit(surface)
         self._fits.append((o.consequence, text.fits))
         y = y + text.height + th.px(2)
@@ -218,6 +274,21 @@ class ConsequenceScreen(Screen):
             x -= w + th.px(1.2)
         back.rect.x = area.x
 
+    def _discussion_size(self, area: pygame.Rect) -> tuple[int, bool]:
+        """One size for all the prompts in the discussion pane `area`: the largest, down to the
+        small minimum, that lets every one of them fit; and whether that size fits."""
+        th = self.theme
+        inner = area.inflate(-2 * th.px(2), -2 * th.px(2))
+        room = inner.h - tx.line_height(th.body, "bold") - th.px(1)
+        prompts = list(self.outcome.discuss)
+        size = th.body
+        while True:
+            need = (sum(tx.wrapped_height(q, max(1, inner.w), size) for q in prompts)
+                    + th.px(1.5) * (len(prompts) - 1))
+            if need <= room or size <= th.small_min:
+                return size, need <= room
+            size = max(th.small_min, int(size * 0.94))
+
     def _draw_discussion(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         th = self.theme
         p = th.palette
@@ -225,10 +296,11 @@ class ConsequenceScreen(Screen):
         inner = area.inflate(-2 * th.px(2), -2 * th.px(2))
         heading = tx.render(self.t("discuss"), th.body, p.on_narration, "bold")
         surface.blit(heading, inner.topleft)
+        size, _ = self._discussion_size(area)
         y = inner.y + heading.get_height() + th.px(1)
         for prompt in self.outcome.discuss:
-            fit = tx.fit(prompt, pygame.Rect(inner.x, y, inner.w, inner.bottom - y), th.body,
-                         p.on_narration, "regular", th.small_min)
+            fit = tx.fit(prompt, pygame.Rect(inner.x, y, inner.w, max(1, inner.bottom - y)),
+                         size, p.on_narration, "regular", size)
             fit.blit(surface)
             self._fits.append((prompt, fit.fits))
             y += fit.height + th.px(1.5)

@@ -25,6 +25,28 @@ ADVANCE_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIG
 BACK_KEYS = (pygame.K_BACKSPACE, pygame.K_LEFT, pygame.K_PAGEUP)
 
 
+def fit_choices(buttons: list[Button], theme, heights_now, room: int
+                ) -> tuple[list[int], int, bool]:
+    """(heights, gap, fits) of the choice buttons in `room` pixels.
+
+    Each choice is as tall as its wrapped text (`heights_now()` measures them at the buttons'
+    current text size). Where they do not fit with the usual gap (a 4:3 screen wraps more lines,
+    larger text settings need more room), the gap is squeezed first; then the text of every
+    choice gets smaller together, in `text.fit`'s steps, down to the smallest body size. Where
+    they already fit nothing changes."""
+    gaps = (theme.px(1.4), theme.px(0.6))
+    n = max(0, len(buttons) - 1)
+    sizes = list(buttons[0].sizes_down(theme)) if buttons else [None]
+    for size in sizes:
+        for b in buttons:
+            b.text_size = size
+        heights = heights_now()
+        for gap in gaps:
+            if sum(heights) + gap * n <= room:
+                return heights, gap, True
+    return heights, gaps[-1], False
+
+
 class SceneScreen(Screen):
     def __init__(self, app, run, at_choices: bool = False):
         super().__init__(app)
@@ -270,15 +292,15 @@ class SceneScreen(Screen):
         for c in self.view.choices[:4]:
             buttons.append(Button(c.text, lambda cid=c.id: self.choose(cid), badge=c.number,
                                   badge_sub=c.letter, enabled=c.available, reason=c.reason))
-        heights = [b.preferred_height(th, inner) for b in buttons]
-        gap = th.px(1.4)
         heading = tx.render(self.t("what_do_you_do"), th.heading, p.on_backdrop, "bold")
         back = Button(self.t("back"), self.back, size="small", icon="left")
         back_h = tx.line_height(th.small, "bold") + th.px(1.2)
-        total = (pad + heading.get_height() + th.px(1) + sum(heights)
-                 + gap * (len(heights) - 1) + th.px(1.5) + back_h + pad)
-        box = pygame.Rect(m, max(header_bottom + th.px(1), th.height - m - total), width, total)
-        fits = box.bottom <= th.height - m + 1
+        top = header_bottom + th.px(1)
+        fixed = pad + heading.get_height() + th.px(1) + th.px(1.5) + back_h + pad
+        heights, gap, fits = fit_choices(buttons, th, lambda: self._choice_heights(buttons, inner),
+                                         th.height - m + 1 - top - fixed)
+        total = fixed + sum(heights) + gap * (len(heights) - 1)
+        box = pygame.Rect(m, max(top, th.height - m - total), width, total)
         box.h = min(box.h, th.height - m - box.y)
         panel(surface, box, th, p.backdrop, p.backdrop)
         surface.blit(heading, (box.x + pad, box.y + pad))
@@ -299,6 +321,11 @@ class SceneScreen(Screen):
         for b in self._nav_buttons:
             b.draw(surface, th)
         self._fits.append(("(choice panel height)", fits))
+
+    def _choice_heights(self, buttons: list[Button], inner: int) -> list[int]:
+        """How tall each choice is drawn at its current text size; touch screens make it
+        taller."""
+        return [b.preferred_height(self.theme, inner) for b in buttons]
 
     def _speaker_x(self, beat) -> int | None:
         if beat.speaker is None:

@@ -20,7 +20,7 @@ from ..widgets import Button, chip, panel
 from .base import Screen, header_bar
 from .consequence import ConsequenceScreen
 from .ending import OUTCOME_ICON, EndingScreen
-from .scene import SceneScreen
+from .scene import SceneScreen, fit_choices
 
 TOUCH_FRACTION = 1 / 12
 """Every button in event mode is at least this share of the screen height."""
@@ -143,6 +143,9 @@ class TouchSceneScreen(TouchWords, SceneScreen):
         for b in self._nav_buttons:
             b.draw(surface, th)
 
+    def _choice_heights(self, buttons: list[Button], inner: int) -> list[int]:
+        return [max(touch_height(self.theme), h) for h in super()._choice_heights(buttons, inner)]
+
     def _draw_choices(self, surface, header_bottom: int, corners: list[Button]) -> None:
         th = self.theme
         p = th.palette
@@ -154,17 +157,14 @@ class TouchSceneScreen(TouchWords, SceneScreen):
         buttons = [Button(c.text, lambda cid=c.id: self.choose(cid), badge=c.number,
                           badge_sub=c.letter, enabled=c.available, reason=c.reason)
                    for c in self.view.choices[:4]]
-        # +2: Button.preferred_height can come out a pixel short of what its label needs once
-        # its paddings are rounded (e.g. at 1024x768); a touch screen has the room to spare.
-        heights = [max(touch, b.preferred_height(th, inner) + 2) for b in buttons]
-        gap = th.px(1.4)
         heading = tx.render(self.t("what_do_you_do"), th.heading, p.on_backdrop, "bold")
         back = Button(self.t("back"), self.back, icon="left")
-        total = (pad + heading.get_height() + th.px(1) + sum(heights)
-                 + gap * (len(heights) - 1) + th.px(1.5) + touch + pad)
         top = max(header_bottom, corners[-1].rect.bottom) + th.px(1)
+        fixed = pad + heading.get_height() + th.px(1) + th.px(1.5) + touch + pad
+        heights, gap, fits = fit_choices(buttons, th, lambda: self._choice_heights(buttons, inner),
+                                         th.height - m + 1 - top - fixed)
+        total = fixed + sum(heights) + gap * (len(heights) - 1)
         box = pygame.Rect(m, max(top, th.height - m - total), width, total)
-        fits = box.bottom <= th.height - m + 1
         box.h = min(box.h, th.height - m - box.y)
         panel(surface, box, th, p.backdrop, p.backdrop)
         surface.blit(heading, (box.x + pad, box.y + pad))
@@ -203,61 +203,46 @@ class TouchConsequenceScreen(TouchWords, ConsequenceScreen):
                      p.name_tag, p.on_name_tag)
         scenario = self.run.scenario
         victim = scenario.cast[scenario.victim]
-        expression = self.outcome.condition_after.expression
-        figure_area_w = int(th.width * 0.38)
-        from .. import stage
-        figure = stage.character(victim.look, expression, int(th.height * 0.74),
-                                 posture=stage.posture_for(expression), facing=1)
-        surface.blit(figure, figure.get_rect(midbottom=(figure_area_w // 2 + th.margin,
-                                                        th.height * 0.99)))
-        corners = touch_corner_buttons(self, left=(place.right + th.px(1), th.px(1.6)))
-        if corners[-1].rect.right > figure_area_w - th.px(1.5):  # narrow: under the place
-            corners = touch_corner_buttons(self, left=(th.margin, place.bottom + th.px(1)))
-        box = pygame.Rect(figure_area_w, th.px(1.6), th.width - figure_area_w - th.margin, 0)
-        box.h = th.height - th.margin - box.y
+
+        def panel_box(figure_w: int) -> pygame.Rect:
+            return pygame.Rect(figure_w, th.px(1.6), th.width - figure_w - th.margin,
+                               th.height - th.margin - th.px(1.6))
+
+        def corners_for(figure_w: int) -> list[Button]:
+            corners = touch_corner_buttons(self, left=(place.right + th.px(1), th.px(1.6)))
+            if corners[-1].rect.right > figure_w - th.px(1.5):  # narrow: under the place
+                corners = touch_corner_buttons(self, left=(th.margin, place.bottom + th.px(1)))
+            return corners
+
+        def discussion_pane(figure_w: int) -> pygame.Rect:
+            top = corners_for(figure_w)[-1].rect.bottom + th.px(1.5)
+            return pygame.Rect(th.margin, top, figure_w - 2 * th.margin,
+                               th.height - th.margin - top)
+
+        figure_area_w = self._figure_width(
+            lambda w: self._story_area(self._panel_area(panel_box(w))),
+            discussion_pane if self.show_discussion else None)
+        self._draw_figure(surface, victim, figure_area_w)
+        corners = corners_for(figure_area_w)
+        box = panel_box(figure_area_w)
         panel(surface, box, th)
-        self._draw_panel(surface, box.inflate(-2 * th.px(2.2), -2 * th.px(2)), victim.name)
+        self._draw_panel(surface, self._panel_area(box), victim.name)
         for b in corners:
             b.draw(surface, th)
         self.nav = self.nav + corners
         self.focus.buttons = self.nav
         if self.show_discussion:
-            top = corners[-1].rect.bottom + th.px(1.5)
-            self._draw_discussion(surface, pygame.Rect(th.margin, top,
-                                                       figure_area_w - 2 * th.margin,
-                                                       th.height - th.margin - top))
+            self._draw_discussion(surface, discussion_pane(figure_area_w))
 
-    def _draw_discussion(self, surface: pygame.Surface, area: pygame.Rect) -> None:
-        """The prompts at one size for all, the largest that lets every one of them fit."""
-        th = self.theme
-        p = th.palette
-        panel(surface, area, th, p.narration, p.narration)
-        inner = area.inflate(-2 * th.px(2), -2 * th.px(2))
-        heading = tx.render(self.t("discuss"), th.body, p.on_narration, "bold")
-        surface.blit(heading, inner.topleft)
-        room = inner.h - heading.get_height() - th.px(1)
-        gap = th.px(1.5)
-        prompts = list(self.outcome.discuss)
-        size = th.body
-        while size > th.small_min and (
-                sum(tx.wrapped_height(q, inner.w, size) for q in prompts)
-                + gap * (len(prompts) - 1) > room):
-            size = max(th.small_min, int(size * 0.94))
-        y = inner.y + heading.get_height() + th.px(1)
-        for prompt in prompts:
-            fit = tx.fit(prompt, pygame.Rect(inner.x, y, inner.w, max(1, inner.bottom - y)),
-                         size, p.on_narration, "regular", size)
-            fit.blit(surface)
-            self._fits.append((prompt, fit.fits))
-            y += fit.height + gap
-
-    def _draw_panel(self, surface: pygame.Surface, area: pygame.Rect, victim_name: str) -> None:
-        # The parent keeps one body-sized button row at the bottom; keep a touch-sized one.
+    def _story_area(self, area: pygame.Rect) -> pygame.Rect:
+        """The parent keeps one body-sized button row at the bottom; keep a touch-sized one."""
         th = self.theme
         extra = max(0, touch_height(th) - (tx.line_height(th.body, "bold") + th.px(2)))
+        return pygame.Rect(area.x, area.y, area.w, area.h - extra)
+
+    def _draw_panel(self, surface: pygame.Surface, area: pygame.Rect, victim_name: str) -> None:
         self._nav_area = area
-        super()._draw_panel(surface, pygame.Rect(area.x, area.y, area.w, area.h - extra),
-                            victim_name)
+        super()._draw_panel(surface, self._story_area(area), victim_name)
 
     def _layout_nav(self, area: pygame.Rect, h: int) -> None:
         th = self.theme
