@@ -18,6 +18,7 @@ import pytest  # noqa: E402
 
 from game.core import engine, vocab  # noqa: E402
 from game.ui.screens.consequence import ConsequenceScreen  # noqa: E402
+from game.ui.screens.discussion import DiscussionScreen  # noqa: E402
 from game.ui.screens.ending import EndingScreen  # noqa: E402
 from game.ui.screens.scene import SceneScreen  # noqa: E402
 from game.ui.screens.title import TitleScreen  # noqa: E402
@@ -67,13 +68,21 @@ def test_every_text_fits_at_other_sizes(size, path, lang):
 
 
 def _assert_every_text_fits(path, lang, size) -> None:
+    problems = [f"{where}: {text!r}" for where, text in misfits(path, lang, size)]
+    assert not problems, "text does not fit:\n" + "\n".join(problems)
+
+
+def misfits(path, lang, size) -> list[tuple[str, str]]:
+    """(where, text) for every text of the story at `size` that does not fit: every beat, the
+    choices (also all out of reach), every consequence with and without its discussion pane,
+    the class's discussion screen, every ending on each of its panes."""
     entry = entry_of(path)
     s = entry.scenario
     app = make_app([entry], size=size, lang=lang)
-    problems: list[str] = []
+    problems: list[tuple[str, str]] = []
 
     def check(where: str, screen) -> None:
-        problems.extend(f"{where}: {text!r}" for text in _show(app, screen))
+        problems.extend((where, text) for text in _show(app, screen))
 
     check("title", TitleScreen(app, 0))
     template = None
@@ -111,6 +120,8 @@ def _assert_every_text_fits(path, lang, size) -> None:
             check(f"{scene_id} -> {choice.id} consequence", cons)
             cons.show_discussion = True
             check(f"{scene_id} -> {choice.id} discussion", cons)
+            check(f"{scene_id} -> {choice.id} class discussion",
+                  DiscussionScreen(app, attempt, outcome, attempt.view()))
     for scene_id, scene in s.scenes.items():
         if scene.ending is None:
             continue
@@ -121,9 +132,10 @@ def _assert_every_text_fits(path, lang, size) -> None:
         ending.summary = replace(ending.summary,
                                  journey=engine.journey_text(LONG_JOURNEY, lang))
         check(f"ending {scene.ending}", ending)
-        ending.show_pane("path")
-        check(f"ending {scene.ending}, path", ending)
-    assert not problems, "text does not fit:\n" + "\n".join(problems)
+        for pane in ending.panes()[1:]:
+            ending.show_pane(pane)
+            check(f"ending {scene.ending}, {pane}", ending)
+    return problems
 
 
 def test_vocab_labels_fit_the_header():
