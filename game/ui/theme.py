@@ -188,6 +188,22 @@ class Theme:
     def focus_width(self) -> int:
         return max(3, self.px(0.7))
 
+    @property
+    def shortfall(self) -> int:
+        """How many pixels narrower than 16:9 the screen is (0 on 16:9 and wider screens)."""
+        return max(0, math.ceil(self.height * 16 / 9) - self.width)
+
+    def side_width(self, share: float) -> int:
+        """A side column (a figure, a summary) beside the text a screen is read for: `share` of
+        the width on 16:9 and wider screens. Narrower screens (16:10 laptops, 4:3 projectors)
+        are as tall in layout units but less wide, and text is sized by the height: so they
+        take what they lack of 16:9 from the side column, and the reading column keeps its
+        16:9 width in units, where every text was written to fit. Can be 0 or less: the caller
+        sets its own minimum (and then has to stack instead)."""
+        if not self.shortfall:
+            return int(self.width * share)
+        return int((self.width + self.shortfall) * share) - self.shortfall
+
 
 def make_theme(size: tuple[int, int], text_size: str = "normal",
                high_contrast: bool = False) -> Theme:

@@ -12,11 +12,15 @@ from .base import Screen, corner_buttons, header_bar
 
 ANIMATION_SECONDS = 0.8
 FIGURE_SHARE = 0.38
-"""The victim stands in this share of the screen's width, left of the panel..."""
-FIGURE_MIN_UNITS = 35
-"""...or in less, down to this many hundredths of the height, when the consequence text needs
-the width: the figure reaches 13.2 units either side of its centre, which stands a margin
-(3 units) in from the left, with a unit to spare before the panel."""
+"""The victim stands in this share of the screen's width, left of the panel (less on screens
+narrower than 16:9: `Theme.side_width`)..."""
+FIGURE_MIN_UNITS = 20
+"""...or in less when the panel's text needs the width, down to this many hundredths of the
+height. Below 35 units the figure is drawn smaller so that it stays clear of the panel (at 20,
+60% of his full height: still his face and posture)."""
+FIGURE_REACH_UNITS = 13.2
+"""How far the figure reaches either side of its centre at full size, in units; its centre
+stands a margin (3 units) in from the left, with a unit to spare before the panel."""
 
 
 class ConsequenceScreen(Screen):
@@ -144,56 +148,78 @@ class ConsequenceScreen(Screen):
                                th.width - figure_w - th.margin,
                                th.height - th.margin - corners[0].rect.bottom - th.px(2))
 
-        def discussion_pane(figure_w: int) -> pygame.Rect:
-            box = panel_box(figure_w)
-            return pygame.Rect(th.margin, box.y, figure_w - 2 * th.margin, box.h)
-
-        figure_area_w = self._figure_width(lambda w: self._panel_area(panel_box(w)),
-                                           discussion_pane if self.show_discussion else None)
+        figure_area_w = self._figure_width(lambda w: self._panel_area(panel_box(w)))
         self._draw_figure(surface, victim, figure_area_w)
         box = panel_box(figure_area_w)
+        area = self._panel_area(box)
         panel(surface, box, th)
-        self._draw_panel(surface, self._panel_area(box), victim.name)
+        lower = self._draw_panel(surface, area)
         for b in corners:
             b.draw(surface, th)
         if self.show_discussion:
-            self._draw_discussion(surface, discussion_pane(figure_area_w))
+            beside = pygame.Rect(th.margin, box.y, box.x - 2 * th.margin, box.h)
+            self._draw_discussion(surface, self._discussion_pane(beside, lower))
+
+    def _discussion_pane(self, beside: pygame.Rect, lower: pygame.Rect) -> pygame.Rect:
+        """Where the discussion prompts open: `beside` the panel, over the victim, when they
+        fit there; else (narrow screens, where his column gave the panel its width) over the
+        `lower` part of the panel: his condition, the meters and the role, all seen before,
+        under the consequence the prompts are about."""
+        if beside.w > 0 and self._discussion_size(beside)[1]:
+            return beside
+        return lower
 
     def _draw_figure(self, surface: pygame.Surface, victim, figure_area_w: int) -> None:
+        """The victim at the bottom of his column: full size where it is wide enough, else
+        smaller so that he stays clear of the panel."""
         th = self.theme
         expression = self.outcome.condition_after.expression
-        figure = stage.character(victim.look, expression, int(th.height * 0.74),
+        room = figure_area_w - th.px(1) - th.margin
+        scale = min(1.0, room / (2 * FIGURE_REACH_UNITS * th.u))
+        figure = stage.character(victim.look, expression, int(th.height * 0.74 * scale),
                                  posture=stage.posture_for(expression), facing=1)
-        surface.blit(figure, figure.get_rect(midbottom=(figure_area_w // 2 + th.margin,
-                                                        th.height * 0.99)))
+        centre = min(figure_area_w // 2 + th.margin,
+                     int(figure_area_w - th.px(1) - FIGURE_REACH_UNITS * th.u * scale))
+        surface.blit(figure, figure.get_rect(midbottom=(centre, th.height * 0.99)))
 
     def _panel_area(self, box: pygame.Rect) -> pygame.Rect:
         """Inside the panel: what `_draw_panel` lays out in."""
         return box.inflate(-2 * self.theme.px(2.2), -2 * self.theme.px(2))
 
-    def _figure_width(self, area_for, discussion_for=None) -> int:
+    def _figure_width(self, area_for, least: int = 0) -> int:
         """The width left of the panel for the victim (`area_for(width)` is the panel's inside;
-        `discussion_for(width)` the discussion pane over the figure, when it is open).
+        `least`, what else his column must hold, such as the touch screen's corner buttons).
 
-        A share of the screen's width, unless the consequence text does not fit the panel even
-        at the smallest body size: then the panel grows to the left, step by step, as far as
-        the figure allows and the discussion prompts still fit beside it. Narrower screens
-        (16:10, 4:3) wrap the text into more lines, and fonts do not scale exactly with the
-        screen (sizes are rounded up, glyph widths are hinted), so a text that just fits at
-        1280x720 can take a line more elsewhere."""
+        His share of the screen's width (`Theme.side_width`), unless the panel's text does not
+        fit even at the smallest body size: then the panel grows to the left, step by step, as
+        far as the figure allows. Fonts do not scale exactly with the screen (sizes are rounded
+        up, glyph widths are hinted), so a text that just fits at 1280x720 can take a line more
+        elsewhere; and 4:3 screens are narrower than 16:9 even once his column gave them its
+        share. The discussion prompts do not hold the panel back: they open over the panel's
+        lower part when his column is too narrow for them (`_discussion_pane`)."""
         th = self.theme
-        widest = int(th.width * FIGURE_SHARE)
-        narrowest = min(widest, th.px(FIGURE_MIN_UNITS))
-        chosen = widest
+        narrowest = max(least, th.px(FIGURE_MIN_UNITS))
+        widest = max(th.side_width(FIGURE_SHARE), narrowest)
         for width in [*range(widest, narrowest, -th.px(1)), narrowest]:
-            if (discussion_for is not None and width < widest
-                    and not self._discussion_size(discussion_for(width))[1]):
-                break
-            chosen = width
-            box = self._consequence_box(area_for(width))[1]
-            if tx.wrapped_height(self.outcome.consequence, box.w, th.body_min) <= box.h:
-                break
-        return chosen
+            if self._panel_fits(area_for(width)):
+                return width
+        return narrowest
+
+    def _panel_fits(self, area: pygame.Rect) -> bool:
+        """Whether the consequence fits its box at the smallest body size, and the line on the
+        victim's condition fits one line at the smallest small size, in the panel's `area`."""
+        th = self.theme
+        box = self._consequence_box(area)[1]
+        return (tx.wrapped_height(self.outcome.consequence, box.w, th.body_min) <= box.h
+                and tx.text_width(self._condition_line(), th.small_min, "bold") <= area.w)
+
+    def _condition_line(self) -> str:
+        o = self.outcome
+        victim = self.run.scenario.cast[self.run.scenario.victim]
+        line = self.t("how_is", name=victim.name, condition=o.condition_after.label)
+        if o.condition_changed:
+            line += f"  ({self.t('was', condition=o.condition_before.label)})"
+        return line
 
     def _meter_rows(self) -> list[MeterRow]:
         return [MeterRow(c.label, c.before, c.after, *self._range(c.id), c.good,
@@ -219,7 +245,9 @@ class ConsequenceScreen(Screen):
         top_of_fixed = bottom - role_h - rows_h - cond_h
         return chose, pygame.Rect(area.x, y, area.w, max(1, top_of_fixed - y - th.px(1.5)))
 
-    def _draw_panel(self, surface: pygame.Surface, area: pygame.Rect, victim_name: str) -> None:
+    def _draw_panel(self, surface: pygame.Surface, area: pygame.Rect) -> pygame.Rect:
+        """The panel's contents; returns its part under the consequence (from a unit under the
+        text to above the buttons, a little wider than `area`), for the discussion pane."""
         th = self.theme
         p = th.palette
         o = self.outcome
@@ -233,11 +261,8 @@ class ConsequenceScreen(Screen):
         text = tx.fit(o.consequence, text_box, th.body, p.ink, "regular", th.body_min)
         text.blit(surface)
         self._fits.append((o.consequence, text.fits))
-        y = y + text.height + th.px(2)
-        cond = o.condition_after.label
-        line = self.t("how_is", name=victim_name, condition=cond)
-        if o.condition_changed:
-            line += f"  ({self.t('was', condition=o.condition_before.label)})"
+        y = fixed_top = y + text.height + th.px(2)
+        line = self._condition_line()
         cond_fit = tx.fit(line, pygame.Rect(area.x, y, area.w, cond_h), th.body, p.ink, "bold",
                           th.small_min)
         cond_fit.blit(surface)
@@ -249,14 +274,20 @@ class ConsequenceScreen(Screen):
                                                    self.progress)))
             y += row.height(th)
         if o.role_changed:
-            chip(surface, th, (area.x, y + th.px(0.5)), self.t("you_became", role=o.role_label),
-                 p.badge, p.on_badge)
+            role = chip(surface, th, (area.x, y + th.px(0.5)),
+                        self.t("you_became", role=o.role_label), p.badge, p.on_badge)
         else:
-            chip(surface, th, (area.x, y + th.px(0.5)), self.t("you_stayed", role=o.role_label),
-                 p.same, p.on_same, style="regular")
+            role = chip(surface, th, (area.x, y + th.px(0.5)),
+                        self.t("you_stayed", role=o.role_label), p.same, p.on_same,
+                        style="regular")
         self._layout_nav(area, button_h)
+        buttons_top = min(b.rect.top for b in self.nav)
+        self._fits.append(("(role chip over the buttons)", role.bottom <= buttons_top))
         self.focus.buttons = self.buttons()
         self.focus.draw(surface, th)
+        top = fixed_top - th.px(1)
+        return pygame.Rect(area.x - th.px(1), top, area.w + th.px(2),
+                           buttons_top - th.px(1.5) - top)
 
     def _layout_nav(self, area: pygame.Rect, h: int) -> None:
         th = self.theme

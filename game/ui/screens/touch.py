@@ -221,18 +221,20 @@ class TouchConsequenceScreen(TouchWords, ConsequenceScreen):
 
         figure_area_w = self._figure_width(
             lambda w: self._story_area(self._panel_area(panel_box(w))),
-            discussion_pane if self.show_discussion else None)
+            least=corners_for(0)[-1].rect.right + th.px(1.5))
         self._draw_figure(surface, victim, figure_area_w)
         corners = corners_for(figure_area_w)
         box = panel_box(figure_area_w)
         panel(surface, box, th)
-        self._draw_panel(surface, self._panel_area(box), victim.name)
+        area = self._panel_area(box)
+        lower = self._draw_panel(surface, area)
         for b in corners:
             b.draw(surface, th)
         self.nav = self.nav + corners
         self.focus.buttons = self.nav
         if self.show_discussion:
-            self._draw_discussion(surface, discussion_pane(figure_area_w))
+            self._draw_discussion(surface, self._discussion_pane(
+                discussion_pane(figure_area_w), lower))
 
     def _story_area(self, area: pygame.Rect) -> pygame.Rect:
         """The parent keeps one body-sized button row at the bottom; keep a touch-sized one."""
@@ -240,9 +242,9 @@ class TouchConsequenceScreen(TouchWords, ConsequenceScreen):
         extra = max(0, touch_height(th) - (tx.line_height(th.body, "bold") + th.px(2)))
         return pygame.Rect(area.x, area.y, area.w, area.h - extra)
 
-    def _draw_panel(self, surface: pygame.Surface, area: pygame.Rect, victim_name: str) -> None:
+    def _draw_panel(self, surface: pygame.Surface, area: pygame.Rect) -> pygame.Rect:
         self._nav_area = area
-        super()._draw_panel(surface, self._story_area(area), victim_name)
+        return super()._draw_panel(surface, self._story_area(area))
 
     def _layout_nav(self, area: pygame.Rect, h: int) -> None:
         th = self.theme
