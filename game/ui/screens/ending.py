@@ -186,20 +186,52 @@ class EndingScreen(Screen):
         return box
 
     def _draw_story(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        """Text, then the journey, then the victim as he is at the end: shown, not only told.
+
+        On 4:3 the words get the whole width and the journey moves to the map's pane. Where
+        the words do not fit beside the figure (16:10 screens wrap more lines, and the help
+        under them takes more height), the figure gives them its width: the ending and the
+        journey matter more than his picture, which the consequences showed all along."""
+        th = self.theme
+        p = th.palette
+        ending = self.summary.ending
+        wide = th.width / th.height > 1.5
+        figure_w = int(area.h * 0.42) if wide else 0
+        parts = self._story_parts(area, figure_w, wide)
+        if figure_w and not all(f.fits for f in parts[2:] if f is not None):
+            figure_w = 0
+            parts = self._story_parts(area, figure_w, wide)
+        left, right, title, body, journey = parts
+        if figure_w:
+            self._draw_victim(surface, pygame.Rect(right.right, area.y, figure_w, area.h))
+        title.blit(surface)
+        self._fits.append((title.text, title.fits))
+        if self._outcome_in_story and ending is not None:  # on the title's line, at the right
+            chip(surface, th, (left.right, left.y + title.height // 2),
+                 self.t("outcome", outcome=ending.outcome_label), p.panel, p.ink,
+                 style="regular", icon=OUTCOME_ICON.get(ending.outcome), anchor="midright")
+        body.blit(surface)
+        self._fits.append((body.text, body.fits))
+        if journey is None:
+            return
+        panel(surface, right, th, p.narration, p.narration)
+        inner = right.inflate(-2 * th.px(2), -2 * th.px(2))
+        surface.blit(tx.render(self.t("journey"), th.body, p.on_narration, "bold"), inner.topleft)
+        journey.blit(surface)
+        self._fits.append((self.summary.journey, journey.fits))
+
+    def _story_parts(self, area: pygame.Rect, figure_w: int, wide: bool):
+        """The story pane laid out beside a figure `figure_w` wide: the words' column, the
+        journey's panel, and the title, text and journey fitted (no journey on 4:3)."""
         th = self.theme
         p = th.palette
         ending = self.summary.ending
         gap = th.px(3)
-        # Text, then the journey, then the victim as he is at the end: shown, not only told.
-        wide = th.width / th.height > 1.5
-        figure_w = int(area.h * 0.42) if wide else 0  # 4:3 needs the width for words
         left = pygame.Rect(area.x, area.y, int((area.w - figure_w) * 0.58), area.h)
-        if not wide:  # 4:3: the words get the whole width; the journey moves to the map's pane
+        if not wide:
             left.w = area.w
         right = pygame.Rect(left.right + gap, area.y, area.right - figure_w - left.right - gap,
                             area.h)
-        if figure_w:
-            self._draw_victim(surface, pygame.Rect(right.right, area.y, figure_w, area.h))
         title_text = ending.title if ending else ""
         title_w = left.w
         if self._outcome_in_story and ending is not None:
@@ -207,32 +239,21 @@ class EndingScreen(Screen):
                                      th.small) + th.small + th.px(5)
         title = tx.fit(title_text, pygame.Rect(left.x, left.y, title_w, th.px(20)), th.heading,
                        p.on_backdrop, "bold", th.body_min)
-        title.blit(surface)
-        self._fits.append((title_text, title.fits))
         y = left.y + title.height + th.px(1)
-        if self._outcome_in_story and ending is not None:  # on the title's line, at the right
-            chip(surface, th, (left.right, left.y + title.height // 2),
-                 self.t("outcome", outcome=ending.outcome_label), p.panel, p.ink,
-                 style="regular", icon=OUTCOME_ICON.get(ending.outcome), anchor="midright")
         body = tx.fit(ending.text if ending else "", pygame.Rect(left.x, y, left.w,
                                                                   left.bottom - y),
                       th.body, p.on_backdrop, "regular", th.body_min)
-        body.blit(surface)
-        self._fits.append((body.text, body.fits))
         if not wide:
-            return
-        head = tx.render(self.t("journey"), th.body, p.on_narration, "bold")
-        need = (head.get_height() + th.px(0.5) + 2 * th.px(2)
+            return left, right, title, body, None
+        head_h = tx.render(self.t("journey"), th.body, p.on_narration, "bold").get_height()
+        need = (head_h + th.px(0.5) + 2 * th.px(2)
                 + tx.wrapped_height(self.summary.journey, right.w - 2 * th.px(2), th.body))
         right.h = min(right.h, need)
-        panel(surface, right, th, p.narration, p.narration)
         inner = right.inflate(-2 * th.px(2), -2 * th.px(2))
-        surface.blit(head, inner.topleft)
-        y = inner.y + head.get_height() + th.px(0.5)
+        y = inner.y + head_h + th.px(0.5)
         journey = tx.fit(self.summary.journey, pygame.Rect(inner.x, y, inner.w, inner.bottom - y),
                          th.body, p.on_narration, "regular", th.small_min)
-        journey.blit(surface)
-        self._fits.append((self.summary.journey, journey.fits))
+        return left, right, title, body, journey
 
     def _draw_victim(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         scenario = self.run.scenario
