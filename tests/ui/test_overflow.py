@@ -47,15 +47,23 @@ SOAK = bool(os.environ.get("BYSTANDER_SOAK"))
 OTHER_SIZES = [(1366, 768), (1600, 900), (1920, 1080), (3840, 2160), (2560, 1080),
                (3440, 1440)]
 """Where fonts and boxes round differently from 1280x720 (1600x900 rounds the font up), where
-glyph widths are hinted differently (3840x2160), and 21:9. Not yet 16:10 and 4:3: there some
-consequences, prompts and endings still do not fit (see the README); their choices do
-(test_hardware)."""
-OTHER_CASES = ([(size, path, lang) for size in OTHER_SIZES for path in ALL_SCENARIOS
-                for lang in ("nl", "en")] if SOAK else
-               [((1366, 768), SHIPPED_BY_NAME["playground"], "en")])
+glyph widths are hinted differently (3840x2160), and 21:9."""
+NARROW_SIZES = [(1280, 800), (1440, 900), (1680, 1050), (1280, 960), (1600, 1200)]
+"""16:10 laptops and 4:3 projectors: as tall in layout units as 16:9 but less wide, so every
+text wraps into more lines. Every consequence, prompt and ending fits there; all four choices
+out of reach at once, each with its reason under it, do not always (see the README), so that
+made-up worst case is left out at these sizes (test_hardware checks the choices as they are)."""
+OTHER_CASES = ([(size, path, lang) for size in OTHER_SIZES + NARROW_SIZES
+                for path in ALL_SCENARIOS for lang in ("nl", "en")] if SOAK else
+               [((1366, 768), SHIPPED_BY_NAME["playground"], "en")]
+               + [(size, SHIPPED_BY_NAME["playground"], lang)
+                  for size in ((1280, 800), (1280, 960)) for lang in ("nl", "en")])
 """The fast form: the story with a consequence that took a line more than at 1280x720 at
 1366x768, 1920x1080 and 3840x2160 (fixed: the panel grows to the left when the text needs it);
-test_hardware checks the choices at 3840x2160; `make soak` checks every story at every size."""
+the same story at 16:10 and 4:3, where its "How Mees is doing" line, its consequences and the
+discussion prompts once did not fit (fixed: the victim's column gives the panel its width,
+and the prompts open over the meters); test_hardware checks the choices at 3840x2160; `make
+soak` checks every story at every size."""
 
 
 @pytest.mark.parametrize("size,path,lang", OTHER_CASES,
@@ -63,19 +71,22 @@ test_hardware checks the choices at 3840x2160; `make soak` checks every story at
                          getattr(v, "stem", v))
 def test_every_text_fits_at_other_sizes(size, path, lang):
     """What fits at 1280x720 fits at the other sizes the game promises: the layouts give text
-    the room its lines need there, however fonts and boxes round."""
-    _assert_every_text_fits(path, lang, size)
+    the room its lines need there, however fonts and boxes round and however narrow the
+    screen."""
+    _assert_every_text_fits(path, lang, size, all_unavailable=size not in NARROW_SIZES)
 
 
-def _assert_every_text_fits(path, lang, size) -> None:
-    problems = [f"{where}: {text!r}" for where, text in misfits(path, lang, size)]
+def _assert_every_text_fits(path, lang, size, all_unavailable: bool = True) -> None:
+    problems = [f"{where}: {text!r}"
+                for where, text in misfits(path, lang, size, all_unavailable)]
     assert not problems, "text does not fit:\n" + "\n".join(problems)
 
 
-def misfits(path, lang, size) -> list[tuple[str, str]]:
+def misfits(path, lang, size, all_unavailable: bool = True) -> list[tuple[str, str]]:
     """(where, text) for every text of the story at `size` that does not fit: every beat, the
-    choices (also all out of reach), every consequence with and without its discussion pane,
-    the class's discussion screen, every ending on each of its panes."""
+    choices (and, if `all_unavailable`, all of them out of reach), every consequence with and
+    without its discussion pane, the class's discussion screen, every ending on each of its
+    panes."""
     entry = entry_of(path)
     s = entry.scenario
     app = make_app([entry], size=size, lang=lang)
@@ -96,6 +107,7 @@ def misfits(path, lang, size) -> list[tuple[str, str]]:
         if scene.choices:
             screen.show_choices()
             check(f"{scene_id} choices", screen)
+        if scene.choices and all_unavailable:
             # Worst case: every choice out of reach, each with its reason under it.
             worst = tuple(replace(c, available=False, reason=c.reason or (
                 scene.choices[c.index].unavailable.get_text(lang)
