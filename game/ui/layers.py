@@ -24,9 +24,11 @@ from collections.abc import Callable, Hashable
 
 import pygame
 
-MAX_LAYERS = 3
+from .memory import return_big_blocks
+
+MAX_LAYERS = 2
 """The most window-sized layer surfaces alive at once: a consequence fading between two lights
-needs two, a menu over it one more."""
+needs two (a menu over it draws it and itself, but has no layer of its own)."""
 
 _holders: list["Layer"] = []
 """Layers that hold a surface, least recently drawn first."""
@@ -82,6 +84,8 @@ def _take_surface(layer: Layer, size: tuple[int, int], target: pygame.Surface) -
             spare.get_bitsize(), spare.get_masks()) == (target.get_bitsize(), target.get_masks()):
         surface = spare
     else:
+        if _holders:  # window-sized surfaces start to come and go (see memory.py)
+            return_big_blocks()
         surface = pygame.Surface(size, 0, target)
     _holders.append(layer)
     return surface
