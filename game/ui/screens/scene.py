@@ -193,8 +193,8 @@ class SceneScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         """The layer holds the place, the cast, the box and the buttons, composed again per
         beat, phase and choice focus; the beat's words are drawn on it each frame, so typing
-        costs a blit and a line of text. A group chat's newest message is part of its layer,
-        composed again per word typed: its bubble grows with the words."""
+        costs a blit and a line of text. In a group chat the words typed so far are part of the
+        layer, composed again per word (bubbles are cheap to draw, a chat has no cast)."""
         beat = self.current_beat()
         shown = visible_prefix(beat.text, self.typed) if beat else ""
         words_apart = self.phase == "beats" and not self.is_chat
