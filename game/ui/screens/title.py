@@ -103,6 +103,13 @@ class TitleScreen(Screen):
     # --- drawing --------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        """Everything here changes only on input: the layer is composed again when the selection,
+        the focus or the list of stories changes (and with the theme and language)."""
+        catalogue = self.app.catalogue
+        self.draw_static(surface, self._compose, self.selected, self.focus.index,
+                         tuple(map(id, catalogue.entries)), catalogue.broken)
+
+    def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
         w, h = surface.get_size()
