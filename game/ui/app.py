@@ -9,15 +9,19 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import pygame
 
-from ..core import engine
+from . import pictures
 from .catalogue import Catalogue, Entry
 from .i18n import next_language, t
 from .screens.base import Screen
 from .settings import Settings, load_settings, save_settings
 from .theme import Theme, make_theme
+
+if TYPE_CHECKING:  # the engine is imported when a story starts, not before the first frame
+    from ..core import engine
 
 log = logging.getLogger(__name__)
 
@@ -177,7 +181,10 @@ class App:
 
     def start_run(self, entry: Entry) -> None:
         """A new run of `entry`, from its first beat."""
+        from ..core import engine
         from .screens.scene import SceneScreen
+        if not self._load(entry):
+            return
         lang = self.lang if self.lang in entry.scenario.languages else entry.scenario.languages[0]
         self.entry = entry
         self.classroom = None
@@ -200,10 +207,13 @@ class App:
         """Class mode: the class votes at each decision, talks after each branch, and every
         decision goes into an anonymous record. An unfinished session of the same story is
         offered first, unless `fresh`; `session_log` is one to go on with."""
+        from ..core import engine
         from .screens.classroom import ClassSession
         from .screens.ending import EndingScreen
         from .screens.scene import SceneScreen
         from .screens.title import TitleScreen
+        if not self._load(entry):
+            return
         self.entry = entry
         if session_log is None and not fresh:
             waiting = self._unfinished(entry)
@@ -227,6 +237,16 @@ class App:
             self.classroom = ClassSession.begin(entry, run)
         screen = EndingScreen(self, run) if run.ended else SceneScreen(self, run)
         self.show_class_screen(run, screen)
+
+    def _load(self, entry: Entry) -> bool:
+        """Load `entry` in full before it is played (the title shows stories from their cached
+        cards). A file that no longer loads, edited since it was listed, joins the title's count
+        of broken files and the title comes back: a bad edit never stops a lesson."""
+        if entry.load():
+            return True
+        self.catalogue.set_broken(entry)
+        self.show_title()
+        return False
 
     def _unfinished(self, entry: Entry) -> list:
         """Unfinished class sessions of this very story (same id and text), newest first."""
@@ -326,6 +346,7 @@ class App:
             if BENCH_FIRST_FRAME:  # `bystander bench` times start-up to this moment
                 print("BYSTANDER_FIRST_FRAME", flush=True)
                 self.running = False
+            pictures.write_pending()  # once on screen: the title's pictures, for the next start
         return self.running
 
     def draw(self) -> None:

@@ -6,6 +6,7 @@ import pygame
 
 from .. import stage
 from .. import text as tx
+from ..catalogue import text as card_text
 from ..widgets import Button, FocusList, focus_ring, panel
 from .base import Screen
 
@@ -108,7 +109,8 @@ class TitleScreen(Screen):
         w, h = surface.get_size()
         entries = self.app.catalogue.entries
         chosen = entries[self.selected] if entries else None
-        surface.blit(stage.place(self._place(chosen), "warm", (w, h)), (0, 0))
+        # keep=True: kept on disk too, so the next start draws its first frame without the art
+        surface.blit(stage.place(self._place(chosen), "warm", (w, h), keep=True), (0, 0))
         if chosen is not None:
             self._draw_cast(surface, chosen)
         column = pygame.Rect(0, 0, int(min(w * 0.6, h * 1.05)), h)
@@ -147,20 +149,19 @@ class TitleScreen(Screen):
     def _place(self, entry) -> str:
         if entry is None:
             return "hallway"
-        return entry.scenario.scenes[entry.scenario.start].place
+        return entry.card.place
 
     def _draw_cast(self, surface: pygame.Surface, entry) -> None:
         th = self.theme
         w, h = surface.get_size()
-        s = entry.scenario
-        cast = list(s.cast.values())[:3]
+        cast = entry.card.cast  # the looks of the first three characters
         left = min(w * 0.6, h * 1.05)
         span = w - left
-        for i, member in enumerate(cast):
+        for i, look in enumerate(cast):
             expression = "neutral"
-            figure = stage.character(member.look, expression, int(h * 0.62),
+            figure = stage.character(look, expression, int(h * 0.62),
                                      posture=stage.posture_for(expression),
-                                     facing=-1 if i % 2 else 1)
+                                     facing=-1 if i % 2 else 1, keep=True)
             cx = left + span * (i + 1) / (len(cast) + 1)
             surface.blit(figure, figure.get_rect(midbottom=(cx, h - th.px(4))))
 
@@ -223,7 +224,7 @@ class TitleScreen(Screen):
                 break
             e = entries[i]
             rect = pygame.Rect(area.x, y, area.w, heights[i])
-            card = Button(e.scenario.title.get_text(self.lang), self.play_selected)
+            card = Button(card_text(e.card.title, self.lang), self.play_selected)
             card.rect = rect
             self.cards.append(card)
             selected = i == self.selected
@@ -244,10 +245,10 @@ class TitleScreen(Screen):
             hint.blit(surface)
 
     def _card_texts(self, e):
-        s = e.scenario
-        meta = (f"{self.t('ages', low=s.audience.min_age, high=s.audience.max_age)}  ·  "
-                f"{self.t('minutes', n=s.minutes)}")
-        return s.title.get_text(self.lang), meta, s.summary.get_text(self.lang)
+        c = e.card  # what the title shows of a story, cached: see catalogue.py
+        meta = (f"{self.t('ages', low=c.min_age, high=c.max_age)}  ·  "
+                f"{self.t('minutes', n=c.minutes)}")
+        return card_text(c.title, self.lang), meta, card_text(c.summary, self.lang)
 
     def _card_height(self, e, width: int) -> int:
         th = self.theme
