@@ -326,7 +326,10 @@ class App:
         `dt` is the time that passed in seconds; tests pass a fixed value and never sleep.
         """
         if dt is None:
-            ms = self.clock.tick(ANIMATING_FPS if self.animating or self.dirty else IDLE_FPS)
+            if self.frames_drawn:
+                ms = self.clock.tick(ANIMATING_FPS if self.animating or self.dirty else IDLE_FPS)
+            else:  # the first frame as soon as it is ready: a capped tick would wait up to 16 ms
+                ms = self.clock.tick()
             dt = min(ms / 1000, 0.1)
         for event in pygame.event.get():
             self.handle(event)

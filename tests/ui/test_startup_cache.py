@@ -290,3 +290,20 @@ def test_pictures_of_other_code_are_deleted_and_the_folder_stays_small(mini_entr
 def test_the_title_asks_no_art_for_the_posture_it_knows():
     from game.ui.art import POSTURE_FOR_EXPRESSION
     assert stage.posture_for("neutral") == POSTURE_FOR_EXPRESSION["neutral"]
+
+
+def test_the_first_frame_does_not_wait_for_the_frame_clock(mini_entry):
+    """A capped Clock.tick waits out the rest of a 60 Hz frame since the clock was made: up to
+    16 ms before the first frame. Later frames keep their cap (idle CPU stays low)."""
+    app = make_app([mini_entry])
+    app.show_title()
+    caps = []
+
+    class Clock:
+        def tick(self, cap=0):
+            caps.append(cap)
+            return 16
+    app.clock = Clock()
+    app.step()
+    app.step()
+    assert caps[0] == 0 and caps[1] > 0
