@@ -31,7 +31,8 @@ def tiny():
 
 def test_every_family_is_measured(tiny):
     keys = {f.key for f in tiny.figures}
-    expected = {"startup_game", "startup_bare", "startup_ratio", "fps_1280x720",
+    expected = {"startup_game", "startup_bare", "startup_ratio", "startup_first_ever",
+                "startup_first_ever_ratio", "fps_1280x720",
                 "dropped_1280x720", "idle_static", "idle_animating", "load_5", "load_50",
                 "build_5", "build_50", "choose", "growth_load_50", "growth_build_50"}
     expected |= {f"frame_{s}_1280x720" for s in SCREENS}
