@@ -131,3 +131,10 @@ def test_the_help_of_a_command_is_the_same_from_its_parser_alone(capsys):
             parser.parse_args(["play", "--help"])
         texts.append(capsys.readouterr().out)
     assert texts[0] == texts[1] and "--kiosk" in texts[0]
+
+
+def test_a_plain_start_reads_as_argparse_reads_it():
+    """`bystander` and `bystander play` skip argparse (start-up time): the same arguments."""
+    from game.cli import PLAIN_PLAY, _parser
+    assert vars(_parser().parse_args(["play"])) == PLAIN_PLAY
+    assert vars(_parser("play").parse_args(["play"])) == PLAIN_PLAY
