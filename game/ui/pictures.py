@@ -3,11 +3,11 @@
 The title shows the selected story's place and its first three characters. Drawing them takes
 the art package (about 15 ms just to import) and 25 ms or more of drawing at 720p, much more at
 4K: most of what a start-up spends after the window opens. So the title asks for them with
-`stage.place(..., keep=True)` and `stage.character(..., keep=True)`, and they come from here: from
+`stage.place(..., keep=part)` and `stage.character(..., keep=True)`, and they come from here: from
 memory when shown before in this run, else from `<cache dir>/pictures/` (zlib-compressed pixels:
-a few milliseconds to read, 40 KB for a 720p background), else drawn, and written to disk once the
-frame they were drawn for is on screen (`write_pending`, called by the app), so that even the very
-first start does not wait for the writing.
+a few milliseconds to read, 20 KB for the visible part of a 720p background), else drawn, and
+written to disk once the frame they were drawn for is on screen (`write_pending`, called by the
+app), so that even the very first start does not wait for the writing.
 
 A picture on disk is exactly the pixels the art drew (the bytes of the surface, no lossy format):
 the title looks the same either way, and a test holds that. The folder is named after the code

@@ -5,7 +5,7 @@ there yet or fails on some input, a simple stand-in is drawn and a warning logge
 never stops a lesson.
 
 The art package is imported on first use, not with this module: the title's first frame usually
-shows pictures kept on disk (`keep=True`, see pictures.py) and needs no drawing code at all.
+shows pictures kept on disk (`keep`, see pictures.py) and needs no drawing code at all.
 """
 
 from __future__ import annotations
@@ -81,14 +81,17 @@ def character(look, expression: str, height_px: int, *, posture: str = "upright"
 
 
 def place(place_id: str, light: str, size: tuple[int, int], *,
-          keep: bool = False) -> pygame.Surface:
+          keep: pygame.Rect | None = None) -> pygame.Surface:
     """The background of a place under a light, exactly `size`, opaque.
 
-    `keep`: also keep it on disk for the next start (the title screen; see pictures.py)."""
-    if keep:
+    `keep`: only this part of it, kept on disk too for the next start (the title screen, which
+    shows only its right side; see pictures.py)."""
+    if keep is not None:
         w, h = int(size[0]), int(size[1])
-        return pictures.kept(f"place-{place_id}-{light}-{w}x{h}", "RGBX",
-                             lambda: place(place_id, light, (w, h)))
+        part = pygame.Rect(keep).clip((0, 0, w, h))
+        name = f"place-{place_id}-{light}-{w}x{h}-{part.x}-{part.y}-{part.w}x{part.h}"
+        return pictures.kept(name, "RGBX",
+                             lambda: place(place_id, light, (w, h)).subsurface(part).copy())
     draw = getattr(_art_module(), "place_surface", None)
     if draw is not None:
         try:

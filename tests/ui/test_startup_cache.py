@@ -234,18 +234,19 @@ def test_pictures_from_disk_are_exactly_the_drawn_ones(mini_entry):
     app = make_app([mini_entry])
     pictures.forget()
     card = mini_entry.card
-    drawn = [stage.place(card.place, "warm", (1280, 720), keep=True)]
+    shown = pygame.Rect(760, 0, 520, 720)
+    drawn = [stage.place(card.place, "warm", (1280, 720), keep=shown)]
     drawn += [stage.character(look, "neutral", 446, facing=f, keep=True)
               for look, f in zip(card.cast, (1, -1, 1))]
     pictures.write_pending()
     assert len(list(pictures.folder().iterdir())) == len(drawn)
     pictures.forget()
-    read = [stage.place(card.place, "warm", (1280, 720), keep=True)]
+    read = [stage.place(card.place, "warm", (1280, 720), keep=shown)]
     read += [stage.character(look, "neutral", 446, facing=f, keep=True)
              for look, f in zip(card.cast, (1, -1, 1))]
     assert not pictures._pending, "read from disk, nothing drawn"
     assert all(_same(a, b) for a, b in zip(drawn, read))
-    assert _same(read[0], stage.place(card.place, "warm", (1280, 720)))
+    assert _same(read[0], stage.place(card.place, "warm", (1280, 720)).subsurface(shown))
     del app
 
 
@@ -264,13 +265,14 @@ def test_the_title_looks_the_same_from_the_cache(mini_entry):
 def test_a_damaged_picture_is_drawn_again(mini_entry):
     make_app([mini_entry])
     pictures.forget()
-    drawn = stage.place("hallway", "warm", (320, 240), keep=True)
+    drawn = stage.place("hallway", "warm", (320, 240), keep=pygame.Rect(0, 0, 320, 240))
     pictures.write_pending()
     (name,) = [p for p in pictures.folder().iterdir() if p.name.startswith("place-hallway")]
     for damage in (b"", b"BYPX\x01", name.read_bytes()[:-7], b"BYPX" + b"\xff" * 40):
         name.write_bytes(damage)
         pictures.forget()
-        assert _same(drawn, stage.place("hallway", "warm", (320, 240), keep=True))
+        assert _same(drawn, stage.place("hallway", "warm", (320, 240),
+                                        keep=pygame.Rect(0, 0, 320, 240)))
 
 
 def test_pictures_of_other_code_are_deleted_and_the_folder_stays_small(mini_entry, monkeypatch):
@@ -281,7 +283,7 @@ def test_pictures_of_other_code_are_deleted_and_the_folder_stays_small(mini_entr
     (old / "place-hallway-warm-320x240").write_bytes(b"old")
     monkeypatch.setattr(pictures, "MAX_FILES", 3)
     for w in range(320, 330):
-        stage.place("hallway", "warm", (w, 240), keep=True)
+        stage.place("hallway", "warm", (w, 240), keep=pygame.Rect(0, 0, w, 240))
         pictures.write_pending()
     assert not old.exists()
     assert len(list(pictures.folder().iterdir())) == 3

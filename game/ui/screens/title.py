@@ -109,11 +109,13 @@ class TitleScreen(Screen):
         w, h = surface.get_size()
         entries = self.app.catalogue.entries
         chosen = entries[self.selected] if entries else None
-        # keep=True: kept on disk too, so the next start draws its first frame without the art
-        surface.blit(stage.place(self._place(chosen), "warm", (w, h), keep=True), (0, 0))
+        column = pygame.Rect(0, 0, int(min(w * 0.6, h * 1.05)), h)
+        # Only the part of the place right of the column shows: that part is kept on disk too,
+        # so the next start draws its first frame without the art (see pictures.py)
+        shown = pygame.Rect(column.right, 0, w - column.right, h)
+        surface.blit(stage.place(self._place(chosen), "warm", (w, h), keep=shown), shown)
         if chosen is not None:
             self._draw_cast(surface, chosen)
-        column = pygame.Rect(0, 0, int(min(w * 0.6, h * 1.05)), h)
         pygame.draw.rect(surface, p.backdrop, column)
         m = th.margin
         x, inner_w = m + th.px(1), column.w - 2 * m - th.px(2)
