@@ -6,13 +6,13 @@ audio device that is not there costs start-up time or fails, and the game has no
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from typing import TYPE_CHECKING
 
 import pygame
 
+from ..lazylog import get_logger
 from . import pictures
 from .catalogue import Catalogue, Entry
 from .i18n import next_language, t
@@ -23,7 +23,7 @@ from .theme import Theme, make_theme
 if TYPE_CHECKING:  # the engine is imported when a story starts, not before the first frame
     from ..core import engine
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)  # imports logging when first used: start-up time
 
 DEFAULT_SIZE = (1280, 720)
 IDLE_FPS = 20

@@ -16,12 +16,12 @@ The cache holds nothing but what the scenario files themselves say, and only wha
 from __future__ import annotations
 
 import json
-import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..lazylog import get_logger
 from ..paths import DEFAULT_SCENARIO, SCENES_DIR, scenario_files
 from . import diskcache
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from ..core.issues import Issue
     from ..core.model import Scenario
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)  # imports logging when first used: start-up time
 
 CACHE_NAME = "catalogue.json"
 FORMAT = "bystander-catalogue"

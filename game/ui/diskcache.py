@@ -14,14 +14,14 @@ damaged and is made again, so the cost of fsync on every first start buys nothin
 
 from __future__ import annotations
 
-import logging
 import os
 import zlib
 from pathlib import Path
 
 from ..files import replace_file
+from ..lazylog import get_logger
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)  # imports logging when first used: start-up time
 
 ENV = "BYSTANDER_CACHE_DIR"
 

@@ -18,7 +18,6 @@ are never shown, and are deleted when a new one is written. At most `MAX_FILES` 
 
 from __future__ import annotations
 
-import logging
 import struct
 import zlib
 from collections import OrderedDict
@@ -27,9 +26,10 @@ from pathlib import Path
 
 import pygame
 
+from ..lazylog import get_logger
 from . import diskcache
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)  # imports logging when first used: start-up time
 
 FOLDER = "pictures"
 MAX_FILES = 32

@@ -7,14 +7,14 @@ corrupt or unreadable file means the defaults and a warning in the log, never a 
 from __future__ import annotations
 
 import json
-import logging
 import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from ..files import replace_file
+from ..lazylog import get_logger
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)  # imports logging when first used: start-up time
 
 FILE_NAME = "settings.json"
 

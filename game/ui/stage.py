@@ -10,14 +10,14 @@ shows pictures kept on disk (`keep`, see pictures.py) and needs no drawing code 
 
 from __future__ import annotations
 
-import logging
 from functools import lru_cache
 
 import pygame
 
+from ..lazylog import get_logger
 from . import pictures
 
-log = logging.getLogger(__name__)
+log = get_logger(__name__)  # imports logging when first used: start-up time
 
 _art = None
 _art_tried = False
