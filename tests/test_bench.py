@@ -25,8 +25,14 @@ TINY = Plan("tiny", story=str(MINI), startup_runs=1, startup_warmup=0, frame_siz
 
 
 @pytest.fixture(scope="module")
-def tiny():
-    return bench.collect(TINY)
+def tiny(tmp_path_factory):
+    """Measured in user folders of its own: a module fixture runs before the autouse one that
+    gives each test its own, and the bench draws the title, whose pictures go to the cache."""
+    base = tmp_path_factory.mktemp("bench-userdirs")
+    with pytest.MonkeyPatch.context() as mp:
+        for name in ("CONFIG", "DATA", "CACHE"):
+            mp.setenv(f"BYSTANDER_{name}_DIR", str(base / name.lower()))
+        return bench.collect(TINY)
 
 
 def test_every_family_is_measured(tiny):
