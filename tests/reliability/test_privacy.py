@@ -212,12 +212,12 @@ def audit_picture(path: Path) -> list[str]:
     """A drawing of the title screen: named by ids and numbers, holding only pixels."""
     import zlib
 
-    from game.ui.pictures import HEADER, MAGIC
+    from game.ui.pictures import HEADER, decode
     data = path.read_bytes()
-    magic, w, h = HEADER.unpack_from(data)
-    problems = [] if magic == MAGIC else [f"{path.name}: not a picture"]
-    if len(zlib.decompress(data[HEADER.size:])) != w * h * 4:
-        problems.append(f"{path.name}: more than {w}x{h} pixels")
+    decode(data, 4)  # raises unless it is a header and exactly its width x height pixels
+    rest = zlib.decompressobj(-15)
+    rest.decompress(data[HEADER.size:])
+    problems = [] if rest.eof and not rest.unused_data else [f"{path.name}: more than pixels"]
     parts = [p for p in path.name.split("-") if p]
     problems += [f"{path.name}: {p!r}" for p in parts
                  if not (ID.fullmatch(p) or re.fullmatch(r"\d+(x\d+)?", p))]
