@@ -93,7 +93,9 @@ def line_height(size: int, style: str = "regular") -> int:
     return font(size, style).get_linesize()
 
 
+@lru_cache(maxsize=1024)
 def text_width(text: str, size: int, style: str = "regular") -> int:
+    """Width of `text` on one line. Kept: a button asks for its width three times a layout."""
     return font(size, style).size(text)[0]
 
 

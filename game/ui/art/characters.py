@@ -7,15 +7,19 @@ same few characters many times.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
-from game.core.model import Look
 from game.core.vocab import CLOTHES_COLOURS, EXPRESSIONS, HAIR_COLOURS, HAIR_STYLES, SKIN_TONES
 
 from . import body, faces, hair, svg
 from .cache import SurfaceCache
 from .figure import VIEW, build_figure
 from .palette import CLOTHES, HAIR, SKIN, TROUSERS, shade
+
+if TYPE_CHECKING:  # only read here, so the model (and its dataclasses) loads when a story does
+    from game.core.model import Look
 
 POSTURES = ("upright", "slumped", "tense")
 
