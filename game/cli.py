@@ -7,14 +7,16 @@ for anything they typed or wrote.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from . import paths
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -23,11 +25,33 @@ class UsageError(Exception):
     """Something on the command line that cannot work; exits with 2."""
 
 
-def _parser() -> argparse.ArgumentParser:
+class _Unused:
+    """Stands in for the parser of a command that is not being run: its arguments go nowhere."""
+
+    def add_argument(self, *args, **kwargs) -> None:
+        pass
+
+
+class _Subcommands:
+    """`add_subparsers()` that builds only the parser of the command being run, when that one is
+    known (`only`). Every parser costs argparse a millisecond or two of gettext look-ups, and
+    `bystander play` is timed from process start to the first frame."""
+
+    def __init__(self, sub, only: str | None):
+        self.sub, self.only = sub, only
+
+    def add_parser(self, name: str, **kwargs):
+        return self.sub.add_parser(name, **kwargs) if self.only in (None, name) else _Unused()
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with `only`, only that command's own parser is built (see
+    _Subcommands): the same parse of a command line that starts with `only`."""
+    import argparse
     parser = argparse.ArgumentParser(
         prog="bystander",
         description="A classroom role-play game about school bullying: stand by, or step in?")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = _Subcommands(parser.add_subparsers(dest="command", metavar="COMMAND"), only)
 
     play = sub.add_parser("play", help="play in a window (the default)")
     play.add_argument("scenario", nargs="?", help="scenario id or file (default: the title screen)")
@@ -282,11 +306,24 @@ COMMANDS = {"play": cmd_play, "screenshot": cmd_screenshot, "check": cmd_check, 
 COMMANDS.update(guide=cmd_guide, report=cmd_report)
 
 
+PLAIN_PLAY = {"command": "play", "scenario": None, "lang": None, "fullscreen": False,
+              "display": 0, "size": None, "class_mode": False, "kiosk": False,
+              "kiosk_scenarios": None}
+"""What argparse makes of `bystander` and `bystander play` (a test holds them equal): the way
+nearly everyone starts the game, read without importing argparse, which with its gettext
+look-ups costs ~10 ms of the start-up."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args(["play", *(argv or sys.argv[1:])])
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv in ([], ["play"]):
+        from types import SimpleNamespace
+        args = SimpleNamespace(**PLAIN_PLAY)
+    else:
+        parser = _parser(argv[0] if argv[0] in COMMANDS else None)
+        args = parser.parse_args(argv)
+        if args.command is None:
+            args = _parser("play").parse_args(["play", *argv])
     try:
         return COMMANDS[args.command](args)
     except UsageError as exc:

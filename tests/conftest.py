@@ -30,10 +30,11 @@ logging.getLogger("transitions").addHandler(SkipBindingAlarm(logging.WARNING))
 
 @pytest.fixture(autouse=True)
 def _private_dirs(tmp_path_factory, monkeypatch):
-    """Settings, saves and records go to a fresh folder, never the tester's own."""
+    """Settings, saves, records and the cache go to a fresh folder, never the tester's own."""
     base = tmp_path_factory.mktemp("userdirs")
     monkeypatch.setenv("BYSTANDER_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("BYSTANDER_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("BYSTANDER_CACHE_DIR", str(base / "cache"))
 
 
 @pytest.fixture(scope="session")

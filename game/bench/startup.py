@@ -5,6 +5,11 @@ Both are child processes of this one, timed by this one's clock from just before
 started to the moment its "first frame" line arrives; the game prints that line after its first
 `display.flip()` when `BYSTANDER_BENCH_FIRST_FRAME` is set (see `game.ui.app`), and quits. The
 figure is the ratio: what the game adds to what opening a window costs on this machine anyway.
+
+The game's runs share one user folder, whose cache (the title's cards and pictures, see
+`game.ui.catalogue` and `game.ui.pictures`) the warm-up run writes: the start of a teacher who has
+opened the game before. Beside them, in the same alternation, the very first start ever: a fresh
+folder each time, so nothing cached (bytecode aside, which an installed game has from the start).
 """
 
 from __future__ import annotations
@@ -73,17 +78,25 @@ def startup_figures(bench: Bench, runs: int, warmup: int = 1) -> list[Figure]:
                        "of the game here compiles its source again; measured with a bytecode "
                        "cache instead, as an installed game has one")
         env["PYTHONPYCACHEPREFIX"] = f"{home}/pycache"
+        env["BYSTANDER_CACHE_DIR"] = f"{home}/cache"
         game = [sys.executable, "-m", "game", "play"]
         bare = [sys.executable, "-c", BARE_WINDOW]
-        games, bares, ratios = [], [], []
+        games, bares, ratios, firsts, first_ratios = [], [], [], [], []
         try:
             for i in range(warmup + runs):
                 b = time_to_first_frame(bare, env)
                 g = time_to_first_frame(game, env)
-                if i >= warmup:
-                    bares.append(b)
-                    games.append(g)
-                    ratios.append(g / b)
+                if i < warmup:
+                    continue
+                first = dict(env, BYSTANDER_CONFIG_DIR=f"{home}/first{i}/config",
+                             BYSTANDER_DATA_DIR=f"{home}/first{i}/data",
+                             BYSTANDER_CACHE_DIR=f"{home}/first{i}/cache")
+                f = time_to_first_frame(game, first)
+                bares.append(b)
+                games.append(g)
+                ratios.append(g / b)
+                firsts.append(f)
+                first_ratios.append(f / b)
         except (StartupError, OSError, subprocess.TimeoutExpired) as exc:
             bench.note(f"start-up not measured: {exc}")
             return []
@@ -94,6 +107,10 @@ def startup_figures(bench: Bench, runs: int, warmup: int = 1) -> list[Figure]:
                 key="startup_bare"),
         summary(SECTION, "ratio game / bare window, run by run", "x", ratios,
                 key="startup_ratio", target=RATIO_TARGET),
+        summary(SECTION, "game, first start ever (nothing cached yet)", "ms", firsts,
+                key="startup_first_ever"),
+        summary(SECTION, "ratio first start ever / bare window", "x", first_ratios,
+                key="startup_first_ever_ratio"),
     ]
     if driver == "dummy":
         bench.note("start-up was measured on the dummy video driver (no display here): a real "

@@ -26,7 +26,6 @@ import math
 import os
 import re
 import shutil
-import tempfile
 import time
 import uuid
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from ..core import vocab
 from ..core.engine import Outcome, Run, load_run, replay
 from ..core.model import Scenario
 from ..core.state import SAVE_FORMAT, SAVE_VERSION, SaveError
+from ..files import replace_file
 
 log = logging.getLogger(__name__)
 
@@ -518,20 +518,7 @@ class SessionLog:
 
 def atomic_write(path: Path, text: str) -> None:
     """Replace `path` with `text` all at once (see SessionLog.save)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
+    replace_file(path, text.encode("utf-8"), durable=True, prefix=f".{path.name}.")
     _sync_folder(path.parent)
 
 

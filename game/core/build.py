@@ -99,7 +99,31 @@ def _convert_bool(node: YNode, issues: list[Issue], label: str) -> Any:
     return INVALID
 
 
+@lru_cache(maxsize=256)
+def _is_language_code(key: str) -> bool:
+    """Whether a key of a text looks like a language code (cached: a story uses only a few)."""
+    return _LANG.fullmatch(key) is not None
+
+
 def _convert_text(node: YNode, issues: list[Issue], label: str) -> Any:
+    """A text per language. Texts are half of a scenario's values, so the common case, every key
+    a language code and every value written text, is read in one quick pass; anything else goes
+    to `_convert_odd_text`, which says what is wrong."""
+    if type(node) is YMap:
+        text = Text()
+        for lang, (_key, value) in node.items.items():
+            if type(value) is not YScalar or not _is_language_code(lang):
+                return _convert_odd_text(node, issues, label)
+            words = value.text.strip()
+            if not words or value.is_null:
+                return _convert_odd_text(node, issues, label)
+            text[lang] = words
+        text.pos = node.pos
+        return text
+    return _convert_odd_text(node, issues, label)
+
+
+def _convert_odd_text(node: YNode, issues: list[Issue], label: str) -> Any:
     if not isinstance(node, YMap):
         issues.append(Issue(node.pos, f"{label} should give the text per language, like "
                             f"{{nl: ..., en: ...}}, but it is {describe(node)}", code="text"))
@@ -169,7 +193,7 @@ def _dict(inner: Converter, keyed: bool) -> Converter:
             value = inner(value_node, issues, f"'{key}' in {label}")
             if value is INVALID:
                 ok = False
-            elif keyed and dataclasses.is_dataclass(value):
+            elif keyed:
                 value.id = key
                 value.at["id"] = _key_node.pos
             result[key] = value
@@ -190,29 +214,41 @@ def _fields(cls: type) -> tuple[tuple[str, Any, bool, bool], ...]:
     return tuple(out)
 
 
+class _Field(typing.NamedTuple):
+    """How to read one field of a model class; worked out once per class, not once per object."""
+
+    name: str
+    convert: Converter
+    required: bool
+    label: str
+    """How issues name the field: `'text'`."""
+
+
 def _dataclass(cls: type) -> Converter:
     what = _what(cls.__name__)
+    # Worked out on first use, when the converters of the classes it names can be made.
+    plan: tuple[list[_Field], list[str], frozenset[str]] | None = None
 
     def convert(node: YNode, issues: list[Issue], label: str) -> Any:
         if not isinstance(node, YMap):
             issues.append(Issue(node.pos, f"{label} should be a {what} (a mapping of fields), but "
                                 f"it is {describe(node)}", code="type"))
             return INVALID
-        fields = _fields(cls)
-        known = {name for name, _h, _r, from_key in fields if not from_key}
-        values: dict[str, Any] = {}
+        nonlocal plan
+        if plan is None:
+            plan = _plan(cls)
+        fields, from_key, known = plan
+        values: dict[str, Any] = dict.fromkeys(from_key, "")
         at: dict[str, Pos] = {}
         ok = True
-        for key, (key_node, value_node) in node.items.items():
-            if key not in known:
-                issues.append(Issue(key_node.pos, f"unknown field '{key}' in {label}"
-                                    f"{_suggest(key, known)}", code="unknown_field"))
-                ok = False
+        if not known.issuperset(node.items):
+            for key, (key_node, _value_node) in node.items.items():
+                if key not in known:
+                    issues.append(Issue(key_node.pos, f"unknown field '{key}' in {label}"
+                                        f"{_suggest(key, known)}", code="unknown_field"))
+            ok = False
         missing = []
-        for name, hint, required, from_key in fields:
-            if from_key:
-                values[name] = ""
-                continue
+        for name, convert_field, required, field_label in fields:
             entry = node.items.get(name)
             if entry is None or (required and isinstance(entry[1], YScalar)
                                  and entry[1].is_null):
@@ -223,7 +259,7 @@ def _dataclass(cls: type) -> Converter:
                 elif required:
                     missing.append(name)
                 continue
-            value = converter(hint)(entry[1], issues, f"'{name}'")
+            value = convert_field(entry[1], issues, field_label)
             if value is INVALID:
                 ok = False
             elif value is not None or not required:
@@ -237,6 +273,15 @@ def _dataclass(cls: type) -> Converter:
             return INVALID
         return cls(**values, pos=node.pos, at=at)
     return convert
+
+
+def _plan(cls: type) -> tuple[list[_Field], list[str], frozenset[str]]:
+    """The fields of `cls` read from its mapping, those that come from its key, and the keys a
+    mapping of it may have."""
+    fields = [_Field(name, converter(hint), required, f"'{name}'")
+              for name, hint, required, from_key in _fields(cls) if not from_key]
+    from_key = [name for name, _hint, _required, from_key in _fields(cls) if from_key]
+    return fields, from_key, frozenset(f.name for f in fields)
 
 
 @lru_cache(maxsize=None)

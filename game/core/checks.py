@@ -10,10 +10,12 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
+import typing
 from collections import deque
-from typing import Callable, Iterator
+from functools import lru_cache
+from typing import Any, Callable, Iterator
 
-from . import expr, vocab
+from . import expr, model, vocab
 from .issues import Issue
 from .model import Choice, Pos, Scenario, Text
 
@@ -38,20 +40,48 @@ def _err(pos: Pos, message: str, code: str) -> Issue:
     return Issue(pos, message, "error", code)
 
 
-def iter_texts(obj: object, label: str = "") -> Iterator[tuple[str, Text]]:
-    """Every translatable text in a scenario, with a label saying which field it is."""
-    if isinstance(obj, Text):
-        yield label, obj
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            yield from iter_texts(item, f"{label}[{i + 1}]")
-    elif isinstance(obj, dict):
-        for key, item in obj.items():
-            yield from iter_texts(item, f"{label}.{key}" if label else key)
-    elif dataclasses.is_dataclass(obj):
-        for f in dataclasses.fields(obj):
-            if not f.metadata.get("bookkeeping"):
-                yield from iter_texts(getattr(obj, f.name), f"{label}.{f.name}" if label else f.name)
+def iter_texts(obj: object, label: str = "") -> list[tuple[str, Text]]:
+    """Every translatable text in a scenario, with a label saying which field it is.
+
+    A 10,000-scene story has about 90,000 texts among half a million other values, so the walk
+    goes only into the fields whose type can hold a text (`_text_fields`), and fills one list
+    instead of passing each text up a chain of generators.
+    """
+    found: list[tuple[str, Text]] = []
+
+    def walk(obj: object, label: str) -> None:
+        if isinstance(obj, Text):
+            found.append((label, obj))
+        elif isinstance(obj, list):
+            for i, item in enumerate(obj):
+                walk(item, f"{label}[{i + 1}]")
+        elif isinstance(obj, dict):
+            for key, item in obj.items():
+                walk(item, f"{label}.{key}" if label else key)
+        elif obj is not None:
+            for name in _text_fields(type(obj)):
+                walk(getattr(obj, name), f"{label}.{name}" if label else name)
+
+    walk(obj, label)
+    return found
+
+
+@lru_cache(maxsize=None)
+def _text_fields(cls: type) -> tuple[str, ...]:
+    """The fields of a model class whose type can hold a text, directly or further down."""
+    if not dataclasses.is_dataclass(cls):
+        return ()
+    hints = typing.get_type_hints(cls, vars(model))
+    return tuple(f.name for f in dataclasses.fields(cls)
+                 if not f.metadata.get("bookkeeping") and _may_hold_text(hints[f.name]))
+
+
+def _may_hold_text(hint: Any) -> bool:
+    if hint is Text:
+        return True
+    if dataclasses.is_dataclass(hint):
+        return bool(_text_fields(hint))
+    return any(_may_hold_text(arg) for arg in typing.get_args(hint))
 
 
 def all_choices(s: Scenario) -> Iterator[tuple[str, Choice]]:
@@ -105,6 +135,8 @@ def check_translations(s: Scenario) -> list[Issue]:
     issues = []
     declared = set(s.languages)
     for label, text in iter_texts(s):
+        if text.keys() == declared:  # the usual case: exactly the scenario's languages
+            continue
         for lang in s.languages:
             if lang not in text:
                 issues.append(_err(text.pos, f"{label} has no '{lang}' text", "translation"))
@@ -116,14 +148,11 @@ def check_translations(s: Scenario) -> list[Issue]:
 
 def check_text_lengths(s: Scenario) -> list[Issue]:
     issues = []
-    limits = [("beat", MAX_BEAT_CHARS), ("choice", MAX_CHOICE_CHARS),
-              ("consequence", MAX_CONSEQUENCE_CHARS)]
     for scene in s.scenes.values():
-        items: list[tuple[str, Text]] = [("beat", b.text) for b in scene.beats]
-        items += [("choice", c.text) for c in scene.choices]
-        items += [("consequence", c.consequence) for c in scene.choices]
-        for kind, text in items:
-            limit = dict(limits)[kind]
+        items: list[tuple[str, int, Text]] = [("beat", MAX_BEAT_CHARS, b.text) for b in scene.beats]
+        items += [("choice", MAX_CHOICE_CHARS, c.text) for c in scene.choices]
+        items += [("consequence", MAX_CONSEQUENCE_CHARS, c.consequence) for c in scene.choices]
+        for kind, limit, text in items:
             for lang, value in text.items():
                 if len(value) > limit:
                     issues.append(_warn(text.pos, f"this {kind} is {len(value)} characters in "
@@ -319,14 +348,21 @@ def check_all_choices_conditional(s: Scenario) -> list[Issue]:
 
 # --- conditions ----------------------------------------------------------------------------------
 
-def _condition_issues(known: dict, text: str, pos: Pos, what: str) -> list[Issue]:
-    try:
-        tree = expr.parse(text)
-    except expr.ExprError as exc:
-        return [_err(Pos(pos.path, pos.line, pos.col + exc.offset),
-                     f"{what}: {exc.message}", "condition")]
+def _condition_issues(known: dict, text: str, pos: Pos, what: str,
+                      parsed: dict[str, Any]) -> list[Issue]:
+    """The problems of one condition. `parsed` holds what each condition text parsed to (its
+    names, or the error) for this check: a story repeats conditions such as `visited(x)`."""
+    if text not in parsed:
+        try:
+            parsed[text] = expr.names(expr.parse(text))
+        except expr.ExprError as exc:
+            parsed[text] = exc
+    names = parsed[text]
+    if isinstance(names, expr.ExprError):
+        return [_err(Pos(pos.path, pos.line, pos.col + names.offset),
+                     f"{what}: {names.message}", "condition")]
     issues = []
-    for name in expr.names(tree):
+    for name in names:
         if name.name not in known[name.kind]:
             kind = "meter" if name.kind == "meter" else f"name for {name.kind}()"
             issues.append(_err(Pos(pos.path, pos.line, pos.col + name.offset),
@@ -344,18 +380,20 @@ def check_conditions(s: Scenario) -> list[Issue]:
         "took": vocab.STANCES,
     }
     issues = []
+    parsed: dict[str, Any] = {}
     for _, c in all_choices(s):
         if c.when is not None:
-            issues += _condition_issues(known, c.when, c.where("when"), f"condition of '{c.id}'")
+            issues += _condition_issues(known, c.when, c.where("when"), f"condition of '{c.id}'",
+                                        parsed)
     for rule in s.conditions:
         if rule.when is not None:
             issues += _condition_issues(known, rule.when, rule.where("when"),
-                                        f"condition rule '{rule.id}'")
+                                        f"condition rule '{rule.id}'", parsed)
     for scene in s.scenes.values():
         for beat in scene.beats:
             if beat.when is not None:
                 issues += _condition_issues(known, beat.when, beat.where("when"),
-                                            f"condition of a beat in '{scene.id}'")
+                                            f"condition of a beat in '{scene.id}'", parsed)
     return issues
 
 

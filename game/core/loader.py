@@ -7,13 +7,13 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..paths import SCENARIO_SUFFIXES, scenario_files  # noqa: F401 - where they always were
 from .build import build_scenario
 from .checks import run_checks
 from .issues import Issue, ScenarioError, errors
 from .model import Pos, Scenario
 from .yamlsource import gc_paused, read_tree
 
-SCENARIO_SUFFIXES = (".yaml", ".yml")
 log = logging.getLogger(__name__)
 
 
@@ -81,13 +81,3 @@ def load_or_raise(path: Path | str) -> tuple[Scenario, str]:
     return loaded.scenario, loaded.content_hash
 
 
-def scenario_files(paths: list[Path]) -> list[Path]:
-    """The scenario files named, looking inside folders (not recursively, in name order)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += sorted(p for p in path.iterdir()
-                            if p.suffix in SCENARIO_SUFFIXES and p.is_file())
-        else:
-            found.append(path)
-    return found

@@ -33,18 +33,46 @@ MAX_DEPTH = 40
 MAX_REPORTED = 50
 """At most this many problems of one kind are listed per file; the rest are counted."""
 
+MAX_NODES = 1_500_000
+"""More values than this (scalars, mappings and lists, keys included) are refused, at the one that
+goes over, and reading stops there. The size cap alone does not bound the work: 16 MB of `- a`
+lines are 4 million values, which took 16 s and 800 MB to read. Each value costs about 2 us,
+most of it in PyYAML making its event object, so this cap bounds a refusal to 3 to 4.5 s of CPU
+on our shared 2-core machine, and 260 MB. The shipped stories have 2,000 to 3,300 values; a
+generated 10,000-scene story, far beyond anything written by hand, has 1,040,000 (1.25 million
+events), so the largest that loads has about 14,000 scenes."""
+
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_new_tuple = tuple.__new__
+
+
+def _pos(node: YNode) -> Pos:
+    # tuple.__new__ skips the NamedTuple's own __new__, a Python function: the builder asks for
+    # a position for every value it reads.
+    return _new_tuple(Pos, (node.path, node.line + 1, node.col + 1))
+
+
 class YScalar:
-    """A scalar exactly as written: its text, whether it was plain (unquoted), and where it stood."""
+    """A scalar exactly as written: its text, whether it was plain (unquoted), and where it stood.
 
-    __slots__ = ("text", "plain", "pos")
+    A large file has a million nodes, so each keeps only libyaml's 0-based line and column of
+    where it starts, and makes its `pos` (1-based, with the path) when someone asks for it: a
+    `Pos` per node (made by a Python __new__) cost more than the node itself, and keeping
+    libyaml's mark objects instead held on to about 100 bytes a node, which was slower still.
+    """
 
-    def __init__(self, text: str, plain: bool, pos: Pos):
+    __slots__ = ("text", "plain", "line", "col", "path")
+
+    def __init__(self, text: str, plain: bool, line: int, col: int, path: str):
         self.text = text
         self.plain = plain
-        self.pos = pos
+        self.line = line
+        self.col = col
+        self.path = path
+
+    pos = property(_pos, doc="Where the node starts, 1-based.")
 
     @property
     def is_null(self) -> bool:
@@ -56,34 +84,50 @@ class YScalar:
 
 
 class YMap:
-    """A mapping with text keys, in file order. `items` maps each key to (key scalar, value node)."""
+    """A mapping with text keys, in file order. `items` maps each key to (key scalar, value node).
 
-    __slots__ = ("items", "pos")
+    `key` is the key scalar read last, while its value is still to come; None between entries.
+    """
 
-    def __init__(self, pos: Pos):
+    __slots__ = ("items", "key", "line", "col", "path")
+
+    def __init__(self, line: int, col: int, path: str):
         self.items: dict[str, tuple[YScalar, YNode]] = {}
-        self.pos = pos
+        self.key: YScalar | None = None
+        self.line = line
+        self.col = col
+        self.path = path
+
+    pos = property(_pos)
 
 
 class YList:
     """A sequence, in file order."""
 
-    __slots__ = ("items", "pos")
+    __slots__ = ("items", "line", "col", "path")
 
-    def __init__(self, pos: Pos):
+    def __init__(self, line: int, col: int, path: str):
         self.items: list[YNode] = []
-        self.pos = pos
+        self.line = line
+        self.col = col
+        self.path = path
+
+    pos = property(_pos)
 
 
 YNode = Union[YScalar, YMap, YList]
 
 # Control characters other than tab and newlines, invisible format characters and bidi overrides.
-_BAD_CHARS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e"
-    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
-)
+_INVISIBLE = ("\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e"
+              "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb")
+# Spaces that are not the space: wrong in indentation.
+_ODD_SPACES = "\t\u00a0\u2000-\u200a\u3000"
+_BAD_CHARS = re.compile(f"[{_INVISIBLE}]")
+_BAD_INDENT = re.compile(f"^[ ]*[{_ODD_SPACES}][ {_ODD_SPACES}]*", re.M)
+_SUSPECT = re.compile(f"[{_INVISIBLE}{_ODD_SPACES}]")
+"""Every character the two patterns above look for: one fast pass over a clean file, instead of
+two passes of which the indentation one tries a match at the start of every line."""
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
-_BAD_INDENT = re.compile(r"^[ ]*[\t\u00a0\u2000-\u200a\u3000][ \t\u00a0\u2000-\u200a\u3000]*", re.M)
 _CHAR_NAMES = {
     "\t": "a tab",
     "\u00a0": "a no-break space",
@@ -175,7 +219,7 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Issue]]:
 def scan_characters(text: str, path: str) -> list[Issue]:
     """Characters that break a file without being visible: controls, zero-width marks, odd indents."""
     issues: list[Issue] = []
-    if _BAD_CHARS.search(text) is None and _BAD_INDENT.search(text) is None:
+    if _SUSPECT.search(text) is None:
         return issues
     lines = _Lines(text)
     for match in _BAD_CHARS.finditer(text):
@@ -230,79 +274,100 @@ def _syntax_hint(problem: str) -> str:
 def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
     """Text to a located tree, refusing what scenario files must not contain.
 
-    The loop is the hot path of loading a large file (a million events for 10,000 scenes), so the
-    common cases are inlined and names are bound locally.
+    This loop is the hot path of loading a large file (1.25 million events for 10,000 scenes), so
+    it does the least it can per event: scalars are attached inline, nodes keep bare line and
+    column numbers, and names are bound locally. Making PyYAML's event objects costs more than
+    everything done here with them.
     """
     issues: list[Issue] = []
-    holder = YList(Pos(path, 1, 1))  # the root hangs here, like any other node
-    stack: list[YNode] = [holder]
-    # For each open mapping: the key scalar waiting for its value, or None.
-    pending_keys: list[YScalar | None] = [None]
-    documents = 0
+    holder = YList(0, 0, path)  # the root hangs here, like any other node
+    stack: list[YMap | YList] = [holder]
+    documents = nodes = 0
     Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     MapEnd, SeqEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
 
-    def attach_key(parent: YMap, node: YNode) -> None:
-        if not isinstance(node, YScalar):
-            issues.append(Issue(node.pos, "a key must be plain text, not a list or mapping",
+    def attach_key(parent: YMap, key: YNode) -> None:
+        """`key` starts a new entry of `parent`: refuse it, or wait for its value."""
+        parent.key = _DROPPED
+        if not isinstance(key, YScalar):
+            issues.append(Issue(key.pos, "a key must be plain text, not a list or mapping",
                                 code="key"))
-            pending_keys[-1] = YScalar("\0invalid", False, node.pos)
-            return
-        if node.plain and node.text == "<<":
-            issues.append(Issue(node.pos, "merge keys (<<) are not allowed: write the fields "
+        elif key.plain and key.text == "<<":
+            issues.append(Issue(key.pos, "merge keys (<<) are not allowed: write the fields "
                                 "out in full", code="merge"))
-        elif node.text in parent.items:
-            first = parent.items[node.text][0].pos
-            issues.append(Issue(node.pos, f"duplicate key '{node.text}' (first at line "
-                                f"{first.line}); each key may appear once in a mapping",
-                                code="duplicate_key"))
-        pending_keys[-1] = node
+        elif key.text in parent.items:
+            first = parent.items[key.text][0].line + 1
+            issues.append(Issue(key.pos, f"duplicate key '{key.text}' (first at line {first}); "
+                                "each key may appear once in a mapping", code="duplicate_key"))
+        else:
+            parent.key = key
 
     def attach(node: YNode) -> None:
-        """Hang `node` under the open container."""
+        """Hang `node` under the open container (the inline scalar case below does the same)."""
         parent = stack[-1]
         if type(parent) is YList:
             parent.items.append(node)
-            return
-        key = pending_keys[-1]
-        if key is None:
-            attach_key(parent, node)  # type: ignore[arg-type]
-            return
-        pending_keys[-1] = None
-        if key.text not in parent.items and key.text != "\0invalid":
-            parent.items[key.text] = (key, node)  # type: ignore[union-attr]
+        elif parent.key is None:
+            attach_key(parent, node)
+        else:
+            if parent.key is not _DROPPED:
+                parent.items[parent.key.text] = (parent.key, node)
+            parent.key = None
 
     try:
         with gc_paused():
             for event in yaml.parse(text, Loader=_Loader):
                 kind = type(event)
                 if kind is Scalar:
-                    mark = event.start_mark
-                    pos = Pos(path, mark.line + 1, mark.column + 1)
+                    nodes += 1
+                    if nodes > MAX_NODES:
+                        issues.append(_too_many_nodes(path, event.start_mark))
+                        return None, issues
                     if event.anchor is not None or event.tag is not None:
-                        _refuse_anchor_and_tag(event, pos, issues)
-                    attach(YScalar(event.value, event.implicit[0] and not event.style, pos))
+                        _refuse_anchor_and_tag(event, path, issues)
+                    # Plain means unquoted: style '' (None from the pure-Python parser). A tag
+                    # would change that, but tags are refused above.
+                    mark = event.start_mark
+                    scalar = YScalar(event.value, not event.style, mark.line, mark.column, path)
+                    parent = stack[-1]
+                    if type(parent) is YList:
+                        parent.items.append(scalar)
+                    elif parent.key is None:  # a key: a new entry, unless something is wrong
+                        if scalar.text in parent.items or scalar.text == "<<":
+                            attach_key(parent, scalar)
+                        else:
+                            parent.key = scalar
+                    else:  # the value of the key read last
+                        if parent.key is not _DROPPED:
+                            parent.items[parent.key.text] = (parent.key, scalar)
+                        parent.key = None
                 elif kind is MapStart or kind is SeqStart:
-                    mark = event.start_mark
-                    pos = Pos(path, mark.line + 1, mark.column + 1)
+                    nodes += 1
+                    if nodes > MAX_NODES:
+                        issues.append(_too_many_nodes(path, event.start_mark))
+                        return None, issues
                     if event.anchor is not None or event.tag is not None:
-                        _refuse_anchor_and_tag(event, pos, issues)
-                    node: YNode = YMap(pos) if kind is MapStart else YList(pos)
+                        _refuse_anchor_and_tag(event, path, issues)
+                    mark = event.start_mark
+                    node: YMap | YList = (YMap if kind is MapStart else YList)(mark.line,
+                                                                               mark.column, path)
                     attach(node)
                     stack.append(node)
-                    pending_keys.append(None)
                     if len(stack) > MAX_DEPTH + 1:
-                        issues.append(Issue(pos, f"nested deeper than {MAX_DEPTH} levels; a "
-                                            "scenario needs far fewer", code="depth"))
+                        issues.append(Issue(node.pos, f"nested deeper than {MAX_DEPTH} levels; "
+                                            "a scenario needs far fewer", code="depth"))
                         return None, issues
                 elif kind is MapEnd or kind is SeqEnd:
                     stack.pop()
-                    pending_keys.pop()
                 elif kind is yaml.AliasEvent:
+                    nodes += 1
+                    if nodes > MAX_NODES:
+                        issues.append(_too_many_nodes(path, event.start_mark))
+                        return None, issues
                     pos = _mark(path, event.start_mark)
                     issues.append(Issue(pos, f"aliases (*{event.anchor}) are not allowed: write "
                                         "the value out in full", code="alias"))
-                    attach(YScalar("", True, pos))
+                    attach(YScalar("", True, pos.line - 1, pos.col - 1, path))
                 elif kind is yaml.DocumentStartEvent:
                     documents += 1
                     if documents > 1:
@@ -320,7 +385,17 @@ def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
     return (holder.items[0] if holder.items else None), issues
 
 
-def _refuse_anchor_and_tag(event, pos: Pos, issues: list[Issue]) -> None:
+_DROPPED = YScalar("", False, 0, 0, "")
+"""Stands for a key that was refused (a duplicate, a merge key, a list): its value is dropped."""
+
+
+def _too_many_nodes(path: str, mark) -> Issue:
+    return Issue(_mark(path, mark), f"more than {MAX_NODES:,} values in the file (texts, "
+                 "keys, lists, ...); a scenario needs far fewer: split it", code="size")
+
+
+def _refuse_anchor_and_tag(event, path: str, issues: list[Issue]) -> None:
+    pos = _mark(path, event.start_mark)
     if event.anchor is not None:
         issues.append(Issue(pos, f"anchors (&{event.anchor}) are not allowed: write each value "
                             "out in full", code="anchor"))

@@ -6,20 +6,24 @@ audio device that is not there costs start-up time or fails, and the game has no
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
+from typing import TYPE_CHECKING
 
 import pygame
 
-from ..core import engine
+from ..lazylog import get_logger
+from . import pictures
 from .catalogue import Catalogue, Entry
 from .i18n import next_language, t
 from .screens.base import Screen
 from .settings import Settings, load_settings, save_settings
 from .theme import Theme, make_theme
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:  # the engine is imported when a story starts, not before the first frame
+    from ..core import engine
+
+log = get_logger(__name__)  # imports logging when first used: start-up time
 
 DEFAULT_SIZE = (1280, 720)
 IDLE_FPS = 20
@@ -177,7 +181,10 @@ class App:
 
     def start_run(self, entry: Entry) -> None:
         """A new run of `entry`, from its first beat."""
+        from ..core import engine
         from .screens.scene import SceneScreen
+        if not self._load(entry):
+            return
         lang = self.lang if self.lang in entry.scenario.languages else entry.scenario.languages[0]
         self.entry = entry
         self.classroom = None
@@ -200,10 +207,13 @@ class App:
         """Class mode: the class votes at each decision, talks after each branch, and every
         decision goes into an anonymous record. An unfinished session of the same story is
         offered first, unless `fresh`; `session_log` is one to go on with."""
+        from ..core import engine
         from .screens.classroom import ClassSession
         from .screens.ending import EndingScreen
         from .screens.scene import SceneScreen
         from .screens.title import TitleScreen
+        if not self._load(entry):
+            return
         self.entry = entry
         if session_log is None and not fresh:
             waiting = self._unfinished(entry)
@@ -227,6 +237,16 @@ class App:
             self.classroom = ClassSession.begin(entry, run)
         screen = EndingScreen(self, run) if run.ended else SceneScreen(self, run)
         self.show_class_screen(run, screen)
+
+    def _load(self, entry: Entry) -> bool:
+        """Load `entry` in full before it is played (the title shows stories from their cached
+        cards). A file that no longer loads, edited since it was listed, joins the title's count
+        of broken files and the title comes back: a bad edit never stops a lesson."""
+        if entry.load():
+            return True
+        self.catalogue.set_broken(entry)
+        self.show_title()
+        return False
 
     def _unfinished(self, entry: Entry) -> list:
         """Unfinished class sessions of this very story (same id and text), newest first."""
@@ -306,7 +326,10 @@ class App:
         `dt` is the time that passed in seconds; tests pass a fixed value and never sleep.
         """
         if dt is None:
-            ms = self.clock.tick(ANIMATING_FPS if self.animating or self.dirty else IDLE_FPS)
+            if self.frames_drawn:
+                ms = self.clock.tick(ANIMATING_FPS if self.animating or self.dirty else IDLE_FPS)
+            else:  # the first frame as soon as it is ready: a capped tick would wait up to 16 ms
+                ms = self.clock.tick()
             dt = min(ms / 1000, 0.1)
         for event in pygame.event.get():
             self.handle(event)
@@ -326,6 +349,7 @@ class App:
             if BENCH_FIRST_FRAME:  # `bystander bench` times start-up to this moment
                 print("BYSTANDER_FIRST_FRAME", flush=True)
                 self.running = False
+            pictures.write_pending()  # once on screen: the title's pictures, for the next start
         return self.running
 
     def draw(self) -> None:

@@ -1,25 +1,178 @@
-"""The scenarios on offer: every file in `scenes/` that loads, and how many did not."""
+"""The scenarios on offer: every file in `scenes/` that loads, and how many did not.
+
+Loading a scenario in full (read the YAML, build, check) takes tens of milliseconds, and the title
+screen needs only a little of each: its title, ages, minutes, summary, languages, the place it
+starts in and the looks of its first characters. That little is a `Card`. Start-up reads the cards
+from a small cache in the user's cache folder (see `diskcache.py`), one per file, each valid only
+for the exact file it was made from (its resolved path, size and modification time) and the exact
+game that made it (`diskcache.code_stamp`); every other file is loaded in full, and the cache is
+written again. So a start with nothing changed parses no YAML at all: the full load of a story
+happens when it is played (`Entry.load`), and a file that fails then (edited while the game ran)
+goes to the title's count of broken files instead of stopping the game.
+
+The cache holds nothing but what the scenario files themselves say, and only what the title shows.
+"""
 
 from __future__ import annotations
 
-import logging
+import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..core.loader import load, scenario_files
-from ..core.model import Scenario
-from ..paths import DEFAULT_SCENARIO, SCENES_DIR
+from ..lazylog import get_logger
+from ..paths import DEFAULT_SCENARIO, SCENES_DIR, scenario_files
+from . import diskcache
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from ..core.issues import Issue
+    from ..core.model import Scenario
+
+log = get_logger(__name__)  # imports logging when first used: start-up time
+
+CACHE_NAME = "catalogue.json"
+FORMAT = "bystander-catalogue"
+CAST_SHOWN = 3
+"""The title screen draws the first three characters of a story: the card keeps their looks."""
 
 
-@dataclass(frozen=True)
+class CardLook(NamedTuple):
+    """A character's look as the title draws it: the fields of `model.Look` the art reads."""
+
+    skin: str
+    hair: str
+    hair_style: str
+    top: str
+    glasses: bool
+    height: int
+
+
+class Card(NamedTuple):
+    """What the title screen shows of a scenario; plain values, so it can be cached as JSON.
+    (A NamedTuple: immutable like a frozen dataclass, and quicker to define at start-up.)"""
+
+    id: str
+    title: dict[str, str]
+    """By language, like `model.Text`; read it with `text()`."""
+    summary: dict[str, str]
+    min_age: int
+    max_age: int
+    minutes: int
+    languages: tuple[str, ...]
+    place: str
+    """The place of the first scene: the title's background for this story."""
+    cast: tuple[CardLook, ...]
+    """The looks of the first `CAST_SHOWN` characters."""
+    event: bool
+
+    @classmethod
+    def of(cls, s: "Scenario") -> "Card":
+        cast = tuple(CardLook(m.look.skin, m.look.hair, m.look.hair_style, m.look.top,
+                              bool(m.look.glasses), int(m.look.height))
+                     for m in list(s.cast.values())[:CAST_SHOWN])
+        return cls(s.id, dict(s.title), dict(s.summary), s.audience.min_age, s.audience.max_age,
+                   s.minutes, tuple(s.languages), s.scenes[s.start].place, cast, bool(s.event))
+
+    @classmethod
+    def from_json(cls, data: object) -> "Card":
+        """The card from its cached form; ValueError (or TypeError) if it is not one."""
+        if not isinstance(data, dict) or set(data) != CARD_FIELDS:
+            raise ValueError("not a card")
+        texts = [data["title"], data["summary"]]
+        if not all(isinstance(t, dict) and t and all(isinstance(k, str) and isinstance(v, str)
+                                                     for k, v in t.items()) for t in texts):
+            raise ValueError("bad texts")
+        ints = [data["min_age"], data["max_age"], data["minutes"]]
+        if not all(type(v) is int for v in ints) or type(data["event"]) is not bool:
+            raise ValueError("bad numbers")
+        if not (isinstance(data["languages"], list) and data["languages"]
+                and isinstance(data["cast"], list)):
+            raise ValueError("bad lists")
+        if not all(isinstance(v, str) for v in [data["id"], data["place"], *data["languages"]]):
+            raise ValueError("bad ids")
+        cast = tuple(CardLook(**look) for look in data["cast"])
+        if not all(type(look.glasses) is bool and type(look.height) is int
+                   and all(isinstance(v, str) for v in look[:4]) for look in cast):
+            raise ValueError("bad look")
+        return cls(data["id"], dict(data["title"]), dict(data["summary"]), *ints,
+                   tuple(data["languages"]), data["place"], cast, data["event"])
+
+    def to_json(self) -> dict:
+        data = self._asdict()
+        data["cast"] = [look._asdict() for look in self.cast]
+        data["languages"] = list(self.languages)
+        return data
+
+
+CARD_FIELDS = {"id", "title", "summary", "min_age", "max_age", "minutes", "languages", "place",
+               "cast", "event"}
+
+
+def text(texts: dict[str, str], lang: str) -> str:
+    """A card's text in `lang`, falling back as `model.Text.get_text` does: English, then any."""
+    return texts.get(lang) or texts.get("en") or next(iter(texts.values()), "")
+
+
+class BrokenEntry(Exception):
+    """An entry's file no longer loads (it was shown from the cache, then edited)."""
+
+    def __init__(self, path: Path, issues: list):
+        self.path, self.issues = path, issues
+        super().__init__(f"{path} cannot be played: {len(issues)} issues")
+
+
 class Entry:
-    """A playable scenario and the file it came from."""
+    """A scenario on offer: its card at once, the whole scenario once it is played.
 
-    path: Path
-    scenario: Scenario
-    content_hash: str
+    Made from a loaded scenario (`Entry(path, scenario, content_hash)`), or from a cached card
+    alone; then `scenario` and `content_hash` load the file on first use, and raise BrokenEntry
+    if it no longer loads. `load()` asks without raising.
+    """
+
+    def __init__(self, path: Path, scenario: "Scenario | None" = None, content_hash: str = "",
+                 card: Card | None = None):
+        if scenario is None and card is None:
+            raise ValueError("an entry needs a scenario or a card")
+        self.path = Path(path)
+        self._scenario = scenario
+        self._content_hash = content_hash
+        self.card = card if card is not None else Card.of(scenario)
+        self.issues: list["Issue"] = []
+        """The file's issues once `load()` found it broken."""
+
+    def __repr__(self) -> str:
+        return f"Entry({str(self.path)!r}, {self.card.id!r}, loaded={self.loaded})"
+
+    @property
+    def loaded(self) -> bool:
+        return self._scenario is not None
+
+    def load(self) -> bool:
+        """Load the file in full if it has not been; False (and `issues`) if it fails now."""
+        if self._scenario is not None:
+            return True
+        from ..core.loader import load
+        loaded = load(self.path)
+        if not loaded.ok or loaded.scenario is None:
+            self.issues = loaded.issues
+            return False
+        self._scenario, self._content_hash = loaded.scenario, loaded.content_hash
+        self.card = Card.of(loaded.scenario)
+        return True
+
+    @property
+    def scenario(self) -> "Scenario":
+        if not self.load():
+            raise BrokenEntry(self.path, self.issues)
+        assert self._scenario is not None
+        return self._scenario
+
+    @property
+    def content_hash(self) -> str:
+        if not self.load():
+            raise BrokenEntry(self.path, self.issues)
+        return self._content_hash
 
 
 @dataclass
@@ -31,7 +184,7 @@ class Catalogue:
     def default_index(self) -> int:
         """The default scenario (`adrian`), else the first."""
         for i, e in enumerate(self.entries):
-            if e.scenario.id == DEFAULT_SCENARIO or e.path.stem == DEFAULT_SCENARIO:
+            if e.card.id == DEFAULT_SCENARIO or e.path.stem == DEFAULT_SCENARIO:
                 return i
         return 0
 
@@ -41,24 +194,139 @@ class Catalogue:
                 return i
         return None
 
+    def set_broken(self, entry: Entry) -> None:
+        """`entry` turned out broken when it was loaded to be played: count it with the rest."""
+        if entry in self.entries:
+            self.entries.remove(entry)
+            self.broken += 1
+            log.warning("%s cannot be played: %d issues (run bystander check)", entry.path,
+                        len(entry.issues))
+
 
 def entry_for(path: Path) -> tuple[Entry | None, list]:
-    """One file as an entry, or None with its issues."""
+    """One file as an entry, loaded in full, or None with its issues."""
+    from ..core.loader import load
     loaded = load(path)
     if not loaded.ok or loaded.scenario is None:
         return None, loaded.issues
     return Entry(Path(path), loaded.scenario, loaded.content_hash), loaded.issues
 
 
-def scan(folder: Path = SCENES_DIR, extra: list[Path] | None = None) -> Catalogue:
+def scan(folder: Path = SCENES_DIR, extra: list[Path] | None = None, *,
+         use_cache: bool = True) -> Catalogue:
+    """Every scenario file of `folder` (and `extra`), from the card cache where it is valid."""
     files = scenario_files([folder]) if folder.is_dir() else []
+    cache = CardCache.open() if use_cache else None
     entries: list[Entry] = []
     broken = 0
     for path in files + [p for p in (extra or []) if p not in files]:
-        entry, issues = entry_for(path)
+        entry, problems = cache.lookup(path) if cache is not None else (None, None)
+        if entry is None and problems is None:
+            entry, issues = entry_for(path)
+            problems = len(issues)
+            if cache is not None:
+                cache.remember(path, entry, problems)
         if entry is None:
             broken += 1
-            log.warning("%s cannot be played: %d issues (run bystander check)", path, len(issues))
+            log.warning("%s cannot be played: %d issues (run bystander check)", path, problems)
         else:
             entries.append(entry)
+    if cache is not None:
+        cache.save()
     return Catalogue(entries, broken)
+
+
+class CardCache:
+    """The cards of the last scan, by file, in `<cache dir>/catalogue.json`.
+
+    Each record names its file (resolved path, size, modification time in nanoseconds) and
+    holds its card, or for a file that does not load the number of problems found in it (the
+    problems themselves are `bystander check`'s to tell). The whole file names the code that
+    made it; a file from other code, or one that does not read as exactly this format, is
+    ignored and written again.
+    """
+
+    def __init__(self, path: Path, stamp: str, records: dict[str, dict]):
+        self.path = path
+        self.stamp = stamp
+        self.old = records
+        self.new: dict[str, dict] = {}
+        self.changed = False
+
+    @classmethod
+    def open(cls) -> "CardCache":
+        from .. import core
+        path = diskcache.cache_dir() / CACHE_NAME
+        stamp = diskcache.code_stamp(Path(core.__file__).parent, Path(__file__).parent)
+        return cls(path, stamp, _read_records(path, stamp))
+
+    @staticmethod
+    def _key(path: Path) -> tuple[str, dict] | None:
+        try:
+            resolved = path.resolve()
+            st = resolved.stat()
+        except OSError:
+            return None
+        return str(resolved), {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+    def lookup(self, path: Path) -> tuple[Entry | None, int | None]:
+        """(entry, None) for a valid card; (None, problems) for a file known not to load;
+        (None, None) when the file has to be loaded."""
+        key = self._key(path)
+        record = self.old.get(key[0]) if key else None
+        if record is None or record["size"] != key[1]["size"] \
+                or record["mtime_ns"] != key[1]["mtime_ns"]:
+            self.changed = True
+            return None, None
+        self.new[key[0]] = record
+        if "problems" in record:
+            return None, record["problems"]
+        try:
+            return Entry(path, card=Card.from_json(record["card"])), None
+        except (ValueError, TypeError, KeyError):
+            del self.new[key[0]]
+            return None, None
+
+    def remember(self, path: Path, entry: Entry | None, problems: int) -> None:
+        key = self._key(path)
+        if key is None:
+            return
+        record = dict(key[1], path=key[0])
+        if entry is None:
+            record["problems"] = problems
+        else:
+            record["card"] = entry.card.to_json()
+        self.new[key[0]] = record
+        self.changed = True
+
+    def save(self) -> None:
+        """Write the records of this scan when anything changed (files gone count too)."""
+        if not self.changed and self.new.keys() == self.old.keys():
+            return
+        data = {"format": FORMAT, "code": self.stamp, "files": list(self.new.values())}
+        diskcache.write(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+
+
+def _read_records(path: Path, stamp: str) -> dict[str, dict]:
+    """The valid records of the cache file by resolved path; {} if it is missing, from other
+    code, or damaged in any way."""
+    raw = diskcache.read(path)
+    if raw is None:
+        return {}
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        if data.get("format") != FORMAT or data.get("code") != stamp:
+            return {}
+        records = {}
+        for r in data["files"]:
+            if not (isinstance(r["path"], str) and type(r["size"]) is int
+                    and type(r["mtime_ns"]) is int
+                    and ("card" in r) != ("problems" in r) and len(r) == 4):
+                raise ValueError("bad record")
+            if "problems" in r and type(r["problems"]) is not int:
+                raise ValueError("bad record")
+            records[r["path"]] = r
+        return records
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        log.info("the catalogue cache %s is damaged (%s); making it again", path, exc)
+        return {}

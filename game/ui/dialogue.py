@@ -57,9 +57,10 @@ def dialogue_layout(theme: Theme, text: str, narration: bool, footer_h: int) -> 
     return BoxLayout(box, fit, footer, narration)
 
 
-def draw_dialogue(surface: pygame.Surface, theme: Theme, layout: BoxLayout, shown_text: str,
-                  speaker: str | None, speaker_x: int | None) -> None:
-    """The box, the speaker's name tag (placed towards the speaker), and the typed text."""
+def draw_dialogue(surface: pygame.Surface, theme: Theme, layout: BoxLayout,
+                  shown_text: str | None, speaker: str | None, speaker_x: int | None) -> None:
+    """The box, the speaker's name tag (placed towards the speaker), and the typed text; with
+    `shown_text` None the text is left for `draw_words` (a screen that caches the rest)."""
     p = theme.palette
     if layout.narration:
         panel(surface, layout.box, theme, p.narration, p.narration)
@@ -80,6 +81,13 @@ def draw_dialogue(surface: pygame.Surface, theme: Theme, layout: BoxLayout, show
                 (speaker_x, layout.box.y - tag_h // 2 - tail * 2)])
         chip(surface, theme, (x, layout.box.y - tag_h // 2 - tag_h // 2), speaker, p.name_tag,
              p.on_name_tag, size=theme.body)
+    if shown_text is not None:
+        draw_words(surface, theme, layout, shown_text)
+
+
+def draw_words(surface: pygame.Surface, theme: Theme, layout: BoxLayout, shown_text: str) -> None:
+    """The beat's words as far as the typewriter got, in the box `layout` placed."""
+    p = theme.palette
     text = layout.text
     if shown_text == text.text:
         text.blit(surface)

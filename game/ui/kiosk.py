@@ -95,7 +95,9 @@ def offered_entries(catalogue: Catalogue, named: list[Entry] | None = None) -> l
     """The stories for the event screen: those named, else every scenario with `event: true`."""
     if named:
         return list(named)
-    entries = [e for e in catalogue.entries if e.scenario.event]
+    # Loaded in full here (the title lists stories from cached cards): the attract loop shows
+    # each one's cast, and an event screen must not meet a broken file halfway through the day.
+    entries = [e for e in catalogue.entries if e.card.event and e.load()]
     if not entries:
         raise KioskError("no scenario in scenes/ has 'event: true'; name one with --scenario ID")
     return entries

@@ -7,13 +7,14 @@ corrupt or unreadable file means the defaults and a warning in the log, never a 
 from __future__ import annotations
 
 import json
-import logging
 import os
-import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-log = logging.getLogger(__name__)
+from ..files import replace_file
+from ..lazylog import get_logger
+
+log = get_logger(__name__)  # imports logging when first used: start-up time
 
 FILE_NAME = "settings.json"
 
@@ -115,20 +116,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> bool:
     """Write the settings atomically. False (and a warning) when the folder is not writable."""
     path = path or settings_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(asdict(settings), out, indent=2)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        replace_file(path, json.dumps(asdict(settings), indent=2).encode("utf-8"), durable=True,
+                     prefix=".settings-")
     except OSError as exc:
         log.warning("cannot save settings to %s: %s", path, exc)
         return False

@@ -3,22 +3,37 @@
 The drawings are made by their own module; this one only asks for them. If the art module is not
 there yet or fails on some input, a simple stand-in is drawn and a warning logged, so a drawing bug
 never stops a lesson.
+
+The art package is imported on first use, not with this module: the title's first frame usually
+shows pictures kept on disk (`keep`, see pictures.py) and needs no drawing code at all.
 """
 
 from __future__ import annotations
 
-import logging
 from functools import lru_cache
 
 import pygame
 
-log = logging.getLogger(__name__)
+from ..lazylog import get_logger
+from . import pictures
 
-try:  # the art package is written alongside the screens
-    from . import art as _art
-except Exception as exc:  # noqa: BLE001 - any failure there must not stop the game
-    log.warning("art module unavailable (%s); drawing stand-ins", exc)
-    _art = None
+log = get_logger(__name__)  # imports logging when first used: start-up time
+
+_art = None
+_art_tried = False
+
+
+def _art_module():
+    """The art package, imported the first time a picture has to be drawn; None if it fails."""
+    global _art, _art_tried
+    if not _art_tried:
+        _art_tried = True
+        try:  # the art package is written alongside the screens
+            from . import art
+            _art = art
+        except Exception as exc:  # noqa: BLE001 - any failure there must not stop the game
+            log.warning("art module unavailable (%s); drawing stand-ins", exc)
+    return _art
 
 _LIGHT_TINT = {"dark": (40, 44, 70, 150), "dim": (60, 64, 90, 90), "normal": None,
                "warm": (255, 190, 110, 40)}
@@ -38,14 +53,24 @@ def _warn_once(what: str, exc: Exception) -> None:
 
 
 def posture_for(expression: str) -> str:
-    table = getattr(_art, "POSTURE_FOR_EXPRESSION", None) or {}
+    if expression == "neutral":  # the title's question, answered without importing the art
+        return "upright"
+    table = getattr(_art_module(), "POSTURE_FOR_EXPRESSION", None) or {}
     return table.get(expression, "upright")
 
 
 def character(look, expression: str, height_px: int, *, posture: str = "upright",
-              facing: int = 1) -> pygame.Surface:
-    """A character, full body, transparent around it, `height_px` tall for a 100% look."""
-    draw = getattr(_art, "character_surface", None)
+              facing: int = 1, keep: bool = False) -> pygame.Surface:
+    """A character, full body, transparent around it, `height_px` tall for a 100% look.
+
+    `keep`: also keep it on disk for the next start (the title screen; see pictures.py)."""
+    if keep:
+        name = "character-{}-{}-{}-{}-{:d}-{}-{}-{}-{}-{}".format(
+            look.skin, look.hair, look.hair_style, look.top, bool(look.glasses),
+            int(look.height), expression, int(height_px), posture, facing)
+        return pictures.kept(name, "RGBA", lambda: character(
+            look, expression, height_px, posture=posture, facing=facing))
+    draw = getattr(_art_module(), "character_surface", None)
     if draw is not None:
         try:
             return draw(look, expression, int(height_px), posture=posture, facing=facing)
@@ -55,9 +80,19 @@ def character(look, expression: str, height_px: int, *, posture: str = "upright"
                                int(height_px * getattr(look, "height", 100) / 100), posture)
 
 
-def place(place_id: str, light: str, size: tuple[int, int]) -> pygame.Surface:
-    """The background of a place under a light, exactly `size`, opaque."""
-    draw = getattr(_art, "place_surface", None)
+def place(place_id: str, light: str, size: tuple[int, int], *,
+          keep: pygame.Rect | None = None) -> pygame.Surface:
+    """The background of a place under a light, exactly `size`, opaque.
+
+    `keep`: only this part of it, kept on disk too for the next start (the title screen, which
+    shows only its right side; see pictures.py)."""
+    if keep is not None:
+        w, h = int(size[0]), int(size[1])
+        part = pygame.Rect(keep).clip((0, 0, w, h))
+        name = f"place-{place_id}-{light}-{w}x{h}-{part.x}-{part.y}-{part.w}x{part.h}"
+        return pictures.kept(name, "RGBX",
+                             lambda: place(place_id, light, (w, h)).subsurface(part).copy())
+    draw = getattr(_art_module(), "place_surface", None)
     if draw is not None:
         try:
             surface = draw(place_id, light, (int(size[0]), int(size[1])))

@@ -11,7 +11,6 @@ asks it the same question for every string of every scenario.
 from __future__ import annotations
 
 import struct
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 import pygame
 
 from ..paths import FONTS_DIR
+from .art.cache import SurfaceCache, window_pixels
 
 FONT_FILES = {
     "regular": "AtkinsonHyperlegible-Regular.ttf",
@@ -26,9 +26,11 @@ FONT_FILES = {
     "italic": "AtkinsonHyperlegible-Italic.ttf",
 }
 CACHE_SIZE = 512
-CACHE_PIXELS = 16_000_000
-"""Also bound the cache by pixels (64 MB at 4 bytes each): at 4K a few hundred long, wrapped
-texts would otherwise hold over 300 MB."""
+CACHE_WINDOWS = 1
+"""Also bound the cache by pixels, the window's (8 MB at 1080p, 33 MB at 4K): a screen's texts
+take well under that, and at 4K a few hundred long, wrapped texts would otherwise hold over
+300 MB. Screens keep what they composed on their layers, so text is only rendered again when a
+layer is composed again."""
 ALIGNS = {"left": 0, "center": 1, "right": 2}
 
 
@@ -45,39 +47,28 @@ def font(size: int, style: str = "regular") -> pygame.font.Font:
 
 
 class RenderCache:
-    """Rendered text surfaces, least recently used dropped first."""
+    """Rendered text surfaces, least recently used dropped first: at most `capacity` of them,
+    and `windows` times the pixels of the window now open."""
 
-    def __init__(self, capacity: int = CACHE_SIZE, max_pixels: int = CACHE_PIXELS):
-        self.capacity = capacity
-        self.max_pixels = max_pixels
-        self.pixels = 0
-        self._items: OrderedDict[tuple, pygame.Surface] = OrderedDict()
-        self.hits = self.misses = 0
+    def __init__(self, capacity: int = CACHE_SIZE, windows: float = CACHE_WINDOWS):
+        self.windows = windows
+        self._surfaces = SurfaceCache(capacity, int(windows * window_pixels()))
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self._surfaces)
+
+    @property
+    def pixels(self) -> int:
+        return self._surfaces.pixels
 
     def get(self, text: str, size: int, colour, style: str = "regular", wrap: int = 0,
             align: str = "left") -> pygame.Surface:
-        key = (text, size, tuple(colour), style, wrap, align)
-        surface = self._items.get(key)
-        if surface is not None:
-            self.hits += 1
-            self._items.move_to_end(key)
-            return surface
-        self.misses += 1
-        surface = render_uncached(text, size, colour, style, wrap, align)
-        self._items[key] = surface
-        self.pixels += surface.get_width() * surface.get_height()
-        while len(self._items) > 1 and (len(self._items) > self.capacity
-                                        or self.pixels > self.max_pixels):
-            _, dropped = self._items.popitem(last=False)
-            self.pixels -= dropped.get_width() * dropped.get_height()
-        return surface
+        return self._surfaces.get((text, size, tuple(colour), style, wrap, align),
+                                  lambda: render_uncached(text, size, colour, style, wrap, align),
+                                  int(self.windows * window_pixels()))
 
     def clear(self) -> None:
-        self._items.clear()
-        self.pixels = 0
+        self._surfaces.clear()
 
 
 def render_uncached(text: str, size: int, colour, style: str = "regular", wrap: int = 0,
@@ -102,7 +93,9 @@ def line_height(size: int, style: str = "regular") -> int:
     return font(size, style).get_linesize()
 
 
+@lru_cache(maxsize=1024)
 def text_width(text: str, size: int, style: str = "regular") -> int:
+    """Width of `text` on one line. Kept: a button asks for its width three times a layout."""
     return font(size, style).size(text)[0]
 
 

@@ -9,22 +9,28 @@ arrow and a word.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Callable
 
 import pygame
 
 from . import text as tx
+from .art.cache import SurfaceCache, window_pixels
 from .theme import Theme
 
 
 # --- drawing helpers --------------------------------------------------------------------------
 
-@lru_cache(maxsize=64)
+_SHADOWS = SurfaceCache(max_entries=64, max_pixels=window_pixels())
+"""Panel shadows by size, one window's pixels of them at most: a dialogue box's shadow alone is a
+quarter of the window, and a screen draws its panels only when its layer is composed."""
+
+
 def _shadow(size: tuple[int, int], radius: int, alpha: int) -> pygame.Surface:
-    s = pygame.Surface(size, pygame.SRCALPHA)
-    pygame.draw.rect(s, (0, 0, 0, alpha), s.get_rect(), border_radius=radius)
-    return s
+    def make() -> pygame.Surface:
+        s = pygame.Surface(size, pygame.SRCALPHA)
+        pygame.draw.rect(s, (0, 0, 0, alpha), s.get_rect(), border_radius=radius)
+        return s
+    return _SHADOWS.get((size, radius, alpha), make, window_pixels())
 
 
 def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, colour=None, edge=None,

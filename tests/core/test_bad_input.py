@@ -77,6 +77,20 @@ def test_too_large_file_is_refused_before_reading(tmp_path):
     assert "MB" in loaded.issues[0].message
 
 
+def test_a_file_of_too_many_values_is_refused_where_it_goes_over(tmp_path, monkeypatch):
+    from game.core import yamlsource
+    monkeypatch.setattr(yamlsource, "MAX_NODES", 1000)
+    path = tmp_path / "many.yaml"
+    path.write_bytes(b"id: a\nlines:\n" + b"  - [a, b, c]\n" * 400)
+    loaded = load(path)
+    assert [i.code for i in loaded.issues] == ["size"], [str(i) for i in loaded.issues]
+    # The top mapping, id, a, lines and its list are 5 values, each line 4 more (a list and a, b,
+    # c): the 1,001st is the c of the 249th line, line 251 of the file.
+    assert str(loaded.issues[0]).startswith(f"{path}:251:12: more than 1,000 values")
+    path.write_bytes(b"id: a\nlines:\n" + b"  - [a, b, c]\n" * 248)  # 997 values: no such issue
+    assert "size" not in [i.code for i in load(path).issues]
+
+
 def test_missing_file_is_reported(tmp_path):
     loaded = load(tmp_path / "nope.yaml")
     assert not loaded.ok and "cannot read" in loaded.issues[0].message

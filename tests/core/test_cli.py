@@ -109,3 +109,32 @@ def test_python_dash_m_game_works():
     result = subprocess.run([sys.executable, "-m", "game", "check", str(MINI)],
                             capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("argv", [
+    ["play"], ["play", "adrian", "--lang", "en", "--size", "1920x1080", "--class"],
+    ["play", "--kiosk", "--scenario", "group_chat", "adrian"], ["check", "--strict", "scenes"],
+    ["run", "adrian", "--choose", "a,b", "--json"], ["screenshot", "adrian", "-o", "x.png"],
+    ["guide", "adrian", "-o", "g.html"], ["report", "--csv", "r.csv"], ["bench", "--quick"],
+])
+def test_the_parser_of_the_command_alone_parses_as_the_whole_one(argv):
+    """main() builds only the named command's parser (start-up time); it must read the same."""
+    from game.cli import _parser
+    assert _parser(argv[0]).parse_args(argv) == _parser().parse_args(argv)
+
+
+def test_the_help_of_a_command_is_the_same_from_its_parser_alone(capsys):
+    from game.cli import _parser
+    texts = []
+    for parser in (_parser("play"), _parser()):
+        with pytest.raises(SystemExit):
+            parser.parse_args(["play", "--help"])
+        texts.append(capsys.readouterr().out)
+    assert texts[0] == texts[1] and "--kiosk" in texts[0]
+
+
+def test_a_plain_start_reads_as_argparse_reads_it():
+    """`bystander` and `bystander play` skip argparse (start-up time): the same arguments."""
+    from game.cli import PLAIN_PLAY, _parser
+    assert vars(_parser().parse_args(["play"])) == PLAIN_PLAY
+    assert vars(_parser("play").parse_args(["play"])) == PLAIN_PLAY

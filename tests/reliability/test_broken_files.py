@@ -209,18 +209,19 @@ def test_refusing_a_windows_1252_file_takes_work_in_proportion_to_its_size():
 
 
 @pytest.mark.soak
-@pytest.mark.xfail(strict=True, reason="MAX_BYTES is 16 MB but a 16 MB file of tiny nodes "
-                   "(4 million '- a' lines) takes ~16 s and ~800 MB to refuse: the loader builds "
-                   "the whole tree first; a cap on nodes (a 10,000-scene file has about a million) "
-                   "would bound it")
 def test_a_file_just_under_the_size_limit_is_refused_in_time(figure):
+    """4 million tiny values in 15.9 MB: refused at MAX_NODES, where reading stops. The time is
+    CPU time: this machine is shared, and the wall clock on a busy one says little."""
     import resource
+    from game.core.yamlsource import MAX_NODES
     data = b"- a\n" * (15_900_000 // 4)
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     loaded = load("near_limit.yaml", data=data)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3
-    figure("a 15.9 MB file of 4 million tiny nodes", f"refused in {seconds:.1f} s, peak RSS "
-           f"{peak:.0f} MB ({loaded.issues[0]})")
-    assert not loaded.ok
-    assert seconds < MAX_SECONDS * 5 and peak < 4 * MAX_MB
+    figure("a 15.9 MB file of 4 million tiny nodes", f"refused in {cpu:.1f} s of CPU "
+           f"({seconds:.1f} s by the clock), peak RSS {peak:.0f} MB ({loaded.issues[0]})")
+    assert [str(i) for i in loaded.issues] == [
+        f"near_limit.yaml:{MAX_NODES}:3: more than {MAX_NODES:,} values in the file (texts, keys, "
+        "lists, ...); a scenario needs far fewer: split it"]
+    assert cpu < MAX_SECONDS * 5 and peak < 4 * MAX_MB

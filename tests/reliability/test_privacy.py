@@ -2,10 +2,11 @@
 schema, and the README says what is stored, where, and how to delete it.
 
 The plays: a pupil alone (settings changed on the way), a class session, and a visitor at the event
-screen, each through the real screens. Then every file under the config and data folders is read:
-it must be one of the documented kinds, hold exactly its documented fields, and every string in it
-must be an id, a language code, an enum value, a hash, a date or time, or a format name: never free
-text, so never a name.
+screen, each through the real screens. Then every file under the config, data and cache folders is
+read: it must be one of the documented kinds, hold exactly its documented fields, and every string
+in it must be an id, a language code, an enum value, a hash, a date or time, or a format name: never
+free text, so never a name. The one exception is the cache of the title screen's cards: it holds
+titles and summaries, and each of those must be exactly what its scenario file says.
 """
 
 from __future__ import annotations
@@ -24,9 +25,9 @@ from reliahelp import ROOT, SHIPPED, RandomPlayer, Tally, entries, make_app
 
 ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
 LANG = re.compile(r"[a-z]{2,3}")
-HASH = re.compile(r"[0-9a-f]{32}|[0-9a-f]{64}")
+HASH = re.compile(r"[0-9a-f]{16}|[0-9a-f]{32}|[0-9a-f]{64}")
 ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?")
-FORMATS = {"bystander-run", "bystander-session", "bystander-event-day"}
+FORMATS = {"bystander-run", "bystander-session", "bystander-event-day", "bystander-catalogue"}
 PIN = re.compile(r"\d{4,12}")
 
 
@@ -67,8 +68,11 @@ def free_text(data, where: str = "") -> list[str]:
 # --- the plays --------------------------------------------------------------------------------
 
 def play_alone(rng: random.Random) -> None:
-    """A pupil plays two stories, switching language, and changes every setting on the way."""
+    """A pupil starts the game (which lists the stories, writing the cache of their cards), plays
+    two stories, switching language, and changes every setting on the way."""
+    from game.ui.catalogue import scan
     from game.ui.screens.settings import ROWS, SettingsScreen
+    scan()
     scenarios = entries([p for p in SHIPPED if p.stem in ("adrian", "group_chat")])
     app = make_app(scenarios, persist=True)
     player = RandomPlayer(app, rng, Tally(), sizes=[(1280, 720)])
@@ -178,10 +182,54 @@ def audit_event_day(path: Path) -> list[str]:
     return free_text(data, path.name)
 
 
+def audit_catalogue(path: Path) -> list[str]:
+    """The title's cards: each names a scenario file and holds what that file says, nothing else."""
+    from game.core.loader import load
+    from game.ui.catalogue import CARD_FIELDS, FORMAT, Card
+    data = json.loads(path.read_text(encoding="utf-8"))
+    problems = []
+    if set(data) != {"format", "code", "files"} or data["format"] != FORMAT:
+        problems.append(f"{path.name}: not the documented format: {sorted(data)}")
+    for record in data["files"]:
+        scenario_file = Path(record.pop("path"))
+        if scenario_file.suffix not in (".yaml", ".yml") or not scenario_file.is_file():
+            problems.append(f"{path.name}: {scenario_file} is not a scenario file")
+        card = record.pop("card", None)
+        if card is not None:
+            if set(card) != CARD_FIELDS:
+                problems.append(f"{path.name}: card fields {sorted(card)}")
+            loaded = load(scenario_file)
+            if not loaded.ok or Card.of(loaded.scenario).to_json() != card:
+                problems.append(f"{path.name}: the card of {scenario_file.name} is not what the "
+                                "file says")
+            # The texts are the file's own (checked just above); everything else is anonymous.
+            record["card"] = {k: v for k, v in card.items() if k not in ("title", "summary")}
+        problems += free_text(record, f"{path.name}[{scenario_file.name}]")
+    return problems + free_text({k: v for k, v in data.items() if k != "files"}, path.name)
+
+
+def audit_picture(path: Path) -> list[str]:
+    """A drawing of the title screen: named by ids and numbers, holding only pixels."""
+    import zlib
+
+    from game.ui.pictures import HEADER, decode
+    data = path.read_bytes()
+    decode(data, 4)  # raises unless it is a header and exactly its width x height pixels
+    rest = zlib.decompressobj(-15)
+    rest.decompress(data[HEADER.size:])
+    problems = [] if rest.eof and not rest.unused_data else [f"{path.name}: more than pixels"]
+    parts = [p for p in path.name.split("-") if p]
+    problems += [f"{path.name}: {p!r}" for p in parts
+                 if not (ID.fullmatch(p) or re.fullmatch(r"\d+(x\d+)?", p))]
+    return problems
+
+
 DOCUMENTED = [
     (re.compile(r"config/settings\.json"), audit_settings),
     (re.compile(r"data/sessions/[0-9a-f]{32}\.json"), audit_record),
     (re.compile(r"data/event/\d{4}-\d{2}-\d{2}\.json"), audit_event_day),
+    (re.compile(r"cache/catalogue\.json"), audit_catalogue),
+    (re.compile(r"cache/pictures/[0-9a-f]{16}/(place|character)-[a-z0-9_-]+"), audit_picture),
 ]
 """Every file the game may write, relative to the folders of the `_private_dirs` fixture."""
 
@@ -206,7 +254,7 @@ def test_everything_written_during_full_plays_is_anonymous(monkeypatch, tmp_path
     figure("files written during a solo play, a class session and an event visit",
            f"{len(written)}: " + ", ".join(p.relative_to(base).as_posix() for p in written))
     assert not problems, "\n".join(problems)
-    assert "audit_settings" in kinds
+    assert {"audit_settings", "audit_catalogue", "audit_picture"} <= kinds
 
 
 def test_the_free_text_detector_catches_names():
@@ -227,6 +275,7 @@ def test_the_readme_says_what_is_stored_where_and_how_to_delete_it():
     from game.ui.settings import Settings
     text = " ".join(_privacy_section().split()).lower()
     assert "settings.json" in text and "bystander_config_dir" in text
+    assert "catalogue.json" in text and "pictures" in text and "bystander_cache_dir" in text
     for f in fields(Settings):
         words = f.name.replace("kiosk_", "").replace("_", " ")
         assert words in text or f.name in text, f"the privacy section does not mention {f.name}"

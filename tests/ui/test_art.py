@@ -122,12 +122,27 @@ def test_unknown_names_are_refused_with_a_clear_error(call):
 def test_caches_are_bounded_by_count():
     assert characters.CACHE.max_entries == 128
     assert places.CACHE.max_entries == 16
-    for h in range(40, 40 + 140):
-        art.character_surface(ADRIAN, "neutral", h)
-    for w in range(100, 120):
-        art.place_surface("office", "normal", (w, 90))
-    assert len(characters.CACHE) == 128
-    assert len(places.CACHE) == 16
+    cache = SurfaceCache(max_entries=16, max_pixels=10**9)
+    for i in range(40):
+        cache.get(i, lambda: pygame.Surface((4, 4)))
+    assert len(cache) == 16
+
+
+def test_caches_keep_what_a_window_of_the_size_asked_for_needs():
+    """Pixel budgets follow the size asked for: a few backgrounds of that size, a dozen
+    characters; what a smaller window does not need is let go at once."""
+    for light in LIGHTS:
+        art.place_surface("hallway", light, (640, 360))
+    assert len(places.CACHE) == places.KEPT
+    art.place_surface("office", "normal", (320, 180))
+    assert places.CACHE.max_pixels == places.KEPT * 320 * 180
+    assert places.CACHE.pixels <= places.CACHE.max_pixels
+    for expression in EXPRESSIONS:
+        for facing in (1, -1):
+            art.character_surface(ADRIAN, expression, 160, facing=facing)
+    assert len(characters.CACHE) == characters.KEPT
+    art.character_surface(ADRIAN, "neutral", 80)
+    assert characters.CACHE.pixels <= characters.CACHE.max_pixels == characters.KEPT * 40 * 80
 
 
 def test_caches_are_bounded_by_pixels_so_4k_does_not_eat_the_memory():

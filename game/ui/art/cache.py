@@ -1,8 +1,11 @@
-"""A least-recently-used cache of surfaces, bounded by count and by pixels.
+"""A least-recently-used cache of surfaces, bounded by count and by pixels, and the window's size
+that pixel budgets follow.
 
 A count alone is not a bound on memory here: sixteen 4K backgrounds take half a gigabyte, sixteen
 720p ones a sixteenth of that. So the cache also keeps the total number of pixels under a budget,
-dropping the least recently used surfaces first.
+dropping the least recently used surfaces first. Budgets are counted in windows (or in surfaces of
+the size asked for), not in bytes: what a screen needs grows with the window, and a budget sized
+for 4K would let a 1080p game keep four times what it needs.
 """
 
 from __future__ import annotations
@@ -11,6 +14,16 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
 import pygame
+
+NO_WINDOW = (1920, 1080)
+"""The size budgets assume while no window is open (tests, drawing headless)."""
+
+
+def window_pixels() -> int:
+    """The number of pixels of the window now open (of a NO_WINDOW one when there is none)."""
+    surface = pygame.display.get_surface() if pygame.display.get_init() else None
+    w, h = surface.get_size() if surface is not None else NO_WINDOW
+    return w * h
 
 
 class SurfaceCache:
@@ -26,15 +39,20 @@ class SurfaceCache:
     def __len__(self) -> int:
         return len(self._surfaces)
 
-    def get(self, key: Hashable, make: Callable[[], pygame.Surface]) -> pygame.Surface:
-        """The surface for `key`, made by `make()` and kept if it is not cached yet."""
+    def get(self, key: Hashable, make: Callable[[], pygame.Surface],
+            max_pixels: int | None = None) -> pygame.Surface:
+        """The surface for `key`, made by `make()` and kept if it is not cached yet. A
+        `max_pixels` given becomes the budget from now on: callers pass one that follows the
+        window's size, and what a smaller window does not need is dropped at once."""
+        if max_pixels is not None:
+            self.max_pixels = max_pixels
         surface = self._surfaces.get(key)
         if surface is not None:
             self._surfaces.move_to_end(key)
-            return surface
-        surface = make()
-        self._surfaces[key] = surface
-        self.pixels += surface.get_width() * surface.get_height()
+        else:
+            surface = make()
+            self._surfaces[key] = surface
+            self.pixels += surface.get_width() * surface.get_height()
         # Never drop the newest one: a single huge surface is still worth keeping.
         while len(self._surfaces) > 1 and (len(self._surfaces) > self.max_entries
                                            or self.pixels > self.max_pixels):

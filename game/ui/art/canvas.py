@@ -27,8 +27,11 @@ class Canvas:
     """
 
     def __init__(self, size: tuple[int, int],
-                 grade: Callable[[Colour], Colour] = lambda c: c) -> None:
-        self.surface = pygame.Surface(size)
+                 grade: Callable[[Colour], Colour] = lambda c: c,
+                 like: pygame.Surface | None = None) -> None:
+        self.surface = pygame.Surface(size, 0, like) if like is not None else pygame.Surface(size)
+        """In the pixel format of `like` (the display) when given: drawn in it directly, it
+        needs no conversion, which would hold two copies at once (66 MB at 4K)."""
         self.w, self.h = size
         self.grade = grade
         self.left = -self.w / 2 / self.h

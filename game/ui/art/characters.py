@@ -7,15 +7,19 @@ same few characters many times.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
-from game.core.model import Look
 from game.core.vocab import CLOTHES_COLOURS, EXPRESSIONS, HAIR_COLOURS, HAIR_STYLES, SKIN_TONES
 
 from . import body, faces, hair, svg
 from .cache import SurfaceCache
 from .figure import VIEW, build_figure
 from .palette import CLOTHES, HAIR, SKIN, TROUSERS, shade
+
+if TYPE_CHECKING:  # only read here, so the model (and its dataclasses) loads when a story does
+    from game.core.model import Look
 
 POSTURES = ("upright", "slumped", "tense")
 
@@ -34,8 +38,13 @@ POSTURE_FOR_EXPRESSION: dict[str, str] = {
 WIDTH_RATIO = VIEW[0] / VIEW[1]
 """Every character surface is this many times as wide as it is tall, whatever the look."""
 
-CACHE = SurfaceCache(max_entries=128, max_pixels=40_000_000)
-"""Drawn characters: 128 at classroom sizes, about 30 at 4K (160 MB at most)."""
+KEPT = 12
+"""Characters of the size asked for kept, in their expressions and both ways round (a mirrored
+one is kept beside the one it was mirrored from): enough for a scene's cast and its speakers'
+changing faces (15 MB at 1080p, 60 MB at 4K). Screens keep what they composed on their layers;
+drawing a character anew takes 10-25 ms."""
+
+CACHE = SurfaceCache(max_entries=128, max_pixels=KEPT * 400 * 800)
 
 
 def character_surface(look: Look, expression: str, height_px: int, *, posture: str = "upright",
@@ -59,7 +68,7 @@ def character_surface(look: Look, expression: str, height_px: int, *, posture: s
         raise ValueError(f"height_px must be at least 8, not {height_px}")
     key = (look.skin, look.hair, look.hair_style, look.top, bool(look.glasses),
            int(look.height), expression, int(height_px), posture)
-    return _cached(key, facing)
+    return _cached(key, facing, KEPT * max(round(height_px * WIDTH_RATIO), 1) * int(height_px))
 
 
 def _check(ok: bool, what: str, value: object, allowed: object) -> None:
@@ -67,12 +76,14 @@ def _check(ok: bool, what: str, value: object, allowed: object) -> None:
         raise ValueError(f"unknown {what} {value!r}; expected one of {list(allowed)}")
 
 
-def _cached(key: tuple, facing: int) -> pygame.Surface:
-    """The character for `key` (plain values: a Look itself is not hashable), from the cache."""
+def _cached(key: tuple, facing: int, budget: int) -> pygame.Surface:
+    """The character for `key` (plain values: a Look itself is not hashable), from the cache,
+    which keeps `budget` pixels (KEPT characters of this size)."""
     if facing == -1:
         # Mirror the right-facing picture rather than drawing a second one.
-        return CACHE.get((key, -1), lambda: pygame.transform.flip(_cached(key, 1), True, False))
-    return CACHE.get((key, 1), lambda: _render(*key))
+        return CACHE.get((key, -1), lambda: pygame.transform.flip(_cached(key, 1, budget), True,
+                                                                  False), budget)
+    return CACHE.get((key, 1), lambda: _render(*key), budget)
 
 
 def _render(skin: str, hair_colour: str, hair_style: str, top: str, glasses: bool, height: int,

@@ -8,6 +8,7 @@ import pygame
 
 from .. import text as tx
 from ..i18n import t
+from ..layers import Layer
 from ..theme import Theme
 from ..widgets import Button
 
@@ -22,6 +23,8 @@ class Screen:
     whether it is still animating (the app then draws at 60 fps, otherwise it idles at 20 Hz
     and redraws only on change).
     """
+
+    _layer: Layer | None = None
 
     def __init__(self, app: "App"):
         self.app = app
@@ -45,6 +48,23 @@ class Screen:
 
     def draw(self, surface: pygame.Surface) -> None:
         raise NotImplementedError
+
+    def static_layer(self, surface: pygame.Surface, compose, *state: object) -> pygame.Surface:
+        """This screen's static layer (see layers.py), the size of `surface`, composed by
+        `compose(layer)` once per theme (window size, text size, contrast), language and
+        `state`: everything else the picture depends on, which the screen must list in full."""
+        if self._layer is None:
+            self._layer = Layer()
+        return self._layer.get(surface, self.layer_key(*state), compose)
+
+    def draw_static(self, surface: pygame.Surface, compose, *state: object) -> pygame.Surface:
+        """Blit the static layer (see `static_layer`) onto `surface`; returns the layer."""
+        layer = self.static_layer(surface, compose, *state)
+        surface.blit(layer, (0, 0))
+        return layer
+
+    def layer_key(self, *state: object) -> tuple:
+        return (self.theme, self.lang) + state
 
     def on_escape(self) -> None:
         """Esc: the pause menu, from every screen unless it says otherwise."""

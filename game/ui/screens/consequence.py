@@ -7,6 +7,7 @@ import pygame
 
 from .. import stage
 from .. import text as tx
+from ..layers import Layer
 from ..widgets import Button, FocusList, MeterRow, chip, ease_out, panel
 from .base import Screen, corner_buttons, header_bar
 
@@ -36,8 +37,14 @@ class ConsequenceScreen(Screen):
         self.corners: list[Button] = []
         """Language and Menu at the top right: drawn each frame, clickable like the rest."""
         self._fits: list[tuple[str, bool]] = []
-        self._light_key = None
-        self._light_after: pygame.Surface | None = None
+        self._light = self.outcome.condition_after.light
+        """The light of the layer being composed."""
+        self._before = Layer()
+        """The picture under the light before, while it fades into the one after."""
+        self._still = pygame.Rect(0, 0, 0, 0)
+        """Where the panel's words are: the same under every light, so never faded."""
+        self._rows: list[tuple[MeterRow, pygame.Rect]] = []
+        """The meters and where they are, to draw them moving over the layer."""
         self._lang = run.lang
         if app.settings.reduced_motion:
             self.finish_animations()
@@ -114,25 +121,50 @@ class ConsequenceScreen(Screen):
 
     # --- drawing --------------------------------------------------------------------------------
 
-    def _draw_background(self, surface: pygame.Surface) -> None:
-        """The scene's light fading from the victim's condition before to after, blended
-        straight onto the screen (a full-screen copy per frame cost 1-7 ms)."""
-        th = self.theme
-        size = (th.width, th.height)
-        o = self.outcome
-        if o.condition_before.light == o.condition_after.light or self.progress >= 1.0:
-            surface.blit(stage.place(self.before.place, o.condition_after.light, size), (0, 0))
-            return
-        key = (size, self.before.place, o.condition_after.light)
-        if key != self._light_key:
-            self._light_after = stage.place(self.before.place, o.condition_after.light,
-                                            size).copy()
-            self._light_key = key
-        surface.blit(stage.place(self.before.place, o.condition_before.light, size), (0, 0))
-        self._light_after.set_alpha(int(255 * ease_out(self.progress)))
-        surface.blit(self._light_after, (0, 0))
-
     def draw(self, surface: pygame.Surface) -> None:
+        """The whole picture is a static layer with the meters at their end, under the light
+        after. While the light changes, the same picture under the light before is a second
+        layer, and the one after is blended over it outside the panel's words (the only place
+        where the two differ is where the place shows). While the meters move, they are drawn
+        over their rows."""
+        o = self.outcome
+        state = (o, self.before, self.show_discussion, self.focus.index,
+                 self.app.classroom is not None)
+        before, after = o.condition_before.light, o.condition_after.light
+        layer = self.static_layer(surface, self._composer(after), after, *state)
+        if before != after and self.progress < 1.0:
+            surface.blit(self._before.get(surface, self.layer_key(before, *state),
+                                          self._composer(before)), (0, 0))
+            layer.set_alpha(int(255 * ease_out(self.progress)))
+            for area in _around(surface.get_rect(), self._still):
+                surface.blit(layer, area.topleft, area)
+            layer.set_alpha(None)
+        else:
+            surface.blit(layer, (0, 0))
+        if self.progress < 1.0:
+            self._draw_meters(surface)
+
+    def _composer(self, light: str):
+        def compose(surface: pygame.Surface) -> None:
+            self._light = light
+            self._compose(surface)
+        return compose
+
+    def _draw_meters(self, surface: pygame.Surface) -> None:
+        """The meters at the animation's progress, over their rows of the panel."""
+        if not self._rows:
+            return
+        th = self.theme
+        surface.fill(th.palette.panel, self._rows[0][1].unionall([r for _, r in self._rows]))
+        for row, rect in self._rows:
+            row.draw(surface, th, rect, self.progress)
+
+    def _draw_background(self, surface: pygame.Surface) -> None:
+        """The place under the light being composed."""
+        th = self.theme
+        surface.blit(stage.place(self.before.place, self._light, (th.width, th.height)), (0, 0))
+
+    def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
         o = self.outcome
@@ -251,6 +283,7 @@ class ConsequenceScreen(Screen):
         th = self.theme
         p = th.palette
         o = self.outcome
+        self._still = pygame.Rect(area)
         chose, text_box = self._consequence_box(area)
         chose.blit(surface)
         self._fits.append((chose.text, chose.fits))
@@ -268,10 +301,11 @@ class ConsequenceScreen(Screen):
         cond_fit.blit(surface)
         self._fits.append((line, cond_fit.fits))
         y += cond_h
+        self._rows = []
         for row in rows:
-            self._fits.append((row.label, row.draw(surface, th, pygame.Rect(area.x, y, area.w,
-                                                                            row.height(th)),
-                                                   self.progress)))
+            rect = pygame.Rect(area.x, y, area.w, row.height(th))
+            self._fits.append((row.label, row.draw(surface, th, rect, 1.0)))
+            self._rows.append((row, rect))
             y += row.height(th)
         if o.role_changed:
             role = chip(surface, th, (area.x, y + th.px(0.5)),
@@ -352,3 +386,13 @@ class ConsequenceScreen(Screen):
 
     def overflows(self) -> list[str]:
         return [text for text, ok in self._fits if not ok] + super().overflows()
+
+
+def _around(outer: pygame.Rect, hole: pygame.Rect) -> list[pygame.Rect]:
+    """`outer` less `hole`, as up to four rectangles: above, below, left and right of it."""
+    hole = hole.clip(outer)
+    parts = [pygame.Rect(outer.x, outer.y, outer.w, hole.top - outer.y),
+             pygame.Rect(outer.x, hole.bottom, outer.w, outer.bottom - hole.bottom),
+             pygame.Rect(outer.x, hole.y, hole.x - outer.x, hole.h),
+             pygame.Rect(hole.right, hole.y, outer.right - hole.right, hole.h)]
+    return [r for r in parts if r.w > 0 and r.h > 0]

@@ -79,6 +79,12 @@ class EndingScreen(Screen):
         self.pane = pane
 
     def draw(self, surface: pygame.Surface) -> None:
+        """Nothing moves here: the layer (chart and branch map included) is composed again only
+        when the pane, the focus or the words change."""
+        self.draw_static(surface, self._compose, self.summary, self.pane, self.focus.index,
+                         self.app.classroom is not None)
+
+    def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
         self._fits = []

@@ -11,7 +11,8 @@ import pygame
 
 from .. import stage
 from .. import text as tx
-from ..dialogue import chat_column, dialogue_layout, draw_chat, draw_dialogue, visible_prefix
+from ..dialogue import (BoxLayout, chat_column, dialogue_layout, draw_chat, draw_dialogue,
+                        draw_words, visible_prefix)
 from ..widgets import Button, FocusList, panel
 from .base import Screen, corner_buttons, header_bar
 
@@ -58,8 +59,8 @@ class SceneScreen(Screen):
         self.choice_focus = FocusList()
         self.nav = FocusList()
         self._fits: list[tuple[str, bool]] = []
-        self._stage_key = None
-        self._stage: pygame.Surface | None = None
+        self._dialogue: BoxLayout | None = None
+        """The dialogue box of the last composed layer, whose words `draw` types onto it."""
         self._vote_due = False
         """Class mode: the choices go to the class vote as soon as this screen is on top."""
         if at_choices:
@@ -112,7 +113,6 @@ class SceneScreen(Screen):
         beat = self.current_beat()
         if beat is not None:
             self.typed = float(len(beat.text))
-        self._stage_key = None
 
     def finish_animations(self) -> None:
         beat = self.current_beat()
@@ -213,9 +213,23 @@ class SceneScreen(Screen):
     # --- drawing --------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        """The layer holds the place, the cast, the box and the buttons, composed again per
+        beat, phase and choice focus; the beat's words are drawn on it each frame, so typing
+        costs a blit and a line of text. In a group chat the words typed so far are part of the
+        layer, composed again per word (bubbles are cheap to draw, a chat has no cast)."""
+        beat = self.current_beat()
+        shown = visible_prefix(beat.text, self.typed) if beat else ""
+        words_apart = self.phase == "beats" and not self.is_chat
+        self.draw_static(surface, self._compose, self.view, self.phase, self.beat,
+                         self.choice_focus.index, None if words_apart else shown)
+        if words_apart and self._dialogue is not None:
+            draw_words(surface, self.theme, self._dialogue, shown)
+
+    def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         self._fits = []
-        surface.blit(self._stage_surface(), (0, 0))
+        self._dialogue = None
+        self._draw_stage(surface)
         v = self.view
         header = [v.place_label] + ([self.t("step", step=v.step_label)] if v.step_label else [])
         top = header_bar(surface, th, header)
@@ -245,7 +259,8 @@ class SceneScreen(Screen):
         if beat is None:
             return
         layout = dialogue_layout(th, beat.text, beat.speaker is None, footer_h)
-        draw_dialogue(surface, th, layout, shown, beat.speaker_name, self._speaker_x(beat))
+        draw_dialogue(surface, th, layout, None, beat.speaker_name, self._speaker_x(beat))
+        self._dialogue = layout
         self._fits.append((beat.text, layout.text.fits))
         self._draw_footer(surface, layout.footer, corners, on_panel=not layout.narration)
 
@@ -353,24 +368,18 @@ class SceneScreen(Screen):
             out.append((member, cx, expression))
         return out
 
-    def _stage_surface(self) -> pygame.Surface:
-        """Background and cast composed once per change, then blitted whole each frame."""
+    def _draw_stage(self, surface: pygame.Surface) -> None:
+        """The place under the victim's light, and the cast with their expressions."""
         th = self.theme
-        size = (th.width, th.height)
-        figures = [] if self.is_chat else [(m.id, e, int(cx)) for m, cx, e in self._expressions()]
-        key = (size, self.view.place, self.view.condition.light, tuple(figures))
-        if key != self._stage_key or self._stage is None:
-            surface = stage.place(self.view.place, self.view.condition.light, size).copy()
-            if not self.is_chat:
-                height = int(th.height * 0.74)
-                for member, cx, expression in self._expressions():
-                    facing = 1 if cx < th.width / 2 else -1
-                    figure = stage.character(member.look, expression, height,
-                                             posture=stage.posture_for(expression),
-                                             facing=facing)
-                    surface.blit(figure, figure.get_rect(midbottom=(cx, th.height * 0.97)))
-            self._stage, self._stage_key = surface, key
-        return self._stage
+        surface.blit(stage.place(self.view.place, self.view.condition.light,
+                                 (th.width, th.height)), (0, 0))
+        if not self.is_chat:
+            height = int(th.height * 0.74)
+            for member, cx, expression in self._expressions():
+                facing = 1 if cx < th.width / 2 else -1
+                figure = stage.character(member.look, expression, height,
+                                         posture=stage.posture_for(expression), facing=facing)
+                surface.blit(figure, figure.get_rect(midbottom=(cx, th.height * 0.97)))
 
     def overflows(self) -> list[str]:
         return [text for text, ok in self._fits if not ok] + super().overflows()

@@ -6,6 +6,7 @@ import pygame
 
 from .. import stage
 from .. import text as tx
+from ..catalogue import text as card_text
 from ..widgets import Button, FocusList, focus_ring, panel
 from .base import Screen
 
@@ -103,15 +104,25 @@ class TitleScreen(Screen):
     # --- drawing --------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        """Everything here changes only on input: the layer is composed again when the selection,
+        the focus or the list of stories changes (and with the theme and language)."""
+        catalogue = self.app.catalogue
+        self.draw_static(surface, self._compose, self.selected, self.focus.index,
+                         tuple(map(id, catalogue.entries)), catalogue.broken)
+
+    def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
         w, h = surface.get_size()
         entries = self.app.catalogue.entries
         chosen = entries[self.selected] if entries else None
-        surface.blit(stage.place(self._place(chosen), "warm", (w, h)), (0, 0))
+        column = pygame.Rect(0, 0, int(min(w * 0.6, h * 1.05)), h)
+        # Only the part of the place right of the column shows: that part is kept on disk too,
+        # so the next start draws its first frame without the art (see pictures.py)
+        shown = pygame.Rect(column.right, 0, w - column.right, h)
+        surface.blit(stage.place(self._place(chosen), "warm", (w, h), keep=shown), shown)
         if chosen is not None:
             self._draw_cast(surface, chosen)
-        column = pygame.Rect(0, 0, int(min(w * 0.6, h * 1.05)), h)
         pygame.draw.rect(surface, p.backdrop, column)
         m = th.margin
         x, inner_w = m + th.px(1), column.w - 2 * m - th.px(2)
@@ -147,20 +158,19 @@ class TitleScreen(Screen):
     def _place(self, entry) -> str:
         if entry is None:
             return "hallway"
-        return entry.scenario.scenes[entry.scenario.start].place
+        return entry.card.place
 
     def _draw_cast(self, surface: pygame.Surface, entry) -> None:
         th = self.theme
         w, h = surface.get_size()
-        s = entry.scenario
-        cast = list(s.cast.values())[:3]
+        cast = entry.card.cast  # the looks of the first three characters
         left = min(w * 0.6, h * 1.05)
         span = w - left
-        for i, member in enumerate(cast):
+        for i, look in enumerate(cast):
             expression = "neutral"
-            figure = stage.character(member.look, expression, int(h * 0.62),
+            figure = stage.character(look, expression, int(h * 0.62),
                                      posture=stage.posture_for(expression),
-                                     facing=-1 if i % 2 else 1)
+                                     facing=-1 if i % 2 else 1, keep=True)
             cx = left + span * (i + 1) / (len(cast) + 1)
             surface.blit(figure, figure.get_rect(midbottom=(cx, h - th.px(4))))
 
@@ -203,12 +213,11 @@ class TitleScreen(Screen):
         entries = self.app.catalogue.entries
         pad = th.px(1.8)
         gap = th.px(2)
-        heights = []
-        for e in entries:
-            heights.append(self._card_height(e, area.w - 2 * pad) + 2 * pad)
+        width = area.w - 2 * pad
+        heights = _Measured(len(entries), lambda i: self._card_height(entries[i], width) + 2 * pad)
         # When not every story fits, keep a line free to say how many are out of view.
         line = tx.line_height(th.small) + gap
-        crowded = sum(heights) + gap * (len(heights) - 1) > area.h
+        crowded = _taller_than(heights, gap, area.h)
         if crowded:
             area = pygame.Rect(area.x, area.y, area.w, area.h - line)
         # Keep the selected card in view when there are more cards than room.
@@ -223,7 +232,7 @@ class TitleScreen(Screen):
                 break
             e = entries[i]
             rect = pygame.Rect(area.x, y, area.w, heights[i])
-            card = Button(e.scenario.title.get_text(self.lang), self.play_selected)
+            card = Button(card_text(e.card.title, self.lang), self.play_selected)
             card.rect = rect
             self.cards.append(card)
             selected = i == self.selected
@@ -244,10 +253,10 @@ class TitleScreen(Screen):
             hint.blit(surface)
 
     def _card_texts(self, e):
-        s = e.scenario
-        meta = (f"{self.t('ages', low=s.audience.min_age, high=s.audience.max_age)}  ·  "
-                f"{self.t('minutes', n=s.minutes)}")
-        return s.title.get_text(self.lang), meta, s.summary.get_text(self.lang)
+        c = e.card  # what the title shows of a story, cached: see catalogue.py
+        meta = (f"{self.t('ages', low=c.min_age, high=c.max_age)}  ·  "
+                f"{self.t('minutes', n=c.minutes)}")
+        return card_text(c.title, self.lang), meta, card_text(c.summary, self.lang)
 
     def _card_height(self, e, width: int) -> int:
         th = self.theme
@@ -272,3 +281,32 @@ class TitleScreen(Screen):
 
     def overflows(self) -> list[str]:
         return [text for text, ok in self._fits if not ok] + super().overflows()
+
+
+class _Measured:
+    """The cards' heights, each measured the first time it is asked for: cards out of view are
+    never measured (with five stories at 720p, a third of the first frame's text rendering)."""
+
+    def __init__(self, n: int, measure):
+        self.n, self.measure, self.known = n, measure, {}
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self.n))]
+        if i not in self.known:
+            self.known[i] = self.measure(i)
+        return self.known[i]
+
+
+def _taller_than(heights: _Measured, gap: int, limit: int) -> bool:
+    """Whether the cards with gaps between them need more than `limit`, measuring no more of
+    them than it takes to know."""
+    total = -gap
+    for i in range(len(heights)):
+        total += heights[i] + gap
+        if total > limit:
+            return True
+    return total > limit  # no cards: as sum([]) - gap > limit was

@@ -74,10 +74,11 @@ class TouchWords:
 class TouchSceneScreen(TouchWords, SceneScreen):
     """Beats and choices with touch-sized Back, Next, choice, language and menu buttons."""
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         self._fits = []
-        surface.blit(self._stage_surface(), (0, 0))
+        self._dialogue = None
+        self._draw_stage(surface)
         v = self.view
         header = [v.place_label] + ([self.t("step", step=v.step_label)] if v.step_label else [])
         top = header_bar(surface, th, header)
@@ -107,7 +108,8 @@ class TouchSceneScreen(TouchWords, SceneScreen):
         if beat is None:
             return
         layout = dialogue_layout(th, beat.text, beat.speaker is None, footer_h)
-        draw_dialogue(surface, th, layout, shown, beat.speaker_name, self._speaker_x(beat))
+        draw_dialogue(surface, th, layout, None, beat.speaker_name, self._speaker_x(beat))
+        self._dialogue = layout
         self._fits.append((beat.text, layout.text.fits))
         self._draw_footer(surface, layout.footer, corners, on_panel=not layout.narration)
 
@@ -191,7 +193,7 @@ class TouchConsequenceScreen(TouchWords, ConsequenceScreen):
 
     _nav_area: pygame.Rect | None = None
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def _compose(self, surface: pygame.Surface) -> None:
         # The panel takes the whole height on the right; the place, language and menu go on the
         # left above the victim, so the big buttons cost the story no room.
         th = self.theme
@@ -270,7 +272,7 @@ class TouchConsequenceScreen(TouchWords, ConsequenceScreen):
 class TouchEndingScreen(TouchWords, EndingScreen):
     """The ending with touch-sized tabs, Play again, Done (back to the attract loop) and corners."""
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
         self._fits = []

@@ -256,6 +256,13 @@ class VoteScreen(Screen):
     # --- drawing --------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        """Nothing moves here: the layer is composed again when a count, the selection, the
+        phase or the focus changes."""
+        self.draw_static(surface, self._compose, self.view, self.phase, self.selected,
+                         tuple(self.counts.items()), frozenset(self.touched), self.focus.index,
+                         tuple(self.earlier.items()), len(self.run.state.history))
+
+    def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
         self._fits = []

@@ -1,0 +1,165 @@
+"""The title screen's pictures kept on disk, so that the first frame needs no drawing code.
+
+The title shows the selected story's place and its first three characters. Drawing them takes
+the art package (about 15 ms just to import) and 25 ms or more of drawing at 720p, much more at
+4K: most of what a start-up spends after the window opens. So the title asks for them with
+`stage.place(..., keep=part)` and `stage.character(..., keep=True)`, and they come from here: from
+memory when shown before in this run, else from `<cache dir>/pictures/` (zlib-compressed pixels:
+a few milliseconds to read, 20 KB for the visible part of a 720p background), else drawn, and
+written to disk once the frame they were drawn for is on screen (`write_pending`, called by the
+app), so that even the very first start does not wait for the writing.
+
+A picture on disk is exactly the pixels the art drew (the bytes of the surface, no lossy format):
+the title looks the same either way, and a test holds that. The folder is named after the code
+that drew the pictures (`diskcache.code_stamp` of the art package): pictures of another version
+are never shown, and are deleted when a new one is written. At most `MAX_FILES` pictures are kept
+(dragging the window through many sizes would otherwise leave one per size); the oldest go first.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+
+import pygame
+
+from ..lazylog import get_logger
+from . import diskcache
+
+log = get_logger(__name__)  # imports logging when first used: start-up time
+
+FOLDER = "pictures"
+MAX_FILES = 32
+MEMORY_ENTRIES = 8
+MEMORY_PIXELS = 12_000_000
+"""Pictures read from disk kept in memory: the title redraws them on every change. Bounded by
+count and by pixels (48 MB), since a 4K background alone is 8 million pixels."""
+MAGIC = b"BYPX"
+HEADER = struct.Struct("<4sIII")
+"""A file: MAGIC, width, height and the CRC-32 of the rest, which is the pixels as a raw deflate
+stream (level 1: fast). The CRC of the few compressed bytes guards the file as well as zlib's own
+Adler-32 of the uncompressed pixels would, which cost 3% of a start's instructions (callgrind)."""
+MAX_SIDE = 16384
+"""The largest window the game opens (`--size`); a header claiming more is damaged."""
+PENDING = 8
+"""Pictures waiting to be written; a test that draws without presenting drops the oldest."""
+
+_memory: OrderedDict[str, pygame.Surface] = OrderedDict()
+_pending: OrderedDict[str, tuple[str, pygame.Surface]] = OrderedDict()
+_folder: Path | None = None
+
+
+def folder() -> Path:
+    """`<cache dir>/pictures/<stamp of the art code>`, worked out once per run and cache dir."""
+    global _folder
+    base = diskcache.cache_dir() / FOLDER
+    if _folder is None or _folder.parent != base:
+        art = Path(__file__).parent / "art"
+        _folder = base / diskcache.code_stamp(art, Path(__file__).parent)
+    return _folder
+
+
+def kept(name: str, mode: str, draw: Callable[[], pygame.Surface]) -> pygame.Surface:
+    """The picture called `name` (its pixels in `mode`: "RGBX" opaque, "RGBA" with alpha; four
+    bytes a pixel, which reads back twice as fast as three): from memory, else
+    from disk, else `draw()`n and written later. Treat it as read-only, as the art's own."""
+    surface = _memory.get(name)
+    if surface is not None:
+        _memory.move_to_end(name)
+        return surface
+    surface = _read(name, mode)
+    if surface is None:
+        surface = draw()
+        _pending[name] = (mode, surface)
+        while len(_pending) > PENDING:
+            _pending.popitem(last=False)
+    _remember(name, surface)
+    return surface
+
+
+def _remember(name: str, surface: pygame.Surface) -> None:
+    _memory[name] = surface
+    pixels = sum(s.get_width() * s.get_height() for s in _memory.values())
+    while len(_memory) > 1 and (len(_memory) > MEMORY_ENTRIES or pixels > MEMORY_PIXELS):
+        _, old = _memory.popitem(last=False)
+        pixels -= old.get_width() * old.get_height()
+
+
+def _read(name: str, mode: str) -> pygame.Surface | None:
+    data = diskcache.read(folder() / name)
+    if data is None:
+        return None
+    try:
+        size, pixels = decode(data, len(mode))
+        if pygame.display.get_init() and pygame.display.get_surface() is not None:
+            # frombuffer shares the bytes, and converting copies them: one copy, not two
+            surface = pygame.image.frombuffer(pixels, size, mode)
+            return surface.convert_alpha() if mode == "RGBA" else surface.convert()
+        return pygame.image.frombytes(pixels, size, mode)
+    except (zlib.error, ValueError, MemoryError, pygame.error) as exc:
+        log.info("cached picture %s is damaged (%s); drawing it again", name, exc)
+        return None
+
+
+def encode(surface: pygame.Surface, mode: str) -> bytes:
+    """A picture file of `surface`'s pixels in `mode` (see HEADER)."""
+    body = zlib.compress(pygame.image.tobytes(surface, mode), 1, -15)
+    return HEADER.pack(MAGIC, *surface.get_size(), zlib.crc32(body)) + body
+
+
+def decode(data: bytes, bytes_per_pixel: int) -> tuple[tuple[int, int], bytes]:
+    """The size and pixels of a picture file; ValueError or zlib.error if it is damaged."""
+    if len(data) < HEADER.size:
+        raise ValueError("not a picture")
+    magic, w, h, crc = HEADER.unpack_from(data)
+    if magic != MAGIC or not (0 < w <= MAX_SIDE and 0 < h <= MAX_SIDE):
+        raise ValueError(f"not a picture of {w}x{h} pixels")
+    body = memoryview(data)[HEADER.size:]
+    if zlib.crc32(body) != crc:
+        raise ValueError("checksum")
+    # Sized up front: grown step by step, the output buffer doubles the time it takes.
+    pixels = zlib.decompress(body, -15, w * h * bytes_per_pixel)
+    if len(pixels) != w * h * bytes_per_pixel:
+        raise ValueError(f"{len(pixels)} bytes")
+    return (w, h), pixels
+
+
+def write_pending() -> None:
+    """Write the pictures drawn since the last call (the app calls it after presenting a
+    frame). A folder that cannot be written costs nothing but the time saved."""
+    if not _pending:
+        return
+    target = folder()
+    items = list(_pending.items())
+    _pending.clear()
+    for name, (mode, surface) in items:
+        if not diskcache.write(target / name, encode(surface, mode)):
+            return
+    _tidy(target)
+
+
+def _tidy(target: Path) -> None:
+    """Delete pictures of other code, and the oldest beyond MAX_FILES."""
+    try:
+        for other in target.parent.iterdir():
+            if other != target and other.is_dir():
+                for f in other.iterdir():
+                    f.unlink()
+                other.rmdir()
+        files = sorted(target.iterdir(), key=lambda f: f.stat().st_mtime_ns)
+        for f in files[:-MAX_FILES]:
+            f.unlink()
+    except OSError as exc:
+        log.info("cannot tidy the picture cache %s: %s", target, exc)
+
+
+def forget() -> None:
+    """Drop what is held in memory (tests; and the cache folder may have changed)."""
+    global _folder
+    _memory.clear()
+    _pending.clear()
+    _folder = None
+
