@@ -357,6 +357,8 @@ class ConsequenceScreen(Screen):
     def _draw_discussion(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         th = self.theme
         p = th.palette
+        # Meters the pane covers (narrow screens) stay under it, not animated over it.
+        self._rows = [(row, rect) for row, rect in self._rows if not rect.colliderect(area)]
         panel(surface, area, th, p.narration, p.narration)
         inner = area.inflate(-2 * th.px(2), -2 * th.px(2))
         heading = tx.render(self.t("discuss"), th.body, p.on_narration, "bold")
