@@ -174,3 +174,23 @@ def test_layers_are_shared_within_their_budget():
     assert made[-1] == "other" and target.get_at((0, 0))[:3] == (7, 7, 7)
     layers.release_all()
     assert not layers._holders
+
+
+def test_meters_stay_under_a_discussion_pane_opened_over_them():
+    """On 4:3 the prompts open over the panel's meters (there is no room beside it): opened
+    while the meters still move, the pane hides them, rather than the moving bars being drawn
+    over the layer on top of the prompts."""
+    from game.ui import screenshot
+    shot = screenshot.render(ADRIAN, "consequence", ["walk_with_adrian"], (1280, 960), "en")
+    app, screen = shot.app, shot.app.top
+    screen.show_discussion = True
+    screen.elapsed = 0.2
+    moving = picture(app)
+    assert screen.progress < 1.0
+    screen.finish_animations()
+    still = picture(app)
+    panel = screen._still
+    assert panel.w > 0
+    crop = [pygame.image.frombytes(raw, app.surface.get_size(), "RGB").subsurface(panel)
+            for raw in (moving, still)]
+    assert pygame.image.tobytes(crop[0], "RGB") == pygame.image.tobytes(crop[1], "RGB")
