@@ -18,7 +18,7 @@ from pathlib import Path
 import pygame
 
 from ..paths import FONTS_DIR
-from .art.cache import SurfaceCache, window_pixels
+from .surfacecache import SurfaceCache, window_pixels
 
 FONT_FILES = {
     "regular": "AtkinsonHyperlegible-Regular.ttf",

@@ -14,7 +14,7 @@ from typing import Callable
 import pygame
 
 from . import text as tx
-from .art.cache import SurfaceCache, window_pixels
+from .surfacecache import SurfaceCache, window_pixels
 from .theme import Theme
 
 

@@ -14,7 +14,7 @@ import pygame
 
 import game.ui
 from game.ui import text as tx
-from game.ui.art.cache import SurfaceCache, window_pixels
+from game.ui.surfacecache import SurfaceCache, window_pixels
 
 
 def _ui_modules():
@@ -23,6 +23,10 @@ def _ui_modules():
 
 
 def test_the_text_cache_never_exceeds_its_bound_after_many_different_strings():
+    # The budget follows the window: a real one, not whatever tiny one an earlier test left open
+    # (the cache always keeps the newest text, even one larger than a tiny window's budget).
+    pygame.display.init()
+    pygame.display.set_mode((1280, 720))
     tx.CACHE.clear()
     worst = worst_pixels = 0
     colour = (20, 20, 20)

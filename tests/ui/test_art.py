@@ -20,7 +20,7 @@ from game.core.model import Look  # noqa: E402
 from game.core.vocab import EXPRESSIONS, HAIR_STYLES, PLACES  # noqa: E402
 from game.ui import art  # noqa: E402
 from game.ui.art import characters, places  # noqa: E402
-from game.ui.art.cache import SurfaceCache  # noqa: E402
+from game.ui.surfacecache import SurfaceCache  # noqa: E402
 
 LIGHTS = ("dark", "dim", "normal", "warm")
 ADRIAN = Look(skin="medium", hair="dark_brown", hair_style="short", top="blue")

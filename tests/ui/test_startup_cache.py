@@ -324,3 +324,27 @@ def test_the_title_measures_only_the_cards_it_needs(monkeypatch):
                         lambda self, e, w: measured.append(e.card.id) or real(self, e, w))
     app.draw()
     assert len(app.top.cards) < len(measured) < len(SHIPPED)
+
+
+SLOW_BEFORE_THE_FIRST_FRAME = ("game.ui.art", "game.core.engine", "game.core.loader",
+                               "game.core.yamlsource", "yaml", "transitions", "argparse")
+"""What the title's first frame must not wait for once its cards and pictures are cached: the art
+code, the engine and its YAML reader, the state machines' library, the argument parser."""
+
+
+def test_a_second_start_imports_nothing_slow_before_the_first_frame(tmp_path):
+    import subprocess
+    import sys
+    env = dict(os.environ, BYSTANDER_BENCH_FIRST_FRAME="1", BYSTANDER_CACHE_DIR=str(tmp_path),
+               BYSTANDER_CONFIG_DIR=str(tmp_path / "config"),
+               BYSTANDER_DATA_DIR=str(tmp_path / "data"))
+    command = [sys.executable, "-X", "importtime", "-m", "game", "play"]
+    for start in ("first", "second"):
+        done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True,
+                              timeout=120)
+        assert done.returncode == 0 and "BYSTANDER_FIRST_FRAME" in done.stdout, done.stderr[-500:]
+    imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines()
+                if line.startswith("import time:")}
+    slow = sorted(m for m in imported
+                  if any(m == s or m.startswith(s + ".") for s in SLOW_BEFORE_THE_FIRST_FRAME))
+    assert not slow, f"imported before the first frame of a second start: {slow}"

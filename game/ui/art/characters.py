@@ -14,7 +14,7 @@ import pygame
 from game.core.vocab import CLOTHES_COLOURS, EXPRESSIONS, HAIR_COLOURS, HAIR_STYLES, SKIN_TONES
 
 from . import body, faces, hair, svg
-from .cache import SurfaceCache
+from ..surfacecache import SurfaceCache
 from .figure import VIEW, build_figure
 from .palette import CLOTHES, HAIR, SKIN, TROUSERS, shade
 

@@ -14,7 +14,7 @@ import pygame
 from game.core.vocab import PLACES
 
 from . import chat, outdoors, rooms
-from .cache import SurfaceCache
+from ..surfacecache import SurfaceCache
 from .canvas import Canvas
 from .light import LIGHTS, grade
 
