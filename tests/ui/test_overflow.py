@@ -76,6 +76,20 @@ def test_every_text_fits_at_other_sizes(size, path, lang):
     _assert_every_text_fits(path, lang, size, all_unavailable=size not in NARROW_SIZES)
 
 
+SMALL_SIZES = [(1024, 768), (800, 600)]
+"""Below the 1280x720 the design promises, but windows and old projectors come that small."""
+
+
+@pytest.mark.parametrize("size", SMALL_SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("path", ALL_SCENARIOS if SOAK else [SHIPPED_BY_NAME["playground"]],
+                         ids=lambda p: p.stem)
+def test_every_text_still_fits_in_a_small_window(path, size):
+    """Where the prompts fit neither beside the panel nor over its meters, they open over the
+    whole panel, above its buttons (eight prompts at 1024x768 did not fit before)."""
+    for lang in ("nl", "en"):
+        _assert_every_text_fits(path, lang, size, all_unavailable=False)
+
+
 def _assert_every_text_fits(path, lang, size, all_unavailable: bool = True) -> None:
     problems = [f"{where}: {text!r}"
                 for where, text in misfits(path, lang, size, all_unavailable)]

@@ -190,16 +190,20 @@ class ConsequenceScreen(Screen):
             b.draw(surface, th)
         if self.show_discussion:
             beside = pygame.Rect(th.margin, box.y, box.x - 2 * th.margin, box.h)
-            self._draw_discussion(surface, self._discussion_pane(beside, lower))
+            above_buttons = pygame.Rect(box.x, box.y, box.w, lower.bottom - box.y)
+            self._draw_discussion(surface, self._discussion_pane(beside, lower, above_buttons))
 
-    def _discussion_pane(self, beside: pygame.Rect, lower: pygame.Rect) -> pygame.Rect:
+    def _discussion_pane(self, beside: pygame.Rect, lower: pygame.Rect,
+                         whole: pygame.Rect) -> pygame.Rect:
         """Where the discussion prompts open: `beside` the panel, over the victim, when they
         fit there; else (narrow screens, where his column gave the panel its width) over the
         `lower` part of the panel: his condition, the meters and the role, all seen before,
-        under the consequence the prompts are about."""
-        if beside.w > 0 and self._discussion_size(beside)[1]:
-            return beside
-        return lower
+        under the consequence the prompts are about; else (small windows, below 1280x720) over
+        the `whole` panel above its buttons: T shows the consequence again."""
+        for pane in (beside, lower):
+            if pane.w > 0 and self._discussion_size(pane)[1]:
+                return pane
+        return whole
 
     def _draw_figure(self, surface: pygame.Surface, victim, figure_area_w: int) -> None:
         """The victim at the bottom of his column: full size where it is wide enough, else

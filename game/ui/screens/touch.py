@@ -235,8 +235,9 @@ class TouchConsequenceScreen(TouchWords, ConsequenceScreen):
         self.nav = self.nav + corners
         self.focus.buttons = self.nav
         if self.show_discussion:
+            above_buttons = pygame.Rect(box.x, box.y, box.w, lower.bottom - box.y)
             self._draw_discussion(surface, self._discussion_pane(
-                discussion_pane(figure_area_w), lower))
+                discussion_pane(figure_area_w), lower, above_buttons))
 
     def _story_area(self, area: pygame.Rect) -> pygame.Rect:
         """The parent keeps one body-sized button row at the bottom; keep a touch-sized one."""
