@@ -1,14 +1,13 @@
 """The group chat: a messaging app's wallpaper under its header bar.
 
-The screens draw the chat bubbles themselves; this is only what they sit on. The header shows a
-group avatar and grey bars where a name would be, so no text is baked into the picture and the
-language can change at any time.
+The screens draw the chat bubbles themselves; this is only what they sit on. The header bar is
+the app's colour only: the game's header chips and corner buttons are drawn on it.
 """
 
 from __future__ import annotations
 
 from .canvas import Canvas
-from .palette import light, shade
+from .palette import shade
 
 WALLPAPER = (214, 222, 218)
 HEADER = (56, 96, 104)
@@ -30,23 +29,10 @@ def group_chat(c: Canvas) -> None:
             i += 1
         y += step * 0.8
         row += 1
-    # The header: back arrow, group avatar, name and members as bars, call and menu icons.
+    # The app's header bar, bare: the game's own header (place, step, role, the victim's
+    # condition) and its corner buttons sit on it, where an app's back arrow, group avatar, name
+    # and call icons would be covered by them.
     c.band(HEADER, 0, 0.12)
-    ink = (236, 240, 238)
-    x = c.left + 0.05
-    c.line(ink, (x + 0.025, 0.04), (x, 0.06), 0.01)
-    c.line(ink, (x, 0.06), (x + 0.025, 0.08), 0.01)
-    c.circle(light(HEADER, 0.35), x + 0.1, 0.06, 0.04)
-    for dx, colour in ((-0.018, (230, 180, 90)), (0.018, (120, 180, 220)), (0.0, (230, 150, 170))):
-        c.circle(colour, x + 0.1 + dx, 0.05, 0.011)
-        c.ellipse(colour, x + 0.1 + dx, 0.082, 0.017, 0.014)
-    c.rect(ink, x + 0.17, 0.035, 0.26, 0.022, radius=0.011)
-    c.rect(light(HEADER, 0.4), x + 0.17, 0.07, 0.38, 0.014, radius=0.007)
-    right = -c.left - 0.05
-    for i in range(3):
-        c.circle(ink, right, 0.04 + i * 0.02, 0.006)
-    c.rect(ink, right - 0.13, 0.045, 0.05, 0.032, radius=0.006)
-    c.polygon(ink, [(right - 0.08, 0.061), (right - 0.06, 0.047), (right - 0.06, 0.075)])
 
 
 def _doodle(c: Canvas, kind: int, x: float, y: float, colour: tuple[int, int, int]) -> None:
