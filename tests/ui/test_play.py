@@ -254,3 +254,22 @@ def test_the_mouse_wheel_moves_through_the_stories_on_the_title():
     pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1))
     app.run_frames(2)
     assert title.selected == 0
+
+
+def test_a_group_chat_keeps_its_newest_message_in_view_above_the_choices(monkeypatch):
+    from game.ui.screens import scene as scene_module
+    from uihelp import ROOT, entry_of
+    entry = entry_of(ROOT / "scenes" / "group_chat.yaml")
+    app = make_app([entry], lang="en")
+    app.start_run(entry)
+    screen = app.top
+    screen.show_choices()
+    drawn = []
+    real = scene_module.draw_chat
+    monkeypatch.setattr(scene_module, "draw_chat",
+                        lambda *a, **k: drawn.append(a[5]) or real(*a, **k))
+    app.dirty = True
+    app.draw()
+    newest = screen.view.beats[-1]
+    assert drawn and drawn[-1][-1] == (newest.text, newest.speaker_name)
+    assert all(fits for _, fits in screen._fits), screen._fits

@@ -296,6 +296,15 @@ class SceneScreen(Screen):
 
     _nav_buttons: list[Button] = []
 
+    def _draw_chat_above(self, surface, header_bottom: int, corners: list[Button],
+                         bottom: int) -> None:
+        """A group chat's messages stay in view above the choices, newest last, so the player
+        answers what they can still read; the oldest go first when there is little room."""
+        th = self.theme
+        top = max(header_bottom, corners[-1].rect.bottom) + th.px(1)
+        draw_chat(surface, th, chat_column(th), bottom - th.px(1.5), top,
+                  [(b.text, b.speaker_name) for b in self.view.beats], self.view.beats[-1].text)
+
     def _draw_choices(self, surface, header_bottom: int, corners: list[Button]) -> None:
         th = self.theme
         p = th.palette
@@ -317,6 +326,8 @@ class SceneScreen(Screen):
         total = fixed + sum(heights) + gap * (len(heights) - 1)
         box = pygame.Rect(m, max(top, th.height - m - total), width, total)
         box.h = min(box.h, th.height - m - box.y)
+        if self.is_chat:
+            self._draw_chat_above(surface, header_bottom, corners, box.y)
         panel(surface, box, th, p.backdrop, p.backdrop)
         surface.blit(heading, (box.x + pad, box.y + pad))
         keys = tx.render(self.t("hint_keys"), th.small, p.on_backdrop_muted)
