@@ -83,6 +83,11 @@ class Screen:
     def buttons(self) -> list[Button]:
         return []
 
+    def corner_buttons(self, extra: list[Button] | None = None) -> list[Button]:
+        """`extra` buttons, then the language and menu buttons, at the top right: the story
+        screens' touch variants (touch.py) make them touch-sized."""
+        return corner_buttons(self, extra)
+
 
 def header_bar(surface: pygame.Surface, theme: Theme, left: list[str]) -> pygame.Rect:
     """A strip of chips at the top left (place, step...); returns the area it used."""

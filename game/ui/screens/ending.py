@@ -8,7 +8,7 @@ import pygame
 from .. import charts, stage
 from .. import text as tx
 from ..widgets import Button, FocusList, chip, panel
-from .base import Screen, corner_buttons
+from .base import Screen
 
 OUTCOME_ICON = {"good": "up", "mixed": "same", "bad": "down"}
 
@@ -91,20 +91,17 @@ class EndingScreen(Screen):
         surface.fill(p.backdrop)
         ending = self.summary.ending
         m = th.margin
-        again = Button(self.t("play_again"), self.app.restart, size="small")
-        home = Button(self.t("to_title"), self._to_title, size="small")
-        if self.app.classroom is not None:  # class mode: on to the debrief, not a new game
-            again = Button(self.t("debrief_button"), self.app.open_debrief, size="small")
-        corners = corner_buttons(self, [again, home])
-        chip_rect = chip(surface, th, (m, corners[0].rect.y), self.t("ending"), p.badge,
-                         p.on_badge)
-        top = max(chip_rect.bottom, corners[0].rect.bottom) + th.px(1.5)
+        corners = self.corner_buttons(self._ending_buttons())
+        level = "midleft" if self.top_row_centred else "topleft"  # how the chips meet the row
+        chip_rect = chip(surface, th, (m, getattr(corners[0].rect, level)[1]), self.t("ending"),
+                         p.badge, p.on_badge, anchor=level)
+        top = max(chip_rect.bottom, corners[0].rect.bottom) + th.px(self.tabs_gap)
         tabs = self._layout_tabs(top)
         if ending is not None:
             # Beside "Ending" when there is room, else at the end of the tabs row.
             label = self.t("outcome", outcome=ending.outcome_label)
             width = tx.text_width(label, th.small) + th.small + th.px(3)
-            pos, anchor = (chip_rect.right + th.px(1), chip_rect.y), "topleft"
+            pos, anchor = (chip_rect.right + th.px(1), getattr(chip_rect, level)[1]), level
             self._outcome_in_story = False
             if pos[0] + width > corners[0].rect.left - th.px(1):
                 pos, anchor = (th.width - m, tabs[-1].rect.centery), "midright"
@@ -127,6 +124,22 @@ class EndingScreen(Screen):
             if b.badge == str(self.panes().index(self.pane) + 1):
                 pygame.draw.rect(surface, p.focus, (b.rect.x, b.rect.bottom + th.px(0.4),
                                                     b.rect.w, th.px(0.7)))
+
+    top_row_centred = False
+    """Whether the "Ending" and outcome chips are centred on the corner buttons rather than level
+    with their tops: touch variants' buttons are much taller than a chip."""
+    tabs_gap = 1.5
+    """The space between the top row and the tabs, in layout units; touch variants, whose
+    buttons are tall, keep it a little smaller."""
+
+    def _ending_buttons(self) -> list[Button]:
+        """The buttons before the language and menu ones: play again (class mode: on to the
+        debrief) and back to the title; touch variants make them larger."""
+        again = Button(self.t("play_again"), self.app.restart, size="small")
+        home = Button(self.t("to_title"), self._to_title, size="small")
+        if self.app.classroom is not None:  # class mode: on to the debrief, not a new game
+            again = Button(self.t("debrief_button"), self.app.open_debrief, size="small")
+        return [again, home]
 
     def _layout_tabs(self, top: int) -> list[Button]:
         th = self.theme

@@ -14,7 +14,7 @@ from .. import text as tx
 from ..dialogue import (BoxLayout, chat_column, dialogue_layout, draw_chat, draw_dialogue,
                         draw_words, visible_prefix)
 from ..widgets import Button, FocusList, panel
-from .base import Screen, corner_buttons, header_bar
+from .base import Screen, header_bar
 
 TYPE_SPEED = {"instant": 0.0, "normal": 55.0, "slow": 22.0}
 """Characters a second for the typewriter; 0 shows the whole beat at once."""
@@ -241,8 +241,8 @@ class SceneScreen(Screen):
         row2 = header_bar(surface.subsurface(pygame.Rect(0, top.bottom, th.width,
                                                          th.height - top.bottom)), th, status)
         header_bottom = top.bottom + row2.bottom
-        corners = corner_buttons(self)
-        footer_h = tx.line_height(th.small, "bold") + th.px(1.2)
+        corners = self.corner_buttons()
+        footer_h = self.footer_height()
         if self.phase == "choices":
             self._draw_choices(surface, header_bottom, corners)
             return
@@ -251,7 +251,8 @@ class SceneScreen(Screen):
         if self.is_chat:
             column = chat_column(th)
             bar = pygame.Rect(column.x, th.height - th.margin - footer_h, column.w, footer_h)
-            ok = draw_chat(surface, th, column, bar.y - th.px(1.5), header_bottom + th.px(1),
+            ok = draw_chat(surface, th, column, bar.y - th.px(1.5),
+                           self._content_top(header_bottom, corners),
                            [(b.text, b.speaker_name) for b in v.beats[:self.beat + 1]], shown)
             self._fits.append((beat.text if beat else "", ok))
             self._draw_footer(surface, bar, corners, on_panel=False)
@@ -268,8 +269,8 @@ class SceneScreen(Screen):
                      on_panel: bool) -> None:
         th = self.theme
         p = th.palette
-        back = Button(self.t("back"), self.back, size="small", icon="left")
-        nxt = Button(self.t("next"), self.advance, size="small", icon="right")
+        back = Button(self.t("back"), self.back, size=self.footer_button_size, icon="left")
+        nxt = Button(self.t("next"), self.advance, size=self.footer_button_size, icon="right")
         x = bar.right
         for b in (nxt, back):
             w = b.natural_width(th)
@@ -280,7 +281,8 @@ class SceneScreen(Screen):
         if not on_panel and self.is_chat:
             counter_surface = tx.render(counter, th.small, p.on_backdrop, "bold")
             bg = pygame.Rect(bar.x, bar.y, counter_surface.get_width() + th.px(2), bar.h)
-            pygame.draw.rect(surface, p.backdrop, bg, border_radius=bar.h // 2)
+            pygame.draw.rect(surface, p.backdrop, bg,
+                             border_radius=th.radius if self.tall_footer else bar.h // 2)
             surface.blit(counter_surface, counter_surface.get_rect(center=bg.center))
         else:
             hint = tx.fit(f"{counter}   ·   {self.t('hint_advance')}",
@@ -289,20 +291,39 @@ class SceneScreen(Screen):
             if hint.fits:
                 hint.blit(surface, "center")
             else:
-                surface.blit(tx.render(counter, th.small, colour), (bar.x, bar.y))
+                counter_surface = tx.render(counter, th.small, colour)
+                surface.blit(counter_surface, counter_surface.get_rect(
+                    midleft=(bar.x, bar.centery)) if self.tall_footer else (bar.x, bar.y))
         self._nav_buttons = corners + [back, nxt]
         for b in self._nav_buttons:
             b.draw(surface, th)
 
     _nav_buttons: list[Button] = []
 
+    footer_button_size = "small"
+    """The text size of Back and Next (and of Back under the choices): small beside the words;
+    touch variants use body-sized buttons."""
+    tall_footer = False
+    """Whether the footer is touch-tall: then the beat counter is centred in it and the chat's
+    counter is rounded like the buttons beside it, where on a low footer it is a pill."""
+
+    def footer_height(self) -> int:
+        """The height of the row with Back and Next (and of Back under the choices); touch
+        variants make it touch-high."""
+        return tx.line_height(self.theme.small, "bold") + self.theme.px(1.2)
+
+    def _content_top(self, header_bottom: int, corners: list[Button]) -> int:
+        """Where the chat and the choice panel may start: below the header rows and below the
+        corner buttons (touch-sized ones reach lower than the header)."""
+        return max(header_bottom, corners[-1].rect.bottom) + self.theme.px(1)
+
     def _draw_chat_above(self, surface, header_bottom: int, corners: list[Button],
                          bottom: int) -> None:
         """A group chat's messages stay in view above the choices, newest last, so the player
         answers what they can still read; the oldest go first when there is little room."""
         th = self.theme
-        top = max(header_bottom, corners[-1].rect.bottom) + th.px(1)
-        draw_chat(surface, th, chat_column(th), bottom - th.px(1.5), top,
+        draw_chat(surface, th, chat_column(th), bottom - th.px(1.5),
+                  self._content_top(header_bottom, corners),
                   [(b.text, b.speaker_name) for b in self.view.beats], self.view.beats[-1].text)
 
     def _draw_choices(self, surface, header_bottom: int, corners: list[Button]) -> None:
@@ -317,9 +338,9 @@ class SceneScreen(Screen):
             buttons.append(Button(c.text, lambda cid=c.id: self.choose(cid), badge=c.number,
                                   badge_sub=c.letter, enabled=c.available, reason=c.reason))
         heading = tx.render(self.t("what_do_you_do"), th.heading, p.on_backdrop, "bold")
-        back = Button(self.t("back"), self.back, size="small", icon="left")
-        back_h = tx.line_height(th.small, "bold") + th.px(1.2)
-        top = header_bottom + th.px(1)
+        back = Button(self.t("back"), self.back, size=self.footer_button_size, icon="left")
+        back_h = self.footer_height()
+        top = self._content_top(header_bottom, corners)
         fixed = pad + heading.get_height() + th.px(1) + th.px(1.5) + back_h + pad
         heights, gap, fits = fit_choices(buttons, th, lambda: self._choice_heights(buttons, inner),
                                          th.height - m + 1 - top - fixed)
@@ -330,9 +351,8 @@ class SceneScreen(Screen):
             self._draw_chat_above(surface, header_bottom, corners, box.y)
         panel(surface, box, th, p.backdrop, p.backdrop)
         surface.blit(heading, (box.x + pad, box.y + pad))
-        keys = tx.render(self.t("hint_keys"), th.small, p.on_backdrop_muted)
-        surface.blit(keys, keys.get_rect(bottomright=(box.right - pad,
-                                                      box.y + pad + heading.get_height() - 4)))
+        back.rect = pygame.Rect(box.x + pad, box.bottom - pad - back_h, back.natural_width(th),
+                                back_h)
         y = box.y + pad + heading.get_height() + th.px(1)
         for b, bh in zip(buttons, heights):
             b.rect = pygame.Rect(box.x + pad, y, inner, bh)
@@ -341,12 +361,20 @@ class SceneScreen(Screen):
         self.choice_focus.buttons = buttons
         self.choice_focus.index = focus_index
         self.choice_focus.draw(surface, th)
-        w = back.natural_width(th)
-        back.rect = pygame.Rect(box.x + pad, box.bottom - pad - back_h, w, back_h)
+        self._draw_keys_hint(surface, box, pad, heading.get_height(), back)
         self._nav_buttons = corners + [back]
         for b in self._nav_buttons:
             b.draw(surface, th)
         self._fits.append(("(choice panel height)", fits))
+
+    def _draw_keys_hint(self, surface, box: pygame.Rect, pad: int, heading_h: int,
+                        back: Button) -> None:
+        """The keys that pick a choice, at the right of the heading; touch variants say to touch
+        instead, beside their taller Back."""
+        th = self.theme
+        keys = tx.render(self.t("hint_keys"), th.small, th.palette.on_backdrop_muted)
+        surface.blit(keys, keys.get_rect(bottomright=(box.right - pad,
+                                                      box.y + pad + heading_h - 4)))
 
     def _choice_heights(self, buttons: list[Button], inner: int) -> list[int]:
         """How tall each choice is drawn at its current text size; touch screens make it

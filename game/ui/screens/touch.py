@@ -13,14 +13,13 @@ import math
 import pygame
 
 from .. import text as tx
-from ..dialogue import chat_column, dialogue_layout, draw_chat, draw_dialogue, visible_prefix
 from ..i18n import LANGUAGE_NAMES, next_language
 from ..theme import Theme
 from ..widgets import Button, chip, panel
-from .base import Screen, header_bar
+from .base import Screen
 from .consequence import ConsequenceScreen
-from .ending import OUTCOME_ICON, EndingScreen
-from .scene import SceneScreen, fit_choices
+from .ending import EndingScreen
+from .scene import SceneScreen
 
 TOUCH_FRACTION = 1 / 12
 """Every button in event mode is at least this share of the screen height."""
@@ -71,121 +70,30 @@ class TouchWords:
         return super().t(TOUCH_WORDS.get(key, key), **values)
 
 
-class TouchSceneScreen(TouchWords, SceneScreen):
+class TouchCorners:
+    """Mixin: the language and menu buttons (`Screen.corner_buttons`) touch-sized."""
+
+    def corner_buttons(self, extra: list[Button] | None = None) -> list[Button]:
+        return touch_corner_buttons(self, extra)
+
+
+class TouchSceneScreen(TouchCorners, TouchWords, SceneScreen):
     """Beats and choices with touch-sized Back, Next, choice, language and menu buttons."""
 
-    def _compose(self, surface: pygame.Surface) -> None:
-        th = self.theme
-        self._fits = []
-        self._dialogue = None
-        self._draw_stage(surface)
-        v = self.view
-        header = [v.place_label] + ([self.t("step", step=v.step_label)] if v.step_label else [])
-        top = header_bar(surface, th, header)
-        status = [self.t("your_role", role=v.role_label)]
-        if self.run.scenario.victim:
-            name = self.run.scenario.cast[self.run.scenario.victim].name
-            status.append(self.t("condition", name=name, condition=v.condition.label))
-        row2 = header_bar(surface.subsurface(pygame.Rect(0, top.bottom, th.width,
-                                                         th.height - top.bottom)), th, status)
-        header_bottom = top.bottom + row2.bottom
-        corners = touch_corner_buttons(self)
-        footer_h = touch_height(th)
-        if self.phase == "choices":
-            self._draw_choices(surface, header_bottom, corners)
-            return
-        beat = self.current_beat()
-        shown = visible_prefix(beat.text, self.typed) if beat else ""
-        if self.is_chat:
-            column = chat_column(th)
-            bar = pygame.Rect(column.x, th.height - th.margin - footer_h, column.w, footer_h)
-            top_of_chat = max(header_bottom, corners[-1].rect.bottom) + th.px(1)
-            ok = draw_chat(surface, th, column, bar.y - th.px(1.5), top_of_chat,
-                           [(b.text, b.speaker_name) for b in v.beats[:self.beat + 1]], shown)
-            self._fits.append((beat.text if beat else "", ok))
-            self._draw_footer(surface, bar, corners, on_panel=False)
-            return
-        if beat is None:
-            return
-        layout = dialogue_layout(th, beat.text, beat.speaker is None, footer_h)
-        draw_dialogue(surface, th, layout, None, beat.speaker_name, self._speaker_x(beat))
-        self._dialogue = layout
-        self._fits.append((beat.text, layout.text.fits))
-        self._draw_footer(surface, layout.footer, corners, on_panel=not layout.narration)
+    footer_button_size = "body"
+    tall_footer = True
 
-    def _draw_footer(self, surface, bar: pygame.Rect, corners: list[Button],
-                     on_panel: bool) -> None:
-        th = self.theme
-        p = th.palette
-        back = Button(self.t("back"), self.back, icon="left")
-        nxt = Button(self.t("next"), self.advance, icon="right")
-        x = bar.right
-        for b in (nxt, back):
-            w = b.natural_width(th)
-            b.rect = pygame.Rect(x - w, bar.y, w, bar.h)
-            x -= w + th.px(1)
-        counter = f"{self.beat + 1} / {len(self.view.beats)}"
-        if self.is_chat and not on_panel:
-            counter_surface = tx.render(counter, th.small, p.on_backdrop, "bold")
-            bg = pygame.Rect(bar.x, bar.y, counter_surface.get_width() + th.px(2), bar.h)
-            pygame.draw.rect(surface, p.backdrop, bg, border_radius=th.radius)
-            surface.blit(counter_surface, counter_surface.get_rect(center=bg.center))
-        else:
-            colour = p.ink_muted if on_panel else p.on_narration
-            hint = tx.fit(f"{counter}   ·   {self.t('hint_advance')}",
-                          pygame.Rect(bar.x, bar.y, max(1, x - bar.x), bar.h), th.small,
-                          colour, "regular", th.small_min)
-            if hint.fits:
-                hint.blit(surface, "center")
-            else:
-                counter_surface = tx.render(counter, th.small, colour)
-                surface.blit(counter_surface,
-                             counter_surface.get_rect(midleft=(bar.x, bar.centery)))
-        self._nav_buttons = corners + [back, nxt]
-        for b in self._nav_buttons:
-            b.draw(surface, th)
+    def footer_height(self) -> int:
+        return touch_height(self.theme)
+
+    def _draw_keys_hint(self, surface, box: pygame.Rect, pad: int, heading_h: int,
+                        back: Button) -> None:
+        hint = tx.render(self.t("hint_keys"), self.theme.small,
+                         self.theme.palette.on_backdrop_muted)
+        surface.blit(hint, hint.get_rect(midright=(box.right - pad, back.rect.centery)))
 
     def _choice_heights(self, buttons: list[Button], inner: int) -> list[int]:
         return [max(touch_height(self.theme), h) for h in super()._choice_heights(buttons, inner)]
-
-    def _draw_choices(self, surface, header_bottom: int, corners: list[Button]) -> None:
-        th = self.theme
-        p = th.palette
-        m = th.margin
-        pad = th.px(2)
-        width = th.width - 2 * m
-        inner = width - 2 * pad
-        touch = touch_height(th)
-        buttons = [Button(c.text, lambda cid=c.id: self.choose(cid), badge=c.number,
-                          badge_sub=c.letter, enabled=c.available, reason=c.reason)
-                   for c in self.view.choices[:4]]
-        heading = tx.render(self.t("what_do_you_do"), th.heading, p.on_backdrop, "bold")
-        back = Button(self.t("back"), self.back, icon="left")
-        top = max(header_bottom, corners[-1].rect.bottom) + th.px(1)
-        fixed = pad + heading.get_height() + th.px(1) + th.px(1.5) + touch + pad
-        heights, gap, fits = fit_choices(buttons, th, lambda: self._choice_heights(buttons, inner),
-                                         th.height - m + 1 - top - fixed)
-        total = fixed + sum(heights) + gap * (len(heights) - 1)
-        box = pygame.Rect(m, max(top, th.height - m - total), width, total)
-        box.h = min(box.h, th.height - m - box.y)
-        panel(surface, box, th, p.backdrop, p.backdrop)
-        surface.blit(heading, (box.x + pad, box.y + pad))
-        y = box.y + pad + heading.get_height() + th.px(1)
-        for b, bh in zip(buttons, heights):
-            b.rect = pygame.Rect(box.x + pad, y, inner, bh)
-            y += bh + gap
-        focus_index = self.choice_focus.index
-        self.choice_focus.buttons = buttons
-        self.choice_focus.index = focus_index
-        self.choice_focus.draw(surface, th)
-        back.rect = pygame.Rect(box.x + pad, box.bottom - pad - touch, back.natural_width(th),
-                                touch)
-        hint = tx.render(self.t("hint_keys"), th.small, p.on_backdrop_muted)
-        surface.blit(hint, hint.get_rect(midright=(box.right - pad, back.rect.centery)))
-        self._nav_buttons = corners + [back]
-        for b in self._nav_buttons:
-            b.draw(surface, th)
-        self._fits.append(("(choice panel height)", fits))
 
 
 class TouchConsequenceScreen(TouchWords, ConsequenceScreen):
@@ -270,49 +178,15 @@ class TouchConsequenceScreen(TouchWords, ConsequenceScreen):
         back.rect.x = area.x
 
 
-class TouchEndingScreen(TouchWords, EndingScreen):
+class TouchEndingScreen(TouchCorners, TouchWords, EndingScreen):
     """The ending with touch-sized tabs, Play again, Done (back to the attract loop) and corners."""
 
-    def _compose(self, surface: pygame.Surface) -> None:
-        th = self.theme
-        p = th.palette
-        self._fits = []
-        surface.fill(p.backdrop)
-        ending = self.summary.ending
-        m = th.margin
-        again = Button(self.t("play_again"), self.app.restart)
-        home = Button(self.t("to_title"), self._to_title, icon="right")
-        corners = touch_corner_buttons(self, [again, home])
-        chip_rect = chip(surface, th, (m, corners[0].rect.centery), self.t("ending"), p.badge,
-                         p.on_badge, anchor="midleft")
-        tabs = self._layout_tabs(corners[0].rect.bottom + th.px(1.2))
-        if ending is not None:
-            label = self.t("outcome", outcome=ending.outcome_label)
-            width = tx.text_width(label, th.small) + th.small + th.px(3)
-            self._outcome_in_story = False
-            if chip_rect.right + th.px(1) + width <= corners[0].rect.left - th.px(1):
-                pos, anchor = (chip_rect.right + th.px(1), chip_rect.centery), "midleft"
-            else:
-                pos, anchor = (th.width - m, tabs[-1].rect.centery), "midright"
-                if th.width - m - width < tabs[-1].rect.right + th.px(1):
-                    self._outcome_in_story = True  # no room up here: beside the title instead
-            if not self._outcome_in_story:
-                chip(surface, th, pos, label, p.panel, p.ink, style="regular",
-                     icon=OUTCOME_ICON.get(ending.outcome), anchor=anchor)
-        self.nav = tabs + corners
-        top = tabs[0].rect.bottom + th.px(1.5)
-        help_rect = self._draw_help(surface)
-        area = pygame.Rect(m, top, th.width - 2 * m, help_rect.y - th.px(1.5) - top)
-        if self.pane == "story":
-            self._draw_story(surface, area)
-        else:
-            self._draw_pictures(surface, area)
-        self.focus.buttons = self.nav
-        self.focus.draw(surface, th)
-        for b in tabs:  # the open tab: a bar under it, besides its filled badge
-            if b.badge == str(self.panes().index(self.pane) + 1):
-                pygame.draw.rect(surface, p.focus, (b.rect.x, b.rect.bottom + th.px(0.4),
-                                                    b.rect.w, th.px(0.7)))
+    top_row_centred = True
+    tabs_gap = 1.2
+
+    def _ending_buttons(self) -> list[Button]:
+        return [Button(self.t("play_again"), self.app.restart),
+                Button(self.t("to_title"), self._to_title, icon="right")]
 
     def _layout_tabs(self, top: int) -> list[Button]:
         th = self.theme
