@@ -344,6 +344,16 @@ class FocusList:
                 return pressed
         return None
 
+    def press(self, event: pygame.event.Event, arrows: bool = True) -> object:
+        """`handle` the event and run the action of the button it pressed (when it has one and
+        is enabled): True then; else what `handle` said. What most screens do with their focus."""
+        pressed = self.handle(event, arrows)
+        if isinstance(pressed, Button):
+            if pressed.enabled and pressed.action is not None:
+                pressed.action()
+            return True
+        return pressed
+
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         for i, b in enumerate(self.buttons):
             b.draw(surface, theme, focused=(i == self.index))

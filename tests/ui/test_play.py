@@ -273,3 +273,18 @@ def test_a_group_chat_keeps_its_newest_message_in_view_above_the_choices(monkeyp
     newest = screen.view.beats[-1]
     assert drawn and drawn[-1][-1] == (newest.text, newest.speaker_name)
     assert all(fits for _, fits in screen._fits), screen._fits
+
+
+def test_a_focus_list_runs_the_action_of_the_enabled_button_it_pressed():
+    from game.ui.widgets import Button, FocusList
+    ran = []
+    on = Button("on", lambda: ran.append("on"))
+    off = Button("off", lambda: ran.append("off"), enabled=False)
+    focus = FocusList()
+    focus.buttons = [on, off]
+    enter = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0)
+    focus.index = 0
+    assert focus.press(enter) is True and ran == ["on"]
+    focus.index = 1
+    assert focus.press(enter) is True and ran == ["on"], "a disabled button does nothing"
+    assert focus.press(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_x, mod=0)) is None

@@ -90,12 +90,7 @@ class CompareScreen(Screen):
                 self.close()
                 return True
         self.focus.buttons = self.nav
-        pressed = self.focus.handle(event)
-        if isinstance(pressed, Button):
-            if pressed.action is not None:
-                pressed.action()
-            return True
-        return pressed
+        return self.focus.press(event)
 
     # --- drawing --------------------------------------------------------------------------------
 

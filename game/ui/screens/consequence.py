@@ -113,11 +113,7 @@ class ConsequenceScreen(Screen):
                 self.toggle_discussion()
                 return True
         self.focus.buttons = self.buttons()
-        pressed = self.focus.handle(event)
-        if isinstance(pressed, Button):
-            pressed.action()
-            return True
-        return pressed
+        return self.focus.press(event)
 
     # --- drawing --------------------------------------------------------------------------------
 
@@ -166,8 +162,6 @@ class ConsequenceScreen(Screen):
 
     def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
-        p = th.palette
-        o = self.outcome
         self._fits = []
         self._draw_background(surface)
         header_bar(surface, th, [self.before.place_label])

@@ -103,12 +103,7 @@ class DebriefScreen(Screen):
                 self.back()
                 return True
         self.focus.buttons = self.nav
-        pressed = self.focus.handle(event)
-        if isinstance(pressed, Button):
-            if pressed.action is not None:
-                pressed.action()
-            return True
-        return pressed
+        return self.focus.press(event)
 
     # --- drawing --------------------------------------------------------------------------------
 

@@ -159,12 +159,7 @@ class DiscussionScreen(Screen):
                 self.back()
                 return True
         self.focus.buttons = self.nav
-        pressed = self.focus.handle(event)
-        if isinstance(pressed, Button):
-            if pressed.action is not None:
-                pressed.action()
-            return True
-        return pressed
+        return self.focus.press(event)
 
     # --- drawing --------------------------------------------------------------------------------
 

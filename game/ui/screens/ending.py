@@ -53,11 +53,7 @@ class EndingScreen(Screen):
                 self.pane = panes[index]
             return True
         self.focus.buttons = self.nav
-        pressed = self.focus.handle(event)
-        if isinstance(pressed, Button):
-            pressed.action()
-            return True
-        return pressed
+        return self.focus.press(event)
 
     def branch_map(self):
         if self._map is None:

@@ -36,11 +36,7 @@ class StoryPickScreen(TouchWords, Screen):
             self.pick(event.key - pygame.K_1)
             return True
         self.focus.buttons = self.buttons()
-        pressed = self.focus.handle(event)
-        if isinstance(pressed, Button):
-            pressed.action()
-            return True
-        return pressed
+        return self.focus.press(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         th = self.theme

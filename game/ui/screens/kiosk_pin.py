@@ -77,11 +77,7 @@ class PinScreen(Screen):
                 return True
             return None
         self.focus.buttons = self.keys
-        pressed = self.focus.handle(event)
-        if isinstance(pressed, Button):
-            pressed.action()
-            return True
-        return pressed
+        return self.focus.press(event)
 
     # --- drawing ----------------------------------------------------------------------------------
 

@@ -64,11 +64,7 @@ class MenuScreen(Screen):
             if index < len(self.items):
                 self.items[index].action()
                 return True
-        pressed = self.focus.handle(event)
-        if isinstance(pressed, Button):
-            pressed.action()
-            return True
-        return pressed
+        return self.focus.press(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         th = self.theme

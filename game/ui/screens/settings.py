@@ -74,11 +74,7 @@ class SettingsScreen(Screen):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_BACKSPACE:
             self.on_escape()
             return True
-        pressed = self.focus.handle(event)
-        if isinstance(pressed, Button):
-            pressed.action()
-            return True
-        return pressed
+        return self.focus.press(event)
 
     # --- drawing --------------------------------------------------------------------------------
 
