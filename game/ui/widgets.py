@@ -292,6 +292,13 @@ class Button:
         return label.fits and (reason is None or reason.fits)
 
 
+def clicked(event: pygame.event.Event, rects: list[pygame.Rect]) -> int | None:
+    """The index of the rect a left click was released on, or None."""
+    if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+        return next((i for i, r in enumerate(rects) if r.collidepoint(event.pos)), None)
+    return None
+
+
 class FocusList:
     """Keyboard focus over a list of buttons: Up/Down/Tab move it, Enter/Space press."""
 

@@ -12,7 +12,7 @@ import pygame
 
 from .. import text as tx
 from ..charts import marker
-from ..widgets import Button, FocusList, focus_ring, panel
+from ..widgets import Button, FocusList, clicked, focus_ring, panel
 from .base import Screen, corner_buttons, header_bar
 from .classroom import chips_that_fit, decisions_taken
 
@@ -140,16 +140,11 @@ class TimelineScreen(Screen):
                 self.go_to_road()
                 return True
         self.focus.buttons = self.nav
-        pressed = self.focus.handle(event, arrows=False)
-        if isinstance(pressed, Button):
-            if pressed.enabled and pressed.action is not None:
-                pressed.action()
+        pressed = self.focus.press(event, arrows=False)
+        index = clicked(event, self.nodes) if pressed is not True else None
+        if index is not None:
+            self.select(index)
             return True
-        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            for i, rect in enumerate(self.nodes):
-                if rect.collidepoint(event.pos):
-                    self.select(i)
-                    return True
         return pressed
 
     # --- drawing --------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pygame
 
 from .. import text as tx
-from ..widgets import Button, FocusList, dashed_rect, focus_ring, panel, triangle
+from ..widgets import Button, FocusList, clicked, dashed_rect, focus_ring, panel, triangle
 from .base import Screen, corner_buttons, header_bar
 from .classroom import chips_that_fit, decision_steps
 
@@ -241,16 +241,11 @@ class VoteScreen(Screen):
                 self.unlock()
                 return True
         self.focus.buttons = self.buttons()
-        pressed = self.focus.handle(event, arrows=False)
-        if isinstance(pressed, Button):
-            if pressed.enabled and pressed.action is not None:
-                pressed.action()
+        pressed = self.focus.press(event, arrows=False)
+        index = clicked(event, self.row_rects) if pressed is not True else None
+        if index is not None:
+            self.select(index)
             return True
-        if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            for i, rect in enumerate(self.row_rects):
-                if rect.collidepoint(event.pos):
-                    self.select(i)
-                    return True
         return pressed
 
     # --- drawing --------------------------------------------------------------------------------
