@@ -72,7 +72,8 @@ class Debrief:
     stances: tuple[StanceCount, ...]
     """Stances the class took, in the order of the vocabulary, each at least once."""
     roles: tuple[RoleCount, ...]
-    """Participant roles the choices expressed, each at least once."""
+    """The participant roles the road put the player in (the role machine's, after each
+    decision), each at least once, with how many decisions left the player in it."""
     journey: str
     """The role journey in words: "You started as a bystander, became a defender"."""
     active_share: float
@@ -110,7 +111,7 @@ def debrief(scenario: Scenario, summary: Summary, lang: str) -> Debrief:
     roles = tuple(
         RoleCount(r, _label(labels, lang), n)
         for r, labels in vocab.ROLES.items()
-        if (n := sum(1 for d in decisions if vocab.ROLE_OF_STANCE[d.stance] == r)))
+        if (n := sum(1 for role in summary.roles[1:] if role == r)))
     steps = tuple(d for d in decisions if d.step)
     held_back = next((d for d in steps if not d.active), None)
 

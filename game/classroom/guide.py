@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..core import expr, graph, vocab
+from ..core.analysis import analyse
 from ..core.model import Choice, Scenario, Scene
 
 # The guide's own wording, one dict per language; a third language is one more dict.
@@ -63,6 +64,19 @@ GUIDE_TEXT: dict[str, dict[str, str]] = {
         "closing_what": "Stel de afsluitende vragen, laat leerlingen hun rol neerleggen en noem "
                         "waar je hulp kunt krijgen.",
         "map": "Kaart van het verhaal",
+        "matters": "Keuzes die het meest uitmaken",
+        "matters_intro": "Per keuzemoment: hoe ver het verwachte einde verschuift als de speler "
+                         "ingrijpt in plaats van toekijkt (0 = zwaar, 1 = gemengd, 2 = hoopvol; "
+                         "het gemiddelde over alle wegen, alsof elke keuze even vaak gemaakt "
+                         "wordt). Dit zijn de momenten die het meest de moeite waard zijn om te "
+                         "bespreken.",
+        "moment": "Moment",
+        "acting": "Ingrijpen",
+        "standing_by": "Toekijken",
+        "difference": "Verschil",
+        "matters_first": "De eerste keuze verschuift het verwachte einde met {effect}.",
+        "matters_none": "In dit verhaal is er geen keuzemoment met zowel ingrijpen als "
+                        "toekijken.",
         "map_intro": "Elke scène met haar nummer. Volg een pijl voor een keuze; de letter is de "
                      "knop in het spel (A, B, C, D).",
         "legend": "Legenda",
@@ -91,6 +105,7 @@ GUIDE_TEXT: dict[str, dict[str, str]] = {
         "better": "beter",
         "worse": "slechter",
         "leads_to": "Gaat naar",
+        "otherwise": "anders",
         "consequence": "Gevolg",
         "prompts": "Bespreekvragen",
         "next": "Daarna",
@@ -115,6 +130,8 @@ GUIDE_TEXT: dict[str, dict[str, str]] = {
         "cond_not_role": "de klas is nu geen {role}",
         "cond_took": "de klas koos minstens één keer de houding ‘{stance}’",
         "cond_not_took": "de klas koos nooit de houding ‘{stance}’",
+        "cond_count": "het aantal keer ‘{stances}’",
+        "cond_streak": "het aantal keer ‘{stances}’ op rij, tot nu",
         "cmp_<": "{meter} is lager dan {n}",
         "cmp_<=": "{meter} is hoogstens {n}",
         "cmp_>": "{meter} is hoger dan {n}",
@@ -165,6 +182,17 @@ GUIDE_TEXT: dict[str, dict[str, str]] = {
         "closing_what": "Ask the closing questions, let students put their role down, and say "
                         "where to get help.",
         "map": "Map of the story",
+        "matters": "The decisions that matter most",
+        "matters_intro": "For each decision point: how far the expected ending moves when the "
+                         "player acts instead of standing by (0 = hard, 1 = mixed, 2 = hopeful; "
+                         "the mean over every road, as if each choice were made as often). These "
+                         "are the moments most worth discussing.",
+        "moment": "Moment",
+        "acting": "Acting",
+        "standing_by": "Standing by",
+        "difference": "Difference",
+        "matters_first": "The first decision moves the expected ending by {effect}.",
+        "matters_none": "This story has no decision point with both acting and standing by.",
         "map_intro": "Every scene with its number. Follow an arrow for a choice; the letter is "
                      "its button in the game (A, B, C, D).",
         "legend": "Legend",
@@ -193,6 +221,7 @@ GUIDE_TEXT: dict[str, dict[str, str]] = {
         "better": "better",
         "worse": "worse",
         "leads_to": "Leads to",
+        "otherwise": "otherwise",
         "consequence": "Consequence",
         "prompts": "Discussion prompts",
         "next": "Then",
@@ -216,6 +245,8 @@ GUIDE_TEXT: dict[str, dict[str, str]] = {
         "cond_not_role": "the class is not {role} now",
         "cond_took": "the class has taken the stance ‘{stance}’ at least once",
         "cond_not_took": "the class has never taken the stance ‘{stance}’",
+        "cond_count": "the number of ‘{stances}’ choices",
+        "cond_streak": "the number of ‘{stances}’ choices in a row, up to now",
         "cmp_<": "{meter} is below {n}",
         "cmp_<=": "{meter} is at most {n}",
         "cmp_>": "{meter} is above {n}",
@@ -351,10 +382,10 @@ def _walk_decisions(scenario: Scenario) -> tuple[list[list[str]], int]:
             by_point.setdefault(made, [])
             if scene_id not in by_point[made]:
                 by_point[made].append(scene_id)
-            targets = [c.goto for c in scene.choices]
+            targets = [r.to for c in scene.choices for r in c.routes]
             made += 1
         elif scene.next:
-            targets = [scene.next]
+            targets = [r.to for r in scene.next_routes]
         elif scene.ending:
             fewest = min(fewest, made)
         for target in targets:
@@ -418,8 +449,12 @@ def condition_words(scenario: Scenario, text: str, lang: str) -> str:
     numbers = {s: i + 1 for i, s in enumerate(scene_order(scenario))}
     choices = {c.id: c for s in scenario.scenes.values() for c in s.choices}
 
-    def call(node: tuple, negated: bool) -> str:
-        function, arg = node[1], node[2]
+    def stances(args: tuple) -> str:
+        names = [_t(lang, a) if a in expr.FAMILIES
+                 else _label(vocab.STANCES.get(a, {"en": a}), lang) for a, _ in args]
+        return " / ".join(names)
+
+    def one_call(function: str, arg: str, negated: bool) -> str:
         key = f"cond_{'not_' if negated else ''}{function}"
         if function == "visited":
             return _t(lang, key, n=numbers.get(arg, "?"), id=arg)
@@ -428,7 +463,23 @@ def condition_words(scenario: Scenario, text: str, lang: str) -> str:
             return _t(lang, key, text=choice.text.get_text(lang) if choice else arg, id=arg)
         if function == "role":
             return _t(lang, key, role=_label(vocab.ROLE_PHRASES.get(arg, {"en": arg}), lang))
-        return _t(lang, key, stance=_label(vocab.STANCES.get(arg, {"en": arg}), lang))
+        return _t(lang, key, stance=stances(((arg, 0),)))
+
+    def call(node: tuple, negated: bool) -> str:
+        # `chose(a, b)` holds when either was chosen; `not chose(a, b)` when neither was.
+        parts = [one_call(node[1], arg, negated) for arg, _ in node[2]]
+        joined = parts[0]
+        for part in parts[1:]:
+            joined = _t(lang, "cond_and" if negated else "cond_or", a=joined, b=part)
+        return joined
+
+    def number(side: tuple) -> str:
+        if side[0] == "num":
+            return str(side[1])
+        if side[0] == "meter":
+            meter = scenario.meters.get(side[1])
+            return meter.label.get_text(lang) if meter else side[1]
+        return _t(lang, f"cond_{side[0]}", stances=stances(side[1]))
 
     def words(node: tuple, inner: bool = False) -> str:
         kind = node[0]
@@ -445,10 +496,10 @@ def condition_words(scenario: Scenario, text: str, lang: str) -> str:
             if left[0] == "num":  # 30 > wellbeing reads as wellbeing < 30
                 op = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}.get(op, op)
                 left, right = right, left
-            meter = scenario.meters.get(left[1])
-            name = meter.label.get_text(lang) if meter else left[1]
-            return _t(lang, f"cmp_{op}", meter=name, n=right[1])
-        joined = _t(lang, f"cond_{kind}", a=words(node[1], True), b=words(node[2], True))
+            return _t(lang, f"cmp_{op}", meter=number(left), n=number(right))
+        joined = words(node[1][0], True)
+        for part in node[1][1:]:
+            joined = _t(lang, f"cond_{kind}", a=joined, b=words(part, True))
         return f"({joined})" if inner else joined
 
     return words(tree)
@@ -822,9 +873,8 @@ def _scene_html(scenario: Scenario, scene: Scene, number: int, numbers: dict[str
         else:
             out.append(f'<p class="beat"><em>{t(beat.text)}</em></p>')
     if scene.next:
-        out.append(f'<p><strong>{esc(_t(lang, "next"))}:</strong> → '
-                   f'<a href="#scene-{esc(scene.next)}">{numbers.get(scene.next, "?")} · '
-                   f"{esc(scene.next)}</a></p>")
+        out.append(f'<p><strong>{esc(_t(lang, "next"))}:</strong> '
+                   f"{_roads_html(scenario, scene.next_routes, numbers, lang)}</p>")
     if scene.ending and scene.ending in scenario.endings:
         ending = scenario.endings[scene.ending]
         out.append(f'<p><strong>{esc(_t(lang, "ends_with"))}:</strong> '
@@ -839,6 +889,18 @@ def _scene_html(scenario: Scenario, scene: Scene, number: int, numbers: dict[str
         out.append(html)
     out.append("</article>")
     return "\n".join(out)
+
+
+def _roads_html(scenario: Scenario, routes, numbers: dict[str, int], lang: str) -> str:
+    """Where a choice or `next` leads: one link, or each road with its condition in words."""
+    def link(to: str) -> str:
+        return f'→ <a href="#scene-{esc(to)}">{numbers.get(to, "?")} · {esc(to)}</a>'
+    if len(routes) == 1:
+        return link(routes[0].to)
+    items = [f"<li>{link(r.to)} "
+             f"({esc(condition_words(scenario, r.when, lang) if r.when else _t(lang, 'otherwise'))})"
+             "</li>" for r in routes]
+    return f'<ul class="roads">{"".join(items)}</ul>'
 
 
 def _choice_html(scenario: Scenario, choice: Choice, letter: str, numbers: dict[str, int],
@@ -857,8 +919,7 @@ def _choice_html(scenario: Scenario, choice: Choice, letter: str, numbers: dict[
     effects = effect_words(scenario, choice, lang)
     rows.append((_t(lang, "effects", victim=victim),
                  esc(", ".join(effects) if effects else _t(lang, "no_effects"))))
-    rows.append((_t(lang, "leads_to"), f'<a href="#scene-{esc(choice.goto)}">'
-                                       f"{numbers.get(choice.goto, '?')} · {esc(choice.goto)}</a>"))
+    rows.append((_t(lang, "leads_to"), _roads_html(scenario, choice.routes, numbers, lang)))
     rows.append((_t(lang, "consequence"), t(choice.consequence)))
     if choice.discuss:
         rows.append((_t(lang, "prompts"),
@@ -867,6 +928,45 @@ def _choice_html(scenario: Scenario, choice: Choice, letter: str, numbers: dict[
     return (f'<div class="choice {kind}" id="choice-{esc(choice.id)}">'
             f'<div class="choice-head"><span class="letter">{letter}</span>{t(choice.text)}'
             f'<span class="badge">{esc(_t(lang, kind))}</span></div><dl>{body}</dl></div>')
+
+
+MATTERS_SHOWN = 3
+
+
+def _matters_html(scenario: Scenario, numbers: dict[str, int], lang: str) -> str:
+    """The decision points where acting instead of standing by moves the ending most, from
+    `core.analysis`: where the class discussion counts most."""
+    found = analyse(scenario)
+    rated = [d for d in found.decisions if d.effect is not None]
+    if not rated:
+        return f'<p>{esc(_t(lang, "matters_none"))}</p>'
+    top = sorted(rated, key=lambda d: (-abs(d.effect or 0.0), d.order))[:MATTERS_SHOWN]
+    choices = {c.id: c for scene in scenario.scenes.values() for c in scene.choices}
+
+    def number(value: float, sign: bool = True) -> str:
+        text = f"{value:+.2f}" if value and sign else f"{value:.2f}"
+        return text.replace(".", ",") if lang == "nl" else text
+
+    def choice_cell(choice_id: str | None, d) -> str:
+        figure = next(c for c in d.choices if c.choice_id == choice_id)
+        text = choices[choice_id].text.get_text(lang)
+        return f"{esc(text)} <span class=\"muted\">→ {number(figure.expected, sign=False)}</span>"
+
+    rows = [f'<p>{esc(_t(lang, "matters_intro"))}</p>',
+            f'<table><thead><tr><th style="width:22%">{esc(_t(lang, "moment"))}</th>'
+            f'<th>{esc(_t(lang, "acting"))}</th><th>{esc(_t(lang, "standing_by"))}</th>'
+            f'<th style="width:12%" class="num">{esc(_t(lang, "difference"))}</th></tr></thead>'
+            "<tbody>"]
+    for d in top:
+        rows.append(f'<tr><td><a href="#scene-{esc(d.scene_id)}">{numbers.get(d.scene_id, "?")}'
+                    f" · {esc(d.scene_id)}</a></td><td>{choice_cell(d.most_active, d)}</td>"
+                    f"<td>{choice_cell(d.most_passive, d)}</td>"
+                    f'<td class="num">{number(d.effect or 0.0)}</td></tr>')
+    rows.append("</tbody></table>")
+    first = found.first
+    if first is not None and first.effect is not None:
+        rows.append(f'<p>{esc(_t(lang, "matters_first", effect=number(first.effect)))}</p>')
+    return "".join(rows)
 
 
 def guide_html(scenario: Scenario, lang: str) -> str:
@@ -910,6 +1010,8 @@ def guide_html(scenario: Scenario, lang: str) -> str:
     sections.append(("map", _t(lang, "map"),
                      f'<p>{esc(_t(lang, "map_intro"))}</p>{legend_html(lang)}'
                      f"<figure>{map_svg(scenario, lang)}</figure>"))
+
+    sections.append(("matters", _t(lang, "matters"), _matters_html(scenario, numbers, lang)))
 
     scenes = [_scene_html(scenario, scenario.scenes[s], numbers[s], numbers, lang) for s in order]
     sections.append(("scenes", _t(lang, "scenes"), "\n".join(scenes)))

@@ -181,6 +181,20 @@ def _list(inner: Converter) -> Converter:
     return convert
 
 
+def _name_or_list(as_list: Converter) -> Converter:
+    """A scene id, or a list of roads (`model.Roads`)."""
+    def convert(node: YNode, issues: list[Issue], label: str) -> Any:
+        if isinstance(node, YList):
+            return as_list(node, issues, label)
+        if isinstance(node, YScalar) and not node.is_null:
+            return node.text
+        issues.append(Issue(node.pos, f"{label} should be a scene id, or a list of roads like "
+                            "[{to: scene, when: condition}, {to: other_scene}], but it is "
+                            f"{describe(node)}", code="type"))
+        return INVALID
+    return convert
+
+
 def _dict(inner: Converter, keyed: bool) -> Converter:
     def convert(node: YNode, issues: list[Issue], label: str) -> Any:
         if not isinstance(node, YMap):
@@ -301,8 +315,12 @@ def converter(hint: Any) -> Converter:
         return _literal(tuple(str(a) for a in args))
     if origin in (Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
+        optional = len(inner) < len(args)
         if len(inner) == 1:
             return _optional(converter(inner[0]))
+        if len(inner) == 2 and inner[0] is str and typing.get_origin(inner[1]) is list:
+            roads = _name_or_list(converter(inner[1]))
+            return _optional(roads) if optional else roads
     if origin is list:
         return _list(converter(args[0]))
     if origin is dict:

@@ -91,23 +91,34 @@ def all_choices(s: Scenario) -> Iterator[tuple[str, Choice]]:
             yield scene.id, choice
 
 
-def successors(s: Scenario, scene_id: str) -> list[str]:
-    """The scenes a scene can lead to, ignoring conditions."""
+def successors(s: Scenario, scene_id: str, *, possible: bool = False) -> list[str]:
+    """The scenes a scene can lead to: through every road of its choices and its `next`, or
+    with `possible`, only through those whose conditions can ever hold (`expr.may_hold`)."""
     scene = s.scenes[scene_id]
-    out = [c.goto for c in scene.choices if c.goto in s.scenes]
-    if scene.next in s.scenes:
-        out.append(scene.next)
-    return out
+    roads = [(c.when, r) for c in scene.choices for r in c.routes]
+    roads += [(None, r) for r in scene.next_routes]
+    return [r.to for when, r in roads if r.to in s.scenes
+            and (not possible or (_may_hold(s, when) and _may_hold(s, r.when)))]
 
 
-def reachable(s: Scenario) -> set[str]:
-    """Scenes the story can get to from its start, ignoring conditions."""
+def _may_hold(s: Scenario, when: str | None) -> bool:
+    if when is None:
+        return True
+    try:
+        return expr.may_hold(expr.parse(when), {m.id: (m.min, m.max) for m in s.meters.values()})
+    except expr.ExprError:
+        return True  # check_conditions reports it
+
+
+def reachable(s: Scenario, *, possible: bool = False) -> set[str]:
+    """Scenes the story can get to from its start, ignoring conditions, or with `possible`,
+    leaving out roads whose conditions can never hold."""
     if s.start not in s.scenes:
         return set()
     seen = {s.start}
     todo = deque([s.start])
     while todo:
-        for nxt in successors(s, todo.popleft()):
+        for nxt in successors(s, todo.popleft(), possible=possible):
             if nxt not in seen:
                 seen.add(nxt)
                 todo.append(nxt)
@@ -204,16 +215,39 @@ def check_start(s: Scenario) -> list[Issue]:
 def check_gotos(s: Scenario) -> list[Issue]:
     issues = []
     for scene in s.scenes.values():
-        for c in scene.choices:
-            if c.goto not in s.scenes:
-                issues.append(_err(c.where("goto"), f"choice '{c.id}' goes to '{c.goto}', which "
-                                   f"is not a scene{_close(c.goto, s.scenes)}", "unknown_scene"))
-        if scene.next is not None and scene.next not in s.scenes:
-            issues.append(_err(scene.where("next"), f"next scene '{scene.next}' does not exist"
-                               f"{_close(scene.next, s.scenes)}", "unknown_scene"))
+        roads = [(f"choice '{c.id}'", c.routes, c.where("goto")) for c in scene.choices]
+        if scene.next is not None:
+            roads.append((f"the next of scene '{scene.id}'", scene.next_routes,
+                          scene.where("next")))
+        for what, routes, pos in roads:
+            issues += _road_issues(s, what, routes, pos)
         if scene.ending is not None and scene.ending not in s.endings:
             issues.append(_err(scene.where("ending"), f"ending '{scene.ending}' does not exist"
                                f"{_close(scene.ending, s.endings)}", "unknown_ending"))
+    return issues
+
+
+def _road_issues(s: Scenario, what: str, routes: tuple[model.Route, ...], pos: Pos
+                 ) -> list[Issue]:
+    """A goto or next: every road to a scene, conditions on all but the last."""
+    issues = []
+    if not routes:
+        return [_err(pos, f"{what} names no road: give a scene id, or roads like "
+                     "[{to: scene, when: condition}, {to: other_scene}]", "roads")]
+    for i, route in enumerate(routes):
+        where = route.where("to") if len(routes) > 1 else pos
+        if route.to not in s.scenes:
+            verb = "goes to" if what.startswith("choice") else "leads to"
+            issues.append(_err(where, f"{what} {verb} '{route.to}', which is not a "
+                               f"scene{_close(route.to, s.scenes)}", "unknown_scene"))
+        last = i == len(routes) - 1
+        if last and route.when is not None:
+            issues.append(_err(route.where("when"), f"the last road of {what} must have no "
+                               "'when': it is taken when no other road's condition holds",
+                               "roads"))
+        elif not last and route.when is None:
+            issues.append(_err(route.pos, f"road {i + 1} of {what} has no 'when', so the "
+                               "roads after it are never taken", "roads"))
     return issues
 
 
@@ -301,19 +335,34 @@ def check_reachable_scenes(s: Scenario) -> list[Issue]:
     seen = reachable(s)
     if not seen:
         return []
-    return [_warn(scene.where("id"), f"scene '{scene.id}' cannot be reached from the start",
-                  "unreachable_scene")
-            for scene in s.scenes.values() if scene.id not in seen]
+    return _unreachable("scene", [(i, scene.where("id")) for i, scene in s.scenes.items()],
+                        seen, reachable(s, possible=True), " from the start",
+                        "unreachable_scene")
 
 
 def check_reachable_endings(s: Scenario) -> list[Issue]:
     seen = reachable(s)
     if not seen:
         return []
-    used = {s.scenes[i].ending for i in seen}
-    return [_warn(e.where("id"), f"ending '{e.id}' cannot be reached: no reachable scene ends with it",
-                  "unreachable_ending")
-            for e in s.endings.values() if e.id not in used]
+    return _unreachable("ending", [(i, e.where("id")) for i, e in s.endings.items()],
+                        {s.scenes[i].ending for i in seen},
+                        {s.scenes[i].ending for i in reachable(s, possible=True)},
+                        ": no reachable scene ends with it", "unreachable_ending")
+
+
+def _unreachable(kind: str, items: list[tuple[str, Pos]], seen: set, possible: set,
+                 why_unseen: str, code: str) -> list[Issue]:
+    """Warnings for the items no road leads to, and for those whose every road needs a
+    condition that can never hold (`expr.may_hold`)."""
+    issues = []
+    for ident, pos in items:
+        if ident not in seen:
+            issues.append(_warn(pos, f"{kind} '{ident}' cannot be reached{why_unseen}", code))
+        elif ident not in possible:
+            issues.append(_warn(pos, f"{kind} '{ident}' cannot be reached: every road to it "
+                                "needs a condition that can never hold (a meter beyond its "
+                                "range, or false)", code))
+    return issues
 
 
 def check_way_out(s: Scenario) -> list[Issue]:
@@ -372,12 +421,15 @@ def _condition_issues(known: dict, text: str, pos: Pos, what: str,
 
 
 def check_conditions(s: Scenario) -> list[Issue]:
+    stances = [*vocab.STANCES, *expr.FAMILIES]
     known = {
         "meter": s.meters,
         "visited": s.scenes,
         "chose": {c.id for _, c in all_choices(s)},
         "role": vocab.ROLES,
-        "took": vocab.STANCES,
+        "took": stances,
+        "count": stances,
+        "streak": stances,
     }
     issues = []
     parsed: dict[str, Any] = {}
@@ -385,6 +437,16 @@ def check_conditions(s: Scenario) -> list[Issue]:
         if c.when is not None:
             issues += _condition_issues(known, c.when, c.where("when"), f"condition of '{c.id}'",
                                         parsed)
+        for i, route in enumerate(c.routes):
+            if route.when is not None:
+                issues += _condition_issues(known, route.when, route.where("when"),
+                                            f"condition of road {i + 1} of '{c.id}'", parsed)
+    for scene in s.scenes.values():
+        for i, route in enumerate(scene.next_routes):
+            if route.when is not None:
+                issues += _condition_issues(known, route.when, route.where("when"),
+                                            f"condition of road {i + 1} of the next of "
+                                            f"'{scene.id}'", parsed)
     for rule in s.conditions:
         if rule.when is not None:
             issues += _condition_issues(known, rule.when, rule.where("when"),

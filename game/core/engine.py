@@ -14,15 +14,14 @@ Views are frozen dataclasses in the run's current language; the language can cha
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, fields
+import weakref
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from . import vocab
-from .machines import (ConditionMachine, RoleMachine, StoryMachine, choice_trigger,
-                       compile_conditions, NEXT_TRIGGER)
+from .machines import NEXT_TRIGGER, choice_trigger, machines_for, role_trigger
 from .model import Look, Scenario, Text
-from .state import RunState, SaveError, Step
-from .yamlsource import gc_paused
+from .state import SAVE_VERSION, RunState, SaveError, Step
 
 log = logging.getLogger(__name__)
 
@@ -220,13 +219,13 @@ class Run:
     def __init__(self, scenario: Scenario, state: RunState):
         self.scenario = scenario
         self.state = state
-        conditions = compile_conditions(scenario)
-        with gc_paused():  # tens of thousands of small objects for a large story, no cycles
-            self.story = StoryMachine(scenario, state, conditions)
-            self.roles = RoleMachine(state)
-            self.victim = ConditionMachine(scenario, state, conditions)
+        self.machines = machines_for(scenario)
+        self.models = self.machines.attach(state)
+        # The machines are the scenario's and outlive the run: they let go of its models when
+        # the run is gone.
+        weakref.finalize(self, self.machines.detach, self.models).atexit = False
         if not state.condition:
-            self.victim.reassess()
+            self.models.victim.reassess()
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -265,13 +264,19 @@ class Run:
         scene = self.scenario.scenes[self.state.scene]
         views = []
         for index, c in enumerate(scene.choices):
-            available = self.story.holds(c.when)
+            available = self.models.story.may_trigger(choice_trigger(index))
             reason = None
             if not available:
                 reason = self.text(c.unavailable) or ui_text("unavailable", self.lang)
             views.append(ChoiceView(c.id, index, self.text(c.text), c.stance,
                                     _label(vocab.STANCES[c.stance], self.lang), available, reason))
         return tuple(views)
+
+    def available_choices(self) -> list[str]:
+        """The ids of the choices that can be taken now, in scene order (no texts made)."""
+        scene = self.scenario.scenes[self.state.scene]
+        may = self.models.story.may_trigger
+        return [c.id for i, c in enumerate(scene.choices) if may(choice_trigger(i))]
 
     def meter_views(self) -> tuple[MeterView, ...]:
         return tuple(MeterView(m.id, self.text(m.label), self.state.meters[m.id], m.min, m.max,
@@ -290,7 +295,7 @@ class Run:
                 expression = condition.expression  # his face follows his condition
             cast.append(CastView(who, member.name, member.role, expression, is_victim,
                                  member.look))
-        shown = [b for b in scene.beats if self.story.holds(b.when)] or scene.beats[:1]
+        shown = [b for b in scene.beats if self.machines.holds(b.when, self.state)] or scene.beats[:1]
         beats = tuple(BeatView(self.text(b.text), b.who, s.cast[b.who].name if b.who else None,
                                b.expression) for b in shown)
         step_label = _label(vocab.STEPS[scene.step], self.lang) if scene.step else None
@@ -311,7 +316,7 @@ class Run:
             raise ChoiceError(f"'{choice_id}' is not a choice in scene '{scene.id}' "
                               f"(choices here: {here})")
         choice = scene.choices[index]
-        if not self.story.holds(choice.when):
+        if not self.models.story.may_trigger(choice_trigger(index)):
             raise ChoiceError(f"'{choice_id}' cannot be taken now: "
                               f"{self.text(choice.unavailable) or choice.when}")
         before_meters = dict(self.state.meters)
@@ -340,14 +345,19 @@ class Run:
         scene = self.scenario.scenes[self.state.scene]
         if scene.next is None:
             raise ChoiceError(f"scene '{scene.id}' has no next scene to advance to")
-        self._step(lambda: self.story.fire(NEXT_TRIGGER), None, None)
+        self._step(self._next, None, None)
         return self.view()
 
+    def _next(self) -> None:
+        if not self.models.story.trigger(NEXT_TRIGGER):
+            raise ChoiceError(f"no road of scene '{self.state.scene}''s next holds")
+
     def _take(self, index: int, stance: str) -> None:
-        if not self.story.fire(choice_trigger(index)):
+        road = [*self.state.road, stance]  # the role weighs this choice too
+        if not self.models.story.trigger(choice_trigger(index)):
             raise ChoiceError("the choice's condition does not hold")
-        self.roles.take(stance)
-        self.victim.reassess()
+        self.models.role.trigger(role_trigger(stance), road=road)
+        self.models.victim.reassess()
 
     def _step(self, action, choice_id: str | None, stance: str | None) -> None:
         """Run one step all-or-nothing: if anything fails, the run is as it was before."""
@@ -361,29 +371,16 @@ class Run:
             self.state.history.append(Step(self.state.scene, choice_id, stance, self.state.role,
                                            self.state.condition, dict(self.state.meters)))
         except BaseException:
-            self.state.rewind(mark)
-            self._sync_machines()
+            self.state.rewind(mark)  # the machines read the state: nothing else to undo
             raise
 
-    def _restore(self, snapshot: RunState) -> None:
-        for f in fields(RunState):
-            setattr(self.state, f.name, getattr(snapshot, f.name))
-        self.state.forget_derived()
-        self._sync_machines()
-
-    def _sync_machines(self) -> None:
-        """Put the machines back in the states the run says."""
-        self.story.restore(self.state.scene)
-        self.roles.restore(self.state.role)
-        self.victim.restore(self.state.condition)
-
     def back(self) -> bool:
-        """Undo the last step (rollback). False at the start, where there is nothing to undo."""
+        """Undo the last step (rollback). False at the start, where there is nothing to undo.
+        Every step keeps what it left (scene, role, condition, meters), so this is the history
+        one step shorter, not a replay."""
         if len(self.state.history) <= 1:
             return False
-        moves = [step.choice for step in self.state.history[1:-1]]
-        fresh = replay(self.scenario, self.lang, moves, self.state.content_hash)
-        self._restore(fresh.state)
+        self.state.step_back()
         return True
 
     # --- summing up ----------------------------------------------------------------------------
@@ -469,7 +466,10 @@ def _follow(run: Run) -> None:
 
 
 def load_run(scenario: Scenario, data: Any, content_hash: str = "") -> Run:
-    """A saved run, rebuilt by replaying its history and checked against what was saved."""
+    """A saved run, rebuilt by replaying its history and checked against what was saved.
+
+    A save of version 1 was made when the role was the last choice's: its choices are replayed
+    and the roles worked out again by today's rules; the rest must still match."""
     saved = RunState.from_dict(data)
     if saved.scenario_id != scenario.id:
         raise SaveError(f"the save is of scenario '{saved.scenario_id}', not '{scenario.id}'")
@@ -482,6 +482,10 @@ def load_run(scenario: Scenario, data: Any, content_hash: str = "") -> Run:
         run = replay(scenario, saved.lang, moves, saved.content_hash)
     except (ChoiceError, ValueError, KeyError) as exc:
         raise SaveError(f"the saved choices do not fit this scenario: {exc}") from exc
+    if data.get("version") != SAVE_VERSION:
+        saved.role = run.state.role
+        for old, new in zip(saved.history, run.state.history):
+            old.role = new.role
     if run.state.to_dict() != saved.to_dict():
         raise SaveError("the save does not match what its choices lead to")
     return run

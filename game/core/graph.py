@@ -57,9 +57,8 @@ def branch_map(scenario: Scenario) -> BranchMap:
     edges: list[MapEdge] = []
     while todo:
         scene = scenario.scenes[todo.popleft()]
-        targets = [(c.goto, c.id) for c in scene.choices]
-        if scene.next is not None:
-            targets.append((scene.next, None))
+        targets = [(r.to, c.id) for c in scene.choices for r in c.routes]
+        targets += [(r.to, None) for r in scene.next_routes]
         for target, choice_id in targets:
             edges.append(MapEdge(scene.id, target, choice_id))
             if target not in layer_of:

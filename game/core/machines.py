@@ -1,26 +1,33 @@
 """The three state machines, built with `transitions`. The only module that imports it.
 
 1. The story machine: states are scene ids, triggers are choices (`choose_0`..`choose_3`, shared by
-   every scene, each guarded by that scene's choice condition) and `next`. Taking a transition applies
-   the choice's effects to the victim's meters.
-2. The role machine: the player's participant role, moved by the stance of each choice.
+   every scene) and `next`. A choice has one transition for each road of its `goto`, in order,
+   guarded by the choice's own `when` (asked of the road so far: can the player take it?) and the
+   road's `when` (asked of the road as the choice leaves it: its effects on the meters made, its
+   stance counted, the role it gives). transitions takes the first whose guards hold. Taking it
+   applies the choice's effects to the victim's meters.
+2. The role machine: the player's participant role, moved by the weight of the road, not by the
+   last stance alone (see `ROLE_RULES`).
 3. The condition machine: the victim's condition, moved when the meters cross the scenario's rules.
 
-The machines act on a `RunState` (plain values, see `state.py`) through small model objects, so a
-scene id can never clash with an attribute of the run. Triggers are fired with `model.trigger(name)`.
+Each machine is built once per scenario (`machines_for`), with no model. A run attaches models of
+its own (`Machines.attach`): small objects whose `scene`, `role` and `condition` are properties over
+the run's `RunState`, so what a machine reads and writes is the run's own state, one source of truth
+with nothing to keep in step. The guards get transitions' event data (`send_event`) and read the
+run's state through it.
 """
 
 from __future__ import annotations
 
 import logging
-import warnings
-from functools import partial
-from typing import Any
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
 
-from transitions import Machine, MachineError
+from transitions import Machine
 
 from . import expr, vocab
-from .model import Choice, Scenario
+from .model import Choice, Route, Scenario
 from .state import RunState
 
 log = logging.getLogger(__name__)
@@ -35,114 +42,232 @@ def choice_trigger(index: int) -> str:
 
 
 NEXT_TRIGGER = "next"
+STEP_IN, STAND_BY = "step_in", "stand_by"
+"""The role machine's triggers: a choice that acts, and one that does not."""
 
 
-class _Model:
-    """What a machine moves: just its `state`. Kept apart from the run so names never clash."""
+def role_trigger(stance: str) -> str:
+    return STEP_IN if stance in vocab.ACTIVE_STANCES else STAND_BY
 
-    state: str
+
+class _Part:
+    """A model for one machine: a view of a run's state. `scene`, `role` and `condition` read and
+    write the state's own fields. Each machine gets a part of its own, since transitions binds
+    `trigger` and `may_trigger` on every model it moves."""
+
+    def __init__(self, run: RunState):
+        self.run = run
+
+    scene = property(lambda self: self.run.scene,
+                     lambda self, value: setattr(self.run, "scene", value))
+    role = property(lambda self: self.run.role,
+                    lambda self, value: setattr(self.run, "role", value))
+    condition = property(lambda self: self.run.condition,
+                         lambda self, value: setattr(self.run, "condition", value))
     trigger: Any  # bound by transitions: trigger(name) fires the named trigger
+    may_trigger: Any
 
 
-def _machine(states: list[str], initial: str) -> tuple[Machine, _Model]:
-    model = _Model()
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # a "Skip binding" warning would mean a clash: fail loudly
-        machine = Machine(model=model, states=states, initial=initial, auto_transitions=False,
-                          ignore_invalid_triggers=False, queued=False)
-    return machine, model
+class RunModels(NamedTuple):
+    """The three models of one run, one per machine."""
+
+    story: _Part
+    role: _Part
+    victim: _Part
+
+
+# --- the role: guards over the road ---------------------------------------------------------------
+
+def _recent(road: Sequence[str]) -> Sequence[str]:
+    return road[-vocab.RECENT:]
+
+
+def never_passive(road: Sequence[str]) -> bool:
+    """Every choice so far acted: a player who steps in from the start is a defender at once."""
+    return not any(stance in vocab.PASSIVE_STANCES for stance in road)
+
+
+def acts_often(road: Sequence[str]) -> bool:
+    """At least two of the recent choices acted."""
+    return sum(1 for stance in _recent(road) if stance in vocab.ACTIVE_STANCES) >= 2
+
+
+def heaviest_passive(road: Sequence[str]) -> str | None:
+    """The passive stance that weighs most among the recent choices: the most frequent, and of
+    those the latest. None when none of them was passive."""
+    recent = [s for s in _recent(road) if s in vocab.PASSIVE_STANCES]
+    if not recent:
+        return None
+    counts = Counter(recent)
+    most = max(counts.values())
+    return next(s for s in reversed(recent) if counts[s] == most)
+
+
+RoadGuard = Callable[[Sequence[str]], bool]
+
+
+def _weighs_most(stance: str) -> RoadGuard:
+    guard = lambda road: heaviest_passive(road) == stance  # noqa: E731
+    guard.__name__ = f"{stance}_weighs_most"
+    return guard
+
+
+ROLE_RULES: tuple[tuple[str, str | list[str], str, RoadGuard | None], ...] = (
+    # (trigger, from, to, guard): the first rule whose guard holds is taken.
+    (STEP_IN, "*", "defender", never_passive),
+    (STEP_IN, "*", "defender", acts_often),
+    (STEP_IN, "*", "stepping_in", None),
+    (STAND_BY, ["defender"], "wavering", None),
+    (STAND_BY, "*", "outsider", _weighs_most("outsider")),
+    (STAND_BY, "*", "reinforcer", _weighs_most("reinforcer")),
+    (STAND_BY, "*", "assistant", _weighs_most("assistant")),
+)
+"""The participant role, from the road (the stances taken, the latest one included):
+- acting from the start makes a defender; so does acting in two of the last three choices;
+  acting once after standing by is "starting to step in" (a budding defender);
+- a defender who stands by once is "wavering"; standing by again, they fall to a passive role;
+- otherwise standing by gives the passive role that weighs most among the last three choices (the
+  most frequent passive stance there, the latest of equals): three times joining in and then one
+  silence is still an assistant.
+scenes/README.md says the same for authors; tests/core/test_roles.py holds it as transcripts."""
+
+
+# --- what a choice would leave --------------------------------------------------------------------
+
+class RoadAfter:
+    """The run as a choice would leave it, for the conditions of its roads: its effects on the
+    meters made, its id and stance on the road, the role it gives. Read-only, made on demand."""
+
+    def __init__(self, run: RunState, meters: dict[str, int], choice: Choice, role: str):
+        self.meters = meters
+        self.visited = run.visited
+        self.chosen = run.chosen | {choice.id}
+        self.road = [*run.road, choice.stance]
+        self.role = role
+
+
+class Machines:
+    """The story, role and condition machines of one scenario, and its parsed conditions."""
+
+    def __init__(self, scenario: Scenario):
+        self.scenario = scenario
+        self.conditions = compile_conditions(scenario)
+        self.story = _machine(list(scenario.scenes), scenario.start, "scene")
+        self.role = _machine(list(vocab.ROLES), vocab.START_ROLE, "role")
+        ids = [rule.id for rule in scenario.conditions]
+        self.victim = _machine(ids, ids[-1], "condition")
+        self._add_story()
+        self._add_roles()
+        for rule in scenario.conditions:
+            guards = [self._guard(rule.when)] if rule.when else []
+            self.victim.add_transition("reassess", "*", rule.id, conditions=guards)
+        # One model that no run owns, to ask the role machine what a road would make of a player
+        # (`role_after`) without moving anybody's role.
+        self._probe = _Part(RunState("", "", "", "", {}, vocab.START_ROLE))
+        self.role.add_model(self._probe, initial=vocab.START_ROLE)
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _add_story(self) -> None:
+        for scene in self.scenario.scenes.values():
+            for index, choice in enumerate(scene.choices):
+                available = [self._guard(choice.when)] if choice.when else []
+                effects = self._effects(choice)
+                for route in choice.routes:
+                    guards = available + ([self._road_guard(route, choice)] if route.when else [])
+                    self.story.add_transition(choice_trigger(index), scene.id, route.to,
+                                              conditions=guards, before=effects)
+            for route in scene.next_routes:
+                guards = [self._guard(route.when)] if route.when else []
+                self.story.add_transition(NEXT_TRIGGER, scene.id, route.to, conditions=guards)
+
+    def _add_roles(self) -> None:
+        for trigger, source, dest, guard in ROLE_RULES:
+            conditions = [lambda event, g=guard: g(event.kwargs["road"])] if guard else []
+            self.role.add_transition(trigger, source, dest, conditions=conditions)
+
+    def _guard(self, when: str) -> Callable[[Any], bool]:
+        """A guard asking `when` of the run's state as it is."""
+        node = self.conditions[when]
+        return lambda event: expr.evaluate(node, event.model.run)
+
+    def _road_guard(self, route: Route, choice: Choice) -> Callable[[Any], bool]:
+        """A guard asking a road's `when` of the run as the choice would leave it."""
+        node = self.conditions[route.when]
+        return lambda event: expr.evaluate(node, self.after(event.model.run, choice))
+
+    def _effects(self, choice: Choice) -> Callable[[Any], None]:
+        def apply(event: Any) -> None:
+            event.model.run.meters = self.meters_after(event.model.run.meters, choice)
+        return apply
+
+    # --- asking --------------------------------------------------------------------------------
+
+    def meters_after(self, meters: dict[str, int], choice: Choice) -> dict[str, int]:
+        """The meters once a choice's effects are made, each kept within its bounds."""
+        out = dict(meters)
+        for meter_id, amount in choice.effects.items():
+            meter = self.scenario.meters[meter_id]
+            out[meter_id] = max(meter.min, min(meter.max, out[meter_id] + amount))
+        return out
+
+    def role_after(self, role: str, road: Sequence[str]) -> str:
+        """The role a player in `role` has once the road's latest choice is counted."""
+        self._probe.run.role = role
+        self._probe.trigger(role_trigger(road[-1]), road=road)
+        return self._probe.run.role
+
+    def after(self, run: RunState, choice: Choice) -> RoadAfter:
+        road = [*run.road, choice.stance]
+        return RoadAfter(run, self.meters_after(run.meters, choice), choice,
+                         self.role_after(run.role, road))
+
+    def holds(self, when: str | None, run: Any) -> bool:
+        """Whether a condition holds for the run (or a `RoadAfter`) right now."""
+        return when is None or expr.evaluate(self.conditions[when], run)
+
+    # --- runs ----------------------------------------------------------------------------------
+
+    def attach(self, run: RunState) -> RunModels:
+        """The models of a run, added to the machines in the states its state says."""
+        models = RunModels(_Part(run), _Part(run), _Part(run))
+        self.story.add_model(models.story, initial=run.scene)
+        self.role.add_model(models.role, initial=run.role)
+        ids = [rule.id for rule in self.scenario.conditions]
+        self.victim.add_model(models.victim, initial=run.condition or ids[-1])
+        return models
+
+    def detach(self, models: RunModels) -> None:
+        """Let the machines forget a run's models (the run is gone)."""
+        for machine, model in zip((self.story, self.role, self.victim), models):
+            try:
+                machine.remove_model(model)
+            except ValueError:
+                pass
+
+
+def _machine(states: list[str], initial: str, attribute: str) -> Machine:
+    return Machine(model=None, states=states, initial=initial, auto_transitions=False,
+                   ignore_invalid_triggers=False, queued=False, send_event=True,
+                   model_attribute=attribute)
 
 
 def compile_conditions(scenario: Scenario) -> dict[str, expr.Node]:
-    """Parsed condition of each choice and rule that has one, by `when` text. Checked at load."""
-    out: dict[str, expr.Node] = {}
+    """Parsed condition of every choice, road, beat and rule that has one, by `when` text."""
     texts = [c.when for s in scenario.scenes.values() for c in s.choices if c.when]
+    texts += [r.when for s in scenario.scenes.values() for c in s.choices for r in c.routes
+              if r.when]
+    texts += [r.when for s in scenario.scenes.values() for r in s.next_routes if r.when]
     texts += [r.when for r in scenario.conditions if r.when]
     texts += [b.when for s in scenario.scenes.values() for b in s.beats if b.when]
-    for text in texts:
-        if text not in out:
-            out[text] = expr.parse(text)
-    return out
+    return {text: expr.parse(text) for text in dict.fromkeys(texts)}
 
 
-class StoryMachine:
-    """Scenes as states, choices as guarded triggers that apply their effects."""
-
-    def __init__(self, scenario: Scenario, state: RunState, conditions: dict[str, expr.Node]):
-        self.scenario = scenario
-        self.state = state
-        self.conditions = conditions
-        self.machine, self.model = _machine(list(scenario.scenes), state.scene)
-        for scene in scenario.scenes.values():
-            for index, choice in enumerate(scene.choices):
-                guards = [partial(self.holds, choice.when)] if choice.when else []
-                self.machine.add_transition(choice_trigger(index), scene.id, choice.goto,
-                                            conditions=guards,
-                                            before=partial(self.apply_effects, choice))
-            if scene.next is not None:
-                self.machine.add_transition(NEXT_TRIGGER, scene.id, scene.next)
-
-    def holds(self, when: str | None, *_: Any) -> bool:
-        """Whether a condition holds for the run right now."""
-        return when is None or expr.evaluate(self.conditions[when], self.state)
-
-    def apply_effects(self, choice: Choice, *_: Any) -> None:
-        for meter_id, amount in choice.effects.items():
-            meter = self.scenario.meters[meter_id]
-            value = self.state.meters[meter_id] + amount
-            self.state.meters[meter_id] = max(meter.min, min(meter.max, value))
-
-    def fire(self, trigger: str) -> bool:
-        """Fire a trigger; False when its guard does not hold."""
-        try:
-            moved = self.model.trigger(trigger)
-        except MachineError as exc:
-            raise ValueError(f"'{trigger}' cannot be fired in scene '{self.model.state}'") from exc
-        self.state.scene = self.model.state
-        return bool(moved)
-
-    def restore(self, scene: str) -> None:
-        self.machine.set_state(scene, self.model)
-
-
-class RoleMachine:
-    """The player's participant role. Every stance is a trigger into the role it expresses."""
-
-    def __init__(self, state: RunState):
-        self.state = state
-        self.machine, self.model = _machine(list(vocab.ROLES), state.role)
-        for stance, role in vocab.ROLE_OF_STANCE.items():
-            self.machine.add_transition(stance, "*", role)
-
-    def take(self, stance: str) -> None:
-        self.model.trigger(stance)
-        self.state.role = self.model.state
-
-    def restore(self, role: str) -> None:
-        self.machine.set_state(role, self.model)
-
-
-class ConditionMachine:
-    """The victim's condition, reassessed after every change to the meters; first rule wins."""
-
-    TRIGGER = "reassess"
-
-    def __init__(self, scenario: Scenario, state: RunState, conditions: dict[str, expr.Node]):
-        self.state = state
-        self.conditions = conditions
-        ids = [rule.id for rule in scenario.conditions]
-        self.machine, self.model = _machine(ids, state.condition or ids[-1])
-        for rule in scenario.conditions:
-            guards = [partial(self._holds, rule.when)] if rule.when else []
-            self.machine.add_transition(self.TRIGGER, "*", rule.id, conditions=guards)
-
-    def _holds(self, when: str, *_: Any) -> bool:
-        return expr.evaluate(self.conditions[when], self.state)
-
-    def reassess(self) -> str:
-        self.model.trigger(self.TRIGGER)
-        self.state.condition = self.model.state
-        return self.state.condition
-
-    def restore(self, condition: str) -> None:
-        self.machine.set_state(condition, self.model)
+def machines_for(scenario: Scenario) -> Machines:
+    """The machines of a scenario, built on first use and kept with it: every run of the
+    scenario shares them."""
+    found = scenario.__dict__.get("_machines")
+    if found is None:
+        found = Machines(scenario)
+        scenario.__dict__["_machines"] = found
+    return found

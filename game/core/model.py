@@ -11,7 +11,7 @@ Every object remembers where it stood in its file (`pos`, and `at` per field) so
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple, Optional
+from typing import Literal, NamedTuple, Optional, Union
 
 # Literal types mirror the lists in vocab.py; a test keeps the two in step.
 Stance = Literal["outsider", "reinforcer", "assistant", "confront", "support", "report", "mobilise"]
@@ -185,6 +185,31 @@ class Beat(Located):
 
 
 @dataclass
+class Route(Located):
+    """One road in a `goto` or `next` that names several: a scene, and when to take it."""
+
+    to: str
+    """The scene this road leads to."""
+    when: Optional[str] = None
+    """Take this road when the condition holds, e.g. `count(active) >= 3`; the first road whose
+    condition holds is taken, and the last road has no condition."""
+
+
+Roads = Union[str, list[Route]]
+"""A scene id, or a list of roads `[{to: scene, when: condition}, ..., {to: scene}]`."""
+
+
+def routes(roads: "Roads | None", pos: Pos = NOWHERE) -> tuple[Route, ...]:
+    """The roads of a `goto` or `next` as a list, a single scene id being one road without a
+    condition (placed at `pos`, where the id was written)."""
+    if roads is None:
+        return ()
+    if isinstance(roads, str):
+        return (Route(to=roads, pos=pos),)
+    return tuple(roads)
+
+
+@dataclass
 class Choice(Located):
     """What the player may do at a decision point."""
 
@@ -194,8 +219,9 @@ class Choice(Located):
     """What the player does, in the first person, short enough for a button."""
     stance: Stance
     """The participant role this choice expresses."""
-    goto: str
-    """The scene this choice leads to."""
+    goto: Roads
+    """The scene this choice leads to, or several roads, each with a condition over the road so
+    far (this choice counted in), the last without: the first that holds is taken."""
     consequence: Text
     """What happens right after, shown before the story goes on."""
     discuss: list[Text] = field(default_factory=list)
@@ -208,6 +234,11 @@ class Choice(Located):
     """Why the choice cannot be taken when `when` does not hold."""
     strategy: Optional[Strategy] = None
     """The seed strategy this choice practises."""
+
+    @property
+    def routes(self) -> tuple[Route, ...]:
+        """Where this choice can lead, in the order the roads are tried."""
+        return routes(self.goto, self.where("goto"))
 
 
 @dataclass
@@ -227,12 +258,18 @@ class Scene(Located):
     """The bystander step this decision point tests (Latané and Darley)."""
     choices: list[Choice] = field(default_factory=list)
     """What the player may do. Give either choices, `next` or `ending`."""
-    next: Optional[str] = None
-    """The scene that follows when there is nothing to choose."""
+    next: Optional[Roads] = None
+    """The scene that follows when there is nothing to choose, or several roads, each with a
+    condition, the last without: the first that holds is taken."""
     ending: Optional[str] = None
     """The ending this scene closes the story with."""
     note: Optional[Text] = None
     """A note for the teacher; never shown on the shared screen."""
+
+    @property
+    def next_routes(self) -> tuple[Route, ...]:
+        """Where `next` can lead, in the order the roads are tried."""
+        return routes(self.next, self.where("next"))
 
 
 @dataclass

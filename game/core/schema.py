@@ -56,7 +56,9 @@ def _type_schema(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"enum": list(args)}
     if origin in (Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
-        return _type_schema(inner[0], defs)
+        if len(inner) == 1:
+            return _type_schema(inner[0], defs)
+        return {"anyOf": [_type_schema(a, defs) for a in inner]}
     if origin is list:
         return {"type": "array", "items": _type_schema(args[0], defs)}
     if origin is dict:

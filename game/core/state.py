@@ -10,7 +10,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 SAVE_FORMAT = "bystander-run"
-SAVE_VERSION = 1
+SAVE_VERSION = 2
+"""2: the role follows the weight of the road (stepping_in, wavering). A version 1 save is
+resumed by replaying its choices, its roles worked out again (see `engine.load_run`)."""
 
 
 class SaveError(ValueError):
@@ -52,8 +54,8 @@ class RunState:
     history: list[Step] = field(default_factory=list)
     ending: str | None = None
 
-    # The condition language reads these three sets (see expr.Context). They are derived from
-    # the history and kept up to date as it grows, so every step of a long run costs the same.
+    # The condition language reads these (see expr.Context). They are derived from the history
+    # and kept up to date as it grows, so every step of a long run costs the same.
     @property
     def visited(self) -> set[str]:
         return self._derived().visited
@@ -65,6 +67,11 @@ class RunState:
     @property
     def stances(self) -> set[str]:
         return self._derived().stances
+
+    @property
+    def road(self) -> list[str]:
+        """The stance of every choice taken, in order: what the role and `count()` read."""
+        return self._derived().road
 
     def _derived(self) -> "_Derived":
         cache: _Derived | None = self.__dict__.get("_derived_cache")
@@ -91,6 +98,18 @@ class RunState:
         self.meters = meters
         del self.choices[n_choices:]
         del self.history[n_history:]
+        self.forget_derived()
+
+    def step_back(self) -> None:
+        """Forget the last step: the run is where the step before left it. (That step cannot
+        have ended the story, so the run has no ending.)"""
+        last = self.history.pop()
+        if last.choice is not None:
+            self.choices.pop()
+        before = self.history[-1]
+        self.scene, self.role, self.condition = before.scene, before.role, before.condition
+        self.meters = dict(before.meters)
+        self.ending = None
         self.forget_derived()
 
     def to_dict(self) -> dict[str, Any]:
@@ -131,6 +150,7 @@ class _Derived:
         self.visited: set[str] = set()
         self.chosen: set[str] = set()
         self.stances: set[str] = set()
+        self.road: list[str] = []
 
     def extends(self, state: RunState) -> bool:
         """Whether the state's lists are the ones seen before, only longer."""
@@ -143,6 +163,7 @@ class _Derived:
             self.visited.add(step.scene)
             if step.stance:
                 self.stances.add(step.stance)
+                self.road.append(step.stance)
         self.chosen.update(state.choices[self.n_choices:])
         self.n_history, self.n_choices = len(state.history), len(state.choices)
         self.visited.add(state.scene)

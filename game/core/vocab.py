@@ -21,29 +21,27 @@ STANCES: Final[dict[str, Labels]] = {
     "mobilise": {"nl": "anderen meekrijgen", "en": "mobilise"},
 }
 
-# The participant role each stance puts the player in.
-ROLE_OF_STANCE: Final[dict[str, str]] = {
-    "outsider": "outsider",
-    "reinforcer": "reinforcer",
-    "assistant": "assistant",
-    "confront": "defender",
-    "support": "defender",
-    "report": "defender",
-    "mobilise": "defender",
-}
-
 PASSIVE_STANCES: Final[frozenset[str]] = frozenset({"outsider", "reinforcer", "assistant"})
 ACTIVE_STANCES: Final[frozenset[str]] = frozenset(STANCES) - PASSIVE_STANCES
 
 # The player starts as a plain bystander: someone who saw it and has not chosen yet.
 START_ROLE: Final = "bystander"
+# The participant roles (Salmivalli) the player can be in, moved by the weight of the road (see
+# machines.RoleMachine and scenes/README.md): the four roles, and two in between, for someone who
+# starts to step in after standing by and for a defender who looks away once.
 ROLES: Final[dict[str, Labels]] = {
     "bystander": {"nl": "omstander", "en": "bystander"},
     "outsider": {"nl": "buitenstaander", "en": "outsider"},
     "reinforcer": {"nl": "meelacher", "en": "reinforcer"},
     "assistant": {"nl": "meedoener", "en": "assistant"},
+    "stepping_in": {"nl": "beginnende verdediger", "en": "budding defender"},
     "defender": {"nl": "verdediger", "en": "defender"},
+    "wavering": {"nl": "twijfelende verdediger", "en": "wavering defender"},
 }
+PASSIVE_ROLES: Final = ("outsider", "reinforcer", "assistant")
+"""The passive roles have the names of the passive stances that lead to them."""
+RECENT: Final = 3
+"""How many of the latest choices weigh in the role: "recent" in the role's rules."""
 
 # The roles as they read inside a sentence ("you became a defender").
 ROLE_PHRASES: Final[dict[str, Labels]] = {
@@ -51,7 +49,9 @@ ROLE_PHRASES: Final[dict[str, Labels]] = {
     "outsider": {"nl": "buitenstaander", "en": "an outsider"},
     "reinforcer": {"nl": "meelacher", "en": "a reinforcer"},
     "assistant": {"nl": "meedoener", "en": "an assistant"},
+    "stepping_in": {"nl": "beginnende verdediger", "en": "a budding defender"},
     "defender": {"nl": "verdediger", "en": "a defender"},
+    "wavering": {"nl": "twijfelende verdediger", "en": "a wavering defender"},
 }
 
 # Latané and Darley's five steps from seeing something to doing something.

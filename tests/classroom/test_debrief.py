@@ -12,8 +12,8 @@ def test_a_road_that_walked_on_then_reported(mini_loaded):
     d = debrief(mini, run.summary(), "en")  # played in Dutch, debriefed in English
     assert [(s.stance, s.label, s.count, s.active) for s in d.stances] == [
         ("outsider", "outsider", 1, False), ("report", "report", 1, True)]
-    assert [(r.role, r.count) for r in d.roles] == [("outsider", 1), ("defender", 1)]
-    assert d.journey == "You started as a bystander, became an outsider, became a defender"
+    assert [(r.role, r.count) for r in d.roles] == [("outsider", 1), ("stepping_in", 1)]
+    assert d.journey == "You started as a bystander, became an outsider, became a budding defender"
     assert d.active_share == 0.5
     assert [(s.step, s.active) for s in d.steps] == [("notice", False), ("act", True)]
     assert d.held_back_at is not None and d.held_back_at.step == "notice"

@@ -191,7 +191,6 @@ def test_every_choice_of_every_story_fits_at(size, paths):
                     continue
                 run = engine.start(entry.scenario, lang)
                 run.state.scene = scene_id
-                run.story.restore(scene_id)
                 app.run = run
                 screen = SceneScreen(app, run)
                 screen.show_choices()

@@ -209,7 +209,8 @@ def test_a_whole_class_session(adrian, records_folder):
     assert isinstance(debrief_screen, DebriefScreen)
     d = debrief_screen.debrief
     assert d.decisions[0].choice_id == "say_stop" and d.decisions[1].choice_id == "say_full"
-    assert "assistant" in {r.role for r in d.roles}          # say_full: joining in
+    # say_full, joining in after speaking up: a defender who wavers (the role weighs the road)
+    assert "wavering" in {r.role for r in d.roles}
     assert d.held_back_at is not None and d.held_back_at.index == 1
     assert debrief_screen.overflows() == []
     press(app, pygame.K_2, frames=1)

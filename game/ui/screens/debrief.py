@@ -200,9 +200,13 @@ class DebriefScreen(Screen):
         p = th.palette
         d = self.debrief
         gap = th.px(1.5)
-        # The roles' panel as tall as its words need (at least half); the step gets the rest.
-        roles_h = min(max(left.h // 2, self._roles_need(left.w) + gap // 2),
-                      left.h - gap // 2 - 3 * tx.line_height(th.body, "bold"))
+        # The roles' panel as tall as its words need (at least half); the step gets the rest,
+        # at least what its own words need. A long road (the in-between roles make the journey
+        # longer) leaves out the role chips, which only count what the journey already names.
+        held_need = self._held_need(left.w)
+        chips = self._roles_need(left.w) + gap // 2 <= left.h - gap // 2 - held_need
+        roles_h = min(max(left.h // 2, self._roles_need(left.w, chips) + gap // 2),
+                      left.h - gap // 2 - max(held_need, 3 * tx.line_height(th.body, "bold")))
         room = self._section(surface, pygame.Rect(left.x, left.y, left.w, roles_h - gap // 2),
                              self.t("roles_taken"))
         journey = tx.fit(d.journey, pygame.Rect(room.x, room.y, room.w, room.h // 2 + th.px(2)),
@@ -211,7 +215,7 @@ class DebriefScreen(Screen):
         self._fits.append((d.journey, journey.fits))
         x, y = room.x, room.y + journey.height + th.px(0.8)
         row_h = tx.line_height(th.small, "bold") + th.px(1)
-        for r in d.roles:
+        for r in d.roles if chips else ():
             label = f"{r.label} × {r.count}"
             w = tx.text_width(label, th.small, "bold") + th.px(2)
             if x > room.x and x + w > room.right:
@@ -221,10 +225,11 @@ class DebriefScreen(Screen):
             self._fits.append((label, rect.right <= room.right + 1 and rect.bottom
                                <= room.bottom + th.px(1)))
             x = rect.right + th.px(0.8)
+        if chips:
+            y += row_h + th.px(0.6)  # below the last row of chips
         ways = [f"{st.label} × {st.count}" for st in d.stances if st.active]
         if ways:  # the ways of defending the class used, in words
             text = self.t("ways_of_defending", ways=", ".join(ways))
-            y += row_h + th.px(0.6)
             fit = tx.fit(text, pygame.Rect(room.x, y, room.w, max(1, room.bottom - y)),
                          th.body, p.ink, "regular", th.small_min)
             fit.blit(surface)
@@ -250,19 +255,47 @@ class DebriefScreen(Screen):
             rest.blit(surface)
             self._fits.append((detail, rest.fits))
 
-    def _roles_need(self, width: int) -> int:
-        """Height of the roles' panel: title, journey, one row of chips, ways of defending."""
+    def _chip_rows(self, width: int) -> int:
+        """How many rows the role chips take in `width`, wrapped as `_draw_roles` wraps them
+        (the road can hold up to seven roles, two of them in between)."""
+        th = self.theme
+        rows, x = 1, 0
+        for r in self.debrief.roles:
+            w = tx.text_width(f"{r.label} × {r.count}", th.small, "bold") + th.px(2)
+            if x > 0 and x + w > width:
+                rows, x = rows + 1, 0
+            x += w + th.px(0.8)
+        return rows
+
+    def _roles_need(self, width: int, chips: bool = True) -> int:
+        """Height of the roles' panel: title, journey, the rows of chips, ways of defending."""
         th = self.theme
         d = self.debrief
         inner = width - 2 * th.px(1.6)
         ways = [f"{st.label} × {st.count}" for st in d.stances if st.active]
+        rows = self._chip_rows(inner) if chips else 0
         need = (th.px(1.6) + tx.wrapped_height(self.t("roles_taken"), inner, th.body, "bold")
                 + th.px(0.6) + tx.wrapped_height(d.journey, inner, th.body, "italic")
-                + th.px(0.8) + tx.line_height(th.small, "bold") + th.px(1))
+                + th.px(0.8) + rows * (tx.line_height(th.small, "bold") + th.px(1)))
         if ways:
             need += th.px(0.6) + tx.wrapped_height(
                 self.t("ways_of_defending", ways=", ".join(ways)), inner, th.body)
         return need
+
+    def _held_need(self, width: int) -> int:
+        """Height of the panel of where the class held back, at the body size."""
+        th = self.theme
+        d = self.debrief
+        inner = width - 2 * th.px(1.6)
+        need = (th.px(1.6) + tx.wrapped_height(self.t("held_back"), inner, th.body, "bold")
+                + th.px(0.6))
+        if d.held_back_at is None:
+            return need + tx.wrapped_height(self.t("held_back_none"), inner, th.body, "bold")
+        h = d.held_back_at
+        need += tx.wrapped_height(self.t("held_back_at", n=h.index + 1, step=h.step_label or ""),
+                                  inner, th.body, "bold") + th.px(0.5)
+        return need + tx.wrapped_height(self.t("held_back_choice", choice=h.choice_text,
+                                               stance=h.stance_label), inner, th.body)
 
     def _draw_strategies(self, surface, right: pygame.Rect) -> None:
         """The strategies used, and the ones on offer at the class's own decisions."""
