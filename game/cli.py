@@ -73,6 +73,11 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--quiet", "-q", action="store_true", help="print problems only")
 
+    analyse = sub.add_parser("analyse", help="how much the road matters: every path, what each "
+                                              "decision does to the ending")
+    analyse.add_argument("scenario", help="scenario id (e.g. adrian) or file")
+    analyse.add_argument("--json", action="store_true", help="print the figures as JSON")
+
     run = sub.add_parser("run", help="play in the terminal, or replay a list of choices")
     run.add_argument("scenario", help="scenario id (e.g. adrian) or file")
     run.add_argument("--lang", default="nl", help="nl or en (default nl)")
@@ -165,6 +170,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     total_errors = total_warnings = 0
     for path in files:
         loaded = load(path)
+        if args.strict and loaded.ok:
+            loaded.issues += _road_issues(loaded.scenario)
         n_err = sum(1 for i in loaded.issues if i.severity == "error")
         n_warn = len(loaded.issues) - n_err
         if loaded.scenario is None and n_err == 0:
@@ -180,6 +187,26 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not args.quiet:
         print(f"{len(files)} files checked: {total_errors} errors, {total_warnings} warnings")
     return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _road_issues(scenario) -> list:
+    """`check --strict` also asks whether the road matters (see `core.analysis`)."""
+    from .core.analysis import analyse, road_issues
+    return road_issues(scenario, analyse(scenario))
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    from .core.analysis import analyse
+    from .road_report import analysis_text
+    loaded = _load_or_report(resolve_scenario(args.scenario))
+    if loaded is None:
+        return EXIT_ERRORS
+    found = analyse(loaded.scenario)
+    if args.json:
+        print(json.dumps(found.to_json(), indent=2))
+    else:
+        print(analysis_text(found), end="")
+    return EXIT_OK
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -303,7 +330,7 @@ COMMANDS = {"play": cmd_play, "screenshot": cmd_screenshot, "check": cmd_check, 
             "schema": cmd_schema, "bench": cmd_bench}
 
 
-COMMANDS.update(guide=cmd_guide, report=cmd_report)
+COMMANDS.update(guide=cmd_guide, report=cmd_report, analyse=cmd_analyse)
 
 
 PLAIN_PLAY = {"command": "play", "scenario": None, "lang": None, "fullscreen": False,

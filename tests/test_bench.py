@@ -40,7 +40,8 @@ def test_every_family_is_measured(tiny):
     expected = {"startup_game", "startup_bare", "startup_ratio", "startup_first_ever",
                 "startup_first_ever_ratio", "fps_1280x720",
                 "dropped_1280x720", "idle_static", "idle_animating", "load_5", "load_50",
-                "build_5", "build_50", "choose", "growth_load_50", "growth_build_50"}
+                "build_5", "build_50", "start_5", "start_50", "choose", "growth_load_50",
+                "growth_build_50"}
     expected |= {f"frame_{s}_1280x720" for s in SCREENS}
     if sys.platform != "win32":
         expected.add("memory_1280x720")
