@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from . import vocab
-from .machines import NEXT_TRIGGER, choice_trigger, machines_for, role_trigger
-from .model import Look, Scenario, Text
+from .machines import NEXT_TRIGGER, RoadSoFar, choice_trigger, machines_for, role_trigger
+from .model import Choice, Look, Scenario, Text
 from .state import SAVE_VERSION, RunState, SaveError, Step
 
 log = logging.getLogger(__name__)
@@ -316,13 +316,10 @@ class Run:
             raise ChoiceError(f"'{choice_id}' is not a choice in scene '{scene.id}' "
                               f"(choices here: {here})")
         choice = scene.choices[index]
-        if not self.models.story.may_trigger(choice_trigger(index)):
-            raise ChoiceError(f"'{choice_id}' cannot be taken now: "
-                              f"{self.text(choice.unavailable) or choice.when}")
         before_meters = dict(self.state.meters)
         role_before = self.state.role
         condition_before = self.condition_view()
-        self._step(lambda: self._take(index, choice.stance), choice.id, choice.stance)
+        self._step(lambda: self._take(index, choice), choice.id, choice.stance)
         after = self.scenario.meters
         changes = tuple(MeterChange(m, self.text(after[m].label), before_meters[m],
                                     self.state.meters[m], after[m].good)
@@ -352,11 +349,13 @@ class Run:
         if not self.models.story.trigger(NEXT_TRIGGER):
             raise ChoiceError(f"no road of scene '{self.state.scene}''s next holds")
 
-    def _take(self, index: int, stance: str) -> None:
-        road = [*self.state.road, stance]  # the role weighs this choice too
+    def _take(self, index: int, choice: Choice) -> None:
+        road = RoadSoFar.after(self.state, choice.stance)  # the role weighs this choice too
+        # The story machine's guards are the choice's availability: no transition, no choice.
         if not self.models.story.trigger(choice_trigger(index)):
-            raise ChoiceError("the choice's condition does not hold")
-        self.models.role.trigger(role_trigger(stance), road=road)
+            raise ChoiceError(f"'{choice.id}' cannot be taken now: "
+                              f"{self.text(choice.unavailable) or choice.when}")
+        self.models.role.trigger(role_trigger(choice.stance), road=road)
         self.models.victim.reassess()
 
     def _step(self, action, choice_id: str | None, stance: str | None) -> None:

@@ -96,6 +96,8 @@ class Context(Protocol):
     role: str
     road: Sequence[str]
     """The stance of every choice taken, in order."""
+    counts: dict[str, int]
+    """How many choices of each stance the road holds."""
 
 
 def stance_set(names: Sequence[str]) -> frozenset[str]:
@@ -299,11 +301,10 @@ def _number(side: Node, ctx: Context) -> int:
     if kind == "meter":
         return ctx.meters[side[1]]
     stances = stance_set([arg for arg, _ in side[1]])
-    road = ctx.road
     if kind == "count":
-        return sum(1 for stance in road if stance in stances)
+        return sum(ctx.counts.get(stance, 0) for stance in stances)
     n = 0  # streak: the latest choices in a row
-    for stance in reversed(road):
+    for stance in reversed(ctx.road):
         if stance not in stances:
             break
         n += 1
@@ -329,8 +330,7 @@ def evaluate(node: Node, ctx: Context) -> bool:
             return any(arg in ctx.chosen for arg in args)
         if function == "role":
             return ctx.role in args
-        stances = stance_set(args)
-        return any(stance in stances for stance in ctx.road)
+        return any(ctx.counts.get(stance) for stance in stance_set(args))
     return bool(node[1])
 
 

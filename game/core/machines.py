@@ -29,6 +29,7 @@ from transitions import Machine
 from . import expr, vocab
 from .model import Choice, Route, Scenario
 from .state import RunState
+from .yamlsource import gc_paused
 
 log = logging.getLogger(__name__)
 
@@ -78,24 +79,44 @@ class RunModels(NamedTuple):
 
 # --- the role: guards over the road ---------------------------------------------------------------
 
-def _recent(road: Sequence[str]) -> Sequence[str]:
-    return road[-vocab.RECENT:]
+class RoadSoFar(NamedTuple):
+    """What the role's guards read of the road, the latest choice included: little enough to
+    make in constant time however long the road is."""
+
+    recent: tuple[str, ...]
+    """The stances of the last `vocab.RECENT` choices, the latest last."""
+    ever_passive: bool
+    """Whether any choice on the road stood by."""
+
+    @classmethod
+    def of(cls, stances: Sequence[str]) -> "RoadSoFar":
+        """From every stance of the road (tests; the engine keeps the counts as it goes)."""
+        return cls(tuple(stances[-vocab.RECENT:]),
+                   any(s in vocab.PASSIVE_STANCES for s in stances))
+
+    @classmethod
+    def after(cls, run: RunState, stance: str) -> "RoadSoFar":
+        """The run's road with one more choice of `stance` on it."""
+        recent = (*run.road[len(run.road) - vocab.RECENT + 1:], stance)
+        passive = stance in vocab.PASSIVE_STANCES or any(
+            run.counts.get(s) for s in vocab.PASSIVE_STANCES)
+        return cls(recent[-vocab.RECENT:], passive)
 
 
-def never_passive(road: Sequence[str]) -> bool:
+def never_passive(road: RoadSoFar) -> bool:
     """Every choice so far acted: a player who steps in from the start is a defender at once."""
-    return not any(stance in vocab.PASSIVE_STANCES for stance in road)
+    return not road.ever_passive
 
 
-def acts_often(road: Sequence[str]) -> bool:
+def acts_often(road: RoadSoFar) -> bool:
     """At least two of the recent choices acted."""
-    return sum(1 for stance in _recent(road) if stance in vocab.ACTIVE_STANCES) >= 2
+    return sum(1 for stance in road.recent if stance in vocab.ACTIVE_STANCES) >= 2
 
 
-def heaviest_passive(road: Sequence[str]) -> str | None:
+def heaviest_passive(road: RoadSoFar) -> str | None:
     """The passive stance that weighs most among the recent choices: the most frequent, and of
     those the latest. None when none of them was passive."""
-    recent = [s for s in _recent(road) if s in vocab.PASSIVE_STANCES]
+    recent = [s for s in road.recent if s in vocab.PASSIVE_STANCES]
     if not recent:
         return None
     counts = Counter(recent)
@@ -103,7 +124,7 @@ def heaviest_passive(road: Sequence[str]) -> str | None:
     return next(s for s in reversed(recent) if counts[s] == most)
 
 
-RoadGuard = Callable[[Sequence[str]], bool]
+RoadGuard = Callable[[RoadSoFar], bool]
 
 
 def _weighs_most(stance: str) -> RoadGuard:
@@ -143,6 +164,7 @@ class RoadAfter:
         self.visited = run.visited
         self.chosen = run.chosen | {choice.id}
         self.road = [*run.road, choice.stance]
+        self.counts = {**run.counts, choice.stance: run.counts.get(choice.stance, 0) + 1}
         self.role = role
 
 
@@ -211,16 +233,15 @@ class Machines:
             out[meter_id] = max(meter.min, min(meter.max, out[meter_id] + amount))
         return out
 
-    def role_after(self, role: str, road: Sequence[str]) -> str:
+    def role_after(self, role: str, road: RoadSoFar) -> str:
         """The role a player in `role` has once the road's latest choice is counted."""
         self._probe.run.role = role
-        self._probe.trigger(role_trigger(road[-1]), road=road)
+        self._probe.trigger(role_trigger(road.recent[-1]), road=road)
         return self._probe.run.role
 
     def after(self, run: RunState, choice: Choice) -> RoadAfter:
-        road = [*run.road, choice.stance]
         return RoadAfter(run, self.meters_after(run.meters, choice), choice,
-                         self.role_after(run.role, road))
+                         self.role_after(run.role, RoadSoFar.after(run, choice.stance)))
 
     def holds(self, when: str | None, run: Any) -> bool:
         """Whether a condition holds for the run (or a `RoadAfter`) right now."""
@@ -268,6 +289,7 @@ def machines_for(scenario: Scenario) -> Machines:
     scenario shares them."""
     found = scenario.__dict__.get("_machines")
     if found is None:
-        found = Machines(scenario)
+        with gc_paused():  # a large story makes many small objects and no garbage
+            found = Machines(scenario)
         scenario.__dict__["_machines"] = found
     return found

@@ -11,6 +11,7 @@ Every object remembers where it stood in its file (`pos`, and `at` per field) so
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, NamedTuple, Optional, Union
 
 # Literal types mirror the lists in vocab.py; a test keeps the two in step.
@@ -235,7 +236,7 @@ class Choice(Located):
     strategy: Optional[Strategy] = None
     """The seed strategy this choice practises."""
 
-    @property
+    @cached_property
     def routes(self) -> tuple[Route, ...]:
         """Where this choice can lead, in the order the roads are tried."""
         return routes(self.goto, self.where("goto"))
@@ -266,7 +267,7 @@ class Scene(Located):
     note: Optional[Text] = None
     """A note for the teacher; never shown on the shared screen."""
 
-    @property
+    @cached_property
     def next_routes(self) -> tuple[Route, ...]:
         """Where `next` can lead, in the order the roads are tried."""
         return routes(self.next, self.where("next"))

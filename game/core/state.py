@@ -69,6 +69,11 @@ class RunState:
         return self._derived().stances
 
     @property
+    def counts(self) -> dict[str, int]:
+        """How many choices of each stance the road holds."""
+        return self._derived().counts
+
+    @property
     def road(self) -> list[str]:
         """The stance of every choice taken, in order: what the role and `count()` read."""
         return self._derived().road
@@ -151,6 +156,7 @@ class _Derived:
         self.chosen: set[str] = set()
         self.stances: set[str] = set()
         self.road: list[str] = []
+        self.counts: dict[str, int] = {}
 
     def extends(self, state: RunState) -> bool:
         """Whether the state's lists are the ones seen before, only longer."""
@@ -164,6 +170,7 @@ class _Derived:
             if step.stance:
                 self.stances.add(step.stance)
                 self.road.append(step.stance)
+                self.counts[step.stance] = self.counts.get(step.stance, 0) + 1
         self.chosen.update(state.choices[self.n_choices:])
         self.n_history, self.n_choices = len(state.history), len(state.choices)
         self.visited.add(state.scene)

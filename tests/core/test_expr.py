@@ -10,7 +10,8 @@ from game.core import expr
 
 CTX = SimpleNamespace(meters={"wellbeing": 40, "isolation": 70}, visited={"hallway"},
                       chosen={"walk_on"}, role="outsider",
-                      road=["outsider", "support", "outsider", "outsider"])
+                      road=["outsider", "support", "outsider", "outsider"],
+                      counts={"outsider": 3, "support": 1})
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -89,7 +90,8 @@ def test_conditions_over_the_road(text, expected):
 
 
 def test_an_empty_road_counts_nothing():
-    ctx = SimpleNamespace(meters={}, visited=set(), chosen=set(), role="bystander", road=[])
+    ctx = SimpleNamespace(meters={}, visited=set(), chosen=set(), role="bystander", road=[],
+                          counts={})
     assert expr.evaluate(expr.parse("count(active) == 0 and streak(passive) == 0"), ctx)
     assert not expr.evaluate(expr.parse("took(passive)"), ctx)
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from game.core import engine
-from game.core.machines import acts_often, heaviest_passive, machines_for, never_passive
+from game.core.machines import (RoadSoFar, acts_often, heaviest_passive, machines_for,
+                                never_passive)
 
 ROADS = {
     "acting from the start makes a defender at once": (
@@ -56,7 +57,7 @@ def roles_along(mini, road: list[str]) -> list[str]:
     machines = machines_for(mini)
     role, out = "bystander", []
     for i in range(len(road)):
-        role = machines.role_after(role, road[: i + 1])
+        role = machines.role_after(role, RoadSoFar.of(road[: i + 1]))
         out.append(role)
     return out
 
@@ -68,13 +69,14 @@ def test_role_follows_the_weight_of_the_road(mini, case):
 
 
 def test_the_guards_read_the_recent_road():
-    assert never_passive([]) and never_passive(["support"])
-    assert not never_passive(["support", "outsider"])
-    assert acts_often(["outsider", "support", "report"])
-    assert not acts_often(["support", "outsider", "outsider", "report"])  # only the last three
-    assert heaviest_passive(["support"]) is None
-    assert heaviest_passive(["assistant", "assistant", "outsider"]) == "assistant"
-    assert heaviest_passive(["assistant", "outsider", "report"]) == "outsider"
+    road = RoadSoFar.of
+    assert never_passive(road([])) and never_passive(road(["support"]))
+    assert not never_passive(road(["outsider", "support", "report", "confront"]))  # ever
+    assert acts_often(road(["outsider", "support", "report"]))
+    assert not acts_often(road(["support", "outsider", "outsider", "report"]))  # the last three
+    assert heaviest_passive(road(["support"])) is None
+    assert heaviest_passive(road(["assistant", "assistant", "outsider"])) == "assistant"
+    assert heaviest_passive(road(["assistant", "outsider", "report"])) == "outsider"
 
 
 def test_the_engine_asks_the_same_machine(mini):
