@@ -166,3 +166,25 @@ def test_a_trigger_name_clash_fails_the_tests():
     with pytest.raises(AssertionError, match="Skip binding"):
         Machine(model=Clashing(), states=["a", "b"], initial="a", auto_transitions=False,
                 transitions=[{"trigger": "next", "source": "a", "dest": "b"}])
+
+
+def test_runs_share_the_machines_and_leave_nothing_behind(mini):
+    """The machines are built once per scenario; every run attaches its own models, and a run
+    that is gone takes them along (an event screen starts thousands of runs a day)."""
+    import gc
+
+    from game.core.machines import machines_for
+    machines = machines_for(mini)
+    first = engine.start(mini, "en")
+    assert first.machines is machines and engine.start(mini, "nl").machines is machines
+    gc.collect()
+    before = len(machines.story.models)
+    for _ in range(200):
+        run = engine.start(mini, "en")
+        run.choose("walk_on")
+        run.back()
+    del run
+    gc.collect()
+    assert len(machines.story.models) == before
+    assert len(machines.role.models) == before + 1  # and the probe that asks role_after
+    assert first.choose("stand_by_sam").role_after == "defender"  # the first run still plays
