@@ -219,6 +219,7 @@ class Run:
     def __init__(self, scenario: Scenario, state: RunState):
         self.scenario = scenario
         self.state = state
+        self._condition_views: dict[tuple[str, str], ConditionView] = {}
         self.machines = machines_for(scenario)
         self.models = self.machines.attach(state)
         # The machines are the scenario's and outlive the run: they let go of its models when
@@ -248,9 +249,13 @@ class Run:
         return "" if text is None else text.get_text(self.lang)
 
     def condition_view(self, condition_id: str | None = None) -> ConditionView:
-        rule = next(r for r in self.scenario.conditions
-                    if r.id == (condition_id or self.state.condition))
-        return ConditionView(rule.id, self.text(rule.label), rule.expression, rule.light)
+        key = (condition_id or self.state.condition, self.lang)
+        view = self._condition_views.get(key)
+        if view is None:  # a handful per run: every choice shows one before and one after
+            rule = next(r for r in self.scenario.conditions if r.id == key[0])
+            view = ConditionView(rule.id, self.text(rule.label), rule.expression, rule.light)
+            self._condition_views[key] = view
+        return view
 
     def ending_view(self) -> EndingView | None:
         if self.state.ending is None:

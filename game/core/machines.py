@@ -20,7 +20,6 @@ run's state through it.
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
@@ -97,10 +96,9 @@ class RoadSoFar(NamedTuple):
     @classmethod
     def after(cls, run: RunState, stance: str) -> "RoadSoFar":
         """The run's road with one more choice of `stance` on it."""
-        recent = (*run.road[len(run.road) - vocab.RECENT + 1:], stance)
-        passive = stance in vocab.PASSIVE_STANCES or any(
-            run.counts.get(s) for s in vocab.PASSIVE_STANCES)
-        return cls(recent[-vocab.RECENT:], passive)
+        recent, ever_passive = run.recent_and_ever_passive()
+        return cls((*recent[len(recent) - vocab.RECENT + 1:], stance),
+                   ever_passive or stance in vocab.PASSIVE_STANCES)
 
 
 def never_passive(road: RoadSoFar) -> bool:
@@ -117,11 +115,12 @@ def heaviest_passive(road: RoadSoFar) -> str | None:
     """The passive stance that weighs most among the recent choices: the most frequent, and of
     those the latest. None when none of them was passive."""
     recent = [s for s in road.recent if s in vocab.PASSIVE_STANCES]
-    if not recent:
-        return None
-    counts = Counter(recent)
-    most = max(counts.values())
-    return next(s for s in reversed(recent) if counts[s] == most)
+    best, most = None, 0
+    for stance in reversed(recent):  # the latest first: an equal count does not replace it
+        count = recent.count(stance)
+        if count > most:
+            best, most = stance, count
+    return best
 
 
 RoadGuard = Callable[[RoadSoFar], bool]

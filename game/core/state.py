@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .vocab import PASSIVE_STANCES, RECENT
+
 SAVE_FORMAT = "bystander-run"
 SAVE_VERSION = 2
 """2: the role follows the weight of the road (stepping_in, wavering). A version 1 save is
@@ -77,6 +79,12 @@ class RunState:
     def road(self) -> list[str]:
         """The stance of every choice taken, in order: what the role and `count()` read."""
         return self._derived().road
+
+    def recent_and_ever_passive(self) -> tuple[tuple[str, ...], bool]:
+        """The stances of the last `vocab.RECENT` choices, and whether any choice stood by:
+        what the role's guards read at every choice, kept as the road grows."""
+        derived = self._derived()
+        return derived.recent, derived.ever_passive
 
     def _derived(self) -> "_Derived":
         cache: _Derived | None = self.__dict__.get("_derived_cache")
@@ -157,6 +165,8 @@ class _Derived:
         self.stances: set[str] = set()
         self.road: list[str] = []
         self.counts: dict[str, int] = {}
+        self.recent: tuple[str, ...] = ()
+        self.ever_passive = False
 
     def extends(self, state: RunState) -> bool:
         """Whether the state's lists are the ones seen before, only longer."""
@@ -165,12 +175,17 @@ class _Derived:
                 and self.n_choices <= len(state.choices))
 
     def catch_up(self, state: RunState) -> None:
+        if self.n_history == len(state.history) and self.n_choices == len(state.choices):
+            self.visited.add(state.scene)  # asked at every guard: the common case, made short
+            return
         for step in state.history[self.n_history:]:
             self.visited.add(step.scene)
             if step.stance:
                 self.stances.add(step.stance)
                 self.road.append(step.stance)
                 self.counts[step.stance] = self.counts.get(step.stance, 0) + 1
+                self.recent = (*self.recent[len(self.recent) - RECENT + 1:], step.stance)
+                self.ever_passive = self.ever_passive or step.stance in PASSIVE_STANCES
         self.chosen.update(state.choices[self.n_choices:])
         self.n_history, self.n_choices = len(state.history), len(state.choices)
         self.visited.add(state.scene)
