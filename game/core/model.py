@@ -27,9 +27,12 @@ Place = Literal[
 ]
 Expression = Literal["neutral", "happy", "sad", "scared", "hurt", "angry", "laughing", "relieved"]
 CastRole = Literal["victim", "bully", "bystander", "friend", "adult"]
-SkinTone = Literal["light", "fair", "medium", "tan", "brown", "dark"]
+SkinTone = Literal["light", "fair", "medium", "olive", "tan", "brown", "dark", "deep"]
 HairColour = Literal["black", "dark_brown", "brown", "auburn", "red", "blond", "grey"]
-HairStyle = Literal["short", "buzz", "curly", "long", "ponytail", "bun", "braids", "bob"]
+HairStyle = Literal[
+    "short", "buzz", "curly", "long", "ponytail", "bun", "braids", "bob", "afro", "locs", "wavy",
+    "pixie", "undercut",
+]
 ClothesColour = Literal[
     "blue", "sky", "green", "orange", "yellow", "purple", "red", "grey", "black", "white",
 ]

@@ -13,9 +13,11 @@ SKIN: dict[str, Colour] = {
     "light": (247, 218, 199),
     "fair": (238, 194, 160),
     "medium": (214, 160, 120),
+    "olive": (198, 156, 104),
     "tan": (190, 131, 90),
     "brown": (141, 92, 60),
     "dark": (94, 60, 42),
+    "deep": (68, 44, 34),
 }
 
 HAIR: dict[str, Colour] = {
