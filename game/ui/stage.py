@@ -16,6 +16,7 @@ import pygame
 
 from ..lazylog import get_logger
 from . import pictures
+from .looks import LookValues
 
 log = get_logger(__name__)  # imports logging when first used: start-up time
 
@@ -66,9 +67,8 @@ def character(look, expression: str, height_px: int, *, posture: str = "upright"
 
     `keep`: also keep it on disk for the next start (the title screen; see pictures.py)."""
     if keep:
-        name = "character-{}-{}-{}-{}-{:d}-{}-{}-{}-{}-{}".format(
-            look.skin, look.hair, look.hair_style, look.top, bool(look.glasses),
-            int(look.height), expression, int(height_px), posture, facing)
+        name = "character-{}-{}-{}-{}-{}".format(LookValues.of(look).name(), expression,
+                                                 int(height_px), posture, facing)
         return pictures.kept(name, "RGBA", lambda: character(
             look, expression, height_px, posture=posture, facing=facing))
     draw = getattr(_art_module(), "character_surface", None)
