@@ -27,9 +27,12 @@ Place = Literal[
 ]
 Expression = Literal["neutral", "happy", "sad", "scared", "hurt", "angry", "laughing", "relieved"]
 CastRole = Literal["victim", "bully", "bystander", "friend", "adult"]
-SkinTone = Literal["light", "fair", "medium", "tan", "brown", "dark"]
+SkinTone = Literal["light", "fair", "medium", "olive", "tan", "brown", "dark", "deep"]
 HairColour = Literal["black", "dark_brown", "brown", "auburn", "red", "blond", "grey"]
-HairStyle = Literal["short", "buzz", "curly", "long", "ponytail", "bun", "braids", "bob"]
+HairStyle = Literal[
+    "short", "buzz", "curly", "long", "ponytail", "bun", "braids", "bob", "afro", "locs", "wavy",
+    "pixie", "undercut",
+]
 ClothesColour = Literal[
     "blue", "sky", "green", "orange", "yellow", "purple", "red", "grey", "black", "white",
 ]
@@ -113,12 +116,21 @@ class Look(Located):
     """Hair colour."""
     hair_style: HairStyle = "short"
     """Hair style; also shapes the silhouette."""
+    headscarf: Optional[ClothesColour] = None
+    """The colour of a headscarf (hijab) covering hair and neck, the face open; leave it out for
+    none. Hair is then not drawn (its colour still tints the brows)."""
     top: ClothesColour = "blue"
     """Colour of the jumper, shirt or jacket."""
     glasses: bool = False
     """Whether the character wears glasses."""
+    braces: bool = False
+    """Whether the character wears braces on the teeth: seen when the mouth is open (happy,
+    laughing, angry)."""
     height: int = 100
     """Height in percent of an average 14-year-old (80 to 115)."""
+    wheelchair: bool = False
+    """Whether the character sits in a wheelchair; `height` is still the standing height, so the
+    head sits lower than a standing character's."""
 
 
 @dataclass

@@ -146,9 +146,10 @@ CAST_ROLES: Final[dict[str, Labels]] = {
 }
 
 # What a character looks like; the screens turn these into drawings.
-SKIN_TONES: Final = ("light", "fair", "medium", "tan", "brown", "dark")
+SKIN_TONES: Final = ("light", "fair", "medium", "olive", "tan", "brown", "dark", "deep")
 HAIR_COLOURS: Final = ("black", "dark_brown", "brown", "auburn", "red", "blond", "grey")
-HAIR_STYLES: Final = ("short", "buzz", "curly", "long", "ponytail", "bun", "braids", "bob")
+HAIR_STYLES: Final = ("short", "buzz", "curly", "long", "ponytail", "bun", "braids", "bob", "afro",
+                      "locs", "wavy", "pixie", "undercut")
 CLOTHES_COLOURS: Final = (
     "blue", "sky", "green", "orange", "yellow", "purple", "red", "grey", "black", "white",
 )

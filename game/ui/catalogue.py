@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..lazylog import get_logger
 from ..paths import DEFAULT_SCENARIO, SCENES_DIR, scenario_files
 from . import diskcache
+from .looks import LookValues
 
 if TYPE_CHECKING:
     from ..core.issues import Issue
@@ -37,15 +38,8 @@ CAST_SHOWN = 3
 """The title screen draws the first three characters of a story: the card keeps their looks."""
 
 
-class CardLook(NamedTuple):
-    """A character's look as the title draws it: the fields of `model.Look` the art reads."""
-
-    skin: str
-    hair: str
-    hair_style: str
-    top: str
-    glasses: bool
-    height: int
+CardLook = LookValues
+"""A character's look as the title draws it: the fields of `model.Look` the art reads."""
 
 
 class Card(NamedTuple):
@@ -68,9 +62,7 @@ class Card(NamedTuple):
 
     @classmethod
     def of(cls, s: "Scenario") -> "Card":
-        cast = tuple(CardLook(m.look.skin, m.look.hair, m.look.hair_style, m.look.top,
-                              bool(m.look.glasses), int(m.look.height))
-                     for m in list(s.cast.values())[:CAST_SHOWN])
+        cast = tuple(CardLook.of(m.look) for m in list(s.cast.values())[:CAST_SHOWN])
         return cls(s.id, dict(s.title), dict(s.summary), s.audience.min_age, s.audience.max_age,
                    s.minutes, tuple(s.languages), s.scenes[s.start].place, cast, bool(s.event))
 
@@ -91,8 +83,12 @@ class Card(NamedTuple):
             raise ValueError("bad lists")
         if not all(isinstance(v, str) for v in [data["id"], data["place"], *data["languages"]]):
             raise ValueError("bad ids")
+        if not all(isinstance(look, dict) and set(look) == LOOK_FIELDS for look in data["cast"]):
+            raise ValueError("bad look")  # a card from before a look field was added, too
         cast = tuple(CardLook(**look) for look in data["cast"])
         if not all(type(look.glasses) is bool and type(look.height) is int
+                   and type(look.braces) is bool and type(look.wheelchair) is bool
+                   and (look.headscarf is None or isinstance(look.headscarf, str))
                    and all(isinstance(v, str) for v in look[:4]) for look in cast):
             raise ValueError("bad look")
         return cls(data["id"], dict(data["title"]), dict(data["summary"]), *ints,
@@ -105,6 +101,7 @@ class Card(NamedTuple):
         return data
 
 
+LOOK_FIELDS = set(CardLook._fields)
 CARD_FIELDS = {"id", "title", "summary", "min_age", "max_age", "minutes", "languages", "place",
                "cast", "event"}
 

@@ -16,6 +16,7 @@ import pygame
 
 from ..lazylog import get_logger
 from . import pictures
+from .looks import LookValues
 
 log = get_logger(__name__)  # imports logging when first used: start-up time
 
@@ -38,7 +39,8 @@ def _art_module():
 _LIGHT_TINT = {"dark": (40, 44, 70, 150), "dim": (60, 64, 90, 90), "normal": None,
                "warm": (255, 190, 110, 40)}
 _SKIN = {"light": (247, 218, 199), "fair": (238, 194, 160), "medium": (214, 160, 120),
-         "tan": (190, 131, 90), "brown": (141, 92, 60), "dark": (94, 60, 42)}
+         "olive": (198, 156, 104), "tan": (190, 131, 90), "brown": (141, 92, 60),
+         "dark": (94, 60, 42), "deep": (68, 44, 34)}
 _TOP = {"blue": (0, 114, 178), "sky": (86, 180, 233), "green": (0, 158, 115),
         "orange": (230, 159, 0), "yellow": (240, 228, 66), "purple": (204, 121, 167),
         "red": (213, 94, 0), "grey": (140, 144, 150), "black": (48, 48, 54),
@@ -65,9 +67,8 @@ def character(look, expression: str, height_px: int, *, posture: str = "upright"
 
     `keep`: also keep it on disk for the next start (the title screen; see pictures.py)."""
     if keep:
-        name = "character-{}-{}-{}-{}-{:d}-{}-{}-{}-{}-{}".format(
-            look.skin, look.hair, look.hair_style, look.top, bool(look.glasses),
-            int(look.height), expression, int(height_px), posture, facing)
+        name = "character-{}-{}-{}-{}-{}".format(LookValues.of(look).name(), expression,
+                                                 int(height_px), posture, facing)
         return pictures.kept(name, "RGBA", lambda: character(
             look, expression, height_px, posture=posture, facing=facing))
     draw = getattr(_art_module(), "character_surface", None)

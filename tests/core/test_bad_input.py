@@ -149,6 +149,11 @@ FORMAT_CASES = [
     ("title: {nl: \"De gang\", en: \"The hallway\"}", "title: The hallway", "title:",
      "per language"),
     ("glasses", "glasses", None, None),
+    ("top: green}", "top: green, headscarf: pink}", "headscarf: pink", "not one of"),
+    ("top: green}", "top: green, wheelchair: yes}", "wheelchair: yes", "true or false"),
+    ("top: green}", "top: green, braces: 1}", "braces: 1", "true or false"),
+    ("hair_style: curly", "hair_style: dreads", "hair_style: dreads", "not one of"),
+    ("skin: brown", "skin: ebony", "skin: ebony", "not one of"),
 ]
 
 
@@ -162,6 +167,16 @@ def test_format_errors_point_at_the_value(tmp_path, old, new, at, fragment):
     hit = [i for i in loaded.issues if fragment in i.message]
     assert hit, [str(i) for i in loaded.issues]
     assert hit[0].pos.line == _line_of(text, at)
+
+
+@pytest.mark.parametrize("new,value", [("top: green, headscarf: pink}", "pink"),
+                                       ("top: green, wheelchair: yes}", "yes"),
+                                       ("top: green, braces: 1}", "1")])
+def test_a_bad_look_value_is_placed_at_its_column(tmp_path, new, value):
+    path, text = _mini_with(tmp_path, "top: green}", new)
+    issue = next(i for i in load(path).issues if i.pos.line == _line_of(text, new))
+    line = text.splitlines()[issue.pos.line - 1]
+    assert line[issue.pos.col - 1:].startswith(value + "}"), (str(issue), line)
 
 
 def test_missing_required_field_points_at_its_mapping(tmp_path):

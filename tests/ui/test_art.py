@@ -17,7 +17,9 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 
 from game.core.model import Look  # noqa: E402
-from game.core.vocab import EXPRESSIONS, HAIR_STYLES, PLACES  # noqa: E402
+from game.core.vocab import (  # noqa: E402
+    CLOTHES_COLOURS, EXPRESSIONS, HAIR_STYLES, PLACES, SKIN_TONES,
+)
 from game.ui import art  # noqa: E402
 from game.ui.art import characters, places  # noqa: E402
 from game.ui.surfacecache import SurfaceCache  # noqa: E402
@@ -61,6 +63,104 @@ def test_every_expression_posture_and_hair_style_renders():
         surface = art.character_surface(look, expression, 96, posture=posture)
         assert surface.get_height() == 96
         assert surface.get_flags() & pygame.SRCALPHA
+
+
+def pixels(surface: pygame.Surface) -> bytes:
+    return pygame.image.tobytes(surface, "RGBA")
+
+
+def differing_share(a: pygame.Surface, b: pygame.Surface) -> float:
+    pa, pb = pixels(a), pixels(b)
+    return sum(pa[i:i + 4] != pb[i:i + 4] for i in range(0, len(pa), 4)) / (len(pa) / 4)
+
+
+def test_every_skin_tone_is_its_own():
+    faces = {skin: mean_colour(art.character_surface(Look(skin=skin), "neutral", 200)
+                               .subsurface((40, 40, 30, 20))) for skin in SKIN_TONES}
+    brightness = [sum(faces[skin]) for skin in SKIN_TONES]
+    assert len(set(faces.values())) == len(SKIN_TONES)
+    assert brightness[SKIN_TONES.index("deep")] == min(brightness)
+
+
+def test_every_hair_style_has_its_own_picture():
+    drawn = {pixels(art.character_surface(Look(hair_style=style), "neutral", 160))
+             for style in HAIR_STYLES}
+    assert len(drawn) == len(HAIR_STYLES)
+
+
+@pytest.mark.parametrize("field, value", [("headscarf", "purple"), ("braces", True),
+                                          ("wheelchair", True)])
+def test_each_new_look_field_shows(field, value):
+    plain = Look(skin="olive", hair_style="wavy", top="green")
+    other = Look(skin="olive", hair_style="wavy", top="green", **{field: value})
+    expression = "happy"  # braces show on an open mouth
+    share = differing_share(art.character_surface(plain, expression, 300),
+                            art.character_surface(other, expression, 300))
+    # Braces are small on purpose (about 20 pixels of a 300-pixel figure); a headscarf and a
+    # wheelchair change much of the figure.
+    assert share > (0.0003 if field == "braces" else 0.05), share
+
+
+def test_braces_show_only_where_the_teeth_do():
+    for expression in EXPRESSIONS:
+        plain = art.character_surface(Look(), expression, 300)
+        braces = art.character_surface(Look(braces=True), expression, 300)
+        shows = pixels(plain) != pixels(braces)
+        assert shows == (expression in ("happy", "laughing", "angry")), expression
+
+
+def test_a_headscarf_covers_the_hair_in_every_colour():
+    """Under a headscarf the hair style does not show (its colour tints the brows only): the
+    heads are the same (the clothes, picked from the whole look, may differ)."""
+    drawn = {pixels(art.character_surface(Look(hair_style=style, headscarf="black"), "neutral",
+                                          300).subsurface((0, 0, 150, 95)))
+             for style in HAIR_STYLES}
+    assert len(drawn) == 1
+    colours = {pixels(art.character_surface(Look(headscarf=c), "neutral", 160))
+               for c in CLOTHES_COLOURS}
+    assert len(colours) == len(CLOTHES_COLOURS)
+
+
+@pytest.mark.parametrize("look", [Look(headscarf="blue", glasses=True, braces=True),
+                                  Look(wheelchair=True, hair_style="afro", skin="deep"),
+                                  Look(wheelchair=True, headscarf="white", height=115),
+                                  Look(wheelchair=True, hair_style="locs", height=80)],
+                         ids=["headscarf", "wheelchair", "both-adult", "wheelchair-small"])
+def test_every_expression_and_posture_works_with_a_headscarf_and_in_a_wheelchair(look):
+    faces = {}
+    for expression, posture in itertools.product(EXPRESSIONS, characters.POSTURES):
+        surface = art.character_surface(look, expression, 200, posture=posture)
+        assert surface.get_height() == 200 and surface.get_flags() & pygame.SRCALPHA
+        if posture == art.POSTURE_FOR_EXPRESSION[expression]:
+            faces[expression] = pixels(surface)
+    assert len(set(faces.values())) == len(EXPRESSIONS), "every expression shows"
+
+
+def test_the_sweat_of_fright_shows_under_a_headscarf_too():
+    def has_a_drop(look: Look) -> bool:
+        surface = art.character_surface(look, "scared", 300, posture="slumped")
+        data = pixels(surface.subsurface((0, 0, surface.get_width(), 100)))
+        return any(abs(data[i] - 120) < 8 and abs(data[i + 1] - 196) < 8
+                   and abs(data[i + 2] - 240) < 8 for i in range(0, len(data), 4))
+    assert has_a_drop(Look()) and has_a_drop(Look(headscarf="grey"))
+
+
+@pytest.mark.parametrize("height", [80, 90, 100, 110, 115])
+def test_a_wheelchair_stands_on_the_floor_inside_its_picture_with_the_head_lower(height):
+    standing = art.character_surface(Look(height=height), "neutral", 400)
+    for posture in characters.POSTURES:
+        seated = art.character_surface(Look(height=height, wheelchair=True), "neutral", 400,
+                                       posture=posture)
+        box = seated.get_bounding_rect()
+        assert box.bottom >= 396, "the wheels stand on the bottom edge"
+        assert box.left > 0 and box.right < seated.get_width(), "nothing cut off at the sides"
+        assert box.top > standing.get_bounding_rect().top + 400 * 0.08, "the head sits lower"
+
+
+def test_taller_looks_sit_taller_too():
+    tops = [art.character_surface(Look(height=h, wheelchair=True), "neutral", 300)
+            .get_bounding_rect().top for h in (80, 90, 100, 110, 115)]
+    assert tops == sorted(tops, reverse=True)
 
 
 @pytest.mark.parametrize("height, share", [(80, 0.65), (100, 0.8), (115, 0.93)])
@@ -111,6 +211,8 @@ def test_every_expression_has_a_default_posture():
     lambda: art.character_surface(ADRIAN, "happy", 100, posture="dancing"),
     lambda: art.character_surface(ADRIAN, "happy", 100, facing=0),
     lambda: art.character_surface(Look(hair_style="mohawk"), "happy", 100),
+    lambda: art.character_surface(Look(headscarf="pink"), "happy", 100),
+    lambda: art.character_surface(Look(skin="green"), "happy", 100),
     lambda: art.place_surface("moon", "normal", (320, 180)),
     lambda: art.place_surface("hallway", "disco", (320, 180)),
 ])

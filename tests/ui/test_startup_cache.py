@@ -128,6 +128,33 @@ def test_a_damaged_record_is_read_again(scenes):
     assert cards(again) == cards(fresh(scenes))
 
 
+def test_a_card_from_before_a_look_field_was_added_is_made_again(scenes):
+    """A card whose looks lack a field (headscarf, braces, wheelchair came later) is not read
+    with defaults: the file is loaded again."""
+    scan(scenes)
+    data = json.loads(cache_file().read_text())
+    for record in data["files"]:
+        if "card" in record:
+            for look in record["card"]["cast"]:
+                del look["wheelchair"]
+    cache_file().write_text(json.dumps(data))
+    again = scan(scenes)
+    assert cards(again) == cards(fresh(scenes))
+    assert all(e.loaded for e in again.entries)
+
+
+def test_a_card_keeps_every_look_field(scenes):
+    path = scenes / "looks.yaml"
+    text = MINI.read_text(encoding="utf-8").replace("id: mini", "id: looks", 1).replace(
+        "top: green}", "top: green, headscarf: purple, braces: true, wheelchair: true}", 1)
+    path.write_text(text, encoding="utf-8")
+    scan(scenes)
+    card = next(c for c in cards(fresh(scenes)).values() if c.id == "looks")
+    assert (card.cast[0].headscarf, card.cast[0].braces, card.cast[0].wheelchair) == (
+        "purple", True, True)
+    assert card.cast[1].headscarf is None and not card.cast[1].wheelchair
+
+
 def test_a_card_that_lies_about_its_file_is_only_as_good_as_the_file_when_played(scenes):
     """A record with the file's size and time but other texts (made by hand): the title shows
     it, and playing loads the real file."""

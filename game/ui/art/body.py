@@ -12,7 +12,7 @@ import zlib
 
 from . import svg
 from .figure import Arm, Figure
-from .palette import CLOTHES, TROUSERS, WHITE, Colour, mix, shade
+from .palette import CHAIR, CLOTHES, METAL, TROUSERS, TYRE, WHITE, Colour, light, mix, shade
 from .svg import Point
 
 TEEN_TOPS = ("hoodie", "jumper", "tshirt")
@@ -40,12 +40,19 @@ def _split(a: Point, c: Point, b: Point, t: float) -> tuple[Point, Point]:
 
 def ground_shadow(f: Figure) -> str:
     """A soft shadow under the feet, so the character stands on the floor rather than floats."""
+    if f.chair is not None:
+        wheel, caster = f.chair.wheel, f.chair.caster
+        left, right = wheel[0] - wheel[2] * 0.9, caster[0] + caster[2] * 1.6
+        return svg.ellipse((left + right) / 2, f.ground + 4, (right - left) / 2, 11, (0, 0, 0),
+                           opacity=0.2)
     return svg.ellipse(f.cx + f.head_w * 0.08, f.ground + 4, f.hip_half * 1.9, 11, (0, 0, 0),
                        opacity=0.2)
 
 
 def legs(f: Figure, trousers: Colour, adult: bool) -> list[str]:
     """Both legs with trousers and shoes; the back leg a shade darker."""
+    if f.chair is not None:
+        return _seated_legs(f, trousers, adult)
     out: list[str] = []
     shoe_h = f.leg_w * 0.58
     # The leg's round end must stay inside the shoe.
@@ -65,9 +72,89 @@ def legs(f: Figure, trousers: Colour, adult: bool) -> list[str]:
     return out
 
 
-def _shoe(f: Figure, x: float, h: float, adult: bool, back: bool) -> list[str]:
+def _seated_legs(f: Figure, trousers: Colour, adult: bool) -> list[str]:
+    """Both legs of a seated character: thighs forward along the seat, shins down to the foot
+    plate; the far leg a shade darker and a little behind."""
+    assert f.chair is not None
+    c = f.chair
+    shoe_h = f.leg_w * 0.58
+    out = [svg.ellipse(c.hip[0] - f.leg_w * 0.1, c.hip[1], f.hip_half * 0.8, f.leg_w * 0.56,
+                       shade(trousers, 0.1))]
+    for side in (-1, 1):
+        dx = -f.leg_w * 0.32 if side < 0 else 0.0
+        dy = -f.leg_w * 0.12 if side < 0 else 0.0
+        points = [(c.hip[0] + dx, c.hip[1] + dy), (c.knee[0] + dx, c.knee[1] + dy),
+                  (c.ankle[0] + dx, c.ankle[1])]
+        out.append(svg.line(points, shade(trousers, 0.18) if side < 0 else trousers, f.leg_w))
+        out += _shoe(f, c.ankle[0] + dx, shoe_h, adult, back=side < 0, ground=c.plate_y)
+    return out
+
+
+def chair_back(f: Figure) -> list[str]:
+    """What of the wheelchair is behind the character: the far wheel, the backrest with its
+    push handle, and the seat."""
+    assert f.chair is not None
+    c = f.chair
+    x, y, r = c.wheel
+    far = shade(TYRE, 0.2)
+    top = f.down_body(0.25)
+    out = [svg.ring(x + r * 0.3, y - r * 0.04, r * 0.95, far, r * 0.09)]
+    # The backrest: an upholstered panel on an upright that ends in a handle to push by.
+    out.append(svg.line([(c.back_x, c.seat_y + r * 0.1), (c.back_x - r * 0.08, top)], CHAIR,
+                        r * 0.07))
+    out.append(svg.line([(c.back_x - r * 0.08, top), (c.back_x - r * 0.36, top + r * 0.02)],
+                        TYRE, r * 0.09))
+    out.append(svg.path(svg.d("M", (c.back_x + r * 0.02, c.seat_y - r * 0.05),
+                              "L", (c.back_x - r * 0.05, top + r * 0.12),
+                              "Q", (c.back_x - r * 0.04, top + r * 0.02),
+                              (c.back_x + r * 0.08, top + r * 0.04),
+                              "L", (c.back_x + r * 0.3, top + r * 0.1),
+                              (c.back_x + r * 0.3, c.seat_y - r * 0.05), "Z"), TYRE))
+    # The seat under the thighs.
+    out.append(svg.line([(c.back_x, c.seat_y), (c.knee[0] - f.leg_w * 0.2, c.seat_y)], CHAIR,
+                        r * 0.08))
+    return out
+
+
+def chair_front(f: Figure) -> list[str]:
+    """What of the wheelchair is in front of the character: the frame down to the foot plate,
+    the small front wheel and the near big wheel with its push rim and spokes."""
+    assert f.chair is not None
+    c = f.chair
+    x, y, r = c.wheel
+    cx, cy, cr = c.caster
+    bar = r * 0.075
+    front = (c.knee[0] - f.leg_w * 0.35, c.seat_y)
+    out = [
+        # The side of the frame: under the seat from the wheel's hub to the front, and down.
+        svg.line([(x, y), (x + r * 0.2, c.seat_y + r * 0.12), front], CHAIR, bar),
+        svg.line([front, (c.ankle[0] - f.leg_w * 0.25, c.plate_y + bar * 0.4)], CHAIR, bar),
+        svg.line([(c.ankle[0] - f.leg_w * 0.55, c.plate_y + bar * 0.5),
+                  (c.ankle[0] + f.leg_w * 1.1, c.plate_y + bar * 0.5)], CHAIR, bar * 0.9),
+        # The caster on its fork, under the front of the seat.
+        svg.line([(front[0] - r * 0.1, c.seat_y + r * 0.1), (cx, cy - cr * 1.4), (cx, cy)],
+                 CHAIR, bar * 0.8),
+        svg.circle(cx, cy, cr, TYRE),
+        svg.circle(cx, cy, cr * 0.38, METAL),
+    ]
+    # The big wheel: spokes, tyre, rim, push rim, hub.
+    for i in range(6):
+        a = i * math.pi / 6 + 0.3
+        dx, dy = r * 0.86 * math.cos(a), r * 0.86 * math.sin(a)
+        out.append(svg.line([(x - dx, y - dy), (x + dx, y + dy)], light(METAL, 0.1), r * 0.022))
+    out.append(svg.ring(x, y, r * 0.955, TYRE, r * 0.09))
+    out.append(svg.ring(x, y, r * 0.87, METAL, r * 0.045))
+    out.append(svg.ring(x, y, r * 0.76, light(METAL, 0.25), r * 0.035))
+    out.append(svg.circle(x, y, r * 0.1, CHAIR))
+    out.append(svg.circle(x, y, r * 0.045, light(METAL, 0.3)))
+    return out
+
+
+def _shoe(f: Figure, x: float, h: float, adult: bool, back: bool,
+          ground: float | None = None) -> list[str]:
     """One shoe, toe pointing right. Students wear trainers with a white sole, adults leather."""
-    heel, toe, g, top = x - f.leg_w * 0.55, x + f.leg_w * 1.05, f.ground, f.ground - h
+    g = f.ground if ground is None else ground
+    heel, toe, top = x - f.leg_w * 0.55, x + f.leg_w * 1.05, g - h
     if adult:
         upper, sole = mix((70, 48, 36), (0, 0, 0), 0.15 if back else 0), (40, 30, 26)
     else:

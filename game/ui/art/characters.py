@@ -13,7 +13,8 @@ import pygame
 
 from game.core.vocab import CLOTHES_COLOURS, EXPRESSIONS, HAIR_COLOURS, HAIR_STYLES, SKIN_TONES
 
-from . import body, faces, hair, svg
+from . import body, faces, hair, headscarf, svg
+from ..looks import LookValues
 from ..surfacecache import SurfaceCache
 from .figure import VIEW, build_figure
 from .palette import CLOTHES, HAIR, SKIN, TROUSERS, shade
@@ -60,15 +61,23 @@ def character_surface(look: Look, expression: str, height_px: int, *, posture: s
     _check(expression in EXPRESSIONS, "expression", expression, EXPRESSIONS)
     _check(posture in POSTURES, "posture", posture, POSTURES)
     _check(facing in (1, -1), "facing", facing, (1, -1))
-    _check(look.skin in SKIN_TONES, "skin", look.skin, SKIN_TONES)
-    _check(look.hair in HAIR_COLOURS, "hair", look.hair, HAIR_COLOURS)
-    _check(look.hair_style in HAIR_STYLES, "hair_style", look.hair_style, HAIR_STYLES)
-    _check(look.top in CLOTHES_COLOURS, "top", look.top, CLOTHES_COLOURS)
+    drawn = drawn_look(look)
     if height_px < 8:
         raise ValueError(f"height_px must be at least 8, not {height_px}")
-    key = (look.skin, look.hair, look.hair_style, look.top, bool(look.glasses),
-           int(look.height), expression, int(height_px), posture)
+    key = (drawn, expression, int(height_px), posture)
     return _cached(key, facing, KEPT * max(round(height_px * WIDTH_RATIO), 1) * int(height_px))
+
+
+def drawn_look(look: Look) -> LookValues:
+    """The look's values, checked; ValueError for a name the art does not know."""
+    values = LookValues.of(look)
+    _check(values.skin in SKIN_TONES, "skin", values.skin, SKIN_TONES)
+    _check(values.hair in HAIR_COLOURS, "hair", values.hair, HAIR_COLOURS)
+    _check(values.hair_style in HAIR_STYLES, "hair_style", values.hair_style, HAIR_STYLES)
+    _check(values.top in CLOTHES_COLOURS, "top", values.top, CLOTHES_COLOURS)
+    _check(values.headscarf is None or values.headscarf in CLOTHES_COLOURS, "headscarf",
+           values.headscarf, CLOTHES_COLOURS)
+    return values
 
 
 def _check(ok: bool, what: str, value: object, allowed: object) -> None:
@@ -86,12 +95,10 @@ def _cached(key: tuple, facing: int, budget: int) -> pygame.Surface:
     return CACHE.get((key, 1), lambda: _render(*key), budget)
 
 
-def _render(skin: str, hair_colour: str, hair_style: str, top: str, glasses: bool, height: int,
-            expression: str, height_px: int, posture: str) -> pygame.Surface:
+def _render(look: LookValues, expression: str, height_px: int, posture: str) -> pygame.Surface:
     """Draw one right-facing character at `height_px`, for the current display if there is
     one."""
-    defs, elements = _drawing(skin, hair_colour, hair_style, top, glasses, height, expression,
-                              posture)
+    defs, elements = _drawing(look, expression, posture)
     size = (max(round(height_px * WIDTH_RATIO), 1), height_px)
     surface = svg.render(defs, elements, VIEW, size)
     if surface.get_size() != size:
@@ -105,27 +112,42 @@ def _render(skin: str, hair_colour: str, hair_style: str, top: str, glasses: boo
     return surface
 
 
-def _drawing(skin_name: str, hair_name: str, style: str, top_name: str, glasses: bool,
-             height: int, expression: str, posture: str) -> tuple[list[str], list[str]]:
+def _drawing(look: LookValues, expression: str, posture: str) -> tuple[list[str], list[str]]:
     """The SVG definitions and elements of one right-facing character, back to front."""
-    f = build_figure(height, posture)
-    skin, hair_colour, top = SKIN[skin_name], HAIR[hair_name], CLOTHES[top_name]
-    cut, trousers = body.outfit(skin_name, hair_name, style, top_name, f.adult)
+    f = build_figure(look.height, posture, seated=look.wheelchair)
+    skin, hair_colour, top = SKIN[look.skin], HAIR[look.hair], CLOTHES[look.top]
+    cut, trousers = body.outfit(look.skin, look.hair, look.hair_style, look.top, f.adult)
     tie = shade(top, 0.1)
+    scarf = CLOTHES[look.headscarf] if look.headscarf else None
+    style = look.hair_style
     pivot = f"{f.cx:.1f} {f.neck_top:.1f}"
     turn = f'<g transform="rotate({f.head_tilt:.1f} {pivot})">' if f.head_tilt else "<g>"
 
-    out = [body.ground_shadow(f), turn, *hair.back(f, style, hair_colour), "</g>"]
+    out = [body.ground_shadow(f)]
+    if scarf is None:
+        out += [turn, *hair.back(f, style, hair_colour), "</g>"]
+    if f.chair is not None:
+        out += body.chair_back(f)
     out += body.legs(f, TROUSERS[trousers], f.adult)
     defs, torso = body.torso(f, cut, top, skin)
     out += torso
+    if f.chair is not None:
+        out += body.chair_front(f)
     out += body.arm(f.back_arm, f, cut, top, skin, back=True)
     out += body.arm(f.front_arm, f, cut, top, skin, back=False)
+    if scarf is not None:
+        out += headscarf.drape(f, scarf)
     out.append(turn)
-    out += faces.head(f, skin, show_ear=style not in hair.HIDES_EAR)
-    out += faces.face(f, expression, skin)
-    out += hair.front(f, style, hair_colour, skin, tie)
-    if glasses:
+    if scarf is not None:
+        out += headscarf.hood(f, scarf)
+    out += faces.head(f, skin, show_ear=scarf is None and style not in hair.HIDES_EAR)
+    out += faces.face(f, expression, skin, braces=look.braces, sweat=scarf is None)
+    if scarf is None:
+        out += hair.front(f, style, hair_colour, skin, tie)
+    else:
+        out += headscarf.band(f, scarf)
+        out += faces.sweat_drop(f, expression, (-0.22, -0.2))
+    if look.glasses:
         out += faces.glasses(f)
     out += faces.brows(f, expression, shade(hair_colour, 0.35))
     out.append("</g>")

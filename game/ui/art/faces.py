@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import svg
 from .figure import Figure
-from .palette import BLUSH, INK, MOUTH, TEAR, TONGUE, WHITE, Colour, mix, shade
+from .palette import BLUSH, INK, METAL, MOUTH, TEAR, TONGUE, WHITE, Colour, mix, shade
 from .svg import Point
 
 
@@ -101,8 +101,11 @@ def _drop(x: float, y: float, w: float, h: float) -> str:
                  "Q", (x - w, y + h * 0.8), (x, y), "Z")
 
 
-def face(f: Figure, expression: str, skin: Colour) -> list[str]:
-    """Eyes, nose, mouth and extras for `expression` (brows come later, over any fringe)."""
+def face(f: Figure, expression: str, skin: Colour, braces: bool = False,
+         sweat: bool = True) -> list[str]:
+    """Eyes, nose, mouth and extras for `expression` (brows come later, over any fringe).
+    `braces` shows on the teeth of an open mouth; `sweat` False leaves the drop of fright to
+    `sweat_drop`, for a head whose temple something covers."""
     spec = FACES[expression]
     w, h = f.head_w, f.head_h
     out: list[str] = []
@@ -118,14 +121,21 @@ def face(f: Figure, expression: str, skin: Colour) -> list[str]:
                               "Q", (nose[0] + 0.07 * w, nose[1] + 0.01 * h),
                               (nose[0] - 0.03 * w, nose[1] + 0.02 * h)),
                         None, shade(skin, 0.28), 0.03 * w))
-    out += _mouth(spec.mouth, f.at(0.13, 0.34 + f.gaze_down * 0.6), w, h)
+    out += _mouth(spec.mouth, f.at(0.13, 0.34 + f.gaze_down * 0.6), w, h, braces)
     if spec.tears:
         for e in eyes:
             x, y = e.at(0.2, 0.9)
             out.append(svg.path(_drop(x, y, 0.045 * w, 0.1 * h), TEAR))
-    if spec.sweat:
-        out.append(svg.path(_drop(*f.at(-0.3, -0.2), 0.06 * w, 0.12 * h), TEAR))
+    if spec.sweat and sweat:
+        out += sweat_drop(f, expression, (-0.3, -0.2))
     return out
+
+
+def sweat_drop(f: Figure, expression: str, at: Point) -> list[str]:
+    """The drop of fright on the temple, at `at` in head units, if the expression has one."""
+    if not FACES[expression].sweat:
+        return []
+    return [svg.path(_drop(*f.at(*at), 0.06 * f.head_w, 0.12 * f.head_h), TEAR)]
 
 
 def _eye(e: _Eye, spec: Face, f: Figure, skin: Colour) -> list[str]:
@@ -165,7 +175,18 @@ def _eye(e: _Eye, spec: Face, f: Figure, skin: Colour) -> list[str]:
     return out
 
 
-def _mouth(kind: str, at: Point, w: float, h: float) -> list[str]:
+def _brace(p, left: float, right: float, v: float, w: float, size: float) -> list[str]:
+    """A wire across the teeth from `left` to `right` at height `v`, with a bracket on each
+    tooth: small, as braces are, but light against dark lips and grey against white teeth."""
+    out = [svg.line([p(left, v), p(right, v)], METAL, size * 0.4)]
+    n = 4
+    for i in range(n):
+        x, y = p(left + (right - left) * (i + 0.5) / n, v)
+        out.append(svg.rect(x - size * 0.5, y - size * 0.5, size, size, size * 0.2, METAL))
+    return out
+
+
+def _mouth(kind: str, at: Point, w: float, h: float, braces: bool = False) -> list[str]:
     x, y = at
 
     def p(u: float, v: float) -> Point:
@@ -183,8 +204,11 @@ def _mouth(kind: str, at: Point, w: float, h: float) -> list[str]:
         # Clenched teeth behind a tight, down-turned mouth: reads on every skin tone.
         teeth = svg.d("M", p(-0.4, 0.055), "Q", p(-0.32, -0.01), p(0, -0.01),
                       "Q", p(0.32, -0.01), p(0.4, 0.055), "Q", p(0, 0.033), p(-0.4, 0.055), "Z")
-        return [svg.path(teeth, WHITE, INK, stroke * 0.8),
-                svg.line([p(-0.32, 0.018), p(0.32, 0.018)], INK, stroke * 0.5)]
+        out = [svg.path(teeth, WHITE, INK, stroke * 0.8),
+               svg.line([p(-0.32, 0.018), p(0.32, 0.018)], INK, stroke * 0.5)]
+        if braces:
+            out += _brace(p, -0.26, 0.26, 0.006, w, 0.028 * w)
+        return out
     if kind == "wobble":
         return [svg.path(svg.d("M", p(-0.46, 0.04), "Q", p(-0.36, -0.01), p(-0.23, -0.005),
                                "T", p(0, 0.02), p(0.23, -0.005), p(0.46, 0.04)),
@@ -206,6 +230,8 @@ def _mouth(kind: str, at: Point, w: float, h: float) -> list[str]:
     if big:
         tongue = p(0.07, top + depth * 0.82)
         out.append(svg.ellipse(*tongue, half * 0.48 * 0.3 * w, depth * 0.28 * h, TONGUE))
+    if braces:
+        out += _brace(p, -half * 0.62, half * 0.62, top + depth * 0.16, w, 0.03 * w)
     return out
 
 

@@ -36,6 +36,27 @@ class Arm:
 
 
 @dataclass(frozen=True)
+class Chair:
+    """Where a seated character and the wheelchair under them go, in VIEW units, facing right."""
+
+    seat_y: float
+    """The top of the seat, under the thighs."""
+    hip: Point
+    """Where the near thigh starts, at the back of the seat."""
+    knee: Point
+    ankle: Point
+    """The near leg's ankle, above the foot plate."""
+    plate_y: float
+    """The top of the foot plate the shoes stand on."""
+    back_x: float
+    """The backrest's upright, behind the back."""
+    wheel: tuple[float, float, float]
+    """The big wheel: centre x, centre y and radius; it stands on the ground."""
+    caster: tuple[float, float, float]
+    """The small front wheel: centre x, centre y and radius."""
+
+
+@dataclass(frozen=True)
 class Figure:
     """The key points of one character in VIEW units, facing right."""
 
@@ -66,6 +87,8 @@ class Figure:
     """The arm on the left of the picture (away from where the character faces)."""
     front_arm: Arm
     adult: bool
+    chair: Chair | None = None
+    """Where the wheelchair goes, for a seated character; None for one standing."""
 
     def at(self, u: float, v: float) -> Point:
         """A point on the head: `u` head widths right of its centre, `v` head heights below."""
@@ -80,8 +103,10 @@ def _height(height: int) -> float:
     return (min(max(height, MIN_HEIGHT), MAX_HEIGHT) - MIN_HEIGHT) / (MAX_HEIGHT - MIN_HEIGHT)
 
 
-def build_figure(height: int, posture: str) -> Figure:
-    """The skeleton of a character of `height` percent standing in `posture`."""
+def build_figure(height: int, posture: str, seated: bool = False) -> Figure:
+    """The skeleton of a character of `height` percent standing in `posture`, or sitting in a
+    wheelchair (`seated`): the same body, its hips lowered onto the seat, so the head sits as
+    much lower as the thighs are long."""
     grown = _height(height)                      # 0 for the smallest, 1 for an adult
     tall = _TALLEST * min(max(height, MIN_HEIGHT), MAX_HEIGHT) / MAX_HEIGHT
     head_h = 188.0 - 16.0 * grown
@@ -90,13 +115,19 @@ def build_figure(height: int, posture: str) -> Figure:
     crown = GROUND - tall
     chin = crown + head_h
     body = GROUND - chin
-    shoulder_y = chin + 0.065 * body
     shoulder_half = head_w * (0.62 + 0.16 * grown)
     hip_half = shoulder_half * 0.8
     arm_w = head_w * (0.27 + 0.03 * grown)
+    chair = None
+    if seated:
+        chair, drop, cx = _chair(cx, chin, body, hip_half, arm_w)
+        crown, chin = crown + drop, chin + drop
+    shoulder_y = chin + 0.065 * body
     head_x, head_y = cx + head_w * 0.02, crown + head_h / 2
     tilt, gaze = 0.0, 0.0
     hem_y = chin + 0.46 * body
+    if chair is not None:
+        hem_y = chair.knee[1] - hip_half * 0.86 * 0.15   # the top ends on the lap
     arm_len = 0.42 * body
 
     if posture == "slumped":
@@ -112,6 +143,8 @@ def build_figure(height: int, posture: str) -> Figure:
     def arm(side: int) -> Arm:
         sx = cx + side * (shoulder_half - arm_w * 0.55)
         sy = shoulder_y + arm_w * 0.5
+        if chair is not None:
+            return _seated_arm(side, (sx, sy), chair, posture, cx, hip_half, arm_w, arm_len)
         if posture == "slumped":
             # Arms drawn in, hands holding each other in front of the belly.
             elbow = (cx + side * (hip_half + arm_w * 0.05), sy + arm_len * 0.47)
@@ -134,5 +167,52 @@ def build_figure(height: int, posture: str) -> Figure:
         arm_w=arm_w, leg_w=hip_half * 0.86,
         ankle_half=hip_half * {"slumped": 0.4, "tense": 0.62}.get(posture, 0.5),
         back_arm=arm(-1), front_arm=arm(1),
-        adult=height >= 108,
+        adult=height >= 108, chair=chair,
     )
+
+
+def _chair(cx: float, chin: float, body: float, hip_half: float,
+           arm_w: float) -> tuple[Chair, float, float]:
+    """The wheelchair for a body standing with its chin at `chin`: the chair, how far the body
+    above the hips moves down to sit on it, and the body's new centre line (moved back, so that
+    knees and feet stay inside the picture)."""
+    leg_w = hip_half * 0.86
+    shoe_h = leg_w * 0.58
+    hip_y = chin + 0.46 * body - arm_w             # where a standing leg starts
+    leg = GROUND - shoe_h * 0.5 - leg_w / 2 - hip_y
+    plate_y = GROUND - 0.07 * body
+    ankle_y = plate_y - shoe_h * 0.5 - leg_w / 2
+    knee_y = ankle_y - 0.46 * leg
+    body_x = cx - 0.16 * leg - 10
+    hip = (body_x - hip_half * 0.1, knee_y)
+    knee = (hip[0] + 0.56 * leg, knee_y)
+    ankle = (knee[0] + leg_w * 0.2, ankle_y)
+    r = (GROUND - knee_y) * 0.5
+    wheel = (body_x + r * 0.1, GROUND - r, r)
+    caster_r = r * 0.2
+    caster = (ankle[0] - leg_w * 0.1, GROUND - caster_r, caster_r)
+    chair = Chair(seat_y=knee_y + leg_w * 0.5, hip=hip, knee=knee, ankle=ankle, plate_y=plate_y,
+                  back_x=body_x - hip_half * 1.05, wheel=wheel, caster=caster)
+    return chair, knee_y - hip_y, body_x
+
+
+def _seated_arm(side: int, shoulder: Point, chair: Chair, posture: str, cx: float,
+                hip_half: float, arm_w: float, arm_len: float) -> Arm:
+    """An arm of a seated character: the forearm forward, the hand in the lap."""
+    sx, sy = shoulder
+    lap = chair.seat_y - hip_half * 0.86 - arm_w * 0.2   # the top of the thighs
+    thigh = chair.knee[0] - chair.hip[0]
+    back = side < 0
+    if posture == "slumped":
+        # Drawn in, hands held together in the lap.
+        elbow = (cx + side * arm_w * 0.3 - arm_w * 0.2, sy + arm_len * 0.45)
+        wrist = (cx + thigh * 0.42 - (arm_w * 0.25 if back else 0), lap - arm_w * 0.1)
+        return Arm((sx, sy), elbow, wrist, "clasped")
+    if posture == "tense":
+        # Elbows back and out, fists pressed on the thighs.
+        elbow = (cx - arm_w * (0.7 if back else 0.35), sy + arm_len * 0.44)
+        wrist = (cx + thigh * (0.34 if back else 0.42), lap - arm_w * 0.35)
+        return Arm((sx, sy), elbow, wrist, "fist")
+    elbow = (cx - arm_w * (0.45 if back else 0.1), sy + arm_len * 0.47)
+    wrist = (cx + thigh * (0.5 if back else 0.6), lap - arm_w * 0.15)
+    return Arm((sx, sy), elbow, wrist, "open")

@@ -13,9 +13,11 @@ SKIN: dict[str, Colour] = {
     "light": (247, 218, 199),
     "fair": (238, 194, 160),
     "medium": (214, 160, 120),
+    "olive": (198, 156, 104),
     "tan": (190, 131, 90),
     "brown": (141, 92, 60),
     "dark": (94, 60, 42),
+    "deep": (68, 44, 34),
 }
 
 HAIR: dict[str, Colour] = {
@@ -52,6 +54,11 @@ BLUSH: Colour = (236, 110, 110)
 TEAR: Colour = (120, 196, 240)
 MOUTH: Colour = (96, 34, 44)
 TONGUE: Colour = (226, 110, 112)
+METAL: Colour = (150, 160, 176)
+"""Braces and the wheelchair's rims: a cool grey that reads on white teeth and dark tyres."""
+TYRE: Colour = (52, 54, 62)
+CHAIR: Colour = (70, 84, 104)
+"""The wheelchair's frame: a dark steel blue, quieter than any top."""
 
 
 def mix(a: Colour, b: Colour, t: float) -> Colour:

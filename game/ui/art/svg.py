@@ -76,6 +76,12 @@ def circle(cx: float, cy: float, r: float, fill: Colour | str) -> str:
     return ellipse(cx, cy, r, r, fill)
 
 
+def ring(cx: float, cy: float, r: float, stroke: Colour, width: float) -> str:
+    """An unfilled circle: a wheel's tyre or rim."""
+    return (f'<circle cx="{_num(cx)}" cy="{_num(cy)}" r="{_num(r)}" '
+            f'{_paint(None, stroke, width, 1)}/>')
+
+
 def two_tone(gid: str, dark: Colour, base: Colour, split: float) -> str:
     """A hard-edged horizontal gradient: `dark` on the left `split` of a shape's box, `base` on
     the rest. This is how a shape gets its flat shadow side without clipping, which nanosvg
