@@ -459,9 +459,10 @@ def test_class_screens_fit_at_720p(path, lang):
                                         ((1024, 768), "en"), ((3840, 2160), "nl")])
 def test_a_session_fits_on_every_screen(adrian, size, lang):
     """Timeline, comparison and both debrief pages of a long road, wide and 4:3."""
-    moves = (["say_stop", "invite_adrian", "reply_not_funny", "anon_form", "walk_past_watched",
+    moves = (["say_stop", "invite_adrian", "reply_not_funny", "anon_form", "stand_by_adrian",
               "hand_it_over"] if lang == "nl" else   # active, then holding back at the end
-             ["walk_on", "say_full", "forward_meme", "phone_away", "walk_past", "not_my_business"])
+             ["walk_on", "say_full", "forward_meme", "shrug_forwarded", "walk_past",
+              "not_my_business"])
     app = make_app([adrian], size=size, lang=lang)
     app.start_class(adrian, fresh=True)
     for choice_id in moves:                                  # straight to each vote: no stage
