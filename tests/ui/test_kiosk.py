@@ -35,8 +35,8 @@ from kioskhelp import EVENT_DAY, FakeClock, make_kiosk, step  # noqa: E402
 from uihelp import MINI, ROOT, SHIPPED, click, entry_of, key, run_at  # noqa: E402
 
 GROUP_CHAT = ROOT / "scenes" / "group_chat.yaml"
-ACTIVE_ROAD = ["take_screenshot", "dm_fenna", "anon_report", "sit_with_fenna"]
-PASSIVE_ROAD = ["laugh_react", "phone_down", "say_nothing", "look_away"]
+ACTIVE_ROAD = ["take_screenshot", "together_in_group", "dm_fenna", "anon_report", "sit_with_fenna"]
+PASSIVE_ROAD = ["laugh_react", "phone_down", "leave_it_to_noor", "say_nothing", "look_away"]
 
 
 @pytest.fixture
