@@ -418,10 +418,20 @@ def _choice(s: Scenario, scene_id: str, choice_id: str):
     return next(c for c in s.scenes[scene_id].choices if c.id == choice_id)
 
 
+JOURNEY_STEPS_SHOWN = 3
+"""Roles a journey names one by one. A week of wavering passes through more (bystander, outsider,
+budding defender, defender, wavering defender, ...): then the journey says how often the role
+changed and where it ended, which a class can take in from the back of the room."""
+
+
 def journey_text(roles: list[str], lang: str) -> str:
-    """"You started as bystander, became outsider, became defender" without repeats."""
+    """"You started as bystander, became outsider, became defender" without repeats; a longer
+    journey as "You started as bystander, changed roles 4 times and ended as defender"."""
     collapsed = [r for i, r in enumerate(roles) if i == 0 or roles[i - 1] != r]
     label = lambda r: _label(vocab.ROLE_PHRASES[r], lang)  # noqa: E731
+    if len(collapsed) > JOURNEY_STEPS_SHOWN:
+        return ui_text("journey_changed", lang).format(
+            first=label(collapsed[0]), changes=len(collapsed) - 1, last=label(collapsed[-1]))
     parts = [ui_text("journey_start", lang).format(role=label(collapsed[0]))]
     parts += [ui_text("journey_became", lang).format(role=label(r)) for r in collapsed[1:]]
     if len(collapsed) > 1 and len(roles) > 1 and roles[-1] == roles[-2]:

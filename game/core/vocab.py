@@ -165,6 +165,10 @@ UI_TEXT: Final[dict[str, Labels]] = {
     "journey_start": {"nl": "Je begon als {role}", "en": "You started as {role}"},
     "journey_became": {"nl": "werd {role}", "en": "became {role}"},
     "journey_stayed": {"nl": "en bleef {role}", "en": "and stayed {role}"},
+    "journey_changed": {"nl": "Je begon als {first}, wisselde {changes} keer van rol en eindigde "
+                              "als {last}",
+                        "en": "You started as {first}, changed roles {changes} times and ended "
+                              "as {last}"},
     "unavailable": {"nl": "Nu niet mogelijk", "en": "Not possible now"},
     "narrator": {"nl": "Verteller", "en": "Narrator"},
 }

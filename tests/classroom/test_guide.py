@@ -117,8 +117,8 @@ def test_effects_say_better_or_worse_in_words(mini_loaded):
 def test_the_map_is_not_colour_alone(adrian_loaded):
     adrian, _ = adrian_loaded
     svg = guide.map_svg(adrian, "en")
-    passive = {(s.id, c.goto) for s in adrian.scenes.values() for c in s.choices
-               if c.stance in vocab.PASSIVE_STANCES}
+    passive = {(s.id, r.to) for s in adrian.scenes.values() for c in s.choices
+               for r in c.routes if c.stance in vocab.PASSIVE_STANCES}
     dashed = svg.count('stroke-dasharray="7 4"')
     assert dashed == len(passive)
     assert svg.count("<polygon") == sum(1 for s in adrian.scenes.values() if s.choices)

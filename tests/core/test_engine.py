@@ -121,6 +121,18 @@ def test_summary_tells_the_journey(mini):
     assert [d.step for d in summary.decisions] == ["notice", "act"]
 
 
+def test_a_long_journey_is_summed_up_not_listed():
+    week = ["bystander", "outsider", "stepping_in", "defender", "wavering", "wavering"]
+    assert engine.journey_text(week, "en") == ("You started as a bystander, changed roles 4 "
+                                               "times and ended as a wavering defender")
+    assert engine.journey_text(week, "nl") == ("Je begon als omstander, wisselde 4 keer van rol "
+                                               "en eindigde als twijfelende verdediger")
+    three = ["bystander", "stepping_in", "defender", "defender"]
+    assert engine.journey_text(three, "en") == ("You started as a bystander, became a budding "
+                                                "defender, became a defender, and stayed a "
+                                                "defender")
+
+
 def test_save_and_load_round_trip_through_json(mini):
     run = engine.start(mini, "en", "abc")
     run.choose("stand_by_sam")

@@ -27,7 +27,9 @@ from uihelp import ALL_SCENARIOS, SHIPPED, entry_of, make_app, run_at  # noqa: E
 
 SHIPPED_BY_NAME = {p.stem: p for p in SHIPPED}
 
-LONG_JOURNEY = ["bystander", "outsider", "reinforcer", "assistant", "defender", "defender"]
+LONG_JOURNEY = ["bystander", "stepping_in", "wavering", "wavering"]
+"""The longest journey text: three roles named one by one (more are summed up), the longest
+role names, and "stayed"."""
 
 
 def _show(app, screen) -> list[str]:
