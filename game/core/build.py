@@ -238,6 +238,19 @@ class _Field(typing.NamedTuple):
     """How issues name the field: `'text'`."""
 
 
+def _split_condition(node: YMap) -> str:
+    """A hint for `{to: x, when: chose(a, b)}`: inside braces a comma ends the value, so the
+    condition was cut at its comma and the rest read as a field of its own."""
+    when = node.items.get("when")
+    if when is None or not isinstance(when[1], YScalar):
+        return ""
+    text = when[1].text
+    if text.count("(") <= text.count(")"):
+        return ""
+    return (f": inside {{...}} a comma ends a value, so the condition '{text}' was cut at its "
+            "comma; put the condition in quotes: when: \"chose(a, b)\"")
+
+
 def _dataclass(cls: type) -> Converter:
     what = _what(cls.__name__)
     # Worked out on first use, when the converters of the classes it names can be made.
@@ -259,7 +272,8 @@ def _dataclass(cls: type) -> Converter:
             for key, (key_node, _value_node) in node.items.items():
                 if key not in known:
                     issues.append(Issue(key_node.pos, f"unknown field '{key}' in {label}"
-                                        f"{_suggest(key, known)}", code="unknown_field"))
+                                        f"{_suggest(key, known) or _split_condition(node)}",
+                                        code="unknown_field"))
             ok = False
         missing = []
         for name, convert_field, required, field_label in fields:

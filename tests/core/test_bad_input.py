@@ -154,6 +154,8 @@ FORMAT_CASES = [
     ("top: green}", "top: green, braces: 1}", "braces: 1", "true or false"),
     ("hair_style: curly", "hair_style: dreads", "hair_style: dreads", "not one of"),
     ("skin: brown", "skin: ebony", "skin: ebony", "not one of"),
+    ("goto: end_good", "goto: [{to: end_good, when: chose(walk_on, stand_by)}, {to: end_good}]",
+     "goto: [", "put the condition in quotes"),
 ]
 
 
