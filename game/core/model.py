@@ -24,6 +24,7 @@ Strategy = Literal[
 ]
 Place = Literal[
     "hallway", "classroom", "canteen", "toilets", "playground", "bike_shed", "group_chat", "office",
+    "home",
 ]
 Expression = Literal["neutral", "happy", "sad", "scared", "hurt", "angry", "laughing", "relieved"]
 CastRole = Literal["victim", "bully", "bystander", "friend", "adult"]

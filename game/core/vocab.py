@@ -123,7 +123,8 @@ PLACES: Final[dict[str, Labels]] = {
     "playground": {"nl": "schoolplein", "en": "playground"},
     "bike_shed": {"nl": "fietsenstalling", "en": "bike shed"},
     "group_chat": {"nl": "groepsapp", "en": "group chat"},
-    "office": {"nl": "kamer van de mentor", "en": "mentor's office"},
+    "office": {"nl": "spreekkamer", "en": "office"},
+    "home": {"nl": "thuis", "en": "at home"},
 }
 
 EXPRESSIONS: Final[dict[str, Labels]] = {

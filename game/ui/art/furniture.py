@@ -108,6 +108,22 @@ def chair(c: Canvas, x: float, seat: float, colour: Colour) -> None:
     c.rect(shade(colour, 0.15), x - 0.004, seat, w + 0.008, 0.016, radius=0.005)
 
 
+SPINES: tuple[Colour, ...] = ((120, 140, 170), (190, 150, 100), (150, 110, 120), (110, 150, 130),
+                              (210, 190, 140), (170, 110, 90), (130, 130, 150))
+
+
+def books(c: Canvas, x0: float, x1: float, base: float, first: int = 0) -> None:
+    """A row of book spines of varied heights standing on `base`, from `x0` until `x1`; `first`
+    picks where in the pattern the row starts, so rows above each other differ."""
+    x, i = x0, first
+    while x < x1:
+        w = 0.022 + 0.008 * ((i * 7) % 3)
+        h = 0.07 + 0.012 * ((i * 5) % 4)
+        c.rect(SPINES[i % len(SPINES)], x, base - h, w, h, radius=0.002)
+        x += w + 0.004 + (0.03 if i % 9 == 8 else 0)
+        i += 1
+
+
 def plant(c: Canvas, x: float, base: float, size: float) -> None:
     """A potted plant: a tapered pot and a fan of leaves."""
     pot = (184, 118, 88)

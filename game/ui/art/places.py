@@ -13,7 +13,7 @@ import pygame
 
 from game.core.vocab import PLACES
 
-from . import chat, outdoors, rooms
+from . import chat, home, outdoors, rooms
 from ..surfacecache import SurfaceCache
 from .canvas import Canvas
 from .light import LIGHTS, grade
@@ -38,6 +38,7 @@ _PAINTERS: dict[str, Callable[[Canvas], None]] = {
     "playground": outdoors.playground,
     "bike_shed": outdoors.bike_shed,
     "group_chat": chat.group_chat,
+    "home": home.home,
 }
 
 

@@ -1,4 +1,4 @@
-"""The indoor places: hallway, classroom, canteen, toilets and the mentor's office.
+"""The school's indoor places: hallway, classroom, canteen, toilets and the office.
 
 Each is a back wall seen straight on, with its tell-tale furniture pushed to the sides and up
 high, so that the middle stays free for the characters and the floor stays calm for the dialogue
@@ -8,8 +8,8 @@ box. Repeating things (lockers, tiles, books) fill however wide the screen is.
 from __future__ import annotations
 
 from .canvas import Canvas
-from .furniture import (METAL, SKY, WALL_BASE, WOOD, ceiling_lights, chair, desk, door, plant,
-                        room, window)
+from .furniture import (METAL, SKY, WALL_BASE, WOOD, books, ceiling_lights, chair, desk, door,
+                        plant, room, window)
 from .palette import Colour, light, mix, shade
 
 
@@ -190,7 +190,8 @@ def toilets(c: Canvas) -> None:
 
 
 def office(c: Canvas) -> None:
-    """A mentor's room: window and desk on the left, a bookcase and a plant on the right."""
+    """A staff office (a mentor's, a coordinator's): window and desk on the left, a bookcase and a
+    plant on the right."""
     room(c, (226, 212, 192), (150, 124, 104))
     window(c, -0.8, 0.12, 0.4, 0.3, panes=2)
     c.rect((176, 100, 80), -0.86, 0.09, 0.06, 0.4, radius=0.01)
@@ -214,18 +215,10 @@ def office(c: Canvas) -> None:
     shelf = shade(WOOD, 0.15)
     x0, x1 = 0.44, max(-c.left - 0.02, 0.86)
     c.rect(shade(shelf, 0.2), x0, 0.1, x1 - x0, WALL_BASE - 0.1)
-    spines = ((120, 140, 170), (190, 150, 100), (150, 110, 120), (110, 150, 130),
-              (210, 190, 140), (170, 110, 90), (130, 130, 150))
     for row in range(4):
         top = 0.12 + row * 0.135
         c.rect(shelf, x0, top + 0.11, x1 - x0, 0.015)
-        x, i = x0 + 0.015, row * 3
-        while x < x1 - 0.04:
-            w = 0.022 + 0.008 * ((i * 7) % 3)
-            h = 0.07 + 0.012 * ((i * 5) % 4)
-            c.rect(spines[i % len(spines)], x, top + 0.11 - h, w, h, radius=0.002)
-            x += w + 0.004 + (0.03 if i % 9 == 8 else 0)
-            i += 1
+        books(c, x0 + 0.015, x1 - 0.04, top + 0.11, row * 3)
     c.rect(shelf, x0, 0.1, 0.015, WALL_BASE - 0.1)
     c.rect(shelf, x1 - 0.015, 0.1, 0.015, WALL_BASE - 0.1)
     plant(c, 0.33, 0.7, 0.2)

@@ -48,6 +48,20 @@ def fit_choices(buttons: list[Button], theme, heights_now, room: int
     return heights, gaps[-1], False
 
 
+FIGURE_HEIGHT = 0.74
+"""How tall the cast is drawn, as a share of the screen height (the tallest look fills it)."""
+FEET_LINE = 0.97
+"""Where the cast's feet stand, as a share of the screen height: on the floor of every place, in
+front of its furniture, below the dialogue box's top."""
+
+
+def stand_xs(n: int, width: int, height: int) -> list[float]:
+    """Where the centres of `n` characters stand across a screen of `width` by `height`."""
+    spread = min(width * 0.8, height * 0.55 * n)
+    left = (width - spread) / 2
+    return [left + spread * (i + 0.5) / max(1, n) for i in range(n)]
+
+
 class SceneScreen(Screen):
     def __init__(self, app, run, at_choices: bool = False):
         super().__init__(app)
@@ -391,11 +405,7 @@ class SceneScreen(Screen):
 
     def _positions(self):
         cast = list(self.view.cast)
-        w = self.theme.width
-        n = len(cast)
-        spread = min(w * 0.8, self.theme.height * 0.55 * n)
-        left = (w - spread) / 2
-        return [(c, left + spread * (i + 0.5) / max(1, n)) for i, c in enumerate(cast)]
+        return list(zip(cast, stand_xs(len(cast), self.theme.width, self.theme.height)))
 
     def _expressions(self):
         beat = self.current_beat() if self.phase == "beats" else None
@@ -413,12 +423,12 @@ class SceneScreen(Screen):
         surface.blit(stage.place(self.view.place, self.view.condition.light,
                                  (th.width, th.height)), (0, 0))
         if not self.is_chat:
-            height = int(th.height * 0.74)
+            height = int(th.height * FIGURE_HEIGHT)
             for member, cx, expression in self._expressions():
                 facing = 1 if cx < th.width / 2 else -1
                 figure = stage.character(member.look, expression, height,
                                          posture=stage.posture_for(expression), facing=facing)
-                surface.blit(figure, figure.get_rect(midbottom=(cx, th.height * 0.97)))
+                surface.blit(figure, figure.get_rect(midbottom=(cx, th.height * FEET_LINE)))
 
     def overflows(self) -> list[str]:
         return [text for text, ok in self._fits if not ok] + super().overflows()
