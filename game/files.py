@@ -1,10 +1,24 @@
-"""Writing a file all at once, so that neither a reader nor a crash halfway ever sees half of one."""
+"""The game's own files: written all at once, and cleaned up only by their exact names.
+
+Every folder the game writes to is one a user can point elsewhere (`BYSTANDER_*_DIR`), even at
+their home folder, where anything may be someone else's. So the game deletes nothing but the
+files it wrote itself, by their exact names, never through a link (`remove_stale_temporaries`).
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import stat
 import tempfile
+import time
 from pathlib import Path
+
+STALE_SECONDS = 60.0
+"""A temporary file this old is an orphan: a write takes well under a second, so no live
+process is still busy with it (a kill or a power cut left it)."""
+_RANDOM = r"[a-z0-9_]{8}"
+"""What `tempfile.mkstemp` puts between its prefix and suffix."""
 
 
 def replace_file(path: Path, data: bytes, *, durable: bool, prefix: str | None = None) -> None:
@@ -27,3 +41,39 @@ def replace_file(path: Path, data: bytes, *, durable: bool, prefix: str | None =
         except OSError:
             pass
         raise
+
+
+def temporary_pattern(name: str) -> str:
+    """The names `replace_file` gives the temporary files of the files named by the regular
+    expression `name`."""
+    return rf"\.(?:{name})-{_RANDOM}\.tmp"
+
+
+def remove_stale_temporaries(folder: Path, pattern: str, *,
+                             older_than: float = STALE_SECONDS) -> int:
+    """Delete the orphaned temporary files in `folder` whose names match `pattern` (a regular
+    expression for the whole name, see `temporary_pattern`): only regular files (never a link,
+    and nothing in a subfolder), and only once older than `older_than` seconds, since another
+    process may be writing one right now. The later of the modification and status-change
+    times counts, as the first may be set back on purpose. Returns how many went; a folder
+    that cannot be read, or a file that cannot be deleted (Windows: in use), stays as it is."""
+    matcher = re.compile(pattern)
+    removed = 0
+    now = time.time()
+    try:
+        with os.scandir(folder) as found:
+            for item in found:
+                if not matcher.fullmatch(item.name):
+                    continue
+                try:
+                    st = item.stat(follow_symlinks=False)
+                    if not stat.S_ISREG(st.st_mode) or now - max(st.st_mtime,
+                                                                 st.st_ctime) < older_than:
+                        continue
+                    os.unlink(item.path)  # unlink never follows a link
+                    removed += 1
+                except OSError:
+                    continue
+    except OSError:
+        pass
+    return removed

@@ -25,7 +25,6 @@ import logging
 import math
 import os
 import re
-import shutil
 import time
 import uuid
 from dataclasses import dataclass
@@ -563,9 +562,14 @@ def _record_files(folder: Path) -> list[Path]:
         return []
 
 
+RECORD_NAME = re.compile(r"[0-9a-f]{32}\.json")
+"""The name of a record the game wrote: its session id. Only such files are ever moved."""
+
+
 def unfinished_sessions() -> list[SessionLog]:
-    """Sessions not finished, newest first, to offer to resume. A file that is not a valid record is
-    moved aside to sessions/corrupt/ with a warning in the log."""
+    """Sessions not finished, newest first, to offer to resume. A record the game wrote (by its
+    name) that is not valid is moved aside to sessions/corrupt/ with a warning in the log; any
+    other file is left where it is: the folder may hold someone else's."""
     folder = sessions_dir()
     found = []
     for path in _record_files(folder):
@@ -574,7 +578,11 @@ def unfinished_sessions() -> list[SessionLog]:
         try:
             record = read_record(path)
         except RecordError as exc:
-            _set_aside(path, str(exc))
+            if RECORD_NAME.fullmatch(path.name):
+                _set_aside(path, str(exc))
+            else:
+                log.info("%s in the sessions folder is not a session record (%s); left as it is",
+                         path.name, exc)
             continue
         if not record.completed:
             try:
@@ -587,15 +595,17 @@ def unfinished_sessions() -> list[SessionLog]:
 
 
 def _set_aside(path: Path, reason: str) -> None:
+    """Move a damaged record into corrupt/, under a name nothing there has yet: never over
+    another file, nor through a link of that name."""
     target_dir = path.parent / CORRUPT
     target = target_dir / path.name
     n = 1
-    while target.exists():
+    while os.path.lexists(target):
         target = target_dir / f"{path.stem}.{n}{path.suffix}"
         n += 1
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(path), str(target))
+        os.rename(path, target)
         log.warning("set aside the session record %s (%s) as %s", path.name, reason, target)
     except OSError as exc:
         log.warning("the session record %s is not valid (%s) and could not be set aside: %s",

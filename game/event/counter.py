@@ -149,12 +149,13 @@ class EventCounter:
             return DayCounts(day)
 
     def _set_aside(self, path: Path, why: Exception) -> None:
-        """Move a damaged day file out of the way (never delete it), then count from zero."""
-        for n in range(1, 1000):
-            target = path.with_name(f"{path.stem}.corrupt-{n}.json")
-            if not target.exists():
-                break
+        """Move a damaged day file out of the way (never delete it, nor put it over another file
+        or a link of that name), then count from zero."""
+        names = (path.with_name(f"{path.stem}.corrupt-{n}.json") for n in range(1, 1000))
+        target = next((t for t in names if not os.path.lexists(t)), None)
         try:
+            if target is None:
+                raise FileExistsError("999 damaged files of that day are kept already")
             os.replace(path, target)
             log.warning("event counts %s were unreadable (%s); moved to %s, counting from zero",
                         path, why, target.name)

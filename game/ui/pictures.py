@@ -18,6 +18,8 @@ are never shown, and are deleted when a new one is written. At most `MAX_FILES` 
 
 from __future__ import annotations
 
+import os
+import re
 import struct
 import zlib
 from collections import OrderedDict
@@ -26,6 +28,7 @@ from pathlib import Path
 
 import pygame
 
+from ..files import remove_stale_temporaries, temporary_pattern
 from ..lazylog import get_logger
 from . import diskcache
 
@@ -141,19 +144,58 @@ def write_pending() -> None:
     _tidy(target)
 
 
+_TEMPORARY = temporary_pattern(diskcache.PICTURE)
+
+
 def _tidy(target: Path) -> None:
-    """Delete pictures of other code, and the oldest beyond MAX_FILES."""
+    """Delete pictures of other code, and the oldest beyond MAX_FILES: only files this game
+    wrote (a picture's name and its first bytes, or an orphaned temporary file of one), never
+    through a link, and a folder only once it holds nothing else. Whatever else is there (the
+    cache folder may be one a user named) stays as it is."""
+    base = target.parent
+    if not (diskcache.is_real_folder(base) and diskcache.is_real_folder(target)):
+        return
     try:
-        for other in target.parent.iterdir():
-            if other != target and other.is_dir():
-                for f in other.iterdir():
+        with os.scandir(base) as found:
+            others = [Path(f.path) for f in found if f.name != target.name
+                      and diskcache.PICTURE_FOLDER.fullmatch(f.name)]
+        for other in others:
+            if diskcache.is_real_folder(other):
+                for f in _own_pictures(other):
                     f.unlink()
-                other.rmdir()
-        files = sorted(target.iterdir(), key=lambda f: f.stat().st_mtime_ns)
+                remove_stale_temporaries(other, _TEMPORARY)
+                try:
+                    other.rmdir()
+                except OSError:  # it holds something else: not ours to delete
+                    pass
+        remove_stale_temporaries(target, _TEMPORARY)
+        files = sorted(_own_pictures(target), key=lambda f: (f.stat().st_mtime_ns, f.name))
         for f in files[:-MAX_FILES]:
             f.unlink()
     except OSError as exc:
         log.info("cannot tidy the picture cache %s: %s", target, exc)
+
+
+def _own_pictures(folder: Path) -> list[Path]:
+    """The pictures in `folder` this game wrote: regular files (not links) named as pictures
+    are, starting with MAGIC."""
+    with os.scandir(folder) as items:
+        named = [Path(f.path) for f in items if re.fullmatch(diskcache.PICTURE, f.name)]
+    return [path for path in named if diskcache.is_plain_file(path) and _starts_with_magic(path)]
+
+
+def _starts_with_magic(path: Path) -> bool:
+    try:  # without blocking or following a link: the file may have changed since it was listed
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return False
+    try:
+        return os.read(fd, len(MAGIC)) == MAGIC
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 def forget() -> None:

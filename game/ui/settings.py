@@ -1,13 +1,16 @@
 """The player's settings, kept between runs as JSON in the user's config folder.
 
 Written atomically (temp file, fsync, replace) so a crash mid-write never leaves half a file; a
-corrupt or unreadable file means the defaults and a warning in the log, never a crash.
+corrupt or unreadable file means the defaults and a warning in the log, never a crash. A file
+there that is not the game's (`BYSTANDER_CONFIG_DIR` may name any folder, and `settings.json` is a
+common name) is never written over: the settings are then not saved, and the log says why.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import stat
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -17,6 +20,8 @@ from ..lazylog import get_logger
 log = get_logger(__name__)  # imports logging when first used: start-up time
 
 FILE_NAME = "settings.json"
+MAX_FILE_BYTES = 64 * 1024
+"""The game's settings file is about 300 bytes; a much bigger one is not the game's."""
 
 CHOICES: dict[str, tuple] = {
     "text_size": ("normal", "large", "xlarge"),
@@ -113,8 +118,17 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> bool:
-    """Write the settings atomically. False (and a warning) when the folder is not writable."""
+    """Write the settings atomically. False (and a warning) when the folder is not writable, or
+    the file there is not the game's. A settings file kept as a link (among one's dotfiles)
+    stays one: the file it points to is replaced."""
     path = path or settings_path()
+    if not _ours(path):
+        log.warning("%s is not a Bystander settings file: it is left as it is, and the settings "
+                    "are not saved (move it away, or set BYSTANDER_CONFIG_DIR to another folder)",
+                    path)
+        return False
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     try:
         replace_file(path, json.dumps(asdict(settings), indent=2).encode("utf-8"), durable=True,
                      prefix=".settings-")
@@ -122,3 +136,24 @@ def save_settings(settings: Settings, path: Path | None = None) -> bool:
         log.warning("cannot save settings to %s: %s", path, exc)
         return False
     return True
+
+
+def _ours(path: Path) -> bool:
+    """Whether the game may write over `path`: nothing is there, or a file the game could have
+    written (empty, or a JSON object with at least one of the settings, so a newer game's file
+    is ours too). Anything else may be another program's `settings.json`."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:  # nothing there (or a link to where the user wants it)
+        return True
+    except OSError:
+        return False
+    if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE_BYTES:
+        return False
+    if st.st_size == 0:
+        return True
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and (not data or any(f.name in data for f in fields(Settings)))

@@ -329,22 +329,27 @@ def test_corrupt_files_are_set_aside_never_a_crash(mini_loaded, caplog):
     done.finish(engine.replay(mini, "en", ["walk_on", "say_nothing"], content_hash))
     folder = older.path.parent
     whole = older.path.read_text(encoding="utf-8")
-    (folder / "half.json").write_text(whole[: len(whole) // 2], encoding="utf-8")
-    (folder / "garbage.json").write_bytes(b"\xff\xfe\x00garbage")
-    (folder / "foreign.json").write_text('{"hello": "world"}', encoding="utf-8")
+    bad = {name: f"{i:032x}.json" for i, name in enumerate(
+        ["half", "garbage", "foreign", "future", "wrong_road"])}
+    (folder / bad["half"]).write_text(whole[: len(whole) // 2], encoding="utf-8")
+    (folder / bad["garbage"]).write_bytes(b"\xff\xfe\x00garbage")
+    (folder / bad["foreign"]).write_text('{"hello": "world"}', encoding="utf-8")
     future = json.loads(whole)
     future["version"] = 99
-    (folder / "future.json").write_text(json.dumps(future), encoding="utf-8")
+    (folder / bad["future"]).write_text(json.dumps(future), encoding="utf-8")
     wrong_road = json.loads(whole)
     wrong_road["road"] = 4
-    (folder / "wrong_road.json").write_text(json.dumps(wrong_road), encoding="utf-8")
+    (folder / bad["wrong_road"]).write_text(json.dumps(wrong_road), encoding="utf-8")
+    # Not named as the game names its records: someone else's, never moved.
+    (folder / "half.json").write_text(whole[: len(whole) // 2], encoding="utf-8")
+    (folder / "notes.json").write_text('{"hello": "world"}', encoding="utf-8")
 
     with caplog.at_level(logging.WARNING, logger="game.classroom.records"):
         found = unfinished_sessions()
     assert [log.session_id for log in found] == [newer.session_id, older.session_id]
-    bad = {"half.json", "garbage.json", "foreign.json", "future.json", "wrong_road.json"}
-    assert {p.name for p in (folder / "corrupt").iterdir()} == bad
-    assert not bad & {p.name for p in folder.iterdir()}
+    assert {p.name for p in (folder / "corrupt").iterdir()} == set(bad.values())
+    assert not set(bad.values()) & {p.name for p in folder.iterdir()}
+    assert {"half.json", "notes.json"} <= {p.name for p in folder.iterdir()}
     assert len([r for r in caplog.records if "set aside" in r.getMessage()]) == 5
     assert [log.session_id for log in unfinished_sessions()] == [newer.session_id,
                                                                   older.session_id]

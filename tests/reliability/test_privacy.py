@@ -224,11 +224,18 @@ def audit_picture(path: Path) -> list[str]:
     return problems
 
 
+def audit_cache_tag(path: Path) -> list[str]:
+    """The tag that says the cache folder is the game's: always the same few bytes."""
+    from game.ui.diskcache import MARKER_TEXT
+    return [] if path.read_bytes() == MARKER_TEXT else [f"{path.name}: not the game's tag"]
+
+
 DOCUMENTED = [
     (re.compile(r"config/settings\.json"), audit_settings),
     (re.compile(r"data/sessions/[0-9a-f]{32}\.json"), audit_record),
     (re.compile(r"data/event/\d{4}-\d{2}-\d{2}\.json"), audit_event_day),
     (re.compile(r"cache/catalogue\.json"), audit_catalogue),
+    (re.compile(r"cache/CACHEDIR\.TAG"), audit_cache_tag),
     (re.compile(r"cache/pictures/[0-9a-f]{16}/(place|character)-[a-z0-9_-]+"), audit_picture),
 ]
 """Every file the game may write, relative to the folders of the `_private_dirs` fixture."""

@@ -307,7 +307,7 @@ def test_pictures_of_other_code_are_deleted_and_the_folder_stays_small(mini_entr
     pictures.forget()
     old = pictures.folder().parent / "0123456789abcdef"
     old.mkdir(parents=True)
-    (old / "place-hallway-warm-320x240").write_bytes(b"old")
+    (old / "place-hallway-warm-320x240").write_bytes(pictures.MAGIC + b"old")
     monkeypatch.setattr(pictures, "MAX_FILES", 3)
     for w in range(320, 330):
         stage.place("hallway", "warm", (w, 240), keep=pygame.Rect(0, 0, w, 240))
