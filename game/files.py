@@ -1,12 +1,15 @@
-"""The game's own files: written all at once, and cleaned up only by their exact names.
+"""The game's own files: written all at once, read with a limit, cleaned up only by their names.
 
-Every folder the game writes to is one a user can point elsewhere (`BYSTANDER_*_DIR`), even at
-their home folder, where anything may be someone else's. So the game deletes nothing but the
-files it wrote itself, by their exact names, never through a link (`remove_stale_temporaries`).
+Every folder the game reads and writes is one a user can point elsewhere (`BYSTANDER_*_DIR`), even
+at their home folder, where anything may be someone else's or hostile: a FIFO, a link to
+`/dev/zero`, a 2 GB sparse file. So the game reads a file only through `read_limited` (a regular
+file, at most so many bytes, never blocking), and deletes nothing but the files it wrote itself,
+by their exact names, never through a link (`remove_stale_temporaries`).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -19,6 +22,46 @@ STALE_SECONDS = 60.0
 process is still busy with it (a kill or a power cut left it)."""
 _RANDOM = r"[a-z0-9_]{8}"
 """What `tempfile.mkstemp` puts between its prefix and suffix."""
+
+
+class NotAFile(OSError):
+    """The path is there, but is not a regular file (a folder, a FIFO, a device...)."""
+
+
+class TooLarge(OSError):
+    """The file is larger than its reader allows."""
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of the regular file `path`, which may be at most `limit` bytes long.
+
+    Opened without blocking (a FIFO would wait for a writer forever), checked to be a regular
+    file before a byte is read (a link to /dev/zero never ends), and never read beyond `limit`
+    bytes (a sparse file, or a file that grows while it is read, holds more than it said).
+    Links are followed: a settings file kept as a link among one's dotfiles is fine. Raises
+    OSError: NotAFile, TooLarge, or the system's own (FileNotFoundError...)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotAFile(errno.EINVAL, "not a regular file", str(path))
+        if st.st_size > limit:
+            raise TooLarge(errno.EFBIG, f"larger than {limit:,} bytes", str(path))
+        # One read takes the whole file as its size says, the next one finds its end.
+        step = max(st.st_size + 1, 65536)
+        chunks = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(step, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise TooLarge(errno.EFBIG, f"larger than {limit:,} bytes", str(path))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def replace_file(path: Path, data: bytes, *, durable: bool, prefix: str | None = None) -> None:

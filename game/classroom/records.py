@@ -36,7 +36,7 @@ from ..core import vocab
 from ..core.engine import Outcome, Run, load_run, replay
 from ..core.model import Scenario
 from ..core.state import SAVE_FORMAT, SAVE_VERSION, SaveError
-from ..files import replace_file
+from ..files import TooLarge, read_limited, replace_file
 
 log = logging.getLogger(__name__)
 
@@ -542,9 +542,9 @@ def _sync_folder(folder: Path) -> None:
 def read_record(path: Path) -> SessionLog:
     """One record file; RecordError when it cannot be read or is not a valid record."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise RecordError("the file is too large to be a session record", "too_large")
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_limited(path, MAX_FILE_BYTES).decode("utf-8"))
+    except TooLarge as exc:
+        raise RecordError("the file is too large to be a session record", "too_large") from exc
     except OSError as exc:
         raise RecordError(f"cannot read the file: {exc.strerror or exc}", "unreadable") from exc
     except UnicodeDecodeError as exc:

@@ -27,6 +27,8 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
+from ..files import read_limited
+
 log = logging.getLogger(__name__)
 
 DAY_FORMAT = "bystander-event-day"
@@ -138,9 +140,7 @@ class EventCounter:
     def _load(self, day: date) -> DayCounts:
         path = self.path_for(day)
         try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                raise ValueError(f"{path.stat().st_size} bytes is too big for a day's counts")
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_limited(path, MAX_FILE_BYTES).decode("utf-8"))
             return DayCounts.from_dict(data, day)
         except FileNotFoundError:
             return DayCounts(day)

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..core import vocab
 from ..lazylog import get_logger
 from ..paths import DEFAULT_SCENARIO, SCENES_DIR, scenario_files
 from . import diskcache
@@ -68,31 +70,42 @@ class Card(NamedTuple):
 
     @classmethod
     def from_json(cls, data: object) -> "Card":
-        """The card from its cached form; ValueError (or TypeError) if it is not one."""
+        """The card from its cached form; ValueError (or TypeError) if it is not one that the
+        loader could have made. The cache is a file in a user's folder like any other: a NUL in
+        a title would stop every start, a `../` in a place would name a picture outside the
+        cache. So every field is checked as the loader checks the scenario's own."""
         if not isinstance(data, dict) or set(data) != CARD_FIELDS:
             raise ValueError("not a card")
-        texts = [data["title"], data["summary"]]
-        if not all(isinstance(t, dict) and t and all(isinstance(k, str) and isinstance(v, str)
-                                                     for k, v in t.items()) for t in texts):
-            raise ValueError("bad texts")
+        if not (isinstance(data["id"], str) and _ID.fullmatch(data["id"])):
+            raise ValueError("bad id")
+        for texts in (data["title"], data["summary"]):
+            if not (isinstance(texts, dict) and 0 < len(texts) <= MAX_LANGUAGES
+                    and all(_is_lang(k) and _is_text(v) for k, v in texts.items())):
+                raise ValueError("bad texts")
         ints = [data["min_age"], data["max_age"], data["minutes"]]
-        if not all(type(v) is int for v in ints) or type(data["event"]) is not bool:
+        if not (all(type(v) is int for v in ints) and 6 <= ints[0] <= ints[1] <= 99
+                and 1 <= ints[2] <= 240) or type(data["event"]) is not bool:
             raise ValueError("bad numbers")
-        if not (isinstance(data["languages"], list) and data["languages"]
-                and isinstance(data["cast"], list)):
-            raise ValueError("bad lists")
-        if not all(isinstance(v, str) for v in [data["id"], data["place"], *data["languages"]]):
-            raise ValueError("bad ids")
-        if not all(isinstance(look, dict) and set(look) == LOOK_FIELDS for look in data["cast"]):
-            raise ValueError("bad look")  # a card from before a look field was added, too
+        languages = data["languages"]
+        if not (isinstance(languages, list) and 0 < len(languages) <= MAX_LANGUAGES
+                and all(_is_lang(v) for v in languages)):
+            raise ValueError("bad languages")
+        if data["place"] not in vocab.PLACES:
+            raise ValueError("bad place")
+        if not (isinstance(data["cast"], list) and len(data["cast"]) <= CAST_SHOWN
+                and all(isinstance(look, dict) and set(look) == LOOK_FIELDS
+                        for look in data["cast"])):
+            raise ValueError("bad cast")  # a card from before a look field was added, too
         cast = tuple(CardLook(**look) for look in data["cast"])
-        if not all(type(look.glasses) is bool and type(look.height) is int
-                   and type(look.braces) is bool and type(look.wheelchair) is bool
-                   and (look.headscarf is None or isinstance(look.headscarf, str))
-                   and all(isinstance(v, str) for v in look[:4]) for look in cast):
+        if not all(look.skin in vocab.SKIN_TONES and look.hair in vocab.HAIR_COLOURS
+                   and look.hair_style in vocab.HAIR_STYLES and look.top in vocab.CLOTHES_COLOURS
+                   and (look.headscarf is None or look.headscarf in vocab.CLOTHES_COLOURS)
+                   and type(look.glasses) is bool and type(look.braces) is bool
+                   and type(look.wheelchair) is bool and type(look.height) is int
+                   and 80 <= look.height <= 115 for look in cast):
             raise ValueError("bad look")
         return cls(data["id"], dict(data["title"]), dict(data["summary"]), *ints,
-                   tuple(data["languages"]), data["place"], cast, data["event"])
+                   tuple(languages), data["place"], cast, data["event"])
 
     def to_json(self) -> dict:
         data = self._asdict()
@@ -101,9 +114,29 @@ class Card(NamedTuple):
         return data
 
 
-LOOK_FIELDS = set(CardLook._fields)
 CARD_FIELDS = {"id", "title", "summary", "min_age", "max_age", "minutes", "languages", "place",
                "cast", "event"}
+LOOK_FIELDS = set(CardLook._fields)
+MAX_LANGUAGES = 16
+MAX_TEXT = 4000
+"""The longest title or summary a cached card may hold: far more than a title screen shows."""
+MAX_CACHE_BYTES = 4 * 1024 * 1024
+"""A card takes about 1 KB: room for thousands of scenario files, and no more to parse."""
+_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
+_LANG = re.compile(r"[a-z]{2,3}")
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029"
+                        "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]")
+"""What the loader refuses in a scenario's text (yamlsource._INVISIBLE: control and invisible
+characters, bidi overrides), and lone surrogates, which JSON can hold and no font can draw."""
+
+
+def _is_lang(value: object) -> bool:
+    return isinstance(value, str) and _LANG.fullmatch(value) is not None
+
+
+def _is_text(value: object) -> bool:
+    return (isinstance(value, str) and 0 < len(value) <= MAX_TEXT
+            and _BAD_CHARS.search(value) is None)
 
 
 def text(texts: dict[str, str], lang: str) -> str:
@@ -307,7 +340,7 @@ class CardCache:
 def _read_records(path: Path, stamp: str) -> dict[str, dict]:
     """The valid records of the cache file by resolved path; {} if it is missing, from other
     code, or damaged in any way."""
-    raw = diskcache.read(path)
+    raw = diskcache.read(path, MAX_CACHE_BYTES)
     if raw is None:
         return {}
     try:

@@ -25,7 +25,7 @@ import stat
 import zlib
 from pathlib import Path
 
-from ..files import replace_file
+from ..files import read_limited, replace_file
 from ..lazylog import get_logger
 
 log = get_logger(__name__)  # imports logging when first used: start-up time
@@ -97,11 +97,8 @@ def _claim(folder: Path) -> bool:
     writes (then tagged now: a cache made before the tag, or a new folder)."""
     marker = folder / MARKER
     try:
-        st = os.lstat(marker)
-        if stat.S_ISREG(st.st_mode) and st.st_size == len(MARKER_TEXT):
-            with open(marker, "rb") as f:
-                if f.read(len(MARKER_TEXT) + 1) == MARKER_TEXT:
-                    return True
+        if read_limited(marker, len(MARKER_TEXT)) == MARKER_TEXT:
+            return True
     except OSError:
         pass
     try:
@@ -170,14 +167,17 @@ def forget() -> None:
     _usable.clear()
 
 
-def read(path: Path) -> bytes | None:
-    """The bytes of a cached file, or None when it is not there, cannot be read, or the cache
-    folder is not the game's."""
+def read(path: Path, limit: int) -> bytes | None:
+    """The bytes of a cached file, or None when it is not there, is not a regular file, holds
+    more than `limit` bytes, cannot be read, or the cache folder is not the game's. Like any
+    file in a user's folder it may be hostile (see `files.read_limited`)."""
     if usable() is None:
         return None
     try:
-        return path.read_bytes()
-    except OSError:
+        return read_limited(path, limit)
+    except OSError as exc:
+        if not isinstance(exc, FileNotFoundError):
+            log.info("cannot read the cache file %s (%s); making it again", path, exc)
         return None
 
 

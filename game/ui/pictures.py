@@ -65,15 +65,24 @@ def folder() -> Path:
     return _folder
 
 
-def kept(name: str, mode: str, draw: Callable[[], pygame.Surface]) -> pygame.Surface:
+def kept(name: str, mode: str, draw: Callable[[], pygame.Surface], *, width: int | None,
+         height: int) -> pygame.Surface:
     """The picture called `name` (its pixels in `mode`: "RGBX" opaque, "RGBA" with alpha; four
     bytes a pixel, which reads back twice as fast as three): from memory, else
-    from disk, else `draw()`n and written later. Treat it as read-only, as the art's own."""
+    from disk, else `draw()`n and written later. Treat it as read-only, as the art's own.
+
+    `width` x `height` is the size it must have: a file on disk of any other size is damaged
+    (a character's width, None, comes from its drawing: at most its height). A `name` that is
+    not only ids and numbers (see `diskcache.PICTURE`) is drawn and never kept on disk: names
+    come from the scenario files, and a name must never be a path."""
     surface = _memory.get(name)
     if surface is not None:
         _memory.move_to_end(name)
         return surface
-    surface = _read(name, mode)
+    if not re.fullmatch(diskcache.PICTURE, name):
+        log.info("picture name %r is not one the game makes; drawing it, not keeping it", name)
+        return draw()
+    surface = _read(name, mode, width, height)
     if surface is None:
         surface = draw()
         _pending[name] = (mode, surface)
@@ -91,12 +100,15 @@ def _remember(name: str, surface: pygame.Surface) -> None:
         pixels -= old.get_width() * old.get_height()
 
 
-def _read(name: str, mode: str) -> pygame.Surface | None:
-    data = diskcache.read(folder() / name)
+def _read(name: str, mode: str, width: int | None, height: int) -> pygame.Surface | None:
+    bpp = len(mode)
+    most = (width or height) * height * bpp
+    # Deflate's output is never more than a few bytes per 16 KB larger than its input.
+    data = diskcache.read(folder() / name, HEADER.size + most + most // 1000 + 1024)
     if data is None:
         return None
     try:
-        size, pixels = decode(data, len(mode))
+        size, pixels = decode(data, bpp, width=width, height=height)
         if pygame.display.get_init() and pygame.display.get_surface() is not None:
             # frombuffer shares the bytes, and converting copies them: one copy, not two
             surface = pygame.image.frombuffer(pixels, size, mode)
@@ -113,19 +125,28 @@ def encode(surface: pygame.Surface, mode: str) -> bytes:
     return HEADER.pack(MAGIC, *surface.get_size(), zlib.crc32(body)) + body
 
 
-def decode(data: bytes, bytes_per_pixel: int) -> tuple[tuple[int, int], bytes]:
-    """The size and pixels of a picture file; ValueError or zlib.error if it is damaged."""
+def decode(data: bytes, bytes_per_pixel: int, *, width: int | None = None,
+           height: int | None = None) -> tuple[tuple[int, int], bytes]:
+    """The size and pixels of a picture file; ValueError or zlib.error if it is damaged, or not
+    `width` x `height` when they are given (width None: at most `height`). The size is checked
+    before a byte is decompressed, and no more than that size is ever decompressed: a small
+    file claiming a huge size, or a stream that inflates beyond it, costs nothing."""
     if len(data) < HEADER.size:
         raise ValueError("not a picture")
     magic, w, h, crc = HEADER.unpack_from(data)
     if magic != MAGIC or not (0 < w <= MAX_SIDE and 0 < h <= MAX_SIDE):
         raise ValueError(f"not a picture of {w}x{h} pixels")
+    if height is not None and (h != height or w > (width or height)
+                               or (width is not None and w != width)):
+        raise ValueError(f"a picture of {w}x{h} pixels, not {width or 'at most ' + str(height)}"
+                         f"x{height}")
     body = memoryview(data)[HEADER.size:]
     if zlib.crc32(body) != crc:
         raise ValueError("checksum")
-    # Sized up front: grown step by step, the output buffer doubles the time it takes.
-    pixels = zlib.decompress(body, -15, w * h * bytes_per_pixel)
-    if len(pixels) != w * h * bytes_per_pixel:
+    expected = w * h * bytes_per_pixel
+    inflate = zlib.decompressobj(-15)
+    pixels = inflate.decompress(body, expected + 1)  # at most one byte too many: damaged
+    if len(pixels) != expected or not inflate.eof or inflate.unused_data:
         raise ValueError(f"{len(pixels)} bytes")
     return (w, h), pixels
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from ..files import replace_file
+from ..files import read_limited, replace_file
 from ..lazylog import get_logger
 
 log = get_logger(__name__)  # imports logging when first used: start-up time
@@ -103,10 +102,10 @@ def settings_path() -> Path:
 def load_settings(path: Path | None = None) -> Settings:
     path = path or settings_path()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_limited(path, MAX_FILE_BYTES).decode("utf-8")
     except FileNotFoundError:
         return Settings()
-    except (OSError, UnicodeDecodeError) as exc:  # unreadable, or not UTF-8 text
+    except (OSError, UnicodeDecodeError) as exc:  # unreadable, not a file, too large, not UTF-8
         log.warning("cannot read settings %s (%s); using the defaults", path, exc)
         return Settings()
     try:
@@ -143,17 +142,15 @@ def _ours(path: Path) -> bool:
     written (empty, or a JSON object with at least one of the settings, so a newer game's file
     is ours too). Anything else may be another program's `settings.json`."""
     try:
-        st = path.stat()
+        raw = read_limited(path, MAX_FILE_BYTES)
     except FileNotFoundError:  # nothing there (or a link to where the user wants it)
         return True
     except OSError:
         return False
-    if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_FILE_BYTES:
-        return False
-    if st.st_size == 0:
+    if not raw:
         return True
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError, RecursionError):
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
         return False
     return isinstance(data, dict) and (not data or any(f.name in data for f in fields(Settings)))

@@ -148,3 +148,180 @@ def test_only_files_named_as_the_games_own_are_moved_aside(tmp_path):
     assert counter.visitor_started().visitors_started == 1
     assert (counter.folder / f"{DAY}.corrupt-1.json").is_symlink()
     assert (counter.folder / f"{DAY}.corrupt-2.json").read_text(encoding="utf-8") == "{damaged"
+
+
+# --- every file the game reads can be hostile --------------------------------------------------------
+
+HOSTILE_READER = r"""
+import os, resource, sys
+from datetime import date
+from pathlib import Path
+kind, scenes = sys.argv[1], Path(sys.argv[2])
+# Less memory than an unchecked read would take: a read of it all ends in MemoryError here.
+resource.setrlimit(resource.RLIMIT_AS, (1536 * 2**20, resource.RLIM_INFINITY))
+
+def hostile(path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "zero":
+        os.symlink("/dev/zero", path)
+    else:  # a sparse file of 3 GB: on disk it takes nothing
+        with open(path, "wb") as f:
+            f.truncate(3 * 2**30)
+
+from game.ui import diskcache
+from game.ui.settings import Settings, load_settings, settings_path
+hostile(settings_path())
+assert load_settings() == Settings()
+print("settings", flush=True)
+
+cache = diskcache.cache_dir()
+cache.mkdir(parents=True)
+(cache / diskcache.MARKER).write_bytes(diskcache.MARKER_TEXT)
+hostile(cache / "catalogue.json")
+from game.ui.catalogue import scan
+assert [e.card.id for e in scan(scenes).entries] == ["mini"]
+print("catalogue", flush=True)
+
+import pygame
+pygame.display.init()
+pygame.display.set_mode((320, 240))
+from game.ui import pictures, stage
+hostile(pictures.folder() / "place-hallway-warm-320x240-0-0-320x240")
+assert stage.place("hallway", "warm", (320, 240), keep=pygame.Rect(0, 0, 320, 240))
+print("picture", flush=True)
+
+from game.event.counter import EventCounter
+counter = EventCounter(Path(os.environ["BYSTANDER_DATA_DIR"]) / "event",
+                       today=lambda: date(2026, 5, 12))
+hostile(counter.path_for(date(2026, 5, 12)))
+assert counter.counts().visitors_started == 0
+print("event counts", flush=True)
+
+from game.classroom.records import load_sessions, sessions_dir, unfinished_sessions
+hostile(sessions_dir() / ("0" * 32 + ".json"))
+assert unfinished_sessions() == []
+assert load_sessions(sessions_dir() / "corrupt")[0] == []
+print("session record", flush=True)
+
+from game.core.loader import load
+hostile(scenes.parent / "story.yaml")
+assert not load(scenes.parent / "story.yaml").ok
+print("scenario", flush=True)
+"""
+READS = ["settings", "catalogue", "picture", "event counts", "session record", "scenario"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and /dev/zero: POSIX")
+@pytest.mark.parametrize("kind", ["fifo", "zero", "sparse"])
+def test_no_file_the_game_reads_hangs_it_or_takes_its_memory(tmp_path, kind):
+    """A FIFO where a file should be waited for a writer forever; a link to /dev/zero and a 3 GB
+    sparse file were read whole, to a MemoryError: in each file the game reads."""
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "mini.yaml").write_bytes(MINI.read_bytes())
+    env = dict(os.environ, BYSTANDER_CONFIG_DIR=str(tmp_path / "config"),
+               BYSTANDER_DATA_DIR=str(tmp_path / "data"),
+               BYSTANDER_CACHE_DIR=str(tmp_path / "cache"))
+    proc = subprocess.Popen([sys.executable, "-c", HOSTILE_READER, kind, str(scenes)], env=env,
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        out, err = proc.communicate()
+        err = f"hung after: {out.split()}\n{err}"
+    assert out.splitlines() == READS, err[-1500:]
+
+
+def cached_scan(scenes: Path, change) -> "object":
+    """Scan `scenes` once (writing the cache), let `change(card)` damage mini's cached card, and
+    scan again: what the next start shows."""
+    from game.ui import diskcache
+    from game.ui.catalogue import CACHE_NAME, scan
+    scan(scenes)
+    path = diskcache.cache_dir() / CACHE_NAME
+    data = json.loads(path.read_text(encoding="utf-8"))
+    (record,) = [r for r in data["files"] if r.get("card", {}).get("id") == "mini"]
+    change(record["card"])
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return scan(scenes)
+
+
+HOSTILE_CARDS = {
+    "NUL in the title": lambda c: c["title"].update(en="The hall\x00way"),
+    "terminal escape in the summary": lambda c: c["summary"].update(nl="\x1b[2J\x1b]0;hi\x07"),
+    "bidi override": lambda c: c["title"].update(nl="\u202eyawllah"),
+    "lone surrogate": lambda c: c["summary"].update(en="\ud800"),
+    "a megabyte of title": lambda c: c["title"].update(en="A" * 1_000_000),
+    "no title": lambda c: c.update(title={}),
+    "a path for a place": lambda c: c.update(place="x/../../../../escaped"),
+    "a path for a skin": lambda c: c["cast"][0].update(skin="../../../escaped"),
+    "a backslash path for hair": lambda c: c["cast"][0].update(hair="..\\..\\escaped"),
+    "an unknown top": lambda c: c["cast"][0].update(top="tartan"),
+    "a giant": lambda c: c["cast"][0].update(height=10**9),
+    "a thousand characters": lambda c: c.update(cast=c["cast"] * 1000),
+    "an id of a path": lambda c: c.update(id="../mini"),
+    "a language of a path": lambda c: c.update(languages=["../../x"]),
+    "ages upside down": lambda c: c.update(min_age=99, max_age=6),
+    "minutes beyond a day": lambda c: c.update(minutes=10**12),
+}
+
+
+@pytest.mark.parametrize("case", list(HOSTILE_CARDS))
+def test_a_hostile_card_in_the_title_cache_is_dropped_and_the_file_read(tmp_path, case):
+    """The title cache was trusted: a NUL in a cached title stopped every start, a path in a
+    card's fields wrote pictures outside the cache."""
+    from game.ui import diskcache, pictures
+    from game.ui.catalogue import scan
+    from reliahelp import make_app
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "mini.yaml").write_bytes(MINI.read_bytes())
+    fresh = scan(scenes, use_cache=False).entries[0].card
+    entries = cached_scan(scenes, HOSTILE_CARDS[case]).entries
+    assert [e.card for e in entries] == [fresh]
+    app = make_app(entries)
+    pictures.forget()
+    app.show_title()
+    app.run_frames(2)  # the title drawn, and its pictures written
+    cache = diskcache.cache_dir()
+    outside = [p for p in Path(os.environ["BYSTANDER_CACHE_DIR"]).parent.rglob("*")
+               if "escaped" in p.name]
+    assert outside == [] and all(p.name.startswith(("place-", "character-"))
+                                 for p in (cache / "pictures").rglob("*") if p.is_file())
+
+
+def test_a_picture_is_never_decompressed_beyond_the_size_asked_for(tmp_path):
+    """A 5 MB picture file claiming 16384x16384 pixels cost 2.1 GB: its size is now checked
+    before a byte is decompressed, and no stream inflates beyond that size."""
+    import tracemalloc
+    import zlib
+
+    from game.ui import pictures, stage
+    from reliahelp import make_app
+    make_app([])
+    pictures.forget()
+    stage.place("hallway", "warm", (320, 240), keep=pygame.Rect(0, 0, 320, 240))
+    pictures.write_pending()
+    (path,) = pictures.folder().iterdir()
+    good = path.read_bytes()
+    huge = zlib.compress(bytes(200 * 2**20), 1, -15)  # 200 MB of pixels in a small stream
+    lies = {
+        "a larger size": pictures.HEADER.pack(pictures.MAGIC, 16384, 16384,
+                                              zlib.crc32(good[16:])) + good[16:],
+        "a stream that inflates beyond its size": pictures.HEADER.pack(
+            pictures.MAGIC, 320, 240, zlib.crc32(huge)) + huge,
+    }
+    for lie, data in lies.items():
+        path.write_bytes(data)
+        pictures.forget()
+        tracemalloc.start()
+        try:
+            surface = stage.place("hallway", "warm", (320, 240), keep=pygame.Rect(0, 0, 320, 240))
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert surface.get_size() == (320, 240)
+        assert peak < 20 * 2**20, f"{lie}: {peak / 2**20:.0f} MB to read a 320x240 picture"
