@@ -36,6 +36,7 @@ from ..core import vocab
 from ..core.engine import Outcome, Run, load_run, replay
 from ..core.model import Scenario
 from ..core.state import SAVE_FORMAT, SAVE_VERSION, SaveError
+from ..filelock import FileLock
 from ..files import TooLarge, read_limited, replace_file
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ class RecordError(ValueError):
 
 
 RECORD_PROBLEMS = ("not_record", "newer", "damaged", "too_large", "unreadable", "not_text",
-                   "not_json", "other_scenario")
+                   "not_json", "other_scenario", "in_use")
 """Every `RecordError.kind`: each has its sentence in every report language (a test checks)."""
 
 
@@ -311,6 +312,8 @@ class SessionLog:
         self.completed = completed
         self.path = path or sessions_dir() / f"{session_id}.json"
         """The record's file; not part of the record."""
+        self._claim: FileLock | None = None
+        """The lock that holds this session for this window (`claim`)."""
         self.save_error: str | None = None
         """Why the last save failed, or None when it worked: the screens may show a quiet note.
         The game goes on either way; the record on disk stays the last good one."""
@@ -327,8 +330,34 @@ class SessionLog:
                       scenario_version=run.scenario.version, content_hash=content_hash or "",
                       lang=run.lang, mode=mode, started=coarse_time(clock()), decisions=[],
                       roads=[Road(0, None, None, run.save())], road=0)
+        session.claim()
         session._save_quietly()
         return session
+
+    def claim(self) -> None:
+        """Hold this session for this window until `release`: a record has one writer. Two
+        windows of the game that both went on with one session wrote over each other's votes;
+        now the second is refused (RecordError "in_use"). The system lets go when the process
+        ends, however it ends, so a crashed window's session can be resumed at once. Where the
+        folder cannot be locked at all (some network folders), the session goes on unlocked."""
+        if self._claim is not None:
+            return
+        lock = FileLock(lock_path(self.path))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not lock.acquire():
+                raise RecordError("this session is open in another window of the game", "in_use")
+        except OSError as exc:
+            log.warning("cannot lock the session record %s (%s); going on without the lock",
+                        self.path.name, exc)
+            return
+        self._claim = lock
+
+    def release(self) -> None:
+        """Let another window resume this session (the window leaves it, or closes)."""
+        if self._claim is not None:
+            self._claim.release(remove=True)
+            self._claim = None
 
     @property
     def current(self) -> Road:
@@ -566,13 +595,46 @@ RECORD_NAME = re.compile(r"[0-9a-f]{32}\.json")
 """The name of a record the game wrote: its session id. Only such files are ever moved."""
 
 
+def lock_path(record: Path) -> Path:
+    """The empty file whose lock holds a session for one window: `.<session id>.lock`."""
+    return record.with_name(f".{record.stem}.lock")
+
+
+LOCK_NAME = re.compile(r"\.([0-9a-f]{32})\.lock")
+
+
+def _sessions_in_use(folder: Path) -> set[str]:
+    """The ids of the sessions another window holds now. The lock files of sessions nobody
+    holds (their window closed or was killed) are removed on the way, by their exact names."""
+    held = set()
+    try:
+        names = [n for n in os.listdir(folder) if LOCK_NAME.fullmatch(n)]
+    except OSError:
+        return held
+    for name in names:
+        lock = FileLock(folder / name)
+        try:
+            if lock.acquire():
+                lock.release(remove=True)
+            else:
+                held.add(LOCK_NAME.fullmatch(name).group(1))
+        except OSError:
+            continue
+    return held
+
+
 def unfinished_sessions() -> list[SessionLog]:
-    """Sessions not finished, newest first, to offer to resume. A record the game wrote (by its
-    name) that is not valid is moved aside to sessions/corrupt/ with a warning in the log; any
-    other file is left where it is: the folder may hold someone else's."""
+    """Sessions not finished, newest first, to offer to resume: not those open in another window
+    now. A record the game wrote (by its name) that is not valid is moved aside to
+    sessions/corrupt/ with a warning in the log; any other file is left where it is: the folder
+    may hold someone else's."""
     folder = sessions_dir()
+    in_use = _sessions_in_use(folder)
     found = []
     for path in _record_files(folder):
+        if path.stem in in_use:
+            log.info("session %s is open in another window; not offered", path.stem)
+            continue
         if path.suffix != ".json":
             continue
         try:
@@ -613,14 +675,17 @@ def _set_aside(path: Path, reason: str) -> None:
 
 
 def resume(log: SessionLog, scenario: Scenario) -> Run:
-    """The current road's run, rebuilt by the engine from the record."""
+    """The current road's run, rebuilt by the engine from the record, which this window then
+    holds (`SessionLog.claim`): RecordError "in_use" when another window holds it."""
     if scenario.id != log.scenario_id:
         raise RecordError(f"the session is of scenario '{log.scenario_id}', not '{scenario.id}'",
                           "other_scenario")
     try:
-        return load_run(scenario, log.current.run, log.content_hash)
+        run = load_run(scenario, log.current.run, log.content_hash)
     except SaveError as exc:
         raise RecordError(f"cannot resume this session: {exc}") from exc
+    log.claim()
+    return run
 
 
 def load_sessions(folder: Path) -> tuple[list[dict[str, Any]], list[Skipped]]:

@@ -78,6 +78,7 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
         "why_not_text": "het bestand is geen tekst",
         "why_not_json": "het bestand is geen geldige JSON",
         "why_other_scenario": "het verslag hoort bij een ander scenario",
+        "why_in_use": "de sessie is open in een ander venster van het spel",
     },
     "en": {
         "title": "Bystander: report on class sessions",
@@ -128,6 +129,7 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
         "why_not_text": "the file is not text",
         "why_not_json": "the file is not valid JSON",
         "why_other_scenario": "the record belongs to another scenario",
+        "why_in_use": "the session is open in another window of the game",
     },
 }
 REPORT_LANGUAGES = tuple(REPORT_TEXT)

@@ -7,7 +7,8 @@ platform's data folder for "bystander"), holding counts only:
      "visitors_started": 124, "visitors_finished": 80, "visitors_stepped_in": 91}
 
 No names, no times, no choices: nothing that tells one visitor from another. Every change is written
-at once and atomically (temp file, fsync, os.replace), so a pulled plug leaves the last good count.
+at once and atomically (temp file, fsync, os.replace), so a pulled plug leaves the last good count,
+and under a lock shared by every process counting into the folder, so that their counts add up.
 A file that cannot be read as a day's counts is moved aside (`<date>.corrupt-1.json`) and counting
 starts again from zero; a disk that cannot be written keeps the counts in memory and logs a warning.
 Nothing here ever raises to the caller: the event screen must keep running whatever the disk does.
@@ -27,6 +28,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
+from ..filelock import FileLock
 from ..files import read_limited
 
 log = logging.getLogger(__name__)
@@ -41,6 +43,10 @@ MIN_PLAYERS_FOR_SHARE = 10
 """The share who stepped in is shown from this many players on: with fewer, the next visitor could
 read what the last one did from how the figure moved."""
 COUNT_KEYS = ("visitors_started", "visitors_finished", "visitors_stepped_in")
+LOCK_NAME = ".counts.lock"
+"""An empty file beside the days' files: whoever holds its lock may add to them."""
+LOCK_SECONDS = 5.0
+"""How long a count waits for another process to finish its own (which takes milliseconds)."""
 
 
 def data_dir() -> Path:
@@ -117,6 +123,9 @@ class EventCounter:
         self._counts: DayCounts | None = None
         self.writes_failed = 0
         """Writes that did not reach the disk (the counts stay right in memory)."""
+        self._unsaved = False
+        """Whether the last write failed: memory holds more than the disk."""
+        self._lock_warned = False
 
     # --- reading ---------------------------------------------------------------------------------
 
@@ -175,16 +184,45 @@ class EventCounter:
         return self._add(stepped_in=1)
 
     def _add(self, started: int = 0, finished: int = 0, stepped_in: int = 0) -> DayCounts:
-        c = self.counts()
-        s = min(MAX_COUNT, c.visitors_started + started)
-        # A visitor who started just before midnight and finishes after it counts as started
-        # today too, so that today's figures always add up.
-        if (c.visitors_finished + finished > s) or (c.visitors_stepped_in + stepped_in > s):
-            s = min(MAX_COUNT, s + 1)
-        self._counts = DayCounts(c.day, s, min(s, c.visitors_finished + finished),
-                                 min(s, c.visitors_stepped_in + stepped_in))
-        self._write(self._counts)
+        """Add to today's counts on disk: read, add and write while holding the folder's lock,
+        so that two event screens counting into one folder (two windows, two processes) add up
+        instead of writing over each other's visitors."""
+        day = self._safe_today()
+        lock = self._lock()
+        try:
+            c = self._load(day)
+            if self._unsaved and self._counts is not None and self._counts.day == day:
+                c = DayCounts(day, *(max(getattr(c, k), getattr(self._counts, k))
+                                     for k in COUNT_KEYS))  # what memory holds, and disk lost
+            s = min(MAX_COUNT, c.visitors_started + started)
+            # A visitor who started just before midnight and finishes after it counts as started
+            # today too, so that today's figures always add up.
+            if (c.visitors_finished + finished > s) or (c.visitors_stepped_in + stepped_in > s):
+                s = min(MAX_COUNT, s + 1)
+            self._counts = DayCounts(c.day, s, min(s, c.visitors_finished + finished),
+                                     min(s, c.visitors_stepped_in + stepped_in))
+            self._unsaved = not self._write(self._counts)
+        finally:
+            if lock is not None:
+                lock.release()
         return self._counts
+
+    def _lock(self) -> FileLock | None:
+        """The folder's lock, held; None (and a warning, once) when it cannot be had: counting
+        goes on regardless, as a screen that stopped counting would be worse."""
+        lock = FileLock(self.folder / LOCK_NAME)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if lock.acquire(timeout=LOCK_SECONDS):
+                return lock
+            why = f"another process held it for {LOCK_SECONDS:.0f} s"
+        except OSError as exc:
+            why = str(exc)
+        if not self._lock_warned:
+            self._lock_warned = True
+            log.warning("cannot lock the event counts in %s (%s); counting without the lock",
+                        self.folder, why)
+        return None
 
     def _write(self, counts: DayCounts) -> bool:
         path = self.path_for(counts.day)

@@ -222,6 +222,7 @@ def test_a_what_if_after_the_ending_is_offered_again_if_the_game_closes(mini_loa
     log.finish(run)
     assert unfinished_sessions() == []
     log.branch(run, 1)  # what if the class had spoken up? ... and then the laptop dies
+    log.release()  # (its window holds the session no more)
     [offered] = unfinished_sessions()
     assert offered.session_id == log.session_id and offered.road == 1
     assert resume(offered, mini).state.choices == ["walk_on"]
@@ -301,7 +302,8 @@ def test_the_old_record_stays_whole_when_a_save_fails(mini_loaded, monkeypatch):
     with pytest.raises(OSError):
         log.save()
     assert log.path.read_bytes() == before
-    assert [p.name for p in log.path.parent.iterdir()] == [log.path.name], "no temp file left"
+    assert sorted(p.name for p in log.path.parent.iterdir()) == [
+        f".{log.session_id}.lock", log.path.name], "no temp file left"
     monkeypatch.undo()
     log.finish(run)
     assert log.save_error is None and read(log)["completed"] is True
@@ -327,6 +329,8 @@ def test_corrupt_files_are_set_aside_never_a_crash(mini_loaded, caplog):
                              clock=lambda: MONDAY + 3600)
     done = SessionLog.begin(engine.start(mini, "en", content_hash), "class", content_hash)
     done.finish(engine.replay(mini, "en", ["walk_on", "say_nothing"], content_hash))
+    for log in (older, newer, done):
+        log.release()  # their windows closed
     folder = older.path.parent
     whole = older.path.read_text(encoding="utf-8")
     bad = {name: f"{i:032x}.json" for i, name in enumerate(

@@ -325,3 +325,80 @@ def test_a_picture_is_never_decompressed_beyond_the_size_asked_for(tmp_path):
             tracemalloc.stop()
         assert surface.get_size() == (320, 240)
         assert peak < 20 * 2**20, f"{lie}: {peak / 2**20:.0f} MB to read a 320x240 picture"
+
+
+# --- two writers --------------------------------------------------------------------------------------
+
+COUNTING_SCREEN = """
+import sys
+from datetime import date
+from pathlib import Path
+from game.event.counter import EventCounter
+counter = EventCounter(Path(sys.argv[1]), today=lambda: date(2026, 5, 12))
+print("ready", flush=True)
+sys.stdin.readline()  # both screens start counting at once
+for _ in range(int(sys.argv[2])):
+    counter.visitor_started()
+"""
+
+
+def test_two_event_screens_counting_into_one_folder_add_up(tmp_path):
+    """Two event-mode processes counted 400 visitors, and the day's file said 200."""
+    each = 200
+    screens = [subprocess.Popen([sys.executable, "-c", COUNTING_SCREEN, str(tmp_path), str(each)],
+                                cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    try:
+        for screen in screens:
+            assert screen.stdout.readline().strip() == "ready", screen.stderr.read()
+        for screen in screens:
+            screen.stdin.write("go\n")
+            screen.stdin.flush()
+        for screen in screens:
+            assert screen.wait(timeout=120) == 0, screen.stderr.read()
+    finally:
+        for screen in screens:
+            screen.kill()
+    data = json.loads((tmp_path / f"{DAY}.json").read_text(encoding="utf-8"))
+    assert data["visitors_started"] == 2 * each
+
+
+CLASS_WINDOW = """
+import sys
+from game.core import engine
+from game.core.loader import load
+from game.classroom.records import SessionLog
+loaded = load(sys.argv[1])
+run = engine.start(loaded.scenario, "en", loaded.content_hash)
+log = SessionLog.begin(run, "class", loaded.content_hash)
+log.record_decision(run, run.choose("walk_on"), {"walk_on": 14}, False, 30)
+print(log.session_id, flush=True)
+sys.stdin.readline()  # the lesson goes on in this window until the test says so
+"""
+
+
+def test_a_session_open_in_one_window_is_not_resumed_by_another(mini):
+    """Two class windows both went on with one live session, and a vote was lost."""
+    from game.classroom.records import (RecordError, read_record, resume, sessions_dir,
+                                        unfinished_sessions)
+    window = subprocess.Popen([sys.executable, "-c", CLASS_WINDOW, str(MINI)], cwd=ROOT,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        session_id = window.stdout.readline().strip()
+        assert session_id, window.stderr.read()
+        path = sessions_dir() / f"{session_id}.json"
+        before = path.read_bytes()
+        assert unfinished_sessions() == [], "a session open in another window is not offered"
+        with pytest.raises(RecordError) as refused:
+            resume(read_record(path), mini)
+        assert refused.value.kind == "in_use" and "another window" in str(refused.value)
+        assert path.read_bytes() == before
+        window.stdin.close()  # that window closes (or crashes: the same to the lock)
+        assert window.wait(timeout=60) == 0, window.stderr.read()
+    finally:
+        window.kill()
+    [offered] = unfinished_sessions()
+    run = resume(offered, mini)
+    assert offered.session_id == session_id and run.state.choices == ["walk_on"]
+    offered.release()

@@ -230,10 +230,16 @@ def audit_cache_tag(path: Path) -> list[str]:
     return [] if path.read_bytes() == MARKER_TEXT else [f"{path.name}: not the game's tag"]
 
 
+def audit_lock(path: Path) -> list[str]:
+    """A lock file (two event screens take turns, a class session has one window): empty."""
+    return [] if path.stat().st_size == 0 else [f"{path.name}: a lock file that holds data"]
+
+
 DOCUMENTED = [
     (re.compile(r"config/settings\.json"), audit_settings),
     (re.compile(r"data/sessions/[0-9a-f]{32}\.json"), audit_record),
     (re.compile(r"data/event/\d{4}-\d{2}-\d{2}\.json"), audit_event_day),
+    (re.compile(r"data/event/\.counts\.lock|data/sessions/\.[0-9a-f]{32}\.lock"), audit_lock),
     (re.compile(r"cache/catalogue\.json"), audit_catalogue),
     (re.compile(r"cache/CACHEDIR\.TAG"), audit_cache_tag),
     (re.compile(r"cache/pictures/[0-9a-f]{16}/(place|character)-[a-z0-9_-]+"), audit_picture),
