@@ -64,13 +64,15 @@ def read_limited(path: Path, limit: int) -> bytes:
         os.close(fd)
 
 
-def replace_file(path: Path, data: bytes, *, durable: bool, prefix: str | None = None) -> None:
-    """Write `data` to a temporary file beside `path` (making the folder), then put it in place
-    with `os.replace`. `durable`: fsync it first, for what cannot be made again (settings); a
-    cache can skip that, since a file a power cut leaves short reads as damaged and is made
-    again. Raises OSError; the temporary file never stays behind."""
+def replace_file(path: Path, data: bytes, *, durable: bool) -> None:
+    """Write `data` to a temporary file beside `path` (making the folder), named
+    `.<name>-<8 random characters>.tmp` (see `temporary_pattern`), then put it in place with
+    `os.replace`. `durable`: fsync it first, for what cannot be made again (settings); a cache
+    can skip that, since a file a power cut leaves short reads as damaged and is made again.
+    Raises OSError; the temporary file never stays behind, unless the process is killed (see
+    `remove_stale_temporaries`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=prefix or f".{path.name}-", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -93,16 +95,18 @@ def temporary_pattern(name: str) -> str:
 
 
 def remove_stale_temporaries(folder: Path, pattern: str, *,
-                             older_than: float = STALE_SECONDS) -> int:
+                             older_than: float | None = None) -> int:
     """Delete the orphaned temporary files in `folder` whose names match `pattern` (a regular
     expression for the whole name, see `temporary_pattern`): only regular files (never a link,
     and nothing in a subfolder), and only once older than `older_than` seconds, since another
-    process may be writing one right now. The later of the modification and status-change
-    times counts, as the first may be set back on purpose. Returns how many went; a folder
+    process may be writing one right now (`STALE_SECONDS` by default). The later of the
+    modification and status-change times counts, as the first may be set back on purpose. The
+    game calls it where it starts to use a folder. Returns how many went; a folder
     that cannot be read, or a file that cannot be deleted (Windows: in use), stays as it is."""
     matcher = re.compile(pattern)
     removed = 0
     now = time.time()
+    older_than = STALE_SECONDS if older_than is None else older_than
     try:
         with os.scandir(folder) as found:
             for item in found:

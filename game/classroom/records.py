@@ -37,7 +37,8 @@ from ..core.engine import Outcome, Run, load_run, replay
 from ..core.model import Scenario
 from ..core.state import SAVE_FORMAT, SAVE_VERSION, SaveError
 from ..filelock import FileLock
-from ..files import TooLarge, read_limited, replace_file
+from ..files import (TooLarge, read_limited, remove_stale_temporaries, replace_file,
+                     temporary_pattern)
 
 log = logging.getLogger(__name__)
 
@@ -546,7 +547,7 @@ class SessionLog:
 
 def atomic_write(path: Path, text: str) -> None:
     """Replace `path` with `text` all at once (see SessionLog.save)."""
-    replace_file(path, text.encode("utf-8"), durable=True, prefix=f".{path.name}.")
+    replace_file(path, text.encode("utf-8"), durable=True)
     _sync_folder(path.parent)
 
 
@@ -593,6 +594,10 @@ def _record_files(folder: Path) -> list[Path]:
 
 RECORD_NAME = re.compile(r"[0-9a-f]{32}\.json")
 """The name of a record the game wrote: its session id. Only such files are ever moved."""
+TEMPORARIES = (temporary_pattern(RECORD_NAME.pattern)
+               + r"|\.[0-9a-f]{32}\.json\.[a-z0-9_]{8}\.tmp")
+"""The names of records' temporary files (a record's can be 16 MB), and as earlier versions
+named them."""
 
 
 def lock_path(record: Path) -> Path:
@@ -629,6 +634,7 @@ def unfinished_sessions() -> list[SessionLog]:
     sessions/corrupt/ with a warning in the log; any other file is left where it is: the folder
     may hold someone else's."""
     folder = sessions_dir()
+    remove_stale_temporaries(folder, TEMPORARIES)
     in_use = _sessions_in_use(folder)
     found = []
     for path in _record_files(folder):

@@ -22,14 +22,13 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Callable
 
 from ..filelock import FileLock
-from ..files import read_limited
+from ..files import read_limited, remove_stale_temporaries, replace_file, temporary_pattern
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +42,8 @@ MIN_PLAYERS_FOR_SHARE = 10
 """The share who stepped in is shown from this many players on: with fewer, the next visitor could
 read what the last one did from how the figure moved."""
 COUNT_KEYS = ("visitors_started", "visitors_finished", "visitors_stepped_in")
+TEMPORARIES = temporary_pattern(r"\d{4}-\d{2}-\d{2}\.json") + r"|\.day-[a-z0-9_]{8}\.tmp"
+"""The names of the days' temporary files, and as earlier versions named them."""
 LOCK_NAME = ".counts.lock"
 """An empty file beside the days' files: whoever holds its lock may add to them."""
 LOCK_SECONDS = 5.0
@@ -133,8 +134,11 @@ class EventCounter:
         return self.folder / f"{day.isoformat()}.json"
 
     def counts(self) -> DayCounts:
-        """Today's counts, read from disk on first use and after midnight."""
+        """Today's counts, read from disk on first use and after midnight (the first time, the
+        orphaned temporary files of writes a kill interrupted go too)."""
         day = self._safe_today()
+        if self._counts is None:
+            remove_stale_temporaries(self.folder, TEMPORARIES)
         if self._counts is None or self._counts.day != day:
             self._counts = self._load(day)
         return self._counts
@@ -226,16 +230,8 @@ class EventCounter:
 
     def _write(self, counts: DayCounts) -> bool:
         path = self.path_for(counts.day)
-        tmp = None
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".day-", suffix=".tmp", dir=self.folder)
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(counts.to_dict(), out)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, path)
-            tmp = None
+            replace_file(path, json.dumps(counts.to_dict()).encode("utf-8"), durable=True)
             return True
         except OSError as exc:
             self.writes_failed += 1
@@ -243,9 +239,3 @@ class EventCounter:
                 log.warning("cannot save the event counts to %s (%s); keeping them in memory "
                             "(%d failed writes)", path, exc, self.writes_failed)
             return False
-        finally:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass

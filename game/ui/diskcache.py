@@ -25,7 +25,8 @@ import stat
 import zlib
 from pathlib import Path
 
-from ..files import read_limited, replace_file
+from ..files import (read_limited, remove_stale_temporaries, replace_file,
+                     temporary_pattern)
 from ..lazylog import get_logger
 
 log = get_logger(__name__)  # imports logging when first used: start-up time
@@ -37,16 +38,14 @@ MARKER_TEXT = (b"Signature: 8a477f597d28d172789f06886806bc55\n"
                b"# The signature above tags cache folders (https://bford.info/cachedir/).\n")
 """The file that says a cache folder is the game's own. Its name and first line are the common
 tag of cache folders, so backup tools skip it too; its exact bytes are the game's."""
-TEMPORARY = r"-[a-z0-9_]{8}\.tmp"
-"""What follows a file's name in the name of its temporary file (`files.replace_file`)."""
-OWN_NAMES = re.compile(r"catalogue\.json|pictures|CACHEDIR\.TAG"
-                       rf"|\.(?:catalogue\.json|CACHEDIR\.TAG){TEMPORARY}")
+TEMPORARIES = temporary_pattern(r"catalogue\.json|CACHEDIR\.TAG")
+OWN_NAMES = re.compile(rf"catalogue\.json|pictures|CACHEDIR\.TAG|{TEMPORARIES}")
 """Everything the game writes at the top of its cache folder, temporary files too."""
 PICTURE_FOLDER = re.compile(r"[0-9a-f]{16}")
 """The folders in `pictures/`, each named by the `code_stamp` of the code that drew them."""
 PICTURE = r"(?:character|place)-[a-z0-9_-]{1,200}"
 """The name of a picture: only ids and numbers (see stage.py), so never a path."""
-PICTURE_FILE = re.compile(rf"{PICTURE}|\.{PICTURE}{TEMPORARY}")
+PICTURE_FILE = re.compile(rf"{PICTURE}|{temporary_pattern(PICTURE)}")
 """A picture, or its temporary file."""
 
 _usable: dict[Path, bool] = {}
@@ -89,6 +88,8 @@ def usable() -> Path | None:
     known = _usable.get(folder)
     if known is None:
         known = _usable[folder] = _claim(folder)
+        if known:  # the orphans of writes a kill interrupted (pictures.py tidies its own)
+            remove_stale_temporaries(folder, TEMPORARIES)
     return folder if known else None
 
 

@@ -13,12 +13,15 @@ import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from ..files import read_limited, replace_file
+from ..files import (read_limited, remove_stale_temporaries, replace_file,
+                     temporary_pattern)
 from ..lazylog import get_logger
 
 log = get_logger(__name__)  # imports logging when first used: start-up time
 
 FILE_NAME = "settings.json"
+TEMPORARIES = temporary_pattern(r"settings\.json") + r"|\.settings-[a-z0-9_]{8}\.tmp"
+"""The names of the settings' temporary files, and as earlier versions named them."""
 MAX_FILE_BYTES = 64 * 1024
 """The game's settings file is about 300 bytes; a much bigger one is not the game's."""
 
@@ -100,7 +103,10 @@ def settings_path() -> Path:
 
 
 def load_settings(path: Path | None = None) -> Settings:
+    """The settings in `path` (the config folder's settings.json), or the defaults. Every start
+    reads them: the orphaned temporary files of writes a kill interrupted go at the same time."""
     path = path or settings_path()
+    remove_stale_temporaries(path.parent, TEMPORARIES)
     try:
         text = read_limited(path, MAX_FILE_BYTES).decode("utf-8")
     except FileNotFoundError:
@@ -129,8 +135,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> bool:
     if path.is_symlink():
         path = Path(os.path.realpath(path))
     try:
-        replace_file(path, json.dumps(asdict(settings), indent=2).encode("utf-8"), durable=True,
-                     prefix=".settings-")
+        replace_file(path, json.dumps(asdict(settings), indent=2).encode("utf-8"), durable=True)
     except OSError as exc:
         log.warning("cannot save settings to %s: %s", path, exc)
         return False

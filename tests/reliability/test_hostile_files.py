@@ -402,3 +402,72 @@ def test_a_session_open_in_one_window_is_not_resumed_by_another(mini):
     run = resume(offered, mini)
     assert offered.session_id == session_id and run.state.choices == ["walk_on"]
     offered.release()
+
+
+# --- orphaned temporary files -------------------------------------------------------------------------
+
+def test_the_temporary_files_of_killed_writes_go_at_the_next_start_and_nothing_else(
+        tmp_path, monkeypatch, mini):
+    """80 kills left 36 temporary files that were never removed (a record's can be 16 MB). A
+    start removes them: only the game's own, by their exact names, never through a link, and
+    only once no live writer can be busy with them."""
+    from game import files
+    from game.classroom.records import sessions_dir, unfinished_sessions
+    from game.event.counter import EventCounter
+    from game.ui import diskcache, pictures, stage
+    from game.ui.catalogue import scan
+    from game.ui.settings import load_settings, settings_path
+    from reliahelp import make_app
+    make_app([])
+    pictures.forget()
+    stage.place("hallway", "warm", (320, 240), keep=pygame.Rect(0, 0, 320, 240))
+    pictures.write_pending()  # the game's cache folder, with a folder of pictures
+    record = "0123456789abcdef0123456789abcdef.json"
+    folders = {"settings": settings_path().parent, "sessions": sessions_dir(),
+               "event": tmp_path / "event", "cache": diskcache.cache_dir(),
+               "pictures": pictures.folder()}
+    orphans = {  # what a kill in the middle of each write leaves, now and in earlier versions
+        "settings": [".settings.json-k1a2b3c4.tmp", ".settings-x_9y8z7w.tmp"],
+        "sessions": [f".{record}-abcd1234.tmp", f".{record}.zz_0a9b8.tmp"],
+        "event": [f".{DAY}.json-q1w2e3r4.tmp", ".day-ab12cd34.tmp"],
+        "cache": [".catalogue.json-aaaa1111.tmp", ".CACHEDIR.TAG-bbbb2222.tmp"],
+        "pictures": [".place-hallway-warm-320x240-0-0-320x240-cccc3333.tmp"],
+    }
+    decoys = {  # someone else's, or not quite our names
+        "settings": [".settings.json-short.tmp", "settings.json-k1a2b3c4.tmp", ".bashrc.tmp"],
+        "sessions": [".notes.json-abcd1234.tmp", "lesson.tmp"],
+        "event": [".day-ab12cd34.tmp.bak", ".2026-5-12.json-q1w2e3r4.tmp"],
+        "cache": [".catalogue.json-AAAA1111.tmp"],
+        "pictures": [".photo.jpg-cccc3333.tmp", "place-hallway-x-cccc3333.tmp"],
+    }
+    for place, folder in folders.items():
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in orphans[place] + decoys[place]:
+            (folder / name).write_bytes(b"half a write")
+    letter = tmp_path / "letter.txt"
+    letter.write_text("dear", encoding="utf-8")
+    symlink(folders["settings"] / ".settings.json-l1n2k3s4.tmp", letter)
+    diskcache.forget()
+
+    def start(width: int) -> None:
+        """What a start, in every mode, does with these folders (a title of another width)."""
+        load_settings()
+        unfinished_sessions()
+        EventCounter(folders["event"], today=lambda: DAY).counts()
+        diskcache.forget()
+        pictures.forget()
+        scan(tmp_path / "no scenes")
+        stage.place("hallway", "warm", (width, 240), keep=pygame.Rect(0, 0, width, 240))
+        pictures.write_pending()
+
+    start(321)  # just now written: perhaps by a live process, so left alone
+    for place, folder in folders.items():
+        assert set(orphans[place] + decoys[place]) <= {p.name for p in folder.iterdir()}
+    monkeypatch.setattr(files, "STALE_SECONDS", 0.0)  # a minute later
+    start(322)
+    for place, folder in folders.items():
+        names = {p.name for p in folder.iterdir()}
+        assert not set(orphans[place]) & names, place
+        assert set(decoys[place]) <= names, place
+    assert (folders["settings"] / ".settings.json-l1n2k3s4.tmp").is_symlink()
+    assert letter.read_text(encoding="utf-8") == "dear"
