@@ -494,9 +494,15 @@ class SessionLog:
         if not isinstance(data, dict) or data.get("format") != RECORD_FORMAT:
             raise RecordError("this is not a Bystander session record", "not_record")
         version = data.get("version")
-        if isinstance(version, int) and not isinstance(version, bool) and version > RECORD_VERSION:
+        if _newer(version, RECORD_VERSION):
             raise RecordError(f"the record has version {version}; this game reads up to "
                               f"{RECORD_VERSION}: update the game", "newer")
+        roads = data.get("roads") if isinstance(data.get("roads"), list) else []
+        runs = [road.get("run") for road in roads if isinstance(road, dict)]
+        if any(isinstance(run, dict) and run.get("format") == SAVE_FORMAT
+               and _newer(run.get("version"), SAVE_VERSION) for run in runs):
+            raise RecordError(f"a road of the record was saved by a newer game (this one reads "
+                              f"saves up to version {SAVE_VERSION}): update the game", "newer")
         problem = schema_problem(data, RECORD_SCHEMA)
         if problem:
             raise RecordError(f"the record is damaged: {problem}")
@@ -600,6 +606,11 @@ TEMPORARIES = (temporary_pattern(RECORD_NAME.pattern)
 named them."""
 
 
+def _newer(version: Any, known: int) -> bool:
+    """Whether `version` is a version number above the `known` one: a newer game's."""
+    return isinstance(version, int) and not isinstance(version, bool) and version > known
+
+
 def lock_path(record: Path) -> Path:
     """The empty file whose lock holds a session for one window: `.<session id>.lock`."""
     return record.with_name(f".{record.stem}.lock")
@@ -631,8 +642,9 @@ def _sessions_in_use(folder: Path) -> set[str]:
 def unfinished_sessions() -> list[SessionLog]:
     """Sessions not finished, newest first, to offer to resume: not those open in another window
     now. A record the game wrote (by its name) that is not valid is moved aside to
-    sessions/corrupt/ with a warning in the log; any other file is left where it is: the folder
-    may hold someone else's."""
+    sessions/corrupt/ with a warning in the log; one written by a newer version of the game is
+    not damaged and stays where it is, for that version (and the report, which says so); any
+    other file is left where it is: the folder may hold someone else's."""
     folder = sessions_dir()
     remove_stale_temporaries(folder, TEMPORARIES)
     in_use = _sessions_in_use(folder)
@@ -646,7 +658,10 @@ def unfinished_sessions() -> list[SessionLog]:
         try:
             record = read_record(path)
         except RecordError as exc:
-            if RECORD_NAME.fullmatch(path.name):
+            if exc.kind == "newer":  # not damaged: the newer game it came from can resume it
+                log.warning("kept the session record %s where it is (%s); it is not offered "
+                            "here", path.name, exc)
+            elif RECORD_NAME.fullmatch(path.name):
                 _set_aside(path, str(exc))
             else:
                 log.info("%s in the sessions folder is not a session record (%s); left as it is",

@@ -10,7 +10,8 @@ No names, no times, no choices: nothing that tells one visitor from another. Eve
 at once and atomically (temp file, fsync, os.replace), so a pulled plug leaves the last good count,
 and under a lock shared by every process counting into the folder, so that their counts add up.
 A file that cannot be read as a day's counts is moved aside (`<date>.corrupt-1.json`) and counting
-starts again from zero; a disk that cannot be written keeps the counts in memory and logs a warning.
+starts again from zero (one written by a newer version of the game is not damaged: it is left as it
+is, and that day is counted in memory only); a disk that cannot be written keeps the counts in memory and logs a warning.
 Nothing here ever raises to the caller: the event screen must keep running whatever the disk does.
 
 A visitor *stepped in* when at least one of their choices had an active stance
@@ -63,6 +64,10 @@ def event_dir() -> Path:
     return data_dir() / EVENT_FOLDER
 
 
+class NewerDay(ValueError):
+    """A day's counts in a newer version's format: not damaged, only not this game's to write."""
+
+
 @dataclass(frozen=True)
 class DayCounts:
     """One day's counts at the event screen."""
@@ -93,7 +98,11 @@ class DayCounts:
         """The counts in `data`, which must be exactly a day file for `day`; ValueError if not."""
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
-        if data.get("format") != DAY_FORMAT or data.get("version") != DAY_VERSION:
+        version = data.get("version")
+        if data.get("format") == DAY_FORMAT and type(version) is int and version > DAY_VERSION:
+            raise NewerDay(f"written by a newer version of the game (version {version} of the "
+                           f"day's counts; this game writes {DAY_VERSION})")
+        if data.get("format") != DAY_FORMAT or version != DAY_VERSION:
             raise ValueError(f"not a {DAY_FORMAT} file of version {DAY_VERSION}")
         if set(data) != {"format", "version", "date", *COUNT_KEYS}:
             raise ValueError(f"unexpected fields: {sorted(set(data))}")
@@ -127,6 +136,8 @@ class EventCounter:
         self._unsaved = False
         """Whether the last write failed: memory holds more than the disk."""
         self._lock_warned = False
+        self._newer_day: date | None = None
+        """A day whose file a newer version of the game wrote: counted in memory only."""
 
     # --- reading ---------------------------------------------------------------------------------
 
@@ -156,6 +167,12 @@ class EventCounter:
             data = json.loads(read_limited(path, MAX_FILE_BYTES).decode("utf-8"))
             return DayCounts.from_dict(data, day)
         except FileNotFoundError:
+            return DayCounts(day)
+        except NewerDay as exc:  # left as it is: the newer game goes on counting into it
+            if self._newer_day != day:
+                self._newer_day = day
+                log.warning("the event counts %s were %s: they are left as they are, and "
+                            "today's visitors are counted in memory only", path, exc)
             return DayCounts(day)
         except (OSError, ValueError, RecursionError) as exc:  # RecursionError: "[[[[..."
             self._set_aside(path, exc)
@@ -229,6 +246,8 @@ class EventCounter:
         return None
 
     def _write(self, counts: DayCounts) -> bool:
+        if counts.day == self._newer_day:
+            return False  # never over a newer game's counts (see _load)
         path = self.path_for(counts.day)
         try:
             replace_file(path, json.dumps(counts.to_dict()).encode("utf-8"), durable=True)

@@ -334,13 +334,14 @@ def test_corrupt_files_are_set_aside_never_a_crash(mini_loaded, caplog):
     folder = older.path.parent
     whole = older.path.read_text(encoding="utf-8")
     bad = {name: f"{i:032x}.json" for i, name in enumerate(
-        ["half", "garbage", "foreign", "future", "wrong_road"])}
+        ["half", "garbage", "foreign", "wrong_road"])}
+    future_name = "f" * 32 + ".json"
     (folder / bad["half"]).write_text(whole[: len(whole) // 2], encoding="utf-8")
     (folder / bad["garbage"]).write_bytes(b"\xff\xfe\x00garbage")
     (folder / bad["foreign"]).write_text('{"hello": "world"}', encoding="utf-8")
     future = json.loads(whole)
     future["version"] = 99
-    (folder / bad["future"]).write_text(json.dumps(future), encoding="utf-8")
+    (folder / future_name).write_text(json.dumps(future), encoding="utf-8")
     wrong_road = json.loads(whole)
     wrong_road["road"] = 4
     (folder / bad["wrong_road"]).write_text(json.dumps(wrong_road), encoding="utf-8")
@@ -354,7 +355,10 @@ def test_corrupt_files_are_set_aside_never_a_crash(mini_loaded, caplog):
     assert {p.name for p in (folder / "corrupt").iterdir()} == set(bad.values())
     assert not set(bad.values()) & {p.name for p in folder.iterdir()}
     assert {"half.json", "notes.json"} <= {p.name for p in folder.iterdir()}
-    assert len([r for r in caplog.records if "set aside" in r.getMessage()]) == 5
+    # A newer game's record is not damaged: it stays for that game, and is not offered here.
+    assert (folder / future_name).exists()
+    assert len([r for r in caplog.records if "set aside" in r.getMessage()]) == 4
+    assert any("kept the session record" in r.getMessage() for r in caplog.records)
     assert [log.session_id for log in unfinished_sessions()] == [newer.session_id,
                                                                   older.session_id]
 

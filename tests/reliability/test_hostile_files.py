@@ -471,3 +471,48 @@ def test_the_temporary_files_of_killed_writes_go_at_the_next_start_and_nothing_e
         assert set(decoys[place]) <= names, place
     assert (folders["settings"] / ".settings.json-l1n2k3s4.tmp").is_symlink()
     assert letter.read_text(encoding="utf-8") == "dear"
+
+
+# --- what a newer game wrote --------------------------------------------------------------------------
+
+def newer_record(mini) -> dict:
+    from game.classroom.records import SessionLog
+    from game.core import engine
+    log = SessionLog.begin(engine.start(mini, "en"), "class", "")
+    log.release()
+    return log.to_dict()
+
+
+@pytest.mark.parametrize("where", ["record", "a road's run"])
+def test_what_a_newer_game_wrote_is_kept_as_it_is_never_as_corrupt(mini, where, caplog):
+    """A session record a newer version of the game wrote was moved to corrupt/ by an older
+    one: it is not damaged, and the newer game must find it where it left it."""
+    from game.classroom.records import load_sessions, sessions_dir, unfinished_sessions
+    from game.event.counter import EventCounter
+    data = newer_record(mini)
+    if where == "record":
+        data["version"] = 2
+        data["a_field_of_version_2"] = {"anything": ["new"]}
+    else:
+        data["roads"][0]["run"]["version"] = 7
+        data["roads"][0]["run"]["a_new_field"] = True
+    path = sessions_dir() / f"{data['session_id']}.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="game"):
+        assert unfinished_sessions() == []
+    assert path.read_text(encoding="utf-8") == json.dumps(data)
+    assert not (sessions_dir() / "corrupt").exists()
+    assert "update the game" in caplog.text
+    records, skipped = load_sessions(sessions_dir())
+    assert records == [] and [s.kind for s in skipped] == ["newer"]
+    # The same for a day of event counts: left as it is, and today counted in memory.
+    counter = EventCounter(sessions_dir().parent / "event", today=lambda: DAY)
+    counter.folder.mkdir()
+    day = json.dumps({"format": "bystander-event-day", "version": 2, "date": str(DAY),
+                      "visitors_started": 50, "visitors_finished": 40, "visitors_stepped_in": 30,
+                      "visitors_by_hour": [0] * 24})
+    counter.path_for(DAY).write_text(day, encoding="utf-8")
+    assert counter.visitor_started().visitors_started == 1
+    assert counter.visitor_started().visitors_started == 2
+    assert counter.path_for(DAY).read_text(encoding="utf-8") == day
+    assert sorted(p.name for p in counter.folder.iterdir()) == [".counts.lock", f"{DAY}.json"]
