@@ -17,6 +17,8 @@ import os
 import time
 from pathlib import Path
 
+from .files import round_times
+
 try:
     import fcntl
 except ImportError:  # Windows
@@ -54,6 +56,7 @@ class FileLock:
                 # opened it: a lock on a file the name no longer names keeps nobody out.
                 if locked and _names(self.path, fd):
                     self._fd = fd
+                    round_times(self.path, self.path.parent)  # it may have been made just now
                     return True
                 if locked:
                     _unlock(fd)
@@ -76,6 +79,7 @@ class FileLock:
             if remove:
                 try:
                     os.unlink(self.path)
+                    round_times(self.path.parent)
                 except OSError:
                     pass
             _unlock(fd)

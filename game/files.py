@@ -4,7 +4,8 @@ Every folder the game reads and writes is one a user can point elsewhere (`BYSTA
 at their home folder, where anything may be someone else's or hostile: a FIFO, a link to
 `/dev/zero`, a 2 GB sparse file. So the game reads a file only through `read_limited` (a regular
 file, at most so many bytes, never blocking), and deletes nothing but the files it wrote itself,
-by their exact names, never through a link (`remove_stale_temporaries`).
+by their exact names, never through a link (`remove_stale_temporaries`). What it writes has its
+times rounded down to 5 minutes, as the session records' own times are (`round_times`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+COARSE_SECONDS = 300
+"""The times of what the game writes are rounded down to 5 minutes, as the records' times are."""
 STALE_SECONDS = 60.0
 """A temporary file this old is an orphan: a write takes well under a second, so no live
 process is still busy with it (a kill or a power cut left it)."""
@@ -64,14 +67,44 @@ def read_limited(path: Path, limit: int) -> bytes:
         os.close(fd)
 
 
+def coarse_now() -> int:
+    """Now, rounded down to 5 minutes: the time the game gives what it writes."""
+    now = int(time.time())
+    return now - now % COARSE_SECONDS
+
+
+def round_times(*paths: Path) -> None:
+    """Set the times of `paths` (files or folders) to `coarse_now()`, where the system lets us.
+    A session record holds its times to 5 minutes; the times of the file and of the folder it
+    is in (which change when a file is added, renamed or removed) must not tell more."""
+    now = coarse_now()
+    for path in paths:
+        try:
+            os.utime(path, (now, now))
+        except OSError:
+            pass
+
+
+def make_folder(folder: Path) -> None:
+    """`folder` and any missing folder above it, their times rounded (see `round_times`)."""
+    missing = []
+    while not folder.is_dir() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    if missing:
+        missing[0].mkdir(parents=True, exist_ok=True)
+        round_times(*missing, folder)
+
+
 def replace_file(path: Path, data: bytes, *, durable: bool) -> None:
     """Write `data` to a temporary file beside `path` (making the folder), named
     `.<name>-<8 random characters>.tmp` (see `temporary_pattern`), then put it in place with
     `os.replace`. `durable`: fsync it first, for what cannot be made again (settings); a cache
     can skip that, since a file a power cut leaves short reads as damaged and is made again.
-    Raises OSError; the temporary file never stays behind, unless the process is killed (see
+    The file's times, and its folder's, are rounded down to 5 minutes (`round_times`). Raises
+    OSError; the temporary file never stays behind, unless the process is killed (see
     `remove_stale_temporaries`)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as out:
@@ -79,6 +112,8 @@ def replace_file(path: Path, data: bytes, *, durable: bool) -> None:
             if durable:
                 out.flush()
                 os.fsync(out.fileno())
+        now = coarse_now()
+        os.utime(tmp, (now, now))  # before it takes the name: never there with the exact time
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -86,6 +121,7 @@ def replace_file(path: Path, data: bytes, *, durable: bool) -> None:
         except OSError:
             pass
         raise
+    round_times(path.parent)
 
 
 def temporary_pattern(name: str) -> str:
@@ -123,4 +159,6 @@ def remove_stale_temporaries(folder: Path, pattern: str, *,
                     continue
     except OSError:
         pass
+    if removed:
+        round_times(folder)
     return removed

@@ -37,8 +37,8 @@ from ..core.engine import Outcome, Run, load_run, replay
 from ..core.model import Scenario
 from ..core.state import SAVE_FORMAT, SAVE_VERSION, SaveError
 from ..filelock import FileLock
-from ..files import (TooLarge, read_limited, remove_stale_temporaries, replace_file,
-                     temporary_pattern)
+from ..files import (TooLarge, make_folder, read_limited, remove_stale_temporaries,
+                     replace_file, round_times, temporary_pattern)
 
 log = logging.getLogger(__name__)
 
@@ -345,7 +345,7 @@ class SessionLog:
             return
         lock = FileLock(lock_path(self.path))
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            make_folder(self.path.parent)
             if not lock.acquire():
                 raise RecordError("this session is open in another window of the game", "in_use")
         except OSError as exc:
@@ -668,11 +668,12 @@ def unfinished_sessions() -> list[SessionLog]:
                          path.name, exc)
             continue
         if not record.completed:
-            try:
-                mtime = path.stat().st_mtime
+            try:  # the last write: its modification time is rounded (files.round_times)
+                st = path.stat()
+                written = max(st.st_mtime, st.st_ctime)
             except OSError:
-                mtime = 0.0
-            found.append((record.started, mtime, record))
+                written = 0.0
+            found.append((record.started, written, record))
     found.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [record for _, _, record in found]
 
@@ -687,8 +688,9 @@ def _set_aside(path: Path, reason: str) -> None:
         target = target_dir / f"{path.stem}.{n}{path.suffix}"
         n += 1
     try:
-        target_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(target_dir)
         os.rename(path, target)
+        round_times(path.parent, target_dir)
         log.warning("set aside the session record %s (%s) as %s", path.name, reason, target)
     except OSError as exc:
         log.warning("the session record %s is not valid (%s) and could not be set aside: %s",

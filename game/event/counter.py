@@ -29,7 +29,8 @@ from pathlib import Path
 from typing import Callable
 
 from ..filelock import FileLock
-from ..files import read_limited, remove_stale_temporaries, replace_file, temporary_pattern
+from ..files import (make_folder, read_limited, remove_stale_temporaries, replace_file,
+                     round_times, temporary_pattern)
 
 log = logging.getLogger(__name__)
 
@@ -187,6 +188,7 @@ class EventCounter:
             if target is None:
                 raise FileExistsError("999 damaged files of that day are kept already")
             os.replace(path, target)
+            round_times(self.folder)
             log.warning("event counts %s were unreadable (%s); moved to %s, counting from zero",
                         path, why, target.name)
         except OSError as exc:
@@ -233,7 +235,7 @@ class EventCounter:
         goes on regardless, as a screen that stopped counting would be worse."""
         lock = FileLock(self.folder / LOCK_NAME)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            make_folder(self.folder)
             if lock.acquire(timeout=LOCK_SECONDS):
                 return lock
             why = f"another process held it for {LOCK_SECONDS:.0f} s"

@@ -4,8 +4,8 @@ Loading a scenario in full (read the YAML, build, check) takes tens of milliseco
 screen needs only a little of each: its title, ages, minutes, summary, languages, the place it
 starts in and the looks of its first characters. That little is a `Card`. Start-up reads the cards
 from a small cache in the user's cache folder (see `diskcache.py`), one per file, each valid only
-for the exact file it was made from (its resolved path, size and modification time) and the exact
-game that made it (`diskcache.code_stamp`); every other file is loaded in full, and the cache is
+for the exact file it was made from (its name, size, modification time and file number) and the
+exact game that made it (`diskcache.code_stamp`); every other file is loaded in full, and the cache is
 written again. So a start with nothing changed parses no YAML at all: the full load of a story
 happens when it is played (`Entry.load`), and a file that fails then (edited while the game ran)
 goes to the title's count of broken files instead of stopping the game.
@@ -242,14 +242,13 @@ def entry_for(path: Path) -> tuple[Entry | None, list]:
     return Entry(Path(path), loaded.scenario, loaded.content_hash), loaded.issues
 
 
-def scan(folder: Path = SCENES_DIR, extra: list[Path] | None = None, *,
-         use_cache: bool = True) -> Catalogue:
-    """Every scenario file of `folder` (and `extra`), from the card cache where it is valid."""
+def scan(folder: Path = SCENES_DIR, *, use_cache: bool = True) -> Catalogue:
+    """Every scenario file of `folder`, from the card cache where it is valid."""
     files = scenario_files([folder]) if folder.is_dir() else []
     cache = CardCache.open() if use_cache else None
     entries: list[Entry] = []
     broken = 0
-    for path in files + [p for p in (extra or []) if p not in files]:
+    for path in files:
         entry, problems = cache.lookup(path) if cache is not None else (None, None)
         if entry is None and problems is None:
             entry, issues = entry_for(path)
@@ -269,11 +268,13 @@ def scan(folder: Path = SCENES_DIR, extra: list[Path] | None = None, *,
 class CardCache:
     """The cards of the last scan, by file, in `<cache dir>/catalogue.json`.
 
-    Each record names its file (resolved path, size, modification time in nanoseconds) and
-    holds its card, or for a file that does not load the number of problems found in it (the
-    problems themselves are `bystander check`'s to tell). The whole file names the code that
-    made it; a file from other code, or one that does not read as exactly this format, is
-    ignored and written again.
+    Each record names its file by its name alone (never its folder's path, which holds the
+    account name on most machines), with what makes it that very file: its size, modification
+    time in nanoseconds and file number (inode: a file of the same name, size and time in
+    another folder is another file). It holds the file's card, or for a file that does not
+    load the number of problems found in it (the problems themselves are `bystander check`'s
+    to tell). The whole file names the code that made it; a file from other code, or one that
+    does not read as exactly this format, is ignored and written again.
     """
 
     def __init__(self, path: Path, stamp: str, records: dict[str, dict]):
@@ -293,19 +294,17 @@ class CardCache:
     @staticmethod
     def _key(path: Path) -> tuple[str, dict] | None:
         try:
-            resolved = path.resolve()
-            st = resolved.stat()
+            st = path.stat()
         except OSError:
             return None
-        return str(resolved), {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+        return path.name, {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "inode": st.st_ino}
 
     def lookup(self, path: Path) -> tuple[Entry | None, int | None]:
         """(entry, None) for a valid card; (None, problems) for a file known not to load;
         (None, None) when the file has to be loaded."""
         key = self._key(path)
         record = self.old.get(key[0]) if key else None
-        if record is None or record["size"] != key[1]["size"] \
-                or record["mtime_ns"] != key[1]["mtime_ns"]:
+        if record is None or any(record[k] != v for k, v in key[1].items()):
             self.changed = True
             return None, None
         self.new[key[0]] = record
@@ -321,7 +320,7 @@ class CardCache:
         key = self._key(path)
         if key is None:
             return
-        record = dict(key[1], path=key[0])
+        record = dict(key[1], name=key[0])
         if entry is None:
             record["problems"] = problems
         else:
@@ -338,8 +337,8 @@ class CardCache:
 
 
 def _read_records(path: Path, stamp: str) -> dict[str, dict]:
-    """The valid records of the cache file by resolved path; {} if it is missing, from other
-    code, or damaged in any way."""
+    """The valid records of the cache file by file name; {} if it is missing, from other code,
+    or damaged in any way."""
     raw = diskcache.read(path, MAX_CACHE_BYTES)
     if raw is None:
         return {}
@@ -349,14 +348,20 @@ def _read_records(path: Path, stamp: str) -> dict[str, dict]:
             return {}
         records = {}
         for r in data["files"]:
-            if not (isinstance(r["path"], str) and type(r["size"]) is int
-                    and type(r["mtime_ns"]) is int
-                    and ("card" in r) != ("problems" in r) and len(r) == 4):
+            if not (_is_file_name(r["name"]) and all(type(r[k]) is int and r[k] >= 0
+                                                     for k in ("size", "mtime_ns", "inode"))
+                    and ("card" in r) != ("problems" in r) and len(r) == 5):
                 raise ValueError("bad record")
             if "problems" in r and type(r["problems"]) is not int:
                 raise ValueError("bad record")
-            records[r["path"]] = r
+            records[r["name"]] = r
         return records
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
         log.info("the catalogue cache %s is damaged (%s); making it again", path, exc)
         return {}
+
+
+def _is_file_name(value: object) -> bool:
+    """A file's name alone: not a path, nor anything a path could be made of."""
+    return (isinstance(value, str) and 0 < len(value) <= 255 and value not in (".", "..")
+            and not any(c in value for c in "/\\\0"))

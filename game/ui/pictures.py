@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pygame
 
-from ..files import remove_stale_temporaries, temporary_pattern
+from ..files import remove_stale_temporaries, round_times, temporary_pattern
 from ..lazylog import get_logger
 from . import diskcache
 
@@ -190,11 +190,14 @@ def _tidy(target: Path) -> None:
                 except OSError:  # it holds something else: not ours to delete
                     pass
         remove_stale_temporaries(target, _TEMPORARY)
-        files = sorted(_own_pictures(target), key=lambda f: (f.stat().st_mtime_ns, f.name))
+        # Oldest first by the status-change time (when it took its name): the modification
+        # time is rounded to 5 minutes (files.round_times), so it cannot tell their order.
+        files = sorted(_own_pictures(target), key=lambda f: (f.stat().st_ctime_ns, f.name))
         for f in files[:-MAX_FILES]:
             f.unlink()
     except OSError as exc:
         log.info("cannot tidy the picture cache %s: %s", target, exc)
+    round_times(base, target)  # what was deleted changed their times
 
 
 def _own_pictures(folder: Path) -> list[Path]:

@@ -516,3 +516,67 @@ def test_what_a_newer_game_wrote_is_kept_as_it_is_never_as_corrupt(mini, where, 
     assert counter.visitor_started().visitors_started == 2
     assert counter.path_for(DAY).read_text(encoding="utf-8") == day
     assert sorted(p.name for p in counter.folder.iterdir()) == [".counts.lock", f"{DAY}.json"]
+
+
+# --- privacy: no local path, no exact time ------------------------------------------------------------
+
+def test_the_title_cache_names_scenario_files_without_their_folder(tmp_path):
+    """The title cache held each scenario's absolute path, which holds the account name."""
+    from game.ui import diskcache
+    from game.ui.catalogue import CACHE_NAME, scan
+    scenes = tmp_path / "home" / "alice.de.vries" / "lessons"
+    scenes.mkdir(parents=True)
+    (scenes / "mini.yaml").write_bytes(MINI.read_bytes())
+    (scenes / "broken.yaml").write_text("id: [\n", encoding="utf-8")
+    scan(scenes)
+    cached = (diskcache.cache_dir() / CACHE_NAME).read_text(encoding="utf-8")
+    assert "alice" not in cached and "home" not in cached and str(tmp_path) not in cached
+    assert {r["name"] for r in json.loads(cached)["files"]} == {"mini.yaml", "broken.yaml"}
+    assert [e.card.id for e in scan(scenes).entries] == ["mini"]  # and it still works
+
+
+def test_the_report_prints_no_local_path(tmp_path, capsys):
+    """`bystander report` printed the sessions folder, which holds the account name."""
+    from game.classroom.records import SessionLog, sessions_dir
+    from game.cli import main
+    from game.core import engine
+    from game.core.loader import load
+    loaded = load(MINI)
+    log = SessionLog.begin(engine.start(loaded.scenario, "en"), "class", loaded.content_hash)
+    log.release()
+    (sessions_dir() / "notes.txt").write_text("not a record", encoding="utf-8")
+    given = tmp_path / "alice.de.vries" / "records"
+    given.mkdir(parents=True)
+    (given / log.path.name).write_bytes(log.path.read_bytes())
+    for argv in (["report"], ["report", "--lang", "en", str(given)],
+                 ["report", str(given), "-o", str(tmp_path / "r.html"),
+                  "--csv", str(tmp_path / "r.csv")]):
+        main(argv)
+        out, err = capsys.readouterr()
+        for where in (str(sessions_dir()), str(sessions_dir().parent), str(given), "alice"):
+            assert where not in out + err, argv
+    for written in ("r.html", "r.csv"):
+        text = (tmp_path / written).read_text(encoding="utf-8-sig")
+        assert "alice" not in text and str(given) not in text
+
+
+def test_what_the_game_writes_keeps_its_times_to_5_minutes(mini):
+    """A record's times are rounded to 5 minutes, and its file's modification time said the
+    second: of the record, its folder, the event counts, the settings and the lock files."""
+    from game.classroom.records import SessionLog, sessions_dir
+    from game.core import engine
+    from game.event.counter import EventCounter
+    from game.ui.settings import Settings, save_settings, settings_path
+    run = engine.start(mini, "en")
+    log = SessionLog.begin(run, "class", "")
+    log.record_decision(run, run.choose("walk_on"), {"walk_on": 3}, False, 20)
+    counter = EventCounter(sessions_dir().parent / "event", today=lambda: DAY)
+    counter.visitor_started()
+    save_settings(Settings(lang="en"))
+    written = [log.path, log.path.parent, log.path.parent.parent, counter.path_for(DAY),
+               counter.folder, counter.folder / ".counts.lock", settings_path(),
+               settings_path().parent, sessions_dir() / f".{log.session_id}.lock"]
+    exact = {str(p): os.stat(p).st_mtime for p in written if os.stat(p).st_mtime % 300}
+    assert exact == {}
+    log.release()
+    assert sessions_dir().stat().st_mtime % 300 == 0, "removing the lock is rounded too"

@@ -190,8 +190,12 @@ def audit_catalogue(path: Path) -> list[str]:
     problems = []
     if set(data) != {"format", "code", "files"} or data["format"] != FORMAT:
         problems.append(f"{path.name}: not the documented format: {sorted(data)}")
+    from game.paths import SCENES_DIR
     for record in data["files"]:
-        scenario_file = Path(record.pop("path"))
+        name = record.pop("name")
+        if Path(name).name != name:
+            problems.append(f"{path.name}: {name!r} is a path, not a file's name")
+        scenario_file = SCENES_DIR / name
         if scenario_file.suffix not in (".yaml", ".yml") or not scenario_file.is_file():
             problems.append(f"{path.name}: {scenario_file} is not a scenario file")
         card = record.pop("card", None)
@@ -268,6 +272,10 @@ def test_everything_written_during_full_plays_is_anonymous(monkeypatch, tmp_path
            f"{len(written)}: " + ", ".join(p.relative_to(base).as_posix() for p in written))
     assert not problems, "\n".join(problems)
     assert {"audit_settings", "audit_catalogue", "audit_picture"} <= kinds
+    # The records hold their times to 5 minutes: the files and folders do not tell more.
+    exact = sorted(p.relative_to(base).as_posix() for p in {*written, *(q.parent for q in written)}
+                   if p.stat().st_mtime % 300)
+    assert not exact, f"modification times not rounded to 5 minutes: {exact}"
 
 
 def test_the_free_text_detector_catches_names():
