@@ -14,6 +14,8 @@ the title looks the same either way, and a test holds that. The folder is named 
 that drew the pictures (`diskcache.code_stamp` of the art package): pictures of another version
 are never shown, and are deleted when a new one is written. At most `MAX_FILES` pictures are kept
 (dragging the window through many sizes would otherwise leave one per size); the oldest go first.
+Deleting touches only the game's own pictures (see `_tidy`): the cache folder is one a user may
+name. And a file there is read as hostile: its size must be the size asked for (`decode`).
 """
 
 from __future__ import annotations
