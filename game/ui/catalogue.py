@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 
 log = get_logger(__name__)  # imports logging when first used: start-up time
 
-CACHE_NAME = "catalogue.json"
-FORMAT = "bystander-catalogue"
+CACHE_NAME = diskcache.CATALOGUE
+FORMAT = diskcache.CATALOGUE_FORMAT
 CAST_SHOWN = 3
 """The title screen draws the first three characters of a story: the card keeps their looks."""
 
@@ -332,6 +332,7 @@ class CardCache:
         """Write the records of this scan when anything changed (files gone count too)."""
         if not self.changed and self.new.keys() == self.old.keys():
             return
+        # "format" first: the cache folder tells its own file by how it begins (diskcache).
         data = {"format": FORMAT, "code": self.stamp, "files": list(self.new.values())}
         diskcache.write(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 

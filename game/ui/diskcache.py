@@ -13,8 +13,10 @@ damaged and is made again, so the cost of fsync on every first start buys nothin
 
 `BYSTANDER_CACHE_DIR` may name any folder, a home folder too, so the game uses a cache folder
 only when it is its own (`usable`): one it made, tagged with `MARKER`, or one that holds nothing
-but what the game writes there. Any other folder is left alone, read nor written, with a warning:
-the game then starts without a cache, a little slower, and deletes nothing of anyone's.
+but what the game writes there, told by name and by first bytes (`OWN_STARTS`: another program's
+`catalogue.json` has the name, not the bytes). Any other folder is left alone, read nor written,
+with a warning: the game then starts without a cache, a little slower, and deletes nothing of
+anyone's.
 """
 
 from __future__ import annotations
@@ -38,6 +40,14 @@ MARKER_TEXT = (b"Signature: 8a477f597d28d172789f06886806bc55\n"
                b"# The signature above tags cache folders (https://bford.info/cachedir/).\n")
 """The file that says a cache folder is the game's own. Its name and first line are the common
 tag of cache folders, so backup tools skip it too; its exact bytes are the game's."""
+CATALOGUE = "catalogue.json"
+CATALOGUE_FORMAT = "bystander-catalogue"
+"""The title cache's file (see catalogue.py), and the format its JSON names first."""
+PICTURE_MAGIC = b"BYPX"
+"""The first bytes of every picture file (see pictures.py)."""
+OWN_STARTS = {CATALOGUE: b'{"format": "' + CATALOGUE_FORMAT.encode() + b'"',
+              MARKER: MARKER_TEXT}
+"""How the files at the top of the cache folder that the game writes begin."""
 TEMPORARIES = temporary_pattern(r"catalogue\.json|CACHEDIR\.TAG")
 OWN_NAMES = re.compile(rf"catalogue\.json|pictures|CACHEDIR\.TAG|{TEMPORARIES}")
 """Everything the game writes at the top of its cache folder, temporary files too."""
@@ -124,12 +134,14 @@ def _claim(folder: Path) -> bool:
 
 
 def _own_entry(folder: Path, name: str) -> bool:
-    """Whether `name` in the cache folder is something the game writes there. `pictures` must be
-    a real folder (not a link) holding only folders of pictures, each only pictures."""
+    """Whether `name` in the cache folder is something the game writes there: a file of the
+    game's name beginning as the game's own do (`OWN_STARTS`; a temporary file, cut short by
+    a kill, may hold anything), or `pictures`: a real folder (not a link) holding only folders
+    of pictures, each only pictures."""
     if not OWN_NAMES.fullmatch(name):
         return False
     if name != "pictures":
-        return is_plain_file(folder / name)
+        return is_own_file(folder / name, OWN_STARTS.get(name, b""))
     pictures = folder / name
     if not is_real_folder(pictures):
         return False
@@ -137,7 +149,9 @@ def _own_entry(folder: Path, name: str) -> bool:
         for stamp in os.listdir(pictures):
             inner = pictures / stamp
             if not (PICTURE_FOLDER.fullmatch(stamp) and is_real_folder(inner)
-                    and all(PICTURE_FILE.fullmatch(n) and is_plain_file(inner / n)
+                    and all(PICTURE_FILE.fullmatch(n)
+                            and is_own_file(inner / n, b"" if n.endswith(".tmp")
+                                            else PICTURE_MAGIC)
                             for n in os.listdir(inner))):
                 return False
     except OSError:
@@ -145,12 +159,25 @@ def _own_entry(folder: Path, name: str) -> bool:
     return True
 
 
-def is_plain_file(path: Path) -> bool:
-    """A regular file itself, not a link to one."""
+def is_own_file(path: Path, start: bytes) -> bool:
+    """Whether `path` is a regular file itself (not a link to one) that begins with `start`, or
+    is empty (all a power cut may leave of a write; there is nothing in it to lose). Opened
+    without blocking or following a link: it may have changed since it was listed."""
     try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
+        if not stat.S_ISREG(os.lstat(path).st_mode):  # Windows has no O_NOFOLLOW
+            return False
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
     except OSError:
         return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        return os.read(fd, len(start)) in (start, b"")
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 def is_real_folder(path: Path) -> bool:

@@ -42,7 +42,7 @@ MEMORY_ENTRIES = 8
 MEMORY_PIXELS = 12_000_000
 """Pictures read from disk kept in memory: the title redraws them on every change. Bounded by
 count and by pixels (48 MB), since a 4K background alone is 8 million pixels."""
-MAGIC = b"BYPX"
+MAGIC = diskcache.PICTURE_MAGIC
 HEADER = struct.Struct("<4sIII")
 """A file: MAGIC, width, height and the CRC-32 of the rest, which is the pixels as a raw deflate
 stream (level 1: fast). The CRC of the few compressed bytes guards the file as well as zlib's own
@@ -204,24 +204,10 @@ def _tidy(target: Path) -> None:
 
 def _own_pictures(folder: Path) -> list[Path]:
     """The pictures in `folder` this game wrote: regular files (not links) named as pictures
-    are, starting with MAGIC."""
+    are, starting with MAGIC (see `diskcache.is_own_file`)."""
     with os.scandir(folder) as items:
         named = [Path(f.path) for f in items if re.fullmatch(diskcache.PICTURE, f.name)]
-    return [path for path in named if diskcache.is_plain_file(path) and _starts_with_magic(path)]
-
-
-def _starts_with_magic(path: Path) -> bool:
-    try:  # without blocking or following a link: the file may have changed since it was listed
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
-                     | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
-    except OSError:
-        return False
-    try:
-        return os.read(fd, len(MAGIC)) == MAGIC
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
+    return [path for path in named if diskcache.is_own_file(path, MAGIC)]
 
 
 def forget() -> None:

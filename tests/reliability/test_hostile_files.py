@@ -84,6 +84,65 @@ def test_a_start_with_the_cache_in_a_home_folder_deletes_and_writes_nothing_ther
     assert (own / "catalogue.json").is_file() and any((own / "pictures").rglob("place-*"))
 
 
+NAMED_LIKE_OURS = {  # a folder holding nothing but names the game writes, none of them its own
+    "a catalogue of books": {"catalogue.json": b'{"books": ["Wonder"]}'},
+    "another program's cache tag": {
+        "CACHEDIR.TAG": b"Signature: 8a477f597d28d172789f06886806bc55\n# photo thumbnails\n"},
+    "a photo named like a picture": {
+        "pictures/0123456789abcdef/place-hallway-warm-320x240": b"\xff\xd8 a photo"},
+}
+
+
+@pytest.mark.parametrize("case", list(NAMED_LIKE_OURS))
+def test_a_folder_holding_only_the_games_names_is_not_its_cache_unless_their_bytes_are(
+        tmp_path, monkeypatch, caplog, case):
+    """A folder was the game's cache when every name in it was one the game writes: another
+    program's catalogue.json or cache tag was then written over. A file counts as the game's
+    only when its first bytes are the game's too."""
+    from game.ui import diskcache, pictures, stage
+    from game.ui.catalogue import scan
+    from reliahelp import make_app
+    theirs = tmp_path / "theirs"
+    for name, data in NAMED_LIKE_OURS[case].items():
+        (theirs / name).parent.mkdir(parents=True, exist_ok=True)
+        (theirs / name).write_bytes(data)
+    before = snapshot(theirs)
+    monkeypatch.setenv("BYSTANDER_CACHE_DIR", str(theirs))
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "mini.yaml").write_bytes(MINI.read_bytes())
+    make_app([])
+    diskcache.forget()
+    pictures.forget()
+    with caplog.at_level(logging.WARNING, logger="game"):
+        assert [e.card.id for e in scan(scenes).entries] == ["mini"]
+        stage.place("hallway", "warm", (320, 240), keep=pygame.Rect(0, 0, 320, 240))
+        pictures.write_pending()
+    assert snapshot(theirs) == before
+    assert "holds files Bystander did not write" in caplog.text
+
+
+def test_a_cache_the_game_wrote_before_it_tagged_its_folder_is_still_its_own(tmp_path):
+    from game.ui import diskcache, pictures, stage
+    from game.ui.catalogue import scan
+    from reliahelp import make_app
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "mini.yaml").write_bytes(MINI.read_bytes())
+    make_app([])
+    pictures.forget()
+    scan(scenes)
+    stage.place("hallway", "warm", (320, 240), keep=pygame.Rect(0, 0, 320, 240))
+    pictures.write_pending()
+    cache = diskcache.cache_dir()
+    (cache / diskcache.MARKER).unlink()  # as an earlier version left it
+    (cache / ".catalogue.json-abcd1234.tmp").write_bytes(b"half a wr")  # and a killed write
+    (pictures.folder() / "place-hallway-warm-1x1").write_bytes(b"")  # and a power cut
+    diskcache.forget()
+    assert diskcache.usable() == cache
+    assert (cache / diskcache.MARKER).read_bytes() == diskcache.MARKER_TEXT
+
+
 def test_tidying_the_pictures_deletes_only_the_games_own_and_never_through_a_link(
         tmp_path, monkeypatch):
     from game.ui import diskcache, pictures, stage
