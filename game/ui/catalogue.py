@@ -124,9 +124,8 @@ MAX_CACHE_BYTES = 4 * 1024 * 1024
 """A card takes about 1 KB: room for thousands of scenario files, and no more to parse."""
 _ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _LANG = re.compile(r"[a-z]{2,3}")
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029"
-                        "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]")
-"""What the loader refuses in a scenario's text (yamlsource._INVISIBLE: control and invisible
+_BAD_CHARS = re.compile(f"[{vocab.INVISIBLE}\ud800-\udfff]")
+"""What the loader refuses in a scenario's text (vocab.INVISIBLE: control and invisible
 characters, bidi overrides), and lone surrogates, which JSON can hold and no font can draw."""
 
 
