@@ -367,11 +367,16 @@ def test_a_picture_is_never_decompressed_beyond_the_size_asked_for(tmp_path):
     (path,) = pictures.folder().iterdir()
     good = path.read_bytes()
     huge = zlib.compress(bytes(200 * 2**20), 1, -15)  # 200 MB of pixels in a small stream
+    small = zlib.compress(bytes(16 * 12 * 4), 1, -15)
     lies = {
         "a larger size": pictures.HEADER.pack(pictures.MAGIC, 16384, 16384,
                                               zlib.crc32(good[16:])) + good[16:],
         "a stream that inflates beyond its size": pictures.HEADER.pack(
             pictures.MAGIC, 320, 240, zlib.crc32(huge)) + huge,
+        "a smaller size, whole and true": pictures.HEADER.pack(
+            pictures.MAGIC, 16, 12, zlib.crc32(small)) + small,
+        "the size turned round": pictures.HEADER.pack(pictures.MAGIC, 240, 320,
+                                                      zlib.crc32(good[16:])) + good[16:],
     }
     for lie, data in lies.items():
         path.write_bytes(data)
@@ -382,7 +387,7 @@ def test_a_picture_is_never_decompressed_beyond_the_size_asked_for(tmp_path):
             peak = tracemalloc.get_traced_memory()[1]
         finally:
             tracemalloc.stop()
-        assert surface.get_size() == (320, 240)
+        assert surface.get_size() == (320, 240), lie
         assert peak < 20 * 2**20, f"{lie}: {peak / 2**20:.0f} MB to read a 320x240 picture"
 
 
@@ -619,13 +624,27 @@ def test_the_report_prints_no_local_path(tmp_path, capsys):
         assert "alice" not in text and str(given) not in text
 
 
-def test_what_the_game_writes_keeps_its_times_to_5_minutes(mini):
+def test_what_the_game_writes_keeps_its_times_to_5_minutes(mini, tmp_path):
     """A record's times are rounded to 5 minutes, and its file's modification time said the
-    second: of the record, its folder, the event counts, the settings and the lock files."""
+    second: of the record, its folder, the event counts, the settings, the lock files and the
+    cache (the cache holds nothing of the players, but its times tell when the game ran)."""
     from game.classroom.records import SessionLog, sessions_dir
     from game.core import engine
     from game.event.counter import EventCounter
+    from game.ui import diskcache, pictures, stage
+    from game.ui.catalogue import CACHE_NAME, scan
     from game.ui.settings import Settings, save_settings, settings_path
+    from reliahelp import make_app
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "mini.yaml").write_bytes(MINI.read_bytes())
+    scan(scenes)
+    make_app([])
+    pictures.forget()
+    for width in (320, 321):  # the second write tidies the folder
+        stage.place("hallway", "warm", (width, 240), keep=pygame.Rect(0, 0, width, 240))
+        pictures.write_pending()
+    cache = diskcache.cache_dir()
     run = engine.start(mini, "en")
     log = SessionLog.begin(run, "class", "")
     log.record_decision(run, run.choose("walk_on"), {"walk_on": 3}, False, 20)
@@ -634,7 +653,9 @@ def test_what_the_game_writes_keeps_its_times_to_5_minutes(mini):
     save_settings(Settings(lang="en"))
     written = [log.path, log.path.parent, log.path.parent.parent, counter.path_for(DAY),
                counter.folder, counter.folder / ".counts.lock", settings_path(),
-               settings_path().parent, sessions_dir() / f".{log.session_id}.lock"]
+               settings_path().parent, sessions_dir() / f".{log.session_id}.lock",
+               cache, cache / CACHE_NAME, cache / diskcache.MARKER, pictures.folder().parent,
+               pictures.folder(), *pictures.folder().iterdir()]
     exact = {str(p): os.stat(p).st_mtime for p in written if os.stat(p).st_mtime % 300}
     assert exact == {}
     log.release()
