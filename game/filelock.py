@@ -5,9 +5,26 @@ one day's file), or one must be told that the other has it (two class windows an
 Locking the file itself would not do: it is replaced whole on every write (`files.replace_file`),
 and a lock on the old file says nothing about the new one.
 
-Portable without a package: `fcntl.flock` on Linux and macOS, `msvcrt.locking` on Windows. The
-system lets go of a lock when its process ends, however it ends, so a killed game never leaves a
-lock held; at most it leaves the empty file, which the next holder uses again.
+Portable without a package, with what each system's Python has:
+
+- Linux and macOS (and the BSDs): `fcntl.flock`, a lock on the open file. Not `fcntl.lockf`:
+  POSIX record locks belong to the process, so two locks of one process never keep each other
+  out, and closing any other handle of the file in that process drops them.
+- Windows: `msvcrt.locking` of the file's first byte, without waiting (LK_NBLCK); an empty file
+  may be locked, as Windows locks beyond a file's end. A lock there is mandatory (nobody else can
+  write that byte), which is fine for a file that holds nothing. An open file cannot be deleted
+  on Windows, so `release(remove=True)` leaves the empty file there, for the next holder.
+
+On all three the lock belongs to one open file, so two `FileLock`s keep each other out even in one
+process, and the system lets go when its process ends, however it ends (a kill, a crash, a power
+cut): a killed game never leaves a lock held, at most the empty file, which the next holder uses
+again. Where a folder cannot be locked at all (some network folders refuse: OSError), the callers
+log it and go on without the lock. On Linux, NFS turns flock into a POSIX record lock: it still
+keeps other machines and processes out, not a second lock of the same process.
+
+Tested in tests/reliability/test_hostile_files.py: with real processes on the system that runs
+the tests, and the Windows branch against a stand-in that does what `msvcrt.locking`'s
+documentation says.
 """
 
 from __future__ import annotations

@@ -7,11 +7,13 @@ may name any folder, a home folder too, and anything in them may be someone else
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -431,21 +433,46 @@ CLASS_WINDOW = """
 import sys
 from game.core import engine
 from game.core.loader import load
-from game.classroom.records import SessionLog
+from game.classroom.records import SessionLog, resume, unfinished_sessions
 loaded = load(sys.argv[1])
-run = engine.start(loaded.scenario, "en", loaded.content_hash)
-log = SessionLog.begin(run, "class", loaded.content_hash)
-log.record_decision(run, run.choose("walk_on"), {"walk_on": 14}, False, 30)
+if sys.argv[2] == "begins":
+    run = engine.start(loaded.scenario, "en", loaded.content_hash)
+    log = SessionLog.begin(run, "class", loaded.content_hash)
+    log.record_decision(run, run.choose("walk_on"), {"walk_on": 14}, False, 30)
+else:  # resumes the session the last lesson left
+    [log] = unfinished_sessions()
+    run = resume(log, loaded.scenario)
 print(log.session_id, flush=True)
 sys.stdin.readline()  # the lesson goes on in this window until the test says so
 """
 
 
-def test_a_session_open_in_one_window_is_not_resumed_by_another(mini):
-    """Two class windows both went on with one live session, and a vote was lost."""
+def a_lesson_left_after_one_vote() -> str:
+    """The id of the session a lesson left unfinished, after one vote, as CLASS_WINDOW does."""
+    from game.classroom.records import SessionLog
+    from game.core import engine
+    from game.core.loader import load
+    loaded = load(MINI)
+    run = engine.start(loaded.scenario, "en", loaded.content_hash)
+    log = SessionLog.begin(run, "class", loaded.content_hash)
+    log.record_decision(run, run.choose("walk_on"), {"walk_on": 14}, False, 30)
+    log.release()
+    return log.session_id
+
+
+@pytest.mark.parametrize("first", ["begins", "resumes"])
+def test_a_session_open_in_one_window_is_not_resumed_by_another(mini, first):
+    """Two class windows both went on with one live session, and a vote was lost: two windows
+    that both resumed the session the last lesson left, or one that resumed the session another
+    window had begun."""
     from game.classroom.records import (RecordError, read_record, resume, sessions_dir,
                                         unfinished_sessions)
-    window = subprocess.Popen([sys.executable, "-c", CLASS_WINDOW, str(MINI)], cwd=ROOT,
+    offered = []
+    if first == "resumes":
+        left = a_lesson_left_after_one_vote()
+        offered = unfinished_sessions()  # both windows offer it...
+        assert [s.session_id for s in offered] == [left]
+    window = subprocess.Popen([sys.executable, "-c", CLASS_WINDOW, str(MINI), first], cwd=ROOT,
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True)
     try:
@@ -454,9 +481,10 @@ def test_a_session_open_in_one_window_is_not_resumed_by_another(mini):
         path = sessions_dir() / f"{session_id}.json"
         before = path.read_bytes()
         assert unfinished_sessions() == [], "a session open in another window is not offered"
-        with pytest.raises(RecordError) as refused:
-            resume(read_record(path), mini)
-        assert refused.value.kind == "in_use" and "another window" in str(refused.value)
+        for record in offered or [read_record(path)]:  # ...and the second goes on with it
+            with pytest.raises(RecordError) as refused:
+                resume(record, mini)
+            assert refused.value.kind == "in_use" and "another window" in str(refused.value)
         assert path.read_bytes() == before
         window.stdin.close()  # that window closes (or crashes: the same to the lock)
         assert window.wait(timeout=60) == 0, window.stderr.read()
@@ -466,6 +494,92 @@ def test_a_session_open_in_one_window_is_not_resumed_by_another(mini):
     run = resume(offered, mini)
     assert offered.session_id == session_id and run.state.choices == ["walk_on"]
     offered.release()
+
+
+class WindowsLocking:
+    """A stand-in for Windows' `msvcrt.locking`, as its documentation says it behaves, so that
+    the Windows branch of game/filelock.py runs here: it locks `nbytes` from the file's current
+    position (beyond its end too) for that one open file, and fails with EACCES, never waiting,
+    where a lock is held already, by any open file (LK_NBLCK), or nothing is locked to unlock."""
+
+    LK_UNLCK, LK_NBLCK = 0, 2
+
+    def __init__(self):
+        self.held: dict[tuple, int] = {}
+
+    def locking(self, fd: int, mode: int, nbytes: int) -> None:
+        st = os.fstat(fd)
+        where = (st.st_dev, st.st_ino, os.lseek(fd, 0, os.SEEK_CUR), nbytes)
+        holder = self.held.get(where)
+        if mode == self.LK_NBLCK and holder is None:
+            self.held[where] = fd
+        elif mode == self.LK_UNLCK and holder == fd:
+            del self.held[where]
+        else:
+            raise PermissionError(errno.EACCES, "Permission denied")
+
+
+@pytest.fixture(params=["this system", "Windows"])
+def locking(request, monkeypatch):
+    """game/filelock.py as it runs here, and as it runs on Windows (see WindowsLocking)."""
+    from game import filelock
+    if request.param == "Windows":
+        monkeypatch.setattr(filelock, "fcntl", None)
+        monkeypatch.setattr(filelock, "msvcrt", WindowsLocking(), raising=False)
+    return filelock
+
+
+def test_a_lock_keeps_out_every_other_holder_until_it_is_let_go(tmp_path, locking):
+    path = tmp_path / ".counts.lock"
+    first, second = locking.FileLock(path), locking.FileLock(path)
+    assert first.acquire() and first.held
+    began = time.monotonic()
+    assert not second.acquire(timeout=0.2), "two holders at once"
+    assert time.monotonic() - began >= 0.2, "it waits as long as it is told"
+    first.release()
+    assert second.acquire() and not first.acquire()
+    second.release(remove=True)  # the holder removes it: the next one makes it again
+    assert first.acquire() and path.is_file() and path.stat().st_size == 0
+    first.release()
+
+
+HOLDER = """
+import sys
+from game.filelock import FileLock
+assert FileLock(sys.argv[1]).acquire()
+print("held", flush=True)
+sys.stdin.readline()
+"""
+
+
+def test_a_lock_is_let_go_when_its_process_is_killed(tmp_path):
+    """Windows, Linux and macOS let go of the locks of a process however it ends: a killed game
+    never keeps a session or the counts locked."""
+    from game.filelock import FileLock
+    path = tmp_path / ".counts.lock"
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], cwd=ROOT,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held", holder.stderr.read()
+        assert not FileLock(path).acquire(timeout=0.1)
+    finally:
+        holder.kill()
+        holder.wait(timeout=60)
+    lock = FileLock(path)
+    assert lock.acquire(timeout=5)
+    lock.release()
+
+
+@pytest.mark.skipif(not hasattr(os, "O_NOFOLLOW"), reason="links need rights on Windows")
+def test_a_lock_file_is_never_opened_through_a_link(tmp_path):
+    from game.filelock import FileLock
+    letter = tmp_path / "letter.txt"
+    letter.write_text("dear", encoding="utf-8")
+    symlink(tmp_path / ".counts.lock", letter)
+    with pytest.raises(OSError):
+        FileLock(tmp_path / ".counts.lock").acquire()
+    assert letter.read_text(encoding="utf-8") == "dear"
 
 
 # --- orphaned temporary files -------------------------------------------------------------------------
