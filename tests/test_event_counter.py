@@ -36,7 +36,7 @@ def test_counts_survive_a_restart_and_hold_nothing_else(tmp_path):
     assert json.loads(day_file(tmp_path).read_text()) == {
         "format": "bystander-event-day", "version": 1, "date": "2026-05-12",
         "visitors_started": 2, "visitors_finished": 1, "visitors_stepped_in": 1}
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-05-12.json"]   # no temp files
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".counts.lock", "2026-05-12.json"]  # no temp
 
 
 def test_a_new_day_starts_from_zero(tmp_path):
@@ -99,7 +99,7 @@ def test_a_failing_write_leaves_the_last_good_file(tmp_path, monkeypatch):
     counter.visitor_started()
     monkeypatch.undo()
     assert EventCounter(tmp_path, today=lambda: DAY).counts().visitors_started == 1
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-05-12.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".counts.lock", "2026-05-12.json"]
 
 
 def test_a_clock_that_fails_does_not_stop_the_count(tmp_path):

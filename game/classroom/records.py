@@ -25,7 +25,6 @@ import logging
 import math
 import os
 import re
-import shutil
 import time
 import uuid
 from dataclasses import dataclass
@@ -37,7 +36,9 @@ from ..core import vocab
 from ..core.engine import Outcome, Run, load_run, replay
 from ..core.model import Scenario
 from ..core.state import SAVE_FORMAT, SAVE_VERSION, SaveError
-from ..files import replace_file
+from ..filelock import FileLock
+from ..files import (TooLarge, make_folder, read_limited, remove_stale_temporaries,
+                     replace_file, round_times, temporary_pattern)
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ class RecordError(ValueError):
 
 
 RECORD_PROBLEMS = ("not_record", "newer", "damaged", "too_large", "unreadable", "not_text",
-                   "not_json", "other_scenario")
+                   "not_json", "other_scenario", "in_use")
 """Every `RecordError.kind`: each has its sentence in every report language (a test checks)."""
 
 
@@ -312,6 +313,8 @@ class SessionLog:
         self.completed = completed
         self.path = path or sessions_dir() / f"{session_id}.json"
         """The record's file; not part of the record."""
+        self._claim: FileLock | None = None
+        """The lock that holds this session for this window (`claim`)."""
         self.save_error: str | None = None
         """Why the last save failed, or None when it worked: the screens may show a quiet note.
         The game goes on either way; the record on disk stays the last good one."""
@@ -328,8 +331,34 @@ class SessionLog:
                       scenario_version=run.scenario.version, content_hash=content_hash or "",
                       lang=run.lang, mode=mode, started=coarse_time(clock()), decisions=[],
                       roads=[Road(0, None, None, run.save())], road=0)
+        session.claim()
         session._save_quietly()
         return session
+
+    def claim(self) -> None:
+        """Hold this session for this window until `release`: a record has one writer. Two
+        windows of the game that both went on with one session wrote over each other's votes;
+        now the second is refused (RecordError "in_use"). The system lets go when the process
+        ends, however it ends, so a crashed window's session can be resumed at once. Where the
+        folder cannot be locked at all (some network folders), the session goes on unlocked."""
+        if self._claim is not None:
+            return
+        lock = FileLock(lock_path(self.path))
+        try:
+            make_folder(self.path.parent)
+            if not lock.acquire():
+                raise RecordError("this session is open in another window of the game", "in_use")
+        except OSError as exc:
+            log.warning("cannot lock the session record %s (%s); going on without the lock",
+                        self.path.name, exc)
+            return
+        self._claim = lock
+
+    def release(self) -> None:
+        """Let another window resume this session (the window leaves it, or closes)."""
+        if self._claim is not None:
+            self._claim.release(remove=True)
+            self._claim = None
 
     @property
     def current(self) -> Road:
@@ -465,9 +494,15 @@ class SessionLog:
         if not isinstance(data, dict) or data.get("format") != RECORD_FORMAT:
             raise RecordError("this is not a Bystander session record", "not_record")
         version = data.get("version")
-        if isinstance(version, int) and not isinstance(version, bool) and version > RECORD_VERSION:
+        if _newer(version, RECORD_VERSION):
             raise RecordError(f"the record has version {version}; this game reads up to "
                               f"{RECORD_VERSION}: update the game", "newer")
+        roads = data.get("roads") if isinstance(data.get("roads"), list) else []
+        runs = [road.get("run") for road in roads if isinstance(road, dict)]
+        if any(isinstance(run, dict) and run.get("format") == SAVE_FORMAT
+               and _newer(run.get("version"), SAVE_VERSION) for run in runs):
+            raise RecordError(f"a road of the record was saved by a newer game (this one reads "
+                              f"saves up to version {SAVE_VERSION}): update the game", "newer")
         problem = schema_problem(data, RECORD_SCHEMA)
         if problem:
             raise RecordError(f"the record is damaged: {problem}")
@@ -518,7 +553,7 @@ class SessionLog:
 
 def atomic_write(path: Path, text: str) -> None:
     """Replace `path` with `text` all at once (see SessionLog.save)."""
-    replace_file(path, text.encode("utf-8"), durable=True, prefix=f".{path.name}.")
+    replace_file(path, text.encode("utf-8"), durable=True)
     _sync_folder(path.parent)
 
 
@@ -543,9 +578,9 @@ def _sync_folder(folder: Path) -> None:
 def read_record(path: Path) -> SessionLog:
     """One record file; RecordError when it cannot be read or is not a valid record."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise RecordError("the file is too large to be a session record", "too_large")
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_limited(path, MAX_FILE_BYTES).decode("utf-8"))
+    except TooLarge as exc:
+        raise RecordError("the file is too large to be a session record", "too_large") from exc
     except OSError as exc:
         raise RecordError(f"cannot read the file: {exc.strerror or exc}", "unreadable") from exc
     except UnicodeDecodeError as exc:
@@ -563,39 +598,99 @@ def _record_files(folder: Path) -> list[Path]:
         return []
 
 
+RECORD_NAME = re.compile(r"[0-9a-f]{32}\.json")
+"""The name of a record the game wrote: its session id. Only such files are ever moved."""
+TEMPORARIES = (temporary_pattern(RECORD_NAME.pattern)
+               + r"|\.[0-9a-f]{32}\.json\.[a-z0-9_]{8}\.tmp")
+"""The names of records' temporary files (a record's can be 16 MB), and as earlier versions
+named them."""
+
+
+def _newer(version: Any, known: int) -> bool:
+    """Whether `version` is a version number above the `known` one: a newer game's."""
+    return isinstance(version, int) and not isinstance(version, bool) and version > known
+
+
+def lock_path(record: Path) -> Path:
+    """The empty file whose lock holds a session for one window: `.<session id>.lock`."""
+    return record.with_name(f".{record.stem}.lock")
+
+
+LOCK_NAME = re.compile(r"\.([0-9a-f]{32})\.lock")
+
+
+def _sessions_in_use(folder: Path) -> set[str]:
+    """The ids of the sessions another window holds now. The lock files of sessions nobody
+    holds (their window closed or was killed) are removed on the way, by their exact names."""
+    held = set()
+    try:
+        names = [n for n in os.listdir(folder) if LOCK_NAME.fullmatch(n)]
+    except OSError:
+        return held
+    for name in names:
+        lock = FileLock(folder / name)
+        try:
+            if lock.acquire():
+                lock.release(remove=True)
+            else:
+                held.add(LOCK_NAME.fullmatch(name).group(1))
+        except OSError:
+            continue
+    return held
+
+
 def unfinished_sessions() -> list[SessionLog]:
-    """Sessions not finished, newest first, to offer to resume. A file that is not a valid record is
-    moved aside to sessions/corrupt/ with a warning in the log."""
+    """Sessions not finished, newest first, to offer to resume: not those open in another window
+    now. A record the game wrote (by its name) that is not valid is moved aside to
+    sessions/corrupt/ with a warning in the log; one written by a newer version of the game is
+    not damaged and stays where it is, for that version (and the report, which says so); any
+    other file is left where it is: the folder may hold someone else's."""
     folder = sessions_dir()
+    remove_stale_temporaries(folder, TEMPORARIES)
+    in_use = _sessions_in_use(folder)
     found = []
     for path in _record_files(folder):
+        if path.stem in in_use:
+            log.info("session %s is open in another window; not offered", path.stem)
+            continue
         if path.suffix != ".json":
             continue
         try:
             record = read_record(path)
         except RecordError as exc:
-            _set_aside(path, str(exc))
+            if exc.kind == "newer":  # not damaged: the newer game it came from can resume it
+                log.warning("kept the session record %s where it is (%s); it is not offered "
+                            "here", path.name, exc)
+            elif RECORD_NAME.fullmatch(path.name):
+                _set_aside(path, str(exc))
+            else:
+                log.info("%s in the sessions folder is not a session record (%s); left as it is",
+                         path.name, exc)
             continue
         if not record.completed:
-            try:
-                mtime = path.stat().st_mtime
+            try:  # the last write: its modification time is rounded (files.round_times)
+                st = path.stat()
+                written = max(st.st_mtime, st.st_ctime)
             except OSError:
-                mtime = 0.0
-            found.append((record.started, mtime, record))
+                written = 0.0
+            found.append((record.started, written, record))
     found.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [record for _, _, record in found]
 
 
 def _set_aside(path: Path, reason: str) -> None:
+    """Move a damaged record into corrupt/, under a name nothing there has yet: never over
+    another file, nor through a link of that name."""
     target_dir = path.parent / CORRUPT
     target = target_dir / path.name
     n = 1
-    while target.exists():
+    while os.path.lexists(target):
         target = target_dir / f"{path.stem}.{n}{path.suffix}"
         n += 1
     try:
-        target_dir.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(path), str(target))
+        make_folder(target_dir)
+        os.rename(path, target)
+        round_times(path.parent, target_dir)
         log.warning("set aside the session record %s (%s) as %s", path.name, reason, target)
     except OSError as exc:
         log.warning("the session record %s is not valid (%s) and could not be set aside: %s",
@@ -603,14 +698,17 @@ def _set_aside(path: Path, reason: str) -> None:
 
 
 def resume(log: SessionLog, scenario: Scenario) -> Run:
-    """The current road's run, rebuilt by the engine from the record."""
+    """The current road's run, rebuilt by the engine from the record, which this window then
+    holds (`SessionLog.claim`): RecordError "in_use" when another window holds it."""
     if scenario.id != log.scenario_id:
         raise RecordError(f"the session is of scenario '{log.scenario_id}', not '{scenario.id}'",
                           "other_scenario")
     try:
-        return load_run(scenario, log.current.run, log.content_hash)
+        run = load_run(scenario, log.current.run, log.content_hash)
     except SaveError as exc:
         raise RecordError(f"cannot resume this session: {exc}") from exc
+    log.claim()
+    return run
 
 
 def load_sessions(folder: Path) -> tuple[list[dict[str, Any]], list[Skipped]]:

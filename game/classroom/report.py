@@ -30,8 +30,9 @@ from .records import Skipped, load_sessions
 REPORT_TEXT: dict[str, dict[str, str]] = {
     "nl": {
         "title": "Bystander: verslag van de klassensessies",
-        "intro": "Over {sessions} sessies in {folder}. De sessies zijn anoniem: er staan alleen "
-                 "keuzes, stemmen, tijden (afgerond) en einden in, nooit namen.",
+        "intro": "Over {sessions} sessies uit de map met sessieverslagen. De sessies zijn "
+                 "anoniem: er staan alleen keuzes, stemmen, tijden (afgerond) en einden in, "
+                 "nooit namen.",
         "counted": "Wat telt: de eigen weg van de klas (de eerste weg van elke sessie). "
                    "Wat-als-wegen, waar de leerkracht terugging om de andere keuze te proberen, "
                    "tellen apart. Een beslissing met stemmen telt elke stem; een beslissing "
@@ -78,11 +79,13 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
         "why_not_text": "het bestand is geen tekst",
         "why_not_json": "het bestand is geen geldige JSON",
         "why_other_scenario": "het verslag hoort bij een ander scenario",
+        "why_in_use": "de sessie is open in een ander venster van het spel",
     },
     "en": {
         "title": "Bystander: report on class sessions",
-        "intro": "Over {sessions} sessions in {folder}. Sessions are anonymous: they hold only "
-                 "choices, votes, rounded times and endings, never names.",
+        "intro": "About {sessions} sessions from the folder of session records. Sessions are "
+                 "anonymous: they hold only choices, votes, rounded times and endings, never "
+                 "names.",
         "counted": "What counts: the class's own road (the first road of each session). What-if "
                    "roads, where the teacher went back to try the other way, are counted apart. "
                    "A decision with votes adds every vote; one without a vote (solo play, an "
@@ -128,6 +131,7 @@ REPORT_TEXT: dict[str, dict[str, str]] = {
         "why_not_text": "the file is not text",
         "why_not_json": "the file is not valid JSON",
         "why_other_scenario": "the record belongs to another scenario",
+        "why_in_use": "the session is open in another window of the game",
     },
 }
 REPORT_LANGUAGES = tuple(REPORT_TEXT)
@@ -234,6 +238,7 @@ class ScenarioTally:
 @dataclass
 class Report:
     folder: Path
+    """Where the records were read; never printed: a local path holds the account name."""
     scenarios: list[ScenarioTally]
     problems: list[Skipped]
     sessions: int
@@ -460,7 +465,7 @@ def report_html(report: Report) -> str:
     lang = report.lang
     charts = _Charts()
     body = [f"<h1>{esc(_t(lang, 'title'))}</h1>",
-            f"<p>{esc(_t(lang, 'intro', sessions=report.sessions, folder=report.folder))}</p>",
+            f"<p>{esc(_t(lang, 'intro', sessions=report.sessions))}</p>",
             f'<p class="muted">{esc(_t(lang, "counted"))}</p>']
     if report.problems:
         body.append(f'<div class="note"><strong>{esc(_t(lang, "problems"))}</strong>: '
@@ -572,8 +577,7 @@ def _endings_chart(t: ScenarioTally, counts: Counter, lang: str, charts: _Charts
 def report_text(report: Report) -> str:
     """A short plain-text summary for the terminal (the skipped files go to stderr)."""
     lang = report.lang
-    lines = [_t(lang, "title"), _t(lang, "intro", sessions=report.sessions,
-                                   folder=report.folder)]
+    lines = [_t(lang, "title"), _t(lang, "intro", sessions=report.sessions)]
     if not report.scenarios:
         lines.append(_t(lang, "no_sessions"))
     for t in report.scenarios:

@@ -7,12 +7,13 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..files import TooLarge, read_limited
 from ..paths import SCENARIO_SUFFIXES, scenario_files  # noqa: F401 - where they always were
 from .build import build_scenario
 from .checks import run_checks
 from .issues import Issue, ScenarioError, errors
 from .model import Pos, Scenario
-from .yamlsource import gc_paused, read_tree
+from .yamlsource import MAX_BYTES, gc_paused, read_tree
 
 log = logging.getLogger(__name__)
 
@@ -55,8 +56,11 @@ def load(path: Path | str, data: bytes | None = None) -> Loaded:
 def _load(path: Path, data: bytes | None) -> Loaded:
     if data is None:
         try:
-            if path.stat().st_size <= 16 * 1024 * 1024:
-                data = path.read_bytes()
+            data = read_limited(path, MAX_BYTES)
+        except TooLarge:
+            return Loaded(path, None, [Issue(Pos(str(path), 1, 1), "the file is larger than "
+                                             f"{MAX_BYTES // (1024 * 1024)} MB, the most a "
+                                             "scenario file may be", code="size")])
         except OSError as exc:
             return Loaded(path, None, [Issue(Pos(str(path), 1, 1),
                                              f"cannot read the file: {exc.strerror or exc}",

@@ -10,6 +10,12 @@ from typing import Final
 
 Labels = dict[str, str]
 
+INVISIBLE: Final = ("\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029"
+                    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb")
+"""What no text of a scenario may hold, as the inside of a regular expression's [...]: control
+characters other than tab and newlines, invisible format characters and bidi overrides. The
+loader refuses them (yamlsource), and the title cache's cards are checked for them (catalogue)."""
+
 # Salmivalli's participant roles, with the concrete ways of defending as their own stances.
 STANCES: Final[dict[str, Labels]] = {
     "outsider": {"nl": "buitenstaander", "en": "outsider"},

@@ -25,6 +25,7 @@ import yaml
 
 from .issues import Issue
 from .model import Pos
+from .vocab import INVISIBLE as _INVISIBLE  # what no text may hold
 
 MAX_BYTES = 16 * 1024 * 1024
 """Larger files are refused before they are read: no scenario needs that much, an accident might."""
@@ -117,9 +118,6 @@ class YList:
 
 YNode = Union[YScalar, YMap, YList]
 
-# Control characters other than tab and newlines, invisible format characters and bidi overrides.
-_INVISIBLE = ("\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e"
-              "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb")
 # Spaces that are not the space: wrong in indentation.
 _ODD_SPACES = "\t\u00a0\u2000-\u200a\u3000"
 _BAD_CHARS = re.compile(f"[{_INVISIBLE}]")

@@ -176,7 +176,7 @@ class App:
     def show_title(self, selected: int | None = None) -> None:
         from .screens.title import TitleScreen
         self.run = None
-        self.classroom = None
+        self.leave_class()
         self.reset(TitleScreen(self, selected))
 
     def start_run(self, entry: Entry) -> None:
@@ -187,7 +187,7 @@ class App:
             return
         lang = self.lang if self.lang in entry.scenario.languages else entry.scenario.languages[0]
         self.entry = entry
-        self.classroom = None
+        self.leave_class()
         self.run = engine.start(entry.scenario, lang, entry.content_hash)
         title_index = self.catalogue.index_of(entry.path)
         from .screens.title import TitleScreen
@@ -215,12 +215,12 @@ class App:
         if not self._load(entry):
             return
         self.entry = entry
+        self.leave_class()  # this window's session, if any, may be the one to go on with
         if session_log is None and not fresh:
             waiting = self._unfinished(entry)
             if waiting:
                 from .screens.resume import ResumeSessionScreen
                 self.run = None
-                self.classroom = None
                 self.reset(TitleScreen(self, self.catalogue.index_of(entry.path)))
                 self.push(ResumeSessionScreen(self, self.top, entry, waiting[0]))
                 return
@@ -237,6 +237,12 @@ class App:
             self.classroom = ClassSession.begin(entry, run)
         screen = EndingScreen(self, run) if run.ended else SceneScreen(self, run)
         self.show_class_screen(run, screen)
+
+    def leave_class(self) -> None:
+        """Leave class mode: the session's record is let go, for another window to resume."""
+        if self.classroom is not None:
+            self.classroom.log.release()
+            self.classroom = None
 
     def _load(self, entry: Entry) -> bool:
         """Load `entry` in full before it is played (the title shows stories from their cached
@@ -431,6 +437,7 @@ def play(args) -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        app.leave_class()
         pygame.display.quit()
     return 0
 

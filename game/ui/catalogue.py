@@ -4,8 +4,8 @@ Loading a scenario in full (read the YAML, build, check) takes tens of milliseco
 screen needs only a little of each: its title, ages, minutes, summary, languages, the place it
 starts in and the looks of its first characters. That little is a `Card`. Start-up reads the cards
 from a small cache in the user's cache folder (see `diskcache.py`), one per file, each valid only
-for the exact file it was made from (its resolved path, size and modification time) and the exact
-game that made it (`diskcache.code_stamp`); every other file is loaded in full, and the cache is
+for the exact file it was made from (its name, size, modification time and file number) and the
+exact game that made it (`diskcache.code_stamp`); every other file is loaded in full, and the cache is
 written again. So a start with nothing changed parses no YAML at all: the full load of a story
 happens when it is played (`Entry.load`), and a file that fails then (edited while the game ran)
 goes to the title's count of broken files instead of stopping the game.
@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from ..core import vocab
 from ..lazylog import get_logger
 from ..paths import DEFAULT_SCENARIO, SCENES_DIR, scenario_files
 from . import diskcache
@@ -32,8 +34,8 @@ if TYPE_CHECKING:
 
 log = get_logger(__name__)  # imports logging when first used: start-up time
 
-CACHE_NAME = "catalogue.json"
-FORMAT = "bystander-catalogue"
+CACHE_NAME = diskcache.CATALOGUE
+FORMAT = diskcache.CATALOGUE_FORMAT
 CAST_SHOWN = 3
 """The title screen draws the first three characters of a story: the card keeps their looks."""
 
@@ -68,31 +70,42 @@ class Card(NamedTuple):
 
     @classmethod
     def from_json(cls, data: object) -> "Card":
-        """The card from its cached form; ValueError (or TypeError) if it is not one."""
+        """The card from its cached form; ValueError (or TypeError) if it is not one that the
+        loader could have made. The cache is a file in a user's folder like any other: a NUL in
+        a title would stop every start, a `../` in a place would name a picture outside the
+        cache. So every field is checked as the loader checks the scenario's own."""
         if not isinstance(data, dict) or set(data) != CARD_FIELDS:
             raise ValueError("not a card")
-        texts = [data["title"], data["summary"]]
-        if not all(isinstance(t, dict) and t and all(isinstance(k, str) and isinstance(v, str)
-                                                     for k, v in t.items()) for t in texts):
-            raise ValueError("bad texts")
+        if not (isinstance(data["id"], str) and _ID.fullmatch(data["id"])):
+            raise ValueError("bad id")
+        for texts in (data["title"], data["summary"]):
+            if not (isinstance(texts, dict) and 0 < len(texts) <= MAX_LANGUAGES
+                    and all(_is_lang(k) and _is_text(v) for k, v in texts.items())):
+                raise ValueError("bad texts")
         ints = [data["min_age"], data["max_age"], data["minutes"]]
-        if not all(type(v) is int for v in ints) or type(data["event"]) is not bool:
+        if not (all(type(v) is int for v in ints) and 6 <= ints[0] <= ints[1] <= 99
+                and 1 <= ints[2] <= 240) or type(data["event"]) is not bool:
             raise ValueError("bad numbers")
-        if not (isinstance(data["languages"], list) and data["languages"]
-                and isinstance(data["cast"], list)):
-            raise ValueError("bad lists")
-        if not all(isinstance(v, str) for v in [data["id"], data["place"], *data["languages"]]):
-            raise ValueError("bad ids")
-        if not all(isinstance(look, dict) and set(look) == LOOK_FIELDS for look in data["cast"]):
-            raise ValueError("bad look")  # a card from before a look field was added, too
+        languages = data["languages"]
+        if not (isinstance(languages, list) and 0 < len(languages) <= MAX_LANGUAGES
+                and all(_is_lang(v) for v in languages)):
+            raise ValueError("bad languages")
+        if data["place"] not in vocab.PLACES:
+            raise ValueError("bad place")
+        if not (isinstance(data["cast"], list) and len(data["cast"]) <= CAST_SHOWN
+                and all(isinstance(look, dict) and set(look) == LOOK_FIELDS
+                        for look in data["cast"])):
+            raise ValueError("bad cast")  # a card from before a look field was added, too
         cast = tuple(CardLook(**look) for look in data["cast"])
-        if not all(type(look.glasses) is bool and type(look.height) is int
-                   and type(look.braces) is bool and type(look.wheelchair) is bool
-                   and (look.headscarf is None or isinstance(look.headscarf, str))
-                   and all(isinstance(v, str) for v in look[:4]) for look in cast):
+        if not all(look.skin in vocab.SKIN_TONES and look.hair in vocab.HAIR_COLOURS
+                   and look.hair_style in vocab.HAIR_STYLES and look.top in vocab.CLOTHES_COLOURS
+                   and (look.headscarf is None or look.headscarf in vocab.CLOTHES_COLOURS)
+                   and type(look.glasses) is bool and type(look.braces) is bool
+                   and type(look.wheelchair) is bool and type(look.height) is int
+                   and 80 <= look.height <= 115 for look in cast):
             raise ValueError("bad look")
         return cls(data["id"], dict(data["title"]), dict(data["summary"]), *ints,
-                   tuple(data["languages"]), data["place"], cast, data["event"])
+                   tuple(languages), data["place"], cast, data["event"])
 
     def to_json(self) -> dict:
         data = self._asdict()
@@ -101,9 +114,28 @@ class Card(NamedTuple):
         return data
 
 
-LOOK_FIELDS = set(CardLook._fields)
 CARD_FIELDS = {"id", "title", "summary", "min_age", "max_age", "minutes", "languages", "place",
                "cast", "event"}
+LOOK_FIELDS = set(CardLook._fields)
+MAX_LANGUAGES = 16
+MAX_TEXT = 4000
+"""The longest title or summary a cached card may hold: far more than a title screen shows."""
+MAX_CACHE_BYTES = 4 * 1024 * 1024
+"""A card takes about 1 KB: room for thousands of scenario files, and no more to parse."""
+_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
+_LANG = re.compile(r"[a-z]{2,3}")
+_BAD_CHARS = re.compile(f"[{vocab.INVISIBLE}\ud800-\udfff]")
+"""What the loader refuses in a scenario's text (vocab.INVISIBLE: control and invisible
+characters, bidi overrides), and lone surrogates, which JSON can hold and no font can draw."""
+
+
+def _is_lang(value: object) -> bool:
+    return isinstance(value, str) and _LANG.fullmatch(value) is not None
+
+
+def _is_text(value: object) -> bool:
+    return (isinstance(value, str) and 0 < len(value) <= MAX_TEXT
+            and _BAD_CHARS.search(value) is None)
 
 
 def text(texts: dict[str, str], lang: str) -> str:
@@ -209,14 +241,13 @@ def entry_for(path: Path) -> tuple[Entry | None, list]:
     return Entry(Path(path), loaded.scenario, loaded.content_hash), loaded.issues
 
 
-def scan(folder: Path = SCENES_DIR, extra: list[Path] | None = None, *,
-         use_cache: bool = True) -> Catalogue:
-    """Every scenario file of `folder` (and `extra`), from the card cache where it is valid."""
+def scan(folder: Path = SCENES_DIR, *, use_cache: bool = True) -> Catalogue:
+    """Every scenario file of `folder`, from the card cache where it is valid."""
     files = scenario_files([folder]) if folder.is_dir() else []
     cache = CardCache.open() if use_cache else None
     entries: list[Entry] = []
     broken = 0
-    for path in files + [p for p in (extra or []) if p not in files]:
+    for path in files:
         entry, problems = cache.lookup(path) if cache is not None else (None, None)
         if entry is None and problems is None:
             entry, issues = entry_for(path)
@@ -236,11 +267,13 @@ def scan(folder: Path = SCENES_DIR, extra: list[Path] | None = None, *,
 class CardCache:
     """The cards of the last scan, by file, in `<cache dir>/catalogue.json`.
 
-    Each record names its file (resolved path, size, modification time in nanoseconds) and
-    holds its card, or for a file that does not load the number of problems found in it (the
-    problems themselves are `bystander check`'s to tell). The whole file names the code that
-    made it; a file from other code, or one that does not read as exactly this format, is
-    ignored and written again.
+    Each record names its file by its name alone (never its folder's path, which holds the
+    account name on most machines), with what makes it that very file: its size, modification
+    time in nanoseconds and file number (inode: a file of the same name, size and time in
+    another folder is another file). It holds the file's card, or for a file that does not
+    load the number of problems found in it (the problems themselves are `bystander check`'s
+    to tell). The whole file names the code that made it; a file from other code, or one that
+    does not read as exactly this format, is ignored and written again.
     """
 
     def __init__(self, path: Path, stamp: str, records: dict[str, dict]):
@@ -260,19 +293,17 @@ class CardCache:
     @staticmethod
     def _key(path: Path) -> tuple[str, dict] | None:
         try:
-            resolved = path.resolve()
-            st = resolved.stat()
+            st = path.stat()
         except OSError:
             return None
-        return str(resolved), {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+        return path.name, {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "inode": st.st_ino}
 
     def lookup(self, path: Path) -> tuple[Entry | None, int | None]:
         """(entry, None) for a valid card; (None, problems) for a file known not to load;
         (None, None) when the file has to be loaded."""
         key = self._key(path)
         record = self.old.get(key[0]) if key else None
-        if record is None or record["size"] != key[1]["size"] \
-                or record["mtime_ns"] != key[1]["mtime_ns"]:
+        if record is None or any(record[k] != v for k, v in key[1].items()):
             self.changed = True
             return None, None
         self.new[key[0]] = record
@@ -288,7 +319,7 @@ class CardCache:
         key = self._key(path)
         if key is None:
             return
-        record = dict(key[1], path=key[0])
+        record = dict(key[1], name=key[0])
         if entry is None:
             record["problems"] = problems
         else:
@@ -300,14 +331,15 @@ class CardCache:
         """Write the records of this scan when anything changed (files gone count too)."""
         if not self.changed and self.new.keys() == self.old.keys():
             return
+        # "format" first: the cache folder tells its own file by how it begins (diskcache).
         data = {"format": FORMAT, "code": self.stamp, "files": list(self.new.values())}
         diskcache.write(self.path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
 def _read_records(path: Path, stamp: str) -> dict[str, dict]:
-    """The valid records of the cache file by resolved path; {} if it is missing, from other
-    code, or damaged in any way."""
-    raw = diskcache.read(path)
+    """The valid records of the cache file by file name; {} if it is missing, from other code,
+    or damaged in any way."""
+    raw = diskcache.read(path, MAX_CACHE_BYTES)
     if raw is None:
         return {}
     try:
@@ -316,14 +348,20 @@ def _read_records(path: Path, stamp: str) -> dict[str, dict]:
             return {}
         records = {}
         for r in data["files"]:
-            if not (isinstance(r["path"], str) and type(r["size"]) is int
-                    and type(r["mtime_ns"]) is int
-                    and ("card" in r) != ("problems" in r) and len(r) == 4):
+            if not (_is_file_name(r["name"]) and all(type(r[k]) is int and r[k] >= 0
+                                                     for k in ("size", "mtime_ns", "inode"))
+                    and ("card" in r) != ("problems" in r) and len(r) == 5):
                 raise ValueError("bad record")
             if "problems" in r and type(r["problems"]) is not int:
                 raise ValueError("bad record")
-            records[r["path"]] = r
+            records[r["name"]] = r
         return records
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
         log.info("the catalogue cache %s is damaged (%s); making it again", path, exc)
         return {}
+
+
+def _is_file_name(value: object) -> bool:
+    """A file's name alone: not a path, nor anything a path could be made of."""
+    return (isinstance(value, str) and 0 < len(value) <= 255 and value not in (".", "..")
+            and not any(c in value for c in "/\\\0"))

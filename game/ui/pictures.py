@@ -14,10 +14,14 @@ the title looks the same either way, and a test holds that. The folder is named 
 that drew the pictures (`diskcache.code_stamp` of the art package): pictures of another version
 are never shown, and are deleted when a new one is written. At most `MAX_FILES` pictures are kept
 (dragging the window through many sizes would otherwise leave one per size); the oldest go first.
+Deleting touches only the game's own pictures (see `_tidy`): the cache folder is one a user may
+name. And a file there is read as hostile: its size must be the size asked for (`decode`).
 """
 
 from __future__ import annotations
 
+import os
+import re
 import struct
 import zlib
 from collections import OrderedDict
@@ -26,6 +30,7 @@ from pathlib import Path
 
 import pygame
 
+from ..files import remove_stale_temporaries, round_times, temporary_pattern
 from ..lazylog import get_logger
 from . import diskcache
 
@@ -37,7 +42,7 @@ MEMORY_ENTRIES = 8
 MEMORY_PIXELS = 12_000_000
 """Pictures read from disk kept in memory: the title redraws them on every change. Bounded by
 count and by pixels (48 MB), since a 4K background alone is 8 million pixels."""
-MAGIC = b"BYPX"
+MAGIC = diskcache.PICTURE_MAGIC
 HEADER = struct.Struct("<4sIII")
 """A file: MAGIC, width, height and the CRC-32 of the rest, which is the pixels as a raw deflate
 stream (level 1: fast). The CRC of the few compressed bytes guards the file as well as zlib's own
@@ -62,15 +67,24 @@ def folder() -> Path:
     return _folder
 
 
-def kept(name: str, mode: str, draw: Callable[[], pygame.Surface]) -> pygame.Surface:
+def kept(name: str, mode: str, draw: Callable[[], pygame.Surface], *, width: int | None,
+         height: int) -> pygame.Surface:
     """The picture called `name` (its pixels in `mode`: "RGBX" opaque, "RGBA" with alpha; four
     bytes a pixel, which reads back twice as fast as three): from memory, else
-    from disk, else `draw()`n and written later. Treat it as read-only, as the art's own."""
+    from disk, else `draw()`n and written later. Treat it as read-only, as the art's own.
+
+    `width` x `height` is the size it must have: a file on disk of any other size is damaged
+    (a character's width, None, comes from its drawing: at most its height). A `name` that is
+    not only ids and numbers (see `diskcache.PICTURE`) is drawn and never kept on disk: names
+    come from the scenario files, and a name must never be a path."""
     surface = _memory.get(name)
     if surface is not None:
         _memory.move_to_end(name)
         return surface
-    surface = _read(name, mode)
+    if not re.fullmatch(diskcache.PICTURE, name):
+        log.info("picture name %r is not one the game makes; drawing it, not keeping it", name)
+        return draw()
+    surface = _read(name, mode, width, height)
     if surface is None:
         surface = draw()
         _pending[name] = (mode, surface)
@@ -88,12 +102,15 @@ def _remember(name: str, surface: pygame.Surface) -> None:
         pixels -= old.get_width() * old.get_height()
 
 
-def _read(name: str, mode: str) -> pygame.Surface | None:
-    data = diskcache.read(folder() / name)
+def _read(name: str, mode: str, width: int | None, height: int) -> pygame.Surface | None:
+    bpp = len(mode)
+    most = (width or height) * height * bpp
+    # Deflate's output is never more than a few bytes per 16 KB larger than its input.
+    data = diskcache.read(folder() / name, HEADER.size + most + most // 1000 + 1024)
     if data is None:
         return None
     try:
-        size, pixels = decode(data, len(mode))
+        size, pixels = decode(data, bpp, width=width, height=height)
         if pygame.display.get_init() and pygame.display.get_surface() is not None:
             # frombuffer shares the bytes, and converting copies them: one copy, not two
             surface = pygame.image.frombuffer(pixels, size, mode)
@@ -110,19 +127,28 @@ def encode(surface: pygame.Surface, mode: str) -> bytes:
     return HEADER.pack(MAGIC, *surface.get_size(), zlib.crc32(body)) + body
 
 
-def decode(data: bytes, bytes_per_pixel: int) -> tuple[tuple[int, int], bytes]:
-    """The size and pixels of a picture file; ValueError or zlib.error if it is damaged."""
+def decode(data: bytes, bytes_per_pixel: int, *, width: int | None = None,
+           height: int | None = None) -> tuple[tuple[int, int], bytes]:
+    """The size and pixels of a picture file; ValueError or zlib.error if it is damaged, or not
+    `width` x `height` when they are given (width None: at most `height`). The size is checked
+    before a byte is decompressed, and no more than that size is ever decompressed: a small
+    file claiming a huge size, or a stream that inflates beyond it, costs nothing."""
     if len(data) < HEADER.size:
         raise ValueError("not a picture")
     magic, w, h, crc = HEADER.unpack_from(data)
     if magic != MAGIC or not (0 < w <= MAX_SIDE and 0 < h <= MAX_SIDE):
         raise ValueError(f"not a picture of {w}x{h} pixels")
+    if height is not None and (h != height or w > (width or height)
+                               or (width is not None and w != width)):
+        raise ValueError(f"a picture of {w}x{h} pixels, not {width or 'at most ' + str(height)}"
+                         f"x{height}")
     body = memoryview(data)[HEADER.size:]
     if zlib.crc32(body) != crc:
         raise ValueError("checksum")
-    # Sized up front: grown step by step, the output buffer doubles the time it takes.
-    pixels = zlib.decompress(body, -15, w * h * bytes_per_pixel)
-    if len(pixels) != w * h * bytes_per_pixel:
+    expected = w * h * bytes_per_pixel
+    inflate = zlib.decompressobj(-15)
+    pixels = inflate.decompress(body, expected + 1)  # at most one byte too many: damaged
+    if len(pixels) != expected or not inflate.eof or inflate.unused_data:
         raise ValueError(f"{len(pixels)} bytes")
     return (w, h), pixels
 
@@ -141,19 +167,47 @@ def write_pending() -> None:
     _tidy(target)
 
 
+_TEMPORARY = temporary_pattern(diskcache.PICTURE)
+
+
 def _tidy(target: Path) -> None:
-    """Delete pictures of other code, and the oldest beyond MAX_FILES."""
+    """Delete pictures of other code, and the oldest beyond MAX_FILES: only files this game
+    wrote (a picture's name and its first bytes, or an orphaned temporary file of one), never
+    through a link, and a folder only once it holds nothing else. Whatever else is there (the
+    cache folder may be one a user named) stays as it is."""
+    base = target.parent
+    if not (diskcache.is_real_folder(base) and diskcache.is_real_folder(target)):
+        return
     try:
-        for other in target.parent.iterdir():
-            if other != target and other.is_dir():
-                for f in other.iterdir():
+        with os.scandir(base) as found:
+            others = [Path(f.path) for f in found if f.name != target.name
+                      and diskcache.PICTURE_FOLDER.fullmatch(f.name)]
+        for other in others:
+            if diskcache.is_real_folder(other):
+                for f in _own_pictures(other):
                     f.unlink()
-                other.rmdir()
-        files = sorted(target.iterdir(), key=lambda f: f.stat().st_mtime_ns)
+                remove_stale_temporaries(other, _TEMPORARY)
+                try:
+                    other.rmdir()
+                except OSError:  # it holds something else: not ours to delete
+                    pass
+        remove_stale_temporaries(target, _TEMPORARY)
+        # Oldest first by the status-change time (when it took its name): the modification
+        # time is rounded to 5 minutes (files.round_times), so it cannot tell their order.
+        files = sorted(_own_pictures(target), key=lambda f: (f.stat().st_ctime_ns, f.name))
         for f in files[:-MAX_FILES]:
             f.unlink()
     except OSError as exc:
         log.info("cannot tidy the picture cache %s: %s", target, exc)
+    round_times(base, target)  # what was deleted changed their times
+
+
+def _own_pictures(folder: Path) -> list[Path]:
+    """The pictures in `folder` this game wrote: regular files (not links) named as pictures
+    are, starting with MAGIC (see `diskcache.is_own_file`)."""
+    with os.scandir(folder) as items:
+        named = [Path(f.path) for f in items if re.fullmatch(diskcache.PICTURE, f.name)]
+    return [path for path in named if diskcache.is_own_file(path, MAGIC)]
 
 
 def forget() -> None:

@@ -1,7 +1,9 @@
 """The player's settings, kept between runs as JSON in the user's config folder.
 
 Written atomically (temp file, fsync, replace) so a crash mid-write never leaves half a file; a
-corrupt or unreadable file means the defaults and a warning in the log, never a crash.
+corrupt or unreadable file means the defaults and a warning in the log, never a crash. A file
+there that is not the game's (`BYSTANDER_CONFIG_DIR` may name any folder, and `settings.json` is a
+common name) is never written over: the settings are then not saved, and the log says why.
 """
 
 from __future__ import annotations
@@ -11,12 +13,17 @@ import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from ..files import replace_file
+from ..files import (read_limited, remove_stale_temporaries, replace_file,
+                     temporary_pattern)
 from ..lazylog import get_logger
 
 log = get_logger(__name__)  # imports logging when first used: start-up time
 
 FILE_NAME = "settings.json"
+TEMPORARIES = temporary_pattern(r"settings\.json") + r"|\.settings-[a-z0-9_]{8}\.tmp"
+"""The names of the settings' temporary files, and as earlier versions named them."""
+MAX_FILE_BYTES = 64 * 1024
+"""The game's settings file is about 300 bytes; a much bigger one is not the game's."""
 
 CHOICES: dict[str, tuple] = {
     "text_size": ("normal", "large", "xlarge"),
@@ -96,12 +103,15 @@ def settings_path() -> Path:
 
 
 def load_settings(path: Path | None = None) -> Settings:
+    """The settings in `path` (the config folder's settings.json), or the defaults. Every start
+    reads them: the orphaned temporary files of writes a kill interrupted go at the same time."""
     path = path or settings_path()
+    remove_stale_temporaries(path.parent, TEMPORARIES)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_limited(path, MAX_FILE_BYTES).decode("utf-8")
     except FileNotFoundError:
         return Settings()
-    except (OSError, UnicodeDecodeError) as exc:  # unreadable, or not UTF-8 text
+    except (OSError, UnicodeDecodeError) as exc:  # unreadable, not a file, too large, not UTF-8
         log.warning("cannot read settings %s (%s); using the defaults", path, exc)
         return Settings()
     try:
@@ -113,12 +123,39 @@ def load_settings(path: Path | None = None) -> Settings:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> bool:
-    """Write the settings atomically. False (and a warning) when the folder is not writable."""
+    """Write the settings atomically. False (and a warning) when the folder is not writable, or
+    the file there is not the game's. A settings file kept as a link (among one's dotfiles)
+    stays one: the file it points to is replaced."""
     path = path or settings_path()
+    if not _ours(path):
+        log.warning("%s is not a Bystander settings file: it is left as it is, and the settings "
+                    "are not saved (move it away, or set BYSTANDER_CONFIG_DIR to another folder)",
+                    path)
+        return False
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     try:
-        replace_file(path, json.dumps(asdict(settings), indent=2).encode("utf-8"), durable=True,
-                     prefix=".settings-")
+        replace_file(path, json.dumps(asdict(settings), indent=2).encode("utf-8"), durable=True)
     except OSError as exc:
         log.warning("cannot save settings to %s: %s", path, exc)
         return False
     return True
+
+
+def _ours(path: Path) -> bool:
+    """Whether the game may write over `path`: nothing is there, or a file the game could have
+    written (empty, or a JSON object with at least one of the settings, so a newer game's file
+    is ours too). Anything else may be another program's `settings.json`."""
+    try:
+        raw = read_limited(path, MAX_FILE_BYTES)
+    except FileNotFoundError:  # nothing there (or a link to where the user wants it)
+        return True
+    except OSError:
+        return False
+    if not raw:
+        return True
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and (not data or any(f.name in data for f in fields(Settings)))

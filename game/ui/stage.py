@@ -70,7 +70,8 @@ def character(look, expression: str, height_px: int, *, posture: str = "upright"
         name = "character-{}-{}-{}-{}-{}".format(LookValues.of(look).name(), expression,
                                                  int(height_px), posture, facing)
         return pictures.kept(name, "RGBA", lambda: character(
-            look, expression, height_px, posture=posture, facing=facing))
+            look, expression, height_px, posture=posture, facing=facing),
+            width=None, height=int(height_px))
     draw = getattr(_art_module(), "character_surface", None)
     if draw is not None:
         try:
@@ -92,7 +93,8 @@ def place(place_id: str, light: str, size: tuple[int, int], *,
         part = pygame.Rect(keep).clip((0, 0, w, h))
         name = f"place-{place_id}-{light}-{w}x{h}-{part.x}-{part.y}-{part.w}x{part.h}"
         return pictures.kept(name, "RGBX",
-                             lambda: place(place_id, light, (w, h)).subsurface(part).copy())
+                             lambda: place(place_id, light, (w, h)).subsurface(part).copy(),
+                             width=part.w, height=part.h)
     draw = getattr(_art_module(), "place_surface", None)
     if draw is not None:
         try:

@@ -222,6 +222,7 @@ def test_a_what_if_after_the_ending_is_offered_again_if_the_game_closes(mini_loa
     log.finish(run)
     assert unfinished_sessions() == []
     log.branch(run, 1)  # what if the class had spoken up? ... and then the laptop dies
+    log.release()  # (its window holds the session no more)
     [offered] = unfinished_sessions()
     assert offered.session_id == log.session_id and offered.road == 1
     assert resume(offered, mini).state.choices == ["walk_on"]
@@ -301,7 +302,8 @@ def test_the_old_record_stays_whole_when_a_save_fails(mini_loaded, monkeypatch):
     with pytest.raises(OSError):
         log.save()
     assert log.path.read_bytes() == before
-    assert [p.name for p in log.path.parent.iterdir()] == [log.path.name], "no temp file left"
+    assert sorted(p.name for p in log.path.parent.iterdir()) == [
+        f".{log.session_id}.lock", log.path.name], "no temp file left"
     monkeypatch.undo()
     log.finish(run)
     assert log.save_error is None and read(log)["completed"] is True
@@ -327,25 +329,36 @@ def test_corrupt_files_are_set_aside_never_a_crash(mini_loaded, caplog):
                              clock=lambda: MONDAY + 3600)
     done = SessionLog.begin(engine.start(mini, "en", content_hash), "class", content_hash)
     done.finish(engine.replay(mini, "en", ["walk_on", "say_nothing"], content_hash))
+    for log in (older, newer, done):
+        log.release()  # their windows closed
     folder = older.path.parent
     whole = older.path.read_text(encoding="utf-8")
-    (folder / "half.json").write_text(whole[: len(whole) // 2], encoding="utf-8")
-    (folder / "garbage.json").write_bytes(b"\xff\xfe\x00garbage")
-    (folder / "foreign.json").write_text('{"hello": "world"}', encoding="utf-8")
+    bad = {name: f"{i:032x}.json" for i, name in enumerate(
+        ["half", "garbage", "foreign", "wrong_road"])}
+    future_name = "f" * 32 + ".json"
+    (folder / bad["half"]).write_text(whole[: len(whole) // 2], encoding="utf-8")
+    (folder / bad["garbage"]).write_bytes(b"\xff\xfe\x00garbage")
+    (folder / bad["foreign"]).write_text('{"hello": "world"}', encoding="utf-8")
     future = json.loads(whole)
     future["version"] = 99
-    (folder / "future.json").write_text(json.dumps(future), encoding="utf-8")
+    (folder / future_name).write_text(json.dumps(future), encoding="utf-8")
     wrong_road = json.loads(whole)
     wrong_road["road"] = 4
-    (folder / "wrong_road.json").write_text(json.dumps(wrong_road), encoding="utf-8")
+    (folder / bad["wrong_road"]).write_text(json.dumps(wrong_road), encoding="utf-8")
+    # Not named as the game names its records: someone else's, never moved.
+    (folder / "half.json").write_text(whole[: len(whole) // 2], encoding="utf-8")
+    (folder / "notes.json").write_text('{"hello": "world"}', encoding="utf-8")
 
     with caplog.at_level(logging.WARNING, logger="game.classroom.records"):
         found = unfinished_sessions()
     assert [log.session_id for log in found] == [newer.session_id, older.session_id]
-    bad = {"half.json", "garbage.json", "foreign.json", "future.json", "wrong_road.json"}
-    assert {p.name for p in (folder / "corrupt").iterdir()} == bad
-    assert not bad & {p.name for p in folder.iterdir()}
-    assert len([r for r in caplog.records if "set aside" in r.getMessage()]) == 5
+    assert {p.name for p in (folder / "corrupt").iterdir()} == set(bad.values())
+    assert not set(bad.values()) & {p.name for p in folder.iterdir()}
+    assert {"half.json", "notes.json"} <= {p.name for p in folder.iterdir()}
+    # A newer game's record is not damaged: it stays for that game, and is not offered here.
+    assert (folder / future_name).exists()
+    assert len([r for r in caplog.records if "set aside" in r.getMessage()]) == 4
+    assert any("kept the session record" in r.getMessage() for r in caplog.records)
     assert [log.session_id for log in unfinished_sessions()] == [newer.session_id,
                                                                   older.session_id]
 

@@ -190,8 +190,12 @@ def audit_catalogue(path: Path) -> list[str]:
     problems = []
     if set(data) != {"format", "code", "files"} or data["format"] != FORMAT:
         problems.append(f"{path.name}: not the documented format: {sorted(data)}")
+    from game.paths import SCENES_DIR
     for record in data["files"]:
-        scenario_file = Path(record.pop("path"))
+        name = record.pop("name")
+        if Path(name).name != name:
+            problems.append(f"{path.name}: {name!r} is a path, not a file's name")
+        scenario_file = SCENES_DIR / name
         if scenario_file.suffix not in (".yaml", ".yml") or not scenario_file.is_file():
             problems.append(f"{path.name}: {scenario_file} is not a scenario file")
         card = record.pop("card", None)
@@ -224,11 +228,24 @@ def audit_picture(path: Path) -> list[str]:
     return problems
 
 
+def audit_cache_tag(path: Path) -> list[str]:
+    """The tag that says the cache folder is the game's: always the same few bytes."""
+    from game.ui.diskcache import MARKER_TEXT
+    return [] if path.read_bytes() == MARKER_TEXT else [f"{path.name}: not the game's tag"]
+
+
+def audit_lock(path: Path) -> list[str]:
+    """A lock file (two event screens take turns, a class session has one window): empty."""
+    return [] if path.stat().st_size == 0 else [f"{path.name}: a lock file that holds data"]
+
+
 DOCUMENTED = [
     (re.compile(r"config/settings\.json"), audit_settings),
     (re.compile(r"data/sessions/[0-9a-f]{32}\.json"), audit_record),
     (re.compile(r"data/event/\d{4}-\d{2}-\d{2}\.json"), audit_event_day),
+    (re.compile(r"data/event/\.counts\.lock|data/sessions/\.[0-9a-f]{32}\.lock"), audit_lock),
     (re.compile(r"cache/catalogue\.json"), audit_catalogue),
+    (re.compile(r"cache/CACHEDIR\.TAG"), audit_cache_tag),
     (re.compile(r"cache/pictures/[0-9a-f]{16}/(place|character)-[a-z0-9_-]+"), audit_picture),
 ]
 """Every file the game may write, relative to the folders of the `_private_dirs` fixture."""
@@ -255,6 +272,10 @@ def test_everything_written_during_full_plays_is_anonymous(monkeypatch, tmp_path
            f"{len(written)}: " + ", ".join(p.relative_to(base).as_posix() for p in written))
     assert not problems, "\n".join(problems)
     assert {"audit_settings", "audit_catalogue", "audit_picture"} <= kinds
+    # The records hold their times to 5 minutes: the files and folders do not tell more.
+    exact = sorted(p.relative_to(base).as_posix() for p in {*written, *(q.parent for q in written)}
+                   if p.stat().st_mtime % 300)
+    assert not exact, f"modification times not rounded to 5 minutes: {exact}"
 
 
 def test_the_free_text_detector_catches_names():

@@ -127,7 +127,7 @@ def _event_state(path: Path) -> int:
 
 KINDS = {
     "settings": (SETTINGS_WRITER, "settings.json", _settings_state, 288),
-    "records": (RECORDS_WRITER, "record.json", _records_state, None),
+    "records": (RECORDS_WRITER, "0123456789abcdef0123456789abcdef.json", _records_state, None),
     "event counts": (EVENT_WRITER, "2026-05-12.json", _event_state, None),
 }
 
@@ -163,22 +163,45 @@ def _kill_during_writes(kind: str, folder: Path, rounds: int, rng: random.Random
         assert held in allowed, (f"{kind}: the file holds write {held}, but write {done} had "
                                  "finished: a completed write was lost")
         done = held if modulo is None else done + (held != done % modulo)
-    leftovers = [p.name for p in folder.iterdir() if p.name.startswith(".")]
+    leftovers = [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
     return writes, leftovers
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
-def test_a_write_killed_half_way_leaves_the_last_good_file(tmp_path, kind, figure):
+def test_a_write_killed_half_way_leaves_the_last_good_file(tmp_path, kind, figure, monkeypatch):
     if kind == "records":
         pytest.importorskip("game.classroom.records")
     if kind == "event counts":
         pytest.importorskip("game.event.counter")
     rounds = ROUNDS if kind != "records" or SOAK else 4
     writes, leftovers = _kill_during_writes(kind, tmp_path, rounds, random.Random(kind))
+    _next_start_cleans(kind, tmp_path, monkeypatch)
+    left = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     figure(f"kills during writes of {kind}",
            f"{rounds} kills over {writes} completed writes: 0 corrupt, 0 lost "
-           f"({len(leftovers)} temporary files left behind by the kills)")
+           f"({len(leftovers)} temporary files left behind by the kills, {len(left)} after the "
+           "next start)")
     assert writes >= rounds
+    assert left == [], "the next start removes the temporary files killed writers left"
+
+
+def _next_start_cleans(kind: str, folder: Path, monkeypatch) -> None:
+    """What the next start does in the folder, a minute later (when a temporary file is surely
+    no live writer's): the game's own clean-up, through the code that runs at a start."""
+    from game import files
+    monkeypatch.setattr(files, "STALE_SECONDS", 0.0)
+    if kind == "settings":
+        from game.ui.settings import load_settings
+        load_settings(folder / "settings.json")
+    elif kind == "records":
+        from game.classroom import records
+        monkeypatch.setattr(records, "sessions_dir", lambda: folder)
+        records.unfinished_sessions()
+    else:
+        from datetime import date
+
+        from game.event.counter import EventCounter
+        EventCounter(folder, today=lambda: date(2026, 5, 12)).counts()
 
 
 # --- damaged files on disk ------------------------------------------------------------------------

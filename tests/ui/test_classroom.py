@@ -237,6 +237,8 @@ def test_an_unfinished_session_is_offered_again(mini_entry, records_folder):
     app.start_class(mini_entry)
     decide(app, "B")                                         # stand by Sam
     first = app.classroom.log.session_id
+    assert unfinished_sessions() == [], "not offered while its window holds it"
+    app.leave_class()                                        # the window closes
     assert [s.session_id for s in unfinished_sessions()] == [first]
 
     later = make_app([mini_entry])                           # the next lesson
@@ -249,6 +251,7 @@ def test_an_unfinished_session_is_offered_again(mini_entry, records_folder):
     assert later.run.state.choices == ["stand_by_sam"]
     assert isinstance(later.top, SceneScreen) and later.top.view.scene_id == "later"
 
+    later.leave_class()
     again = make_app([mini_entry])
     again.start_class(mini_entry)
     again.run_frames(1)
@@ -375,7 +378,11 @@ def test_class_mode_from_the_title_and_the_command_line(mini_entry, monkeypatch)
         top=type(self.top).__name__, classroom=self.classroom is not None))
     monkeypatch.setattr(app_module, "load_settings", lambda: app_module.Settings(lang="en"))
     assert main(["play", "--class", str(MINI)]) == 0
-    assert seen == {"top": "ResumeSessionScreen", "classroom": False}  # the title's session
+    # The title's session is open in that window: another window begins its own.
+    assert seen == {"top": "SceneScreen", "classroom": True}
+    app.leave_class()
+    assert main(["play", "--class", str(MINI)]) == 0
+    assert seen == {"top": "ResumeSessionScreen", "classroom": False}  # now it is offered
 
 
 def test_the_most_passive_road(adrian):

@@ -99,7 +99,7 @@ def test_removed_and_new_files(scenes):
     again = scan(scenes)
     assert set(cards(again)) == {SHIPPED[1].name, SHIPPED[2].name, MINI.name}
     assert cards(again) == cards(fresh(scenes))
-    held = {Path(r["path"]).name for r in json.loads(cache_file().read_text())["files"]}
+    held = {r["name"] for r in json.loads(cache_file().read_text())["files"]}
     assert held == {SHIPPED[1].name, SHIPPED[2].name, MINI.name, "zz_broken.yaml"}
 
 
@@ -206,8 +206,8 @@ def test_the_cache_holds_the_cards_and_nothing_else(scenes):
     data = json.loads(cache_file().read_text())
     assert set(data) == {"format", "code", "files"}
     for record in data["files"]:
-        assert set(record) in ({"path", "size", "mtime_ns", "card"},
-                               {"path", "size", "mtime_ns", "problems"})
+        assert set(record) in ({"name", "size", "mtime_ns", "inode", "card"},
+                               {"name", "size", "mtime_ns", "inode", "problems"})
 
 
 def test_card_text_falls_back_as_the_model_does():
@@ -307,13 +307,14 @@ def test_pictures_of_other_code_are_deleted_and_the_folder_stays_small(mini_entr
     pictures.forget()
     old = pictures.folder().parent / "0123456789abcdef"
     old.mkdir(parents=True)
-    (old / "place-hallway-warm-320x240").write_bytes(b"old")
+    (old / "place-hallway-warm-320x240").write_bytes(pictures.MAGIC + b"old")
     monkeypatch.setattr(pictures, "MAX_FILES", 3)
-    for w in range(320, 330):
+    for w in range(329, 319, -1):
         stage.place("hallway", "warm", (w, 240), keep=pygame.Rect(0, 0, w, 240))
         pictures.write_pending()
     assert not old.exists()
-    assert len(list(pictures.folder().iterdir())) == 3
+    kept = sorted(p.name.split("-")[3] for p in pictures.folder().iterdir())
+    assert kept == ["320x240", "321x240", "322x240"], "the last ones written stay"
 
 
 def test_the_title_asks_no_art_for_the_posture_it_knows():
