@@ -17,11 +17,11 @@ from typing import Any, Callable, Iterator
 
 from . import expr, model, vocab
 from .issues import Issue
+from .limits import (ID_PATTERN, LANG_PATTERN, MAX_CHOICES, MAX_ID_CHARS, MAX_METERS, MAX_SCENES, MAX_VERSION,
+                     MIN_VERSION)
 from .model import Choice, Pos, Scenario, Text
 
-_ID = re.compile(r"[a-z][a-z0-9_]*")
-MAX_CHOICES = 4
-"""Choices per decision point: the game offers them as 1-4 and A-D."""
+_ID = re.compile(ID_PATTERN)
 MAX_BEAT_CHARS = 280
 """Longer beats do not fit the dialogue box at the default text size."""
 MAX_CHOICE_CHARS = 110
@@ -134,7 +134,7 @@ def check_languages(s: Scenario) -> list[Issue]:
             issues.append(_err(s.where("languages"), f"languages must include '{lang}'",
                                "languages"))
     for lang in s.languages:
-        if not re.fullmatch(r"[a-z]{2,3}", lang):
+        if not re.fullmatch(LANG_PATTERN, lang):
             issues.append(_err(s.where("languages"), f"'{lang}' is not a language code such as "
                                "nl or en", "languages"))
     if len(set(s.languages)) != len(s.languages):
@@ -187,7 +187,10 @@ def check_ids(s: Scenario) -> list[Issue]:
     ]
     for kind, ids in groups:
         for ident, pos in ids:
-            if not _ID.fullmatch(ident):
+            if len(ident) > MAX_ID_CHARS:
+                issues.append(_err(pos, f"{kind} id '{ident[:24]}...' has {len(ident)} "
+                                   f"characters; an id has at most {MAX_ID_CHARS}", "id"))
+            elif not _ID.fullmatch(ident):
                 issues.append(_err(pos, f"{kind} id '{ident}' should be lower-case letters, "
                                    "digits and _ (starting with a letter)", "id"))
     return issues
@@ -527,12 +530,31 @@ def check_discussion(s: Scenario) -> list[Issue]:
             for _, c in all_choices(s) if not c.discuss]
 
 
+def check_version(s: Scenario) -> list[Issue]:
+    if MIN_VERSION <= s.version <= MAX_VERSION:
+        return []
+    return [_err(s.where("version"), f"version {s.version} does not make sense: give a whole "
+                 f"number from {MIN_VERSION} to {MAX_VERSION:,}", "version")]
+
+
+def check_counts(s: Scenario) -> list[Issue]:
+    """How many meters and scenes a story may have: what a session record can hold. Reported at
+    the first one too many."""
+    issues = []
+    for what, items, most in (("meters", s.meters, MAX_METERS), ("scenes", s.scenes, MAX_SCENES)):
+        if len(items) > most:
+            first_extra = list(items.values())[most]
+            issues.append(_err(first_extra.where("id"), f"{len(items):,} {what}; a story may "
+                               f"have at most {most:,}", "too_many"))
+    return issues
+
+
 CHECKS: tuple[Check, ...] = (
     check_languages, check_translations, check_text_lengths, check_ids, check_duplicate_ids,
     check_start, check_gotos, check_cast, check_effects, check_scene_shapes,
     check_reachable_scenes, check_reachable_endings, check_way_out, check_all_choices_conditional,
     check_conditions, check_condition_rules, check_unavailable_reasons, check_meters,
-    check_audience, check_help, check_discussion,
+    check_audience, check_help, check_discussion, check_version, check_counts,
 )
 
 

@@ -54,6 +54,11 @@ FAULTS = {
     "check_meters": ("start: 60}", "start: 160}", "meters", "error", "start: 160"),
     "check_audience": ("minutes: 10", "minutes: 0", "minutes", "error", "minutes: 0"),
     "check_help": (MINI_TEXT[MINI_TEXT.index("help:"):], "help: []\n", "help", "error", "help:"),
+    "check_version": ("minutes: 10\n", "minutes: 10\nversion: -1\n", "version", "error",
+                      "version: -1"),
+    "check_counts": ("conditions:\n", "".join(f"  m{i}: {{label: {{nl: M, en: M}}, start: 0}}\n"
+                                              for i in range(31)) + "conditions:\n",
+                     "too_many", "error", "  m30:"),
     "check_discussion": ("        discuss:\n          - {nl: Wat als niemand iets zegt?, en: What "
                          "if nobody says anything?}\n", "", "discussion", "warning",
                          "- id: say_nothing"),
