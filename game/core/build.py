@@ -19,6 +19,7 @@ from typing import Any, Callable, Literal, Union
 
 from . import model
 from .issues import Issue
+from .limits import MAX_NUMBER, MAX_NUMBER_DIGITS, MIN_NUMBER
 from .model import Pos, Text
 from .yamlsource import YList, YMap, YNode, YScalar
 
@@ -79,10 +80,13 @@ def _convert_int(node: YNode, issues: list[Issue], label: str) -> Any:
         issues.append(Issue(node.pos, f"{label} should be a whole number, but it is "
                             f"{describe(node)}", code="type"))
         return INVALID
-    value = int(scalar.text)
-    if abs(value) > 1_000_000:
-        issues.append(Issue(node.pos, f"{label} is {value}; numbers stay between -1000000 and "
-                            "1000000", code="type"))
+    # Digits are counted before converting: Python refuses to convert more than 4,300 of them.
+    digits = scalar.text.strip().lstrip("+-").lstrip("0")
+    value = int(scalar.text) if len(digits) <= MAX_NUMBER_DIGITS else None
+    if value is None or not MIN_NUMBER <= value <= MAX_NUMBER:
+        shown = value if value is not None else f"a number of {len(digits):,} digits"
+        issues.append(Issue(node.pos, f"{label} is {shown}; numbers stay between {MIN_NUMBER} "
+                            f"and {MAX_NUMBER}", code="type"))
         return INVALID
     return value
 

@@ -47,6 +47,10 @@ CASES = [
     ("top_level_scalar", b"hello\n", 1, 1, "mapping"),
     ("complex_key", b"? {a: 1}\n: b\n", 1, 3, "key must be plain text"),
     ("not_a_scenario", b"name: Adrian\nage: 14\n", 1, 1, "unknown field 'name'"),
+    # Python refuses to convert more than 4,300 digits: the value's place, not "internal error"
+    ("huge_number", b"id: a\nminutes: " + b"9" * 5000 + b"\n", 2, 10, "numbers stay between"),
+    ("huge_number_of_zeros", b"id: a\nversion: -" + b"0" * 5000 + b"12345678\n", 2, 10,
+     "numbers stay between"),
 ]
 
 
