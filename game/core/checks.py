@@ -392,10 +392,112 @@ def check_way_out(s: Scenario) -> list[Issue]:
 
 
 def check_all_choices_conditional(s: Scenario) -> list[Issue]:
-    return [_warn(scene.where("choices"), f"every choice in scene '{scene.id}' has a condition; "
-                  "when none holds the player is stuck: leave one without 'when'", "stuck")
-            for scene in s.scenes.values()
-            if scene.choices and all(c.when is not None for c in scene.choices)]
+    """A scene whose every choice has a condition. When none of them can hold, whatever road
+    led there, the player is stuck for sure: an error. That is so at the first decision (every
+    player arrives there the same way, so everything is known) and wherever no condition can
+    hold at all (a meter beyond its bounds, `false`). Elsewhere it depends on the road: a
+    warning."""
+    issues = []
+    first = _first_decision(s)
+    for scene in s.scenes.values():
+        if not scene.choices or any(c.when is None for c in scene.choices):
+            continue
+        known = _Known(s, scene.id, at_start=scene.id == first)
+        if all(_may_hold(c.when, known) is False for c in scene.choices):
+            when = "at the start of the story" if known.at_start else "on any road"
+            issues.append(_err(scene.where("choices"), f"no choice in scene '{scene.id}' can be "
+                               f"taken {when}: none of their conditions can hold, so the player "
+                               "is stuck; leave one without 'when'", "stuck"))
+        else:
+            issues.append(_warn(scene.where("choices"), f"every choice in scene '{scene.id}' has "
+                                "a condition; when none holds the player is stuck: leave one "
+                                "without 'when'", "stuck"))
+    return issues
+
+
+def _first_decision(s: Scenario) -> str | None:
+    """The scene of the first decision: the start, or where its `next` scenes lead."""
+    scene_id, seen = s.start, set()
+    while scene_id in s.scenes and scene_id not in seen:
+        seen.add(scene_id)
+        scene = s.scenes[scene_id]
+        if scene.choices:
+            return scene_id
+        scene_id = scene.next
+    return None
+
+
+class _Known:
+    """What is certain about a run standing in one scene. At the first decision everything is:
+    the meters are at their start, the player is a bystander who has chosen nothing and been in
+    the scenes on the way. Elsewhere only that each meter stays within its bounds, and that the
+    scene itself has been visited."""
+
+    def __init__(self, s: Scenario, scene_id: str, at_start: bool):
+        self.at_start = at_start
+        self.scene_id = scene_id
+        self.meters = {m.id: (m.start, m.start) if at_start else (m.min, m.max)
+                       for m in s.meters.values()}
+        self.visited: set[str] = set()
+        if at_start:
+            scene: str | None = s.start
+            while scene is not None and scene not in self.visited and scene in s.scenes:
+                self.visited.add(scene)
+                scene = s.scenes[scene].next if scene != scene_id else None
+
+    def call(self, function: str, arg: str) -> bool | None:
+        if function == "visited" and arg == self.scene_id:
+            return True
+        if not self.at_start:
+            return None
+        if function == "visited":
+            return arg in self.visited
+        if function == "role":
+            return arg == vocab.START_ROLE
+        return False  # chose(), took(): nothing has been chosen yet
+
+
+_ALWAYS = {  # (low, high) of each side -> whether `op` holds for all values, or for none
+    "<": lambda a, b: (a[1] < b[0], a[0] >= b[1]),
+    "<=": lambda a, b: (a[1] <= b[0], a[0] > b[1]),
+    ">": lambda a, b: (a[0] > b[1], a[1] <= b[0]),
+    ">=": lambda a, b: (a[0] >= b[1], a[1] < b[0]),
+    "==": lambda a, b: (a[0] == a[1] == b[0] == b[1], a[1] < b[0] or b[1] < a[0]),
+    "!=": lambda a, b: (a[1] < b[0] or b[1] < a[0], a[0] == a[1] == b[0] == b[1]),
+}
+
+
+def _may_hold(condition: str, known: _Known) -> bool | None:
+    """Whether `condition` holds for every run `known` describes (True), for none (False), or
+    it depends (None, also for a condition with a mistake, which another check reports)."""
+    try:
+        return _truth(expr.parse(condition), known)
+    except (expr.ExprError, KeyError, IndexError, TypeError, RecursionError):
+        return None
+
+
+def _truth(node: expr.Node, known: _Known) -> bool | None:
+    """`expr.evaluate` with three answers: True, False, or None for "it depends"."""
+    kind = node[0]
+    if kind == "const":
+        return bool(node[1])
+    if kind == "not":
+        inner = _truth(node[1], known)
+        return None if inner is None else not inner
+    if kind in ("and", "or"):
+        a, b = _truth(node[1], known), _truth(node[2], known)
+        decisive = kind == "or"  # the value that settles it: True for or, False for and
+        if a is decisive or b is decisive:
+            return decisive
+        return None if a is None or b is None else not decisive
+    if kind == "cmp":
+        sides = [known.meters[side[1]] if side[0] == "meter" else (side[1], side[1])
+                 for side in node[2:]]
+        always, never = _ALWAYS[node[1]](*sides)
+        return True if always else False if never else None
+    if kind == "call":
+        return known.call(node[1], node[2])
+    return None
 
 
 # --- conditions ----------------------------------------------------------------------------------
