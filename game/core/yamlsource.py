@@ -126,6 +126,10 @@ _SUSPECT = re.compile(f"[{_INVISIBLE}{_ODD_SPACES}]")
 """Every character the two patterns above look for: one fast pass over a clean file, instead of
 two passes of which the indentation one tries a match at the start of every line."""
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_BAD_DECODED = re.compile(f"[{_INVISIBLE}\r]")
+"""What a quoted text may not hold once YAML has decoded its escapes (`"\\0"`, `"\\e"`,
+`"\\u202e"`, `"\\r"`): the same characters as the file itself, and a carriage return, which in
+the file is only ever a line end. They crashed pygame (NUL) or reached the terminal (escapes)."""
 _CHAR_NAMES = {
     "\t": "a tab",
     "\u00a0": "a no-break space",
@@ -323,6 +327,9 @@ def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
                         return None, issues
                     if event.anchor is not None or event.tag is not None:
                         _refuse_anchor_and_tag(event, path, issues)
+                    # Only a double-quoted scalar has escapes: check its text as decoded.
+                    if event.style == '"' and _BAD_DECODED.search(event.value):
+                        issues.append(_escaped_control(event, path))
                     # Plain means unquoted: style '' (None from the pure-Python parser). A tag
                     # would change that, but tags are refused above.
                     mark = event.start_mark
@@ -390,6 +397,14 @@ _DROPPED = YScalar("", False, 0, 0, "")
 def _too_many_nodes(path: str, mark) -> Issue:
     return Issue(_mark(path, mark), f"more than {MAX_NODES:,} values in the file (texts, "
                  "keys, lists, ...); a scenario needs far fewer: split it", code="size")
+
+
+def _escaped_control(event, path: str) -> Issue:
+    found = _BAD_DECODED.search(event.value)
+    assert found is not None
+    return Issue(_mark(path, event.start_mark), f"{describe_char(found.group())} written as an "
+                 "escape in this quoted text: delete it (a text may hold line breaks and tabs, "
+                 "but no control or invisible characters)", code="characters")
 
 
 def _refuse_anchor_and_tag(event, path: str, issues: list[Issue]) -> None:

@@ -47,6 +47,14 @@ CASES = [
     ("top_level_scalar", b"hello\n", 1, 1, "mapping"),
     ("complex_key", b"? {a: 1}\n: b\n", 1, 3, "key must be plain text"),
     ("not_a_scenario", b"name: Adrian\nage: 14\n", 1, 1, "unknown field 'name'"),
+    # control characters written as escapes: refused once YAML has decoded them, at the value
+    ("escaped_nul", b'id: a\ntitle: {nl: "De\\0 gang", en: b}\n', 2, 13, "NUL"),
+    ("escaped_terminal_escape", b'id: a\nsummary:\n  en: "\\e[2J\\e[31mred"\n', 3, 7,
+     "U+001B"),
+    ("escaped_bidi_override", b'id: a\ncast:\n  sam: {name: "\\u202eSam"}\n', 3, 15, "U+202E"),
+    ("escaped_carriage_return", b'id: a\nnote: {en: "one\\rtwo"}\n', 2, 12, "U+000D"),
+    ("escaped_in_a_key", b'id: a\n"ti\\x07tle": x\n', 2, 1, "U+0007"),
+    ("escaped_c1", b'id: "a\\x85b"\n', 1, 5, "U+0085"),
     # Python refuses to convert more than 4,300 digits: the value's place, not "internal error"
     ("huge_number", b"id: a\nminutes: " + b"9" * 5000 + b"\n", 2, 10, "numbers stay between"),
     ("huge_number_of_zeros", b"id: a\nversion: -" + b"0" * 5000 + b"12345678\n", 2, 10,
