@@ -437,8 +437,8 @@ def play_kiosk(args) -> int:
     import os
     import sys
 
-    from ..cli import UsageError, resolve_scenario
-    from .app import _parse_size
+    from ..cli import UsageError, resolve_scenario, say_issues
+    from .app import parse_size
     from .catalogue import entry_for, scan
     from .settings import load_settings
     names = list(getattr(args, "kiosk_scenarios", None) or [])
@@ -453,8 +453,7 @@ def play_kiosk(args) -> int:
     for name in names:
         entry, issues = entry_for(resolve_scenario(name))
         if entry is None:
-            for issue in issues:
-                print(issue, file=sys.stderr)
+            say_issues(issues, err=True)
             return 1
         if all(e.path.resolve() != entry.path.resolve() for e in named):
             named.append(entry)
@@ -471,7 +470,7 @@ def play_kiosk(args) -> int:
     os.environ.setdefault("SDL_VIDEO_MINIMIZE_ON_FOCUS_LOSS", "0")
     size_arg = getattr(args, "size", None)
     try:
-        app = KioskApp(settings, catalogue, config, size=_parse_size(size_arg),
+        app = KioskApp(settings, catalogue, config, size=parse_size(size_arg),
                        fullscreen=not size_arg, display=getattr(args, "display", 0) or 0)
     except pygame.error as exc:
         print(t("no_display", settings.lang, why=str(exc),
