@@ -188,17 +188,23 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Issue]]:
         which = "UTF-32" if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) else "UTF-16"
         return None, [Issue(Pos(path, 1, 1),
                             f"the file is saved as {which}; save it as UTF-8", code="encoding")]
+    kind = _binary_kind(data)
+    if kind is not None:
+        return None, [Issue(Pos(path, 1, 1), f"the file is not a text file (it looks like {kind}); "
+                            "a scenario is YAML text, saved as UTF-8", code="binary")]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if b"\x00" in data[:4096]:
+    if _looks_like_utf16(data[:4096]):
         offset = data.index(b"\x00")
         return None, [Issue(_Lines(data).pos(path, offset),
                             "NUL bytes in the file: it looks like UTF-16 without a byte order mark; "
                             "save it as UTF-8", code="encoding")]
     try:
-        return data.decode("utf-8"), []
+        return data.decode("utf-8"), []  # a stray NUL in UTF-8 text: scan_characters finds it
     except UnicodeDecodeError:
-        pass
+        if b"\x00" in data[:4096]:
+            return None, [Issue(Pos(path, 1, 1), "the file is not a text file (it holds binary "
+                                "data); a scenario is YAML text, saved as UTF-8", code="binary")]
     # One pass: undecodable bytes become lone surrogates (U+DC80..U+DCFF), found by a regex.
     text = data.decode("utf-8", errors="surrogateescape")
     lines = _Lines(text)
@@ -216,6 +222,48 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Issue]]:
             f"{guess!r}); the file seems saved by a word processor: save it as UTF-8",
             code="encoding"))
     return None, _capped(issues, path)
+
+
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive: Word, Excel and OpenDocument files are ZIP archives too"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word or Excel document"),
+    (b"{\\rtf", "an RTF document from a word processor"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+"""How the files a scenario is most often mistaken for begin."""
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """What kind of non-text file `data` starts like, if it is one we know."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "a WebP image"
+    return None
+
+
+def _looks_like_utf16(sample: bytes) -> bool:
+    """Text saved as UTF-16 without a byte order mark: Latin letters are a byte and a NUL, so
+    at least a quarter of the bytes are NULs, nearly all at odd (little-endian) or even
+    (big-endian) offsets. A stray NUL in UTF-8 text, or binary data, is not that."""
+    if b"\x00" not in sample:
+        return False
+    nuls = [i for i, byte in enumerate(sample) if byte == 0]
+    if len(nuls) < len(sample) // 4 or not nuls:
+        return False
+    odd = sum(i % 2 for i in nuls)
+    return max(odd, len(nuls) - odd) >= 0.9 * len(nuls)
 
 
 def scan_characters(text: str, path: str) -> list[Issue]:

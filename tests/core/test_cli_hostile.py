@@ -125,3 +125,16 @@ def test_the_largest_supported_size_is_accepted():
     assert parse_size("3840x2160") == (3840, 2160)
     assert parse_size("2160x3840") == (2160, 3840)  # a 4K screen on its side
     assert parse_size("5120x1440") == (5120, 1440)  # a super-wide monitor, fewer pixels
+
+
+def test_a_picture_given_as_a_scenario_is_called_what_it_is(tmp_path, capsys):
+    picture = tmp_path / "map.png"
+    assert main(["schema", "-o", str(tmp_path / "s.json")]) == 0
+    assert main(["screenshot", str(MINI), "-o", str(picture)]) == 0
+    capsys.readouterr()
+    for command in (["check"], ["run"], ["graph", "-o", str(tmp_path / "m.mmd")]):
+        argv = command[:1] + [str(picture)] + command[1:]
+        assert main(argv) == 1, argv
+        out, err = capsys.readouterr()
+        assert f"{picture}:1:1: the file is not a text file (it looks like a PNG image)" in (
+            out + err), (argv, out, err)
