@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from ..lazylog import get_logger
+from ..stop import StopOnSignals, keep_sdl_off_signals
 from . import pictures
 from .catalogue import Catalogue, Entry
 from .i18n import next_language, t
@@ -59,6 +60,7 @@ class App:
         self.windowed_size = size
         if settings.software_display:
             os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+        keep_sdl_off_signals()  # SIGTERM and Ctrl+C are ours (see play() and stop.py)
         pygame.display.init()
         pygame.font.init()
         pygame.key.set_repeat(400, 60)
@@ -443,9 +445,8 @@ def play(args) -> int:
     else:
         app.show_title()
     try:
-        app.loop()
-    except KeyboardInterrupt:
-        pass
+        with StopOnSignals(app.quit):  # SIGTERM or Ctrl+C: the loop ends as if quit
+            app.loop()
     finally:
         app.leave_class()
         pygame.display.quit()

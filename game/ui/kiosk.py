@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import math
-import signal
 import time
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +32,7 @@ import pygame
 
 from ..core import vocab
 from ..event.counter import EventCounter
+from ..stop import StopOnSignals
 from . import text as tx
 from .app import App, DEFAULT_SIZE, display_problem
 from .catalogue import Catalogue, Entry
@@ -415,23 +415,6 @@ def draw_idle_warning(surface: pygame.Surface, th: Theme, seconds: int, lang: st
 
 # --- starting it ----------------------------------------------------------------------------------
 
-def _install_stop_signals(app: KioskApp) -> dict:
-    """SIGTERM (systemd stop, shutdown) and SIGINT (Ctrl+C in a terminal) end the game cleanly.
-
-    SDL turns them into a window-close event, which event mode ignores on purpose. Returns the
-    handlers they replace, to put back when the game ends."""
-    def stop(signum, frame):  # noqa: ARG001
-        log.info("event mode: stopped by signal %d", signum)
-        app.quit()
-    previous = {}
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        try:
-            previous[sig] = signal.signal(sig, stop)
-        except (ValueError, OSError):  # not the main thread, or not on this platform
-            pass
-    return previous
-
-
 def play_kiosk(args) -> int:
     """`bystander play --kiosk [--scenario ID ...]`."""
     import os
@@ -476,14 +459,10 @@ def play_kiosk(args) -> int:
         print(t("no_display", settings.lang, why=str(exc),
                 scenario=names[0] if names else "group_chat"), file=sys.stderr)
         return 1
-    previous = _install_stop_signals(app)
     try:
-        app.loop()
-    except KeyboardInterrupt:
-        pass
+        with StopOnSignals(app.quit):  # systemd's stop, Ctrl+C: see stop.py
+            app.loop()
     finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
         pygame.display.quit()
     return 0
 
