@@ -20,6 +20,7 @@ from .issues import Issue
 from .limits import (ID_PATTERN, LANG_PATTERN, MAX_CHOICES, MAX_ID_CHARS, MAX_METERS, MAX_SCENES, MAX_VERSION,
                      MIN_VERSION)
 from .model import Choice, Pos, Scenario, Text
+from .state import RunState, Step
 
 _ID = re.compile(ID_PATTERN)
 MAX_BEAT_CHARS = 280
@@ -97,17 +98,24 @@ def successors(s: Scenario, scene_id: str, *, possible: bool = False) -> list[st
     scene = s.scenes[scene_id]
     roads = [(c.when, r) for c in scene.choices for r in c.routes]
     roads += [(None, r) for r in scene.next_routes]
+    ranges = _ranges(s) if possible else {}
     return [r.to for when, r in roads if r.to in s.scenes
-            and (not possible or (_may_hold(s, when) and _may_hold(s, r.when)))]
+            and (not possible or (_possible(when, ranges) and _possible(r.when, ranges)))]
 
 
-def _may_hold(s: Scenario, when: str | None) -> bool:
+def _possible(when: str | None, ranges: dict[str, tuple[int, int]]) -> bool:
+    """Whether a condition can ever hold (`expr.may_hold`); a condition with a mistake may, and
+    check_conditions reports it."""
     if when is None:
         return True
     try:
-        return expr.may_hold(expr.parse(when), {m.id: (m.min, m.max) for m in s.meters.values()})
+        return expr.may_hold(expr.parse(when), ranges)
     except expr.ExprError:
-        return True  # check_conditions reports it
+        return True
+
+
+def _ranges(s: Scenario) -> dict[str, tuple[int, int]]:
+    return {m.id: (m.min, m.max) for m in s.meters.values()}
 
 
 def reachable(s: Scenario, *, possible: bool = False) -> set[str]:
@@ -394,17 +402,22 @@ def check_way_out(s: Scenario) -> list[Issue]:
 def check_all_choices_conditional(s: Scenario) -> list[Issue]:
     """A scene whose every choice has a condition. When none of them can hold, whatever road
     led there, the player is stuck for sure: an error. That is so at the first decision (every
-    player arrives there the same way, so everything is known) and wherever no condition can
-    hold at all (a meter beyond its bounds, `false`). Elsewhere it depends on the road: a
-    warning."""
+    player arrives there the same way, so each condition is simply evaluated) and wherever no
+    condition can hold at all (`expr.may_hold`: a meter beyond its bounds, `false`). Elsewhere
+    it depends on the road: a warning."""
     issues = []
     first = _first_decision(s)
+    ranges = _ranges(s)
     for scene in s.scenes.values():
         if not scene.choices or any(c.when is None for c in scene.choices):
             continue
-        known = _Known(s, scene.id, at_start=scene.id == first)
-        if all(_may_hold(c.when, known) is False for c in scene.choices):
-            when = "at the start of the story" if known.at_start else "on any road"
+        at_start = first is not None and scene.id == first.scene
+        if at_start:
+            stuck = all(_holds(c.when, first) is False for c in scene.choices)
+        else:
+            stuck = not any(_possible(c.when, ranges) for c in scene.choices)
+        if stuck:
+            when = "at the start of the story" if at_start else "on any road"
             issues.append(_err(scene.where("choices"), f"no choice in scene '{scene.id}' can be "
                                f"taken {when}: none of their conditions can hold, so the player "
                                "is stuck; leave one without 'when'", "stuck"))
@@ -415,89 +428,36 @@ def check_all_choices_conditional(s: Scenario) -> list[Issue]:
     return issues
 
 
-def _first_decision(s: Scenario) -> str | None:
-    """The scene of the first decision: the start, or where its `next` scenes lead."""
-    scene_id, seen = s.start, set()
-    while scene_id in s.scenes and scene_id not in seen:
-        seen.add(scene_id)
-        scene = s.scenes[scene_id]
+def _first_decision(s: Scenario) -> RunState | None:
+    """The run as every player has it at the first decision: at the start, or where the start's
+    `next` roads lead (followed as the engine follows them), with the start meters and nothing
+    chosen yet. None when there is no such scene or a condition on the way cannot be read."""
+    run = RunState(s.id, "", "", s.start, {m.id: m.start for m in s.meters.values()},
+                   vocab.START_ROLE)
+    seen: set[str] = set()
+    while run.scene in s.scenes and run.scene not in seen:
+        seen.add(run.scene)
+        run.history.append(Step(run.scene, None, None, run.role, "", dict(run.meters)))
+        scene = s.scenes[run.scene]
         if scene.choices:
-            return scene_id
-        scene_id = scene.next
-    return None
-
-
-class _Known:
-    """What is certain about a run standing in one scene. At the first decision everything is:
-    the meters are at their start, the player is a bystander who has chosen nothing and been in
-    the scenes on the way. Elsewhere only that each meter stays within its bounds, and that the
-    scene itself has been visited."""
-
-    def __init__(self, s: Scenario, scene_id: str, at_start: bool):
-        self.at_start = at_start
-        self.scene_id = scene_id
-        self.meters = {m.id: (m.start, m.start) if at_start else (m.min, m.max)
-                       for m in s.meters.values()}
-        self.visited: set[str] = set()
-        if at_start:
-            scene: str | None = s.start
-            while scene is not None and scene not in self.visited and scene in s.scenes:
-                self.visited.add(scene)
-                scene = s.scenes[scene].next if scene != scene_id else None
-
-    def call(self, function: str, arg: str) -> bool | None:
-        if function == "visited" and arg == self.scene_id:
-            return True
-        if not self.at_start:
+            return run
+        holding = [_holds(route.when, run) for route in scene.next_routes]
+        taken = next((i for i, holds in enumerate(holding) if holds is not False), None)
+        if taken is None or holding[taken] is None:
             return None
-        if function == "visited":
-            return arg in self.visited
-        if function == "role":
-            return arg == vocab.START_ROLE
-        return False  # chose(), took(): nothing has been chosen yet
-
-
-_ALWAYS = {  # (low, high) of each side -> whether `op` holds for all values, or for none
-    "<": lambda a, b: (a[1] < b[0], a[0] >= b[1]),
-    "<=": lambda a, b: (a[1] <= b[0], a[0] > b[1]),
-    ">": lambda a, b: (a[0] > b[1], a[1] <= b[0]),
-    ">=": lambda a, b: (a[0] >= b[1], a[1] < b[0]),
-    "==": lambda a, b: (a[0] == a[1] == b[0] == b[1], a[1] < b[0] or b[1] < a[0]),
-    "!=": lambda a, b: (a[1] < b[0] or b[1] < a[0], a[0] == a[1] == b[0] == b[1]),
-}
-
-
-def _may_hold(condition: str, known: _Known) -> bool | None:
-    """Whether `condition` holds for every run `known` describes (True), for none (False), or
-    it depends (None, also for a condition with a mistake, which another check reports)."""
-    try:
-        return _truth(expr.parse(condition), known)
-    except (expr.ExprError, KeyError, IndexError, TypeError, RecursionError):
-        return None
-
-
-def _truth(node: expr.Node, known: _Known) -> bool | None:
-    """`expr.evaluate` with three answers: True, False, or None for "it depends"."""
-    kind = node[0]
-    if kind == "const":
-        return bool(node[1])
-    if kind == "not":
-        inner = _truth(node[1], known)
-        return None if inner is None else not inner
-    if kind in ("and", "or"):
-        a, b = _truth(node[1], known), _truth(node[2], known)
-        decisive = kind == "or"  # the value that settles it: True for or, False for and
-        if a is decisive or b is decisive:
-            return decisive
-        return None if a is None or b is None else not decisive
-    if kind == "cmp":
-        sides = [known.meters[side[1]] if side[0] == "meter" else (side[1], side[1])
-                 for side in node[2:]]
-        always, never = _ALWAYS[node[1]](*sides)
-        return True if always else False if never else None
-    if kind == "call":
-        return known.call(node[1], node[2])
+        run.scene = scene.next_routes[taken].to
     return None
+
+
+def _holds(when: str | None, run: RunState) -> bool | None:
+    """Whether a condition holds for `run`; None when it cannot be evaluated (another check
+    reports the mistake)."""
+    if when is None:
+        return True
+    try:
+        return expr.evaluate(expr.parse(when), run)
+    except (expr.ExprError, KeyError):
+        return None
 
 
 # --- conditions ----------------------------------------------------------------------------------

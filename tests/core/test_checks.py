@@ -115,6 +115,17 @@ STUCK = [
         ("stance: support\n        strategy: bystander_skills",
          "stance: support\n        when: took(support) or not role(bystander)\n"
          "        unavailable: {nl: x, en: x}\n        strategy: bystander_skills")], "hallway"),
+    ("at the start, through roads with conditions", [
+        ("start: hallway\n", "start: intro\n"),
+        ("scenes:\n", "scenes:\n  intro:\n    place: hallway\n    beats:\n"
+         "      - text: {nl: Maandag., en: Monday.}\n"
+         "    next: [{to: hallway, when: wellbeing > 50}, {to: later}]\n"),
+        ("stance: outsider\n        effects: {wellbeing: -25",
+         "stance: outsider\n        when: not visited(intro) or count(active) > 0\n"
+         "        unavailable: {nl: x, en: x}\n        effects: {wellbeing: -25"),
+        ("stance: support\n        strategy: bystander_skills",
+         "stance: support\n        when: streak(passive) >= 1\n"
+         "        unavailable: {nl: x, en: x}\n        strategy: bystander_skills")], "hallway"),
     ("anywhere, beyond a meter's bounds", [
         ("stance: report\n", "stance: report\n        when: wellbeing > 100\n"
          "        unavailable: {nl: x, en: x}\n"),
