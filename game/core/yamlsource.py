@@ -380,8 +380,12 @@ def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
                         issues.append(_escaped_control(event, path))
                     # Plain means unquoted: style '' (None from the pure-Python parser). A tag
                     # would change that, but tags are refused above.
+                    # A quoted text's place is its first character, inside the quote, so that
+                    # a place within it (a condition's mistake) is counted from there.
                     mark = event.start_mark
-                    scalar = YScalar(event.value, not event.style, mark.line, mark.column, path)
+                    inside = event.style in ('"', "'")
+                    scalar = YScalar(event.value, not event.style, mark.line,
+                                     mark.column + inside, path)
                     parent = stack[-1]
                     if type(parent) is YList:
                         parent.items.append(scalar)

@@ -219,3 +219,38 @@ def test_all_format_errors_are_reported_at_once(tmp_path):
     path.write_text(text)
     codes = {i.code for i in load(path).issues}
     assert {"type", "unknown_field", "choice_of"} <= codes
+
+
+DEEP = "(" * 245 + "true" + ")" * 245
+"""The tester's condition (494 characters, within the length limit): it passed check and the
+title, then Run() parsed it deeper and raised RecursionError. One parse (expr.parse) with one
+limit serves check and run."""
+DEEP_PLACES = [
+    ("a choice", "stance: outsider\n", f"stance: outsider\n        when: '{DEEP}'\n"
+     "        unavailable: {nl: x, en: x}\n"),
+    ("a road of a goto", "goto: later\n        consequence: {nl: Sam kijkt",
+     f"goto: [{{to: later, when: '{DEEP}'}}, {{to: later}}]\n        consequence: {{nl: Sam kijkt"),
+    ("a beat", "when: chose(stand_by_sam)", f"when: '{DEEP}'"),
+    ("a condition rule", "when: wellbeing < 40", f"when: '{DEEP}'"),
+]
+
+
+@pytest.mark.parametrize("where,old,new", DEEP_PLACES, ids=[p[0] for p in DEEP_PLACES])
+def test_a_condition_nested_too_deep_is_refused_by_check_and_never_reaches_a_run(
+        tmp_path, where, old, new):
+    from game.core import engine, expr
+    from game.core.build import build_scenario
+    from game.core.yamlsource import read_tree
+    path, text = _mini_with(tmp_path, old, new)
+    loaded = load(path)
+    assert not loaded.ok
+    hit = [i for i in loaded.issues if "nested more than" in i.message]
+    assert hit, [str(i) for i in loaded.issues]
+    line = text.splitlines()[hit[0].pos.line - 1]
+    # the column is that of the first parenthesis too many
+    assert line[hit[0].pos.col - 1:].startswith("(" * (245 - expr.MAX_DEPTH)), (line, hit[0])
+    assert line[: hit[0].pos.col - 1].endswith("(" * expr.MAX_DEPTH), (line, hit[0])
+    # and a run of it, built past the checks, refuses it the same way, not with a RecursionError
+    scenario, _ = build_scenario(read_tree(path, path.read_bytes())[0])
+    with pytest.raises(expr.ExprError, match="nested more than"):
+        engine.start(scenario, "en").view()
