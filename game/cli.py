@@ -3,8 +3,9 @@
 Every subcommand reports problems as plain lines (`file:line:col: message` for scenario files) and
 exits 0 on success, 1 when the input has errors or an output file cannot be written, 2 on a usage
 error. No traceback reaches the user for anything they typed or wrote, wherever they send the
-output: every line goes through `say` (which escapes control characters, see terminal.py), every
-file through `write_output`, and `main` ends quietly when the reader of a pipe has gone.
+output: every line goes through `say` (which escapes control characters, see terminal.py) or
+`terminal.safe`, and `main` makes sure of the rest (`terminal.guarded`); every file goes through
+`write_output`, and `main` ends quietly when the reader of a pipe has gone.
 """
 
 from __future__ import annotations
@@ -253,7 +254,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(found.to_json(), indent=2))
     else:
-        print(analysis_text(found), end="")
+        sys.stdout.write(terminal.safe(analysis_text(found)))
     return EXIT_OK
 
 
@@ -376,7 +377,14 @@ look-ups costs ~10 ms of the start-up."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    """Run one command. Everything it prints goes through `terminal.guarded`, argparse's usage
+    errors and log lines included: no control character from a file or the command line acts on
+    the terminal."""
+    with terminal.guarded():
+        return _main(list(sys.argv[1:] if argv is None else argv))
+
+
+def _main(argv: list[str]) -> int:
     if argv in ([], ["play"]):
         from types import SimpleNamespace
         args = SimpleNamespace(**PLAIN_PLAY)
