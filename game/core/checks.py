@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterator
 
 from . import expr, model, vocab
 from .issues import Issue
-from .limits import (ID_PATTERN, LANG_PATTERN, MAX_CHOICES, MAX_ID_CHARS, MAX_METERS, MAX_SCENES, MAX_VERSION,
+from .limits import (ID_PATTERN, LANG_PATTERN, MAX_CHOICES, MAX_METERS, MAX_SCENES, MAX_VERSION,
                      MIN_VERSION)
 from .model import Choice, Pos, Scenario, Text
 from .state import RunState, Step
@@ -195,10 +195,7 @@ def check_ids(s: Scenario) -> list[Issue]:
     ]
     for kind, ids in groups:
         for ident, pos in ids:
-            if len(ident) > MAX_ID_CHARS:
-                issues.append(_err(pos, f"{kind} id '{ident[:24]}...' has {len(ident)} "
-                                   f"characters; an id has at most {MAX_ID_CHARS}", "id"))
-            elif not _ID.fullmatch(ident):
+            if not _ID.fullmatch(ident):
                 issues.append(_err(pos, f"{kind} id '{ident}' should be lower-case letters, "
                                    "digits and _ (starting with a letter)", "id"))
     return issues
