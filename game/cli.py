@@ -1,19 +1,24 @@
 """The `bystander` command: play, check, run, graph, schema.
 
 Every subcommand reports problems as plain lines (`file:line:col: message` for scenario files) and
-exits 0 on success, 1 when the input has errors, 2 on a usage error. No traceback reaches the user
-for anything they typed or wrote.
+exits 0 on success, 1 when the input has errors or an output file cannot be written, 2 on a usage
+error. No traceback reaches the user for anything they typed or wrote, wherever they send the
+output: every line goes through `say` (which escapes control characters, see terminal.py) or
+`terminal.safe`, and `main` makes sure of the rest (`terminal.guarded`); every file goes through
+`write_output`, and `main` ends quietly when the reader of a pipe has gone.
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
-from . import paths
+from . import paths, terminal
 
 if TYPE_CHECKING:
     import argparse
@@ -23,6 +28,46 @@ EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 class UsageError(Exception):
     """Something on the command line that cannot work; exits with 2."""
+
+
+class OutputError(Exception):
+    """A file the command was asked to write cannot be written; exits with 1."""
+
+
+def say(text: str = "", *, err: bool = False, one_line: bool = False) -> None:
+    """Print a line: to stdout, or with `err` to stderr. File names and a file's texts in it are
+    printed with their control characters escaped; `one_line` escapes line breaks too (one
+    problem, one line)."""
+    print(terminal.safe(text, one_line), file=sys.stderr if err else sys.stdout)
+
+
+_WHY_NOT = {
+    errno.EISDIR: "it is a folder; name a file in it",
+    errno.ENOENT: "the folder does not exist",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.ENAMETOOLONG: "the name is too long for the file system",
+    errno.ENOSPC: "no space left on the disk",
+    errno.EACCES: "permission denied",
+    errno.EROFS: "the disk is read-only",
+}
+
+
+def write_output(path: Path, data: bytes | str, encoding: str = "utf-8") -> None:
+    """Write a file the user named (`-o`, `--csv`): the one place the commands write their output.
+    Any reason it cannot be done (a folder, a missing folder, a full disk, a name too long) is
+    OutputError with one plain sentence. The file is written in place, like a shell's `>`: never
+    replaced or deleted, since it may be a device such as /dev/null."""
+    if isinstance(data, str):
+        data = data.encode(encoding)
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
+        with open(path, "wb") as out:
+            out.write(data)
+    except OSError as exc:
+        why = _WHY_NOT.get(exc.errno or 0) or exc.strerror or type(exc).__name__
+        raise OutputError(f"cannot write {path}: {why}") from None
+    say(f"wrote {path}")
 
 
 class _Unused:
@@ -147,12 +192,17 @@ def resolve_scenario(name: str) -> Path:
     raise UsageError(f"no scenario '{name}'; the scenarios are: {', '.join(known) or 'none'}")
 
 
+def say_issues(issues, *, err: bool = False) -> None:
+    """Every problem of a scenario file, one `file:line:col: message` line each."""
+    for issue in issues:
+        say(str(issue), err=err, one_line=True)
+
+
 def _load_or_report(path: Path):
     from .core.loader import load
     loaded = load(path)
     if not loaded.ok:
-        for issue in loaded.issues:
-            print(issue, file=sys.stderr)
+        say_issues(loaded.issues, err=True)
         return None
     return loaded
 
@@ -178,14 +228,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             n_err = 1
         total_errors += n_err
         total_warnings += n_warn
-        for issue in loaded.issues:
-            print(issue)
+        say_issues(loaded.issues)
         if n_err or (args.strict and n_warn):
             failed += 1
         elif not args.quiet:
-            print(f"{path}: ok" + (f" ({n_warn} warnings)" if n_warn else ""))
+            say(f"{path}: ok" + (f" ({n_warn} warnings)" if n_warn else ""), one_line=True)
     if not args.quiet:
-        print(f"{len(files)} files checked: {total_errors} errors, {total_warnings} warnings")
+        say(f"{len(files)} files checked: {total_errors} errors, {total_warnings} warnings")
     return EXIT_ERRORS if failed else EXIT_OK
 
 
@@ -205,7 +254,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(found.to_json(), indent=2))
     else:
-        print(analysis_text(found), end="")
+        sys.stdout.write(terminal.safe(analysis_text(found)))
     return EXIT_OK
 
 
@@ -226,8 +275,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         try:
             play_moves(run, moves, out)
         except engine.ChoiceError as exc:
-            print(f"bystander run: {exc}", file=sys.stderr)
-            return EXIT_USAGE
+            raise UsageError(str(exc)) from None
     else:
         try:
             play_interactive(run, out)
@@ -235,8 +283,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             print(file=out)
     if args.json:
         summary = asdict(run.summary())
-        print(json.dumps({"state": run.save(), "summary": summary}, ensure_ascii=False,
-                         indent=2))
+        say(json.dumps({"state": run.save(), "summary": summary}, ensure_ascii=False, indent=2))
     return EXIT_OK
 
 
@@ -246,11 +293,11 @@ def cmd_graph(args: argparse.Namespace) -> int:
     if loaded is None:
         return EXIT_ERRORS
     try:
-        graph.write(loaded.scenario, args.output, args.lang)
+        data = graph.render(loaded.scenario, args.output.suffix, args.lang)
     except graph.GraphError as exc:
-        print(f"bystander graph: {exc}", file=sys.stderr)
+        say(f"bystander graph: {exc}", err=True)
         return EXIT_ERRORS
-    print(f"wrote {args.output}")
+    write_output(args.output, data)
     return EXIT_OK
 
 
@@ -258,10 +305,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from .core.schema import schema_json
     text = schema_json()
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
-        print(f"wrote {args.output}")
+        write_output(args.output, text)
     else:
-        print(text, end="")
+        sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -284,16 +330,6 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     return screenshot(args)
 
 
-def _write_output(command: str, path: Path, text: str, encoding: str = "utf-8") -> bool:
-    try:
-        path.write_text(text, encoding=encoding)
-    except OSError as exc:
-        print(f"bystander {command}: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
-        return False
-    print(f"wrote {path}")
-    return True
-
-
 def cmd_guide(args: argparse.Namespace) -> int:
     from .classroom.guide import guide_html
     loaded = _load_or_report(resolve_scenario(args.scenario))
@@ -302,8 +338,8 @@ def cmd_guide(args: argparse.Namespace) -> int:
     if args.lang not in loaded.scenario.languages:
         raise UsageError(f"language '{args.lang}' is not in this scenario; choose one of: "
                          f"{', '.join(loaded.scenario.languages)}")
-    html = guide_html(loaded.scenario, args.lang)
-    return EXIT_OK if _write_output("guide", args.output, html) else EXIT_ERRORS
+    write_output(args.output, guide_html(loaded.scenario, args.lang))
+    return EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -313,16 +349,15 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.folder is not None and not folder.is_dir():
         raise UsageError(f"no such folder: {folder}")
     report = build_report(folder, args.lang)
-    written = True
     if args.output:
-        written &= _write_output("report", args.output, report_html(report))
+        write_output(args.output, report_html(report))
     if args.csv:  # with a byte-order mark, so spreadsheets read it as UTF-8
-        written &= _write_output("report", args.csv, report_csv(report), "utf-8-sig")
+        write_output(args.csv, report_csv(report), "utf-8-sig")
     if not args.output and not args.csv:
-        print(report_text(report), end="")
+        sys.stdout.write(terminal.safe(report_text(report)))
     for problem in report.problems:
-        print(f"bystander report: skipped {problem}", file=sys.stderr)
-    return EXIT_OK if written and not report.problems else EXIT_ERRORS
+        say(f"bystander report: skipped {problem}", err=True, one_line=True)
+    return EXIT_OK if not report.problems else EXIT_ERRORS
 
 
 COMMANDS = {"play": cmd_play, "screenshot": cmd_screenshot, "check": cmd_check, "run": cmd_run,
@@ -342,7 +377,14 @@ look-ups costs ~10 ms of the start-up."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    """Run one command. Everything it prints goes through `terminal.guarded`, argparse's usage
+    errors and log lines included: no control character from a file or the command line acts on
+    the terminal."""
+    with terminal.guarded():
+        return _main(list(sys.argv[1:] if argv is None else argv))
+
+
+def _main(argv: list[str]) -> int:
     if argv in ([], ["play"]):
         from types import SimpleNamespace
         args = SimpleNamespace(**PLAIN_PLAY)
@@ -352,9 +394,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             args = _parser("play").parse_args(["play", *argv])
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
+        sys.stdout.flush()  # here, where a closed pipe can still be handled
+        return code
     except UsageError as exc:
-        print(f"bystander {args.command}: {exc}", file=sys.stderr)
+        say(f"bystander {args.command}: {exc}", err=True)
         return EXIT_USAGE
+    except OutputError as exc:
+        say(f"bystander {args.command}: {exc}", err=True, one_line=True)
+        return EXIT_ERRORS
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        _quiet_after_broken_pipe()
+        return EXIT_ERRORS
+
+
+def _quiet_after_broken_pipe() -> None:
+    """The reader of our output has gone (`bystander check | head`): say nothing more. As the
+    Python documentation advises, point stdout (and stderr, which may share the pipe) at devnull,
+    so that flushing what is left at exit cannot fail again with a second traceback."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError, AttributeError):  # not a real file (tests capture it)
+            pass
+    os.close(devnull)

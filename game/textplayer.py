@@ -10,6 +10,7 @@ from typing import Callable, TextIO
 
 from .core import vocab
 from .core.engine import Outcome, Run, SceneView
+from .terminal import safe
 
 WORDS = {
     "narrator": {"nl": "Verteller", "en": "Narrator"},
@@ -34,13 +35,14 @@ def word(key: str, lang: str) -> str:
 
 
 class Transcript:
-    """Writes what happens in a run as plain text lines."""
+    """Writes what happens in a run as plain text lines, a scenario's texts with their control
+    characters escaped (see terminal.py)."""
 
     def __init__(self, out: TextIO):
         self.out = out
 
     def line(self, text: str = "") -> None:
-        self.out.write(text + "\n")
+        self.out.write(safe(text) + "\n")
 
     def scene(self, view: SceneView) -> None:
         lang = view.lang

@@ -34,6 +34,8 @@ from typing import Any, Callable
 
 from ..core import vocab
 from ..core.engine import Outcome, Run, load_run, replay
+from ..core.limits import (ID_PATTERN, LANG_PATTERN, MAX_METERS, MAX_NUMBER, MAX_VERSION,
+                           MIN_NUMBER, MIN_VERSION)
 from ..core.model import Scenario
 from ..core.state import SAVE_FORMAT, SAVE_VERSION, SaveError
 from ..filelock import FileLock
@@ -81,16 +83,16 @@ class Skipped:
 
 # --- the schema: everything a record may hold, and nothing else -------------------------------------
 
-_ID = {"type": "string", "pattern": r"^[a-z][a-z0-9_]{0,63}$"}
-_ID_OR_NULL = {"type": ["string", "null"], "pattern": r"^[a-z][a-z0-9_]{0,63}$"}
-_METERS = {"type": "object", "maxProperties": 32, "propertyNames": _ID,
-           "additionalProperties": {"type": "integer", "minimum": -1_000_000,
-                                    "maximum": 1_000_000}}
+_ID = {"type": "string", "pattern": f"^{ID_PATTERN}$"}
+_ID_OR_NULL = {"type": ["string", "null"], "pattern": f"^{ID_PATTERN}$"}
+_METERS = {"type": "object", "maxProperties": MAX_METERS, "propertyNames": _ID,
+           "additionalProperties": {"type": "integer", "minimum": MIN_NUMBER,
+                                    "maximum": MAX_NUMBER}}
 _ROLE = {"type": "string", "enum": sorted(vocab.ROLES)}
 _STANCE = {"type": "string", "enum": sorted(vocab.STANCES)}
 _STANCE_OR_NULL = {"type": ["string", "null"], "enum": [*sorted(vocab.STANCES), None]}
 _STEP_OR_NULL = {"type": ["string", "null"], "enum": [*sorted(vocab.STEPS), None]}
-_LANG = {"type": "string", "pattern": r"^[a-z]{2,3}$"}
+_LANG = {"type": "string", "pattern": f"^{LANG_PATTERN}$"}
 _HASH = {"type": "string", "pattern": r"^([0-9a-f]{64})?$"}
 _COUNT = {"type": "integer", "minimum": 0, "maximum": 1_000_000}
 
@@ -132,7 +134,8 @@ RECORD_SCHEMA: dict[str, Any] = {
         "version": {"const": RECORD_VERSION},
         "session_id": {"type": "string", "pattern": r"^[0-9a-f]{32}$"},
         "scenario_id": _ID,
-        "scenario_version": {"type": "integer", "minimum": 0, "maximum": 1_000_000},
+        "scenario_version": {"type": "integer", "minimum": MIN_VERSION,
+                             "maximum": MAX_VERSION},
         "content_hash": _HASH,
         "lang": _LANG,
         "mode": {"type": "string", "enum": list(MODES)},

@@ -19,6 +19,7 @@ from typing import Any, Callable, Literal, Union
 
 from . import model
 from .issues import Issue
+from .limits import FIELD_CHARS, MAX_NUMBER, MAX_NUMBER_DIGITS, MIN_NUMBER
 from .model import Pos, Text
 from .yamlsource import YList, YMap, YNode, YScalar
 
@@ -79,10 +80,13 @@ def _convert_int(node: YNode, issues: list[Issue], label: str) -> Any:
         issues.append(Issue(node.pos, f"{label} should be a whole number, but it is "
                             f"{describe(node)}", code="type"))
         return INVALID
-    value = int(scalar.text)
-    if abs(value) > 1_000_000:
-        issues.append(Issue(node.pos, f"{label} is {value}; numbers stay between -1000000 and "
-                            "1000000", code="type"))
+    # Digits are counted before converting: Python refuses to convert more than 4,300 of them.
+    digits = scalar.text.strip().lstrip("+-").lstrip("0")
+    value = int(scalar.text) if len(digits) <= MAX_NUMBER_DIGITS else None
+    if value is None or not MIN_NUMBER <= value <= MAX_NUMBER:
+        shown = value if value is not None else f"a number of {len(digits):,} digits"
+        issues.append(Issue(node.pos, f"{label} is {shown}; numbers stay between {MIN_NUMBER} "
+                            f"and {MAX_NUMBER}", code="type"))
         return INVALID
     return value
 
@@ -306,10 +310,76 @@ def _dataclass(cls: type) -> Converter:
 def _plan(cls: type) -> tuple[list[_Field], list[str], frozenset[str]]:
     """The fields of `cls` read from its mapping, those that come from its key, and the keys a
     mapping of it may have."""
-    fields = [_Field(name, converter(hint), required, f"'{name}'")
+    fields = [_Field(name, _limited(cls, name, hint), required, f"'{name}'")
               for name, hint, required, from_key in _fields(cls) if not from_key]
     from_key = [name for name, _hint, _required, from_key in _fields(cls) if from_key]
     return fields, from_key, frozenset(f.name for f in fields)
+
+
+def holds_text(hint: Any) -> bool:
+    """Whether a field of this type holds text of its own: a text, a name, an id or a condition,
+    or a mapping (whose keys are ids). Not a choice from a list (`Literal`), and not the fields
+    of another class, which have their own limits."""
+    if hint is str or hint is Text or typing.get_origin(hint) is dict:
+        return True
+    if typing.get_origin(hint) is Literal or dataclasses.is_dataclass(hint):
+        return False
+    return any(holds_text(arg) for arg in typing.get_args(hint))
+
+
+def _limited(cls: type, name: str, hint: Any) -> Converter:
+    """The converter of a field, refusing text longer than `limits.FIELD_CHARS` allows it at the
+    value's place: a huge text is refused before any check or screen spends time on it."""
+    convert = converter(hint)
+    if not holds_text(hint):
+        return convert
+    key = f"{cls.__name__}.{name}"
+    if key not in FIELD_CHARS:
+        raise TypeError(f"{key} holds text but has no limit: add it to limits.FIELD_CHARS")
+    most, why = FIELD_CHARS[key]
+    keyed = typing.get_origin(hint) is dict
+
+    def limited(node: YNode, issues: list[Issue], label: str) -> Any:
+        value = convert(node, issues, label)
+        # The usual cases first, quickly: a scenario has about nine texts a scene.
+        if type(value) is Text:
+            if all(len(text) <= most for text in value.values()):
+                return value
+        elif type(value) is str and len(value) <= most:
+            return value
+        if keyed:  # the keys, even when a value below them was refused
+            found = list(_longer_keys(node, most))
+        elif value is INVALID or value is None:
+            return value
+        else:
+            found = list(_longer(value, node, most))
+        issues += [Issue(pos, f"{label} has {n:,} characters{lang}; {why.format(most=most)}",
+                         code="too_long") for pos, n, lang in found]
+        return INVALID if found else value
+    return limited
+
+
+def _longer(value: Any, node: YNode, most: int) -> typing.Iterator[tuple[Pos, int, str]]:
+    """(place, length, " in 'en'" or "") of every text in a field's value longer than `most`:
+    the value, each language of a text, each item of a list."""
+    if isinstance(value, Text) and isinstance(node, YMap):
+        for lang, (_key, value_node) in node.items.items():
+            if len(value.get(lang, "")) > most:
+                yield value_node.pos, len(value[lang]), f" in '{lang}'"
+    elif isinstance(value, str):
+        if len(value) > most:
+            yield node.pos, len(value), ""
+    elif isinstance(value, list) and isinstance(node, YList):
+        for item, item_node in zip(value, node.items):
+            yield from _longer(item, item_node, most)
+
+
+def _longer_keys(node: YNode, most: int) -> typing.Iterator[tuple[Pos, int, str]]:
+    """The same for the keys of a mapping: ids."""
+    if isinstance(node, YMap):
+        for key, (key_node, _value_node) in node.items.items():
+            if len(key) > most:
+                yield key_node.pos, len(key), ""
 
 
 @lru_cache(maxsize=None)

@@ -17,11 +17,12 @@ from typing import Any, Callable, Iterator
 
 from . import expr, model, vocab
 from .issues import Issue
+from .limits import (ID_PATTERN, LANG_PATTERN, MAX_CHOICES, MAX_METERS, MAX_SCENES, MAX_VERSION,
+                     MIN_VERSION)
 from .model import Choice, Pos, Scenario, Text
+from .state import RunState, Step
 
-_ID = re.compile(r"[a-z][a-z0-9_]*")
-MAX_CHOICES = 4
-"""Choices per decision point: the game offers them as 1-4 and A-D."""
+_ID = re.compile(ID_PATTERN)
 MAX_BEAT_CHARS = 280
 """Longer beats do not fit the dialogue box at the default text size."""
 MAX_CHOICE_CHARS = 110
@@ -97,17 +98,24 @@ def successors(s: Scenario, scene_id: str, *, possible: bool = False) -> list[st
     scene = s.scenes[scene_id]
     roads = [(c.when, r) for c in scene.choices for r in c.routes]
     roads += [(None, r) for r in scene.next_routes]
+    ranges = _ranges(s) if possible else {}
     return [r.to for when, r in roads if r.to in s.scenes
-            and (not possible or (_may_hold(s, when) and _may_hold(s, r.when)))]
+            and (not possible or (_possible(when, ranges) and _possible(r.when, ranges)))]
 
 
-def _may_hold(s: Scenario, when: str | None) -> bool:
+def _possible(when: str | None, ranges: dict[str, tuple[int, int]]) -> bool:
+    """Whether a condition can ever hold (`expr.may_hold`); a condition with a mistake may, and
+    check_conditions reports it."""
     if when is None:
         return True
     try:
-        return expr.may_hold(expr.parse(when), {m.id: (m.min, m.max) for m in s.meters.values()})
+        return expr.may_hold(expr.parse(when), ranges)
     except expr.ExprError:
-        return True  # check_conditions reports it
+        return True
+
+
+def _ranges(s: Scenario) -> dict[str, tuple[int, int]]:
+    return {m.id: (m.min, m.max) for m in s.meters.values()}
 
 
 def reachable(s: Scenario, *, possible: bool = False) -> set[str]:
@@ -134,7 +142,7 @@ def check_languages(s: Scenario) -> list[Issue]:
             issues.append(_err(s.where("languages"), f"languages must include '{lang}'",
                                "languages"))
     for lang in s.languages:
-        if not re.fullmatch(r"[a-z]{2,3}", lang):
+        if not re.fullmatch(LANG_PATTERN, lang):
             issues.append(_err(s.where("languages"), f"'{lang}' is not a language code such as "
                                "nl or en", "languages"))
     if len(set(s.languages)) != len(s.languages):
@@ -389,10 +397,64 @@ def check_way_out(s: Scenario) -> list[Issue]:
 
 
 def check_all_choices_conditional(s: Scenario) -> list[Issue]:
-    return [_warn(scene.where("choices"), f"every choice in scene '{scene.id}' has a condition; "
-                  "when none holds the player is stuck: leave one without 'when'", "stuck")
-            for scene in s.scenes.values()
-            if scene.choices and all(c.when is not None for c in scene.choices)]
+    """A scene whose every choice has a condition. When none of them can hold, whatever road
+    led there, the player is stuck for sure: an error. That is so at the first decision (every
+    player arrives there the same way, so each condition is simply evaluated) and wherever no
+    condition can hold at all (`expr.may_hold`: a meter beyond its bounds, `false`). Elsewhere
+    it depends on the road: a warning."""
+    issues = []
+    first = _first_decision(s)
+    ranges = _ranges(s)
+    for scene in s.scenes.values():
+        if not scene.choices or any(c.when is None for c in scene.choices):
+            continue
+        at_start = first is not None and scene.id == first.scene
+        if at_start:
+            stuck = all(_holds(c.when, first) is False for c in scene.choices)
+        else:
+            stuck = not any(_possible(c.when, ranges) for c in scene.choices)
+        if stuck:
+            when = "at the start of the story" if at_start else "on any road"
+            issues.append(_err(scene.where("choices"), f"no choice in scene '{scene.id}' can be "
+                               f"taken {when}: none of their conditions can hold, so the player "
+                               "is stuck; leave one without 'when'", "stuck"))
+        else:
+            issues.append(_warn(scene.where("choices"), f"every choice in scene '{scene.id}' has "
+                                "a condition; when none holds the player is stuck: leave one "
+                                "without 'when'", "stuck"))
+    return issues
+
+
+def _first_decision(s: Scenario) -> RunState | None:
+    """The run as every player has it at the first decision: at the start, or where the start's
+    `next` roads lead (followed as the engine follows them), with the start meters and nothing
+    chosen yet. None when there is no such scene or a condition on the way cannot be read."""
+    run = RunState(s.id, "", "", s.start, {m.id: m.start for m in s.meters.values()},
+                   vocab.START_ROLE)
+    seen: set[str] = set()
+    while run.scene in s.scenes and run.scene not in seen:
+        seen.add(run.scene)
+        run.history.append(Step(run.scene, None, None, run.role, "", dict(run.meters)))
+        scene = s.scenes[run.scene]
+        if scene.choices:
+            return run
+        holding = [_holds(route.when, run) for route in scene.next_routes]
+        taken = next((i for i, holds in enumerate(holding) if holds is not False), None)
+        if taken is None or holding[taken] is None:
+            return None
+        run.scene = scene.next_routes[taken].to
+    return None
+
+
+def _holds(when: str | None, run: RunState) -> bool | None:
+    """Whether a condition holds for `run`; None when it cannot be evaluated (another check
+    reports the mistake)."""
+    if when is None:
+        return True
+    try:
+        return expr.evaluate(expr.parse(when), run)
+    except (expr.ExprError, KeyError):
+        return None
 
 
 # --- conditions ----------------------------------------------------------------------------------
@@ -527,12 +589,31 @@ def check_discussion(s: Scenario) -> list[Issue]:
             for _, c in all_choices(s) if not c.discuss]
 
 
+def check_version(s: Scenario) -> list[Issue]:
+    if MIN_VERSION <= s.version <= MAX_VERSION:
+        return []
+    return [_err(s.where("version"), f"version {s.version} does not make sense: give a whole "
+                 f"number from {MIN_VERSION} to {MAX_VERSION:,}", "version")]
+
+
+def check_counts(s: Scenario) -> list[Issue]:
+    """How many meters and scenes a story may have: what a session record can hold. Reported at
+    the first one too many."""
+    issues = []
+    for what, items, most in (("meters", s.meters, MAX_METERS), ("scenes", s.scenes, MAX_SCENES)):
+        if len(items) > most:
+            first_extra = list(items.values())[most]
+            issues.append(_err(first_extra.where("id"), f"{len(items):,} {what}; a story may "
+                               f"have at most {most:,}", "too_many"))
+    return issues
+
+
 CHECKS: tuple[Check, ...] = (
     check_languages, check_translations, check_text_lengths, check_ids, check_duplicate_ids,
     check_start, check_gotos, check_cast, check_effects, check_scene_shapes,
     check_reachable_scenes, check_reachable_endings, check_way_out, check_all_choices_conditional,
     check_conditions, check_condition_rules, check_unavailable_reasons, check_meters,
-    check_audience, check_help, check_discussion,
+    check_audience, check_help, check_discussion, check_version, check_counts,
 )
 
 

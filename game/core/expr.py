@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from . import vocab
+from .limits import MAX_CONDITION_CHARS
 
 FUNCTIONS = ("visited", "chose", "role", "took")
 """Functions that hold or not: `visited(canteen)`."""
@@ -42,7 +43,7 @@ FAMILIES: dict[str, frozenset[str]] = {
     "passive": vocab.PASSIVE_STANCES,
 }
 """Names that stand for several stances in `took`, `count` and `streak`."""
-MAX_CHARS = 500
+MAX_CHARS = MAX_CONDITION_CHARS
 MAX_DEPTH = 12
 """Parentheses and `not`s inside each other. A real condition needs two or three levels."""
 

@@ -1,6 +1,6 @@
 """The branch map of a scenario: as data for the screens, and as Mermaid or Graphviz text.
 
-Mermaid (`.mmd`) and DOT (`.dot`) are written by the core with nothing installed. `.svg` and `.png`
+Mermaid (`.mmd`) and DOT (`.dot`) are made by the core with nothing installed. `.svg` and `.png`
 are drawn by Graphviz's `dot` program when it is installed; otherwise `GraphError` says how to get it.
 """
 
@@ -10,7 +10,6 @@ import shutil
 import subprocess
 from collections import deque
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import vocab
 from .model import Scenario
@@ -135,24 +134,25 @@ def to_dot(scenario: Scenario, lang: str = "nl") -> str:
     return "\n".join(lines) + "\n"
 
 
-def write(scenario: Scenario, output: Path, lang: str = "nl") -> None:
-    """Write the map; the format follows the file's suffix."""
-    suffix = output.suffix.lower()
+def render(scenario: Scenario, suffix: str, lang: str = "nl") -> bytes:
+    """The map as the bytes of a file with this suffix (`.mmd`, `.dot`, or with Graphviz's
+    `dot` installed `.svg`, `.png`, `.pdf`). Writing them is the caller's: the command line
+    writes every output file in one place."""
+    suffix = suffix.lower()
     if suffix in (".mmd", ".mermaid"):
-        output.write_text(to_mermaid(scenario, lang), encoding="utf-8")
-    elif suffix in (".dot", ".gv"):
-        output.write_text(to_dot(scenario, lang), encoding="utf-8")
-    elif suffix in (".svg", ".png", ".pdf"):
+        return to_mermaid(scenario, lang).encode("utf-8")
+    if suffix in (".dot", ".gv"):
+        return to_dot(scenario, lang).encode("utf-8")
+    if suffix in (".svg", ".png", ".pdf"):
         dot = shutil.which("dot")
         if dot is None:
             raise GraphError(f"drawing {suffix} needs Graphviz's 'dot' program, which is not "
                              "installed (Debian/Ubuntu: sudo apt-get install graphviz; macOS: "
                              "brew install graphviz; Windows: graphviz.org). Or write .mmd or "
                              ".dot, which need nothing.")
-        result = subprocess.run([dot, f"-T{suffix[1:]}", "-o", str(output)],
-                                input=to_dot(scenario, lang).encode(), capture_output=True,
-                                timeout=120, check=False)
+        result = subprocess.run([dot, f"-T{suffix[1:]}"], input=to_dot(scenario, lang).encode(),
+                                capture_output=True, timeout=120, check=False)
         if result.returncode != 0:
             raise GraphError(f"dot failed: {result.stderr.decode(errors='replace').strip()}")
-    else:
-        raise GraphError(f"unknown format '{suffix}': use .mmd, .dot, .svg or .png")
+        return result.stdout
+    raise GraphError(f"unknown format '{suffix}': use .mmd, .dot, .svg or .png")

@@ -126,6 +126,10 @@ _SUSPECT = re.compile(f"[{_INVISIBLE}{_ODD_SPACES}]")
 """Every character the two patterns above look for: one fast pass over a clean file, instead of
 two passes of which the indentation one tries a match at the start of every line."""
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_BAD_DECODED = re.compile(f"[{_INVISIBLE}\r]")
+"""What a quoted text may not hold once YAML has decoded its escapes (`"\\0"`, `"\\e"`,
+`"\\u202e"`, `"\\r"`): the same characters as the file itself, and a carriage return, which in
+the file is only ever a line end. They crashed pygame (NUL) or reached the terminal (escapes)."""
 _CHAR_NAMES = {
     "\t": "a tab",
     "\u00a0": "a no-break space",
@@ -184,17 +188,23 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Issue]]:
         which = "UTF-32" if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) else "UTF-16"
         return None, [Issue(Pos(path, 1, 1),
                             f"the file is saved as {which}; save it as UTF-8", code="encoding")]
+    kind = _binary_kind(data)
+    if kind is not None:
+        return None, [Issue(Pos(path, 1, 1), f"the file is not a text file (it looks like {kind}); "
+                            "a scenario is YAML text, saved as UTF-8", code="binary")]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if b"\x00" in data[:4096]:
+    if _looks_like_utf16(data[:4096]):
         offset = data.index(b"\x00")
         return None, [Issue(_Lines(data).pos(path, offset),
                             "NUL bytes in the file: it looks like UTF-16 without a byte order mark; "
                             "save it as UTF-8", code="encoding")]
     try:
-        return data.decode("utf-8"), []
+        return data.decode("utf-8"), []  # a stray NUL in UTF-8 text: scan_characters finds it
     except UnicodeDecodeError:
-        pass
+        if b"\x00" in data[:4096]:
+            return None, [Issue(Pos(path, 1, 1), "the file is not a text file (it holds binary "
+                                "data); a scenario is YAML text, saved as UTF-8", code="binary")]
     # One pass: undecodable bytes become lone surrogates (U+DC80..U+DCFF), found by a regex.
     text = data.decode("utf-8", errors="surrogateescape")
     lines = _Lines(text)
@@ -212,6 +222,48 @@ def decode(data: bytes, path: str) -> tuple[str | None, list[Issue]]:
             f"{guess!r}); the file seems saved by a word processor: save it as UTF-8",
             code="encoding"))
     return None, _capped(issues, path)
+
+
+_MAGIC = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive: Word, Excel and OpenDocument files are ZIP archives too"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word or Excel document"),
+    (b"{\\rtf", "an RTF document from a word processor"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+"""How the files a scenario is most often mistaken for begin."""
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """What kind of non-text file `data` starts like, if it is one we know."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "a WebP image"
+    return None
+
+
+def _looks_like_utf16(sample: bytes) -> bool:
+    """Text saved as UTF-16 without a byte order mark: Latin letters are a byte and a NUL, so
+    at least a quarter of the bytes are NULs, nearly all at odd (little-endian) or even
+    (big-endian) offsets. A stray NUL in UTF-8 text, or binary data, is not that."""
+    if b"\x00" not in sample:
+        return False
+    nuls = [i for i, byte in enumerate(sample) if byte == 0]
+    if len(nuls) < len(sample) // 4 or not nuls:
+        return False
+    odd = sum(i % 2 for i in nuls)
+    return max(odd, len(nuls) - odd) >= 0.9 * len(nuls)
 
 
 def scan_characters(text: str, path: str) -> list[Issue]:
@@ -323,10 +375,17 @@ def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
                         return None, issues
                     if event.anchor is not None or event.tag is not None:
                         _refuse_anchor_and_tag(event, path, issues)
+                    # Only a double-quoted scalar has escapes: check its text as decoded.
+                    if event.style == '"' and _BAD_DECODED.search(event.value):
+                        issues.append(_escaped_control(event, path))
                     # Plain means unquoted: style '' (None from the pure-Python parser). A tag
                     # would change that, but tags are refused above.
+                    # A quoted text's place is its first character, inside the quote, so that
+                    # a place within it (a condition's mistake) is counted from there.
                     mark = event.start_mark
-                    scalar = YScalar(event.value, not event.style, mark.line, mark.column, path)
+                    inside = event.style in ('"', "'")
+                    scalar = YScalar(event.value, not event.style, mark.line,
+                                     mark.column + inside, path)
                     parent = stack[-1]
                     if type(parent) is YList:
                         parent.items.append(scalar)
@@ -390,6 +449,14 @@ _DROPPED = YScalar("", False, 0, 0, "")
 def _too_many_nodes(path: str, mark) -> Issue:
     return Issue(_mark(path, mark), f"more than {MAX_NODES:,} values in the file (texts, "
                  "keys, lists, ...); a scenario needs far fewer: split it", code="size")
+
+
+def _escaped_control(event, path: str) -> Issue:
+    found = _BAD_DECODED.search(event.value)
+    assert found is not None
+    return Issue(_mark(path, event.start_mark), f"{describe_char(found.group())} written as an "
+                 "escape in this quoted text: delete it (a text may hold line breaks and tabs, "
+                 "but no control or invisible characters)", code="characters")
 
 
 def _refuse_anchor_and_tag(event, path: str, issues: list[Issue]) -> None:

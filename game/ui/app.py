@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from ..lazylog import get_logger
+from ..stop import StopOnSignals, keep_sdl_off_signals
 from . import pictures
 from .catalogue import Catalogue, Entry
 from .i18n import next_language, t
@@ -59,6 +60,7 @@ class App:
         self.windowed_size = size
         if settings.software_display:
             os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
+        keep_sdl_off_signals()  # SIGTERM and Ctrl+C are ours (see play() and stop.py)
         pygame.display.init()
         pygame.font.init()
         pygame.key.set_repeat(400, 60)
@@ -374,16 +376,27 @@ class App:
             pass
 
 
-def _parse_size(text: str | None) -> tuple[int, int]:
+MIN_SIZE = (320, 240)
+MAX_SIDE = 7680
+MAX_PIXELS = 3840 * 2160
+"""The largest window or picture: 4K, or as many pixels in another shape (a 5120x1440 monitor, a
+4K screen on its side). Every layout is tested up to 3840x2160; each frame is drawn into memory the
+size of the window, and 16384x16384 took 6 to 7 GB."""
+
+
+def parse_size(text: str | None) -> tuple[int, int]:
+    """`--size WxH`, within the sizes the game supports; UsageError otherwise."""
     from ..cli import UsageError
     if not text:
         return DEFAULT_SIZE
-    try:
-        w, h = (int(v) for v in text.lower().split("x"))
-    except ValueError:
-        raise UsageError(f"--size must look like 1920x1080, not '{text}'") from None
-    if not (320 <= w <= 16384 and 240 <= h <= 16384):
-        raise UsageError(f"--size {text} is out of range (320x240 to 16384x16384)")
+    parts = text.lower().split("x")
+    if len(parts) != 2 or not all(p.strip().isdigit() and len(p.strip()) <= 5 for p in parts):
+        raise UsageError(f"--size must look like 1920x1080, not '{text[:40]}'")
+    w, h = (int(p) for p in parts)
+    if (w < MIN_SIZE[0] or h < MIN_SIZE[1] or max(w, h) > MAX_SIDE or w * h > MAX_PIXELS):
+        raise UsageError(f"--size {text} is not supported: from {MIN_SIZE[0]}x{MIN_SIZE[1]} up to "
+                         f"3840x2160, or as many pixels in another shape (at most {MAX_SIDE} on "
+                         "a side)")
     return w, h
 
 
@@ -392,7 +405,7 @@ def play(args) -> int:
     if getattr(args, "kiosk", False):  # event mode: its own App (see kiosk.py)
         from .kiosk import play_kiosk
         return play_kiosk(args)
-    from ..cli import resolve_scenario
+    from ..cli import resolve_scenario, say_issues
     from .catalogue import entry_for, scan
     scenario_name = getattr(args, "scenario", None)
     why = display_problem()
@@ -400,14 +413,13 @@ def play(args) -> int:
         print(t("no_display", getattr(args, "lang", None) or "en", why=why,
                 scenario=scenario_name or "adrian"), file=sys.stderr)
         return 1
-    size = _parse_size(getattr(args, "size", None))
+    size = parse_size(getattr(args, "size", None))
     start_entry = None
     if scenario_name:
         path = resolve_scenario(scenario_name)
         start_entry, issues = entry_for(path)
         if start_entry is None:
-            for issue in issues:
-                print(issue, file=sys.stderr)
+            say_issues(issues, err=True)
             return 1
     settings = load_settings()
     if getattr(args, "lang", None):
@@ -433,9 +445,8 @@ def play(args) -> int:
     else:
         app.show_title()
     try:
-        app.loop()
-    except KeyboardInterrupt:
-        pass
+        with StopOnSignals(app.quit):  # SIGTERM or Ctrl+C: the loop ends as if quit
+            app.loop()
     finally:
         app.leave_class()
         pygame.display.quit()

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import math
-import signal
 import time
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +32,7 @@ import pygame
 
 from ..core import vocab
 from ..event.counter import EventCounter
+from ..stop import StopOnSignals
 from . import text as tx
 from .app import App, DEFAULT_SIZE, display_problem
 from .catalogue import Catalogue, Entry
@@ -415,30 +415,13 @@ def draw_idle_warning(surface: pygame.Surface, th: Theme, seconds: int, lang: st
 
 # --- starting it ----------------------------------------------------------------------------------
 
-def _install_stop_signals(app: KioskApp) -> dict:
-    """SIGTERM (systemd stop, shutdown) and SIGINT (Ctrl+C in a terminal) end the game cleanly.
-
-    SDL turns them into a window-close event, which event mode ignores on purpose. Returns the
-    handlers they replace, to put back when the game ends."""
-    def stop(signum, frame):  # noqa: ARG001
-        log.info("event mode: stopped by signal %d", signum)
-        app.quit()
-    previous = {}
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        try:
-            previous[sig] = signal.signal(sig, stop)
-        except (ValueError, OSError):  # not the main thread, or not on this platform
-            pass
-    return previous
-
-
 def play_kiosk(args) -> int:
     """`bystander play --kiosk [--scenario ID ...]`."""
     import os
     import sys
 
-    from ..cli import UsageError, resolve_scenario
-    from .app import _parse_size
+    from ..cli import UsageError, resolve_scenario, say_issues
+    from .app import parse_size
     from .catalogue import entry_for, scan
     from .settings import load_settings
     names = list(getattr(args, "kiosk_scenarios", None) or [])
@@ -453,8 +436,7 @@ def play_kiosk(args) -> int:
     for name in names:
         entry, issues = entry_for(resolve_scenario(name))
         if entry is None:
-            for issue in issues:
-                print(issue, file=sys.stderr)
+            say_issues(issues, err=True)
             return 1
         if all(e.path.resolve() != entry.path.resolve() for e in named):
             named.append(entry)
@@ -471,20 +453,16 @@ def play_kiosk(args) -> int:
     os.environ.setdefault("SDL_VIDEO_MINIMIZE_ON_FOCUS_LOSS", "0")
     size_arg = getattr(args, "size", None)
     try:
-        app = KioskApp(settings, catalogue, config, size=_parse_size(size_arg),
+        app = KioskApp(settings, catalogue, config, size=parse_size(size_arg),
                        fullscreen=not size_arg, display=getattr(args, "display", 0) or 0)
     except pygame.error as exc:
         print(t("no_display", settings.lang, why=str(exc),
                 scenario=names[0] if names else "group_chat"), file=sys.stderr)
         return 1
-    previous = _install_stop_signals(app)
     try:
-        app.loop()
-    except KeyboardInterrupt:
-        pass
+        with StopOnSignals(app.quit):  # systemd's stop, Ctrl+C: see stop.py
+            app.loop()
     finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
         pygame.display.quit()
     return 0
 

@@ -13,6 +13,8 @@ from pathlib import Path
 SCREENS = ("title", "scene", "choice", "consequence", "ending", "settings", "pause")
 CLASS_SCREENS = ("vote", "results", "discussion", "timeline", "compare", "debrief")
 """Class mode's screens; `results` is the vote once locked and revealed."""
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".tga")
+"""What pygame saves; any other name gets a PNG."""
 SAMPLE_HANDS = (4, 9, 7, 3)
 """Hands per choice in class-mode pictures: fixed, so pictures do not change from run to run."""
 
@@ -229,19 +231,21 @@ def _follow_next(app):
 
 def main(args) -> int:
     """Entry point of the `screenshot` subcommand."""
-    import sys
+    import io
 
-    from ..cli import UsageError, resolve_scenario
-    from .app import _parse_size
+    from ..cli import UsageError, resolve_scenario, write_output
+    from .app import parse_size
     path = resolve_scenario(args.scenario)
     moves = [m.strip() for m in (args.choose or "").split(",") if m.strip()]
+    size = parse_size(args.size)
     try:
-        shot = render(path, args.screen, moves, _parse_size(args.size), args.lang,
-                      args.high_contrast, args.text_size, getattr(args, "class_mode", False))
+        shot = render(path, args.screen, moves, size, args.lang, args.high_contrast,
+                      args.text_size, getattr(args, "class_mode", False))
     except ScreenshotError as exc:
         raise UsageError(str(exc)) from None
     import pygame
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    pygame.image.save(shot.surface, str(args.output))
-    print(f"wrote {args.output}", file=sys.stdout)
+    picture = io.BytesIO()
+    suffix = args.output.suffix.lower()
+    pygame.image.save(shot.surface, picture, suffix if suffix in IMAGE_SUFFIXES else ".png")
+    write_output(args.output, picture.getvalue())
     return 0

@@ -47,6 +47,31 @@ CASES = [
     ("top_level_scalar", b"hello\n", 1, 1, "mapping"),
     ("complex_key", b"? {a: 1}\n: b\n", 1, 3, "key must be plain text"),
     ("not_a_scenario", b"name: Adrian\nage: 14\n", 1, 1, "unknown field 'name'"),
+    # not text at all: what the file is, not a guess at its encoding
+    ("png_image", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)), 1, 1,
+     "not a text file (it looks like a PNG image)"),
+    ("jpeg_image", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01" + bytes(200), 1, 1, "a JPEG image"),
+    ("gif_image", b"GIF89a\x01\x00\x01\x00\x80\x00\x00" + bytes(50), 1, 1, "a GIF image"),
+    ("pdf_document", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", 1, 1, "a PDF document"),
+    ("word_docx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml", 1, 1,
+     "ZIP archive"),
+    ("old_word_doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), 1, 1, "Word"),
+    ("program", b"\x7fELF\x02\x01\x01\x00" + bytes(100), 1, 1, "a program"),
+    ("gzip", b"\x1f\x8b\x08\x00" + bytes(20), 1, 1, "gzip"),
+    ("random_binary", bytes(range(256)) * 8, 1, 1, "not a text file"),
+    ("nul_in_utf8_text", "id: a\ntitle: é\x00\n".encode(), 2, 9, "a NUL byte"),
+    # control characters written as escapes: refused once YAML has decoded them, at the value
+    ("escaped_nul", b'id: a\ntitle: {nl: "De\\0 gang", en: b}\n', 2, 13, "NUL"),
+    ("escaped_terminal_escape", b'id: a\nsummary:\n  en: "\\e[2J\\e[31mred"\n', 3, 7,
+     "U+001B"),
+    ("escaped_bidi_override", b'id: a\ncast:\n  sam: {name: "\\u202eSam"}\n', 3, 15, "U+202E"),
+    ("escaped_carriage_return", b'id: a\nnote: {en: "one\\rtwo"}\n', 2, 12, "U+000D"),
+    ("escaped_in_a_key", b'id: a\n"ti\\x07tle": x\n', 2, 1, "U+0007"),
+    ("escaped_c1", b'id: "a\\x85b"\n', 1, 5, "U+0085"),
+    # Python refuses to convert more than 4,300 digits: the value's place, not "internal error"
+    ("huge_number", b"id: a\nminutes: " + b"9" * 5000 + b"\n", 2, 10, "numbers stay between"),
+    ("huge_number_of_zeros", b"id: a\nversion: -" + b"0" * 5000 + b"12345678\n", 2, 10,
+     "numbers stay between"),
 ]
 
 
@@ -194,3 +219,38 @@ def test_all_format_errors_are_reported_at_once(tmp_path):
     path.write_text(text)
     codes = {i.code for i in load(path).issues}
     assert {"type", "unknown_field", "choice_of"} <= codes
+
+
+DEEP = "(" * 245 + "true" + ")" * 245
+"""The tester's condition (494 characters, within the length limit): it passed check and the
+title, then Run() parsed it deeper and raised RecursionError. One parse (expr.parse) with one
+limit serves check and run."""
+DEEP_PLACES = [
+    ("a choice", "stance: outsider\n", f"stance: outsider\n        when: '{DEEP}'\n"
+     "        unavailable: {nl: x, en: x}\n"),
+    ("a road of a goto", "goto: later\n        consequence: {nl: Sam kijkt",
+     f"goto: [{{to: later, when: '{DEEP}'}}, {{to: later}}]\n        consequence: {{nl: Sam kijkt"),
+    ("a beat", "when: chose(stand_by_sam)", f"when: '{DEEP}'"),
+    ("a condition rule", "when: wellbeing < 40", f"when: '{DEEP}'"),
+]
+
+
+@pytest.mark.parametrize("where,old,new", DEEP_PLACES, ids=[p[0] for p in DEEP_PLACES])
+def test_a_condition_nested_too_deep_is_refused_by_check_and_never_reaches_a_run(
+        tmp_path, where, old, new):
+    from game.core import engine, expr
+    from game.core.build import build_scenario
+    from game.core.yamlsource import read_tree
+    path, text = _mini_with(tmp_path, old, new)
+    loaded = load(path)
+    assert not loaded.ok
+    hit = [i for i in loaded.issues if "nested more than" in i.message]
+    assert hit, [str(i) for i in loaded.issues]
+    line = text.splitlines()[hit[0].pos.line - 1]
+    # the column is that of the first parenthesis too many
+    assert line[hit[0].pos.col - 1:].startswith("(" * (245 - expr.MAX_DEPTH)), (line, hit[0])
+    assert line[: hit[0].pos.col - 1].endswith("(" * expr.MAX_DEPTH), (line, hit[0])
+    # and a run of it, built past the checks, refuses it the same way, not with a RecursionError
+    scenario, _ = build_scenario(read_tree(path, path.read_bytes())[0])
+    with pytest.raises(expr.ExprError, match="nested more than"):
+        engine.start(scenario, "en").view()

@@ -54,6 +54,11 @@ FAULTS = {
     "check_meters": ("start: 60}", "start: 160}", "meters", "error", "start: 160"),
     "check_audience": ("minutes: 10", "minutes: 0", "minutes", "error", "minutes: 0"),
     "check_help": (MINI_TEXT[MINI_TEXT.index("help:"):], "help: []\n", "help", "error", "help:"),
+    "check_version": ("minutes: 10\n", "minutes: 10\nversion: -1\n", "version", "error",
+                      "version: -1"),
+    "check_counts": ("conditions:\n", "".join(f"  m{i}: {{label: {{nl: M, en: M}}, start: 0}}\n"
+                                              for i in range(31)) + "conditions:\n",
+                     "too_many", "error", "  m30:"),
     "check_discussion": ("        discuss:\n          - {nl: Wat als niemand iets zegt?, en: What "
                          "if nobody says anything?}\n", "", "discussion", "warning",
                          "- id: say_nothing"),
@@ -92,3 +97,60 @@ def test_condition_errors_point_into_the_condition(tmp_path):
     issue = next(i for i in load(path).issues if i.code == "condition")
     line = text.splitlines()[issue.pos.line - 1]
     assert line[issue.pos.col - 1:].startswith("x > 3"), (line, issue)
+
+
+STUCK = [
+    # (what, replacements in mini.yaml, scene reported): a player who gets there has no choice
+    ("at the start, by the meters", [
+        ("stance: outsider\n        effects: {wellbeing: -25",
+         "stance: outsider\n        when: wellbeing < 50\n        unavailable: {nl: x, en: x}"
+         "\n        effects: {wellbeing: -25"),
+        ("stance: support\n        strategy: bystander_skills",
+         "stance: support\n        when: isolation > 50 or chose(say_nothing)\n"
+         "        unavailable: {nl: x, en: x}\n        strategy: bystander_skills")], "hallway"),
+    ("at the start, by the road so far", [
+        ("stance: outsider\n        effects: {wellbeing: -25",
+         "stance: outsider\n        when: visited(later)\n        unavailable: {nl: x, en: x}"
+         "\n        effects: {wellbeing: -25"),
+        ("stance: support\n        strategy: bystander_skills",
+         "stance: support\n        when: took(support) or not role(bystander)\n"
+         "        unavailable: {nl: x, en: x}\n        strategy: bystander_skills")], "hallway"),
+    ("at the start, through roads with conditions", [
+        ("start: hallway\n", "start: intro\n"),
+        ("scenes:\n", "scenes:\n  intro:\n    place: hallway\n    beats:\n"
+         "      - text: {nl: Maandag., en: Monday.}\n"
+         "    next: [{to: hallway, when: wellbeing > 50}, {to: later}]\n"),
+        ("stance: outsider\n        effects: {wellbeing: -25",
+         "stance: outsider\n        when: not visited(intro) or count(active) > 0\n"
+         "        unavailable: {nl: x, en: x}\n        effects: {wellbeing: -25"),
+        ("stance: support\n        strategy: bystander_skills",
+         "stance: support\n        when: streak(passive) >= 1\n"
+         "        unavailable: {nl: x, en: x}\n        strategy: bystander_skills")], "hallway"),
+    ("anywhere, beyond a meter's bounds", [
+        ("stance: report\n", "stance: report\n        when: wellbeing > 100\n"
+         "        unavailable: {nl: x, en: x}\n"),
+        ("stance: outsider\n        effects: {wellbeing: -10",
+         "stance: outsider\n        when: false or isolation < 0\n        unavailable: {nl: x, en: x}"
+         "\n        effects: {wellbeing: -10"),
+        ("when: chose(stand_by_sam)\n        unavailable",
+         "when: chose(stand_by_sam) and not wellbeing <= 100\n        unavailable")],
+     "later"),
+]
+
+
+@pytest.mark.parametrize("what,replacements,scene", STUCK, ids=[s[0] for s in STUCK])
+def test_a_scene_where_the_player_is_stuck_for_sure_is_an_error(tmp_path, what, replacements,
+                                                                 scene):
+    text = MINI_TEXT
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / "stuck.yaml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load(path)
+    stuck = [i for i in loaded.issues if i.code == "stuck"]
+    assert stuck and stuck[0].severity == "error", [str(i) for i in loaded.issues]
+    assert f"'{scene}'" in stuck[0].message
+    choices = text.index("    choices:\n", text.index(f"  {scene}:\n"))
+    assert stuck[0].pos.line == text[:choices].count("\n") + 2  # where its choices start
+    assert not loaded.ok

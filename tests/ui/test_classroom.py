@@ -31,7 +31,8 @@ from game.ui.screens.scene import SceneScreen  # noqa: E402
 from game.ui.screens.timeline import TimelineScreen  # noqa: E402
 from game.ui.screens.vote import VoteScreen  # noqa: E402
 
-from uihelp import ALL_SCENARIOS, MINI, ROOT, entry_of, make_app, press, run_at  # noqa: E402
+from uihelp import (ALL_SCENARIOS, MINI, ROOT, all_out_of_reach, entry_of, make_app,  # noqa: E402
+                    press, run_at)
 
 ADRIAN = ROOT / "scenes" / "adrian.yaml"
 LETTER = {"A": pygame.K_a, "B": pygame.K_b, "C": pygame.K_c, "D": pygame.K_d}
@@ -411,7 +412,14 @@ def _show(app, screen) -> list[str]:
 @pytest.mark.parametrize("path", ALL_SCENARIOS, ids=lambda p: p.stem)
 def test_class_screens_fit_at_720p(path, lang):
     """The vote (counting, revealed, all closed), the talk of every branch, at 1280x720."""
-    entry = entry_of(path)
+    problems = class_misfits(entry_of(path), lang)
+    assert not problems, "text does not fit:\n" + "\n".join(problems)
+
+
+def class_misfits(entry, lang: str) -> list[str]:
+    """Every text of the class screens that does not fit at 1280x720: the vote at every decision
+    (counting, revealed, overridden, all closed) and the talk after every branch (its timer
+    running and run out). test_text_limits.py asks it too."""
     s = entry.scenario
     app = make_app([entry], size=(1280, 720), lang=lang)
     app.entry = entry
@@ -435,11 +443,7 @@ def test_class_screens_fit_at_720p(path, lang):
         vote.selected = next((c.index for c in vote.view.choices[1:] if c.available),
                              vote.selected)
         check(f"{scene_id} override", vote)
-        worst = tuple(replace(c, available=False, reason=c.reason or (
-            scene.choices[c.index].unavailable.get_text(lang)
-            if scene.choices[c.index].unavailable else engine.ui_text("unavailable", lang)))
-            for c in vote.view.choices)
-        vote.view = replace(vote.view, choices=worst)
+        vote.view = replace(vote.view, choices=all_out_of_reach(vote.view.choices, scene, lang))
         vote.unlock()
         check(f"{scene_id} vote, all closed", vote)
         for choice in scene.choices:
@@ -458,7 +462,7 @@ def test_class_screens_fit_at_720p(path, lang):
             talk.timer.toggle()
             talk.timer.tick(1000)
             check(f"{scene_id} -> {choice.id} talk, time up", talk)
-    assert not problems, "text does not fit:\n" + "\n".join(problems)
+    return problems
 
 
 @pytest.mark.parametrize("size, lang", [((1280, 720), "nl"), ((1920, 1080), "nl"),

@@ -343,14 +343,13 @@ def test_a_long_press_does_nothing_without_a_code(app):
 
 def test_sigterm_still_stops_the_game(app):
     import signal
+
+    from game.stop import StopOnSignals
     previous = {s: signal.getsignal(s) for s in (signal.SIGTERM, signal.SIGINT)}
-    try:
-        kiosk_module._install_stop_signals(app)
+    with StopOnSignals(app.quit):  # as play_kiosk runs the loop
         signal.raise_signal(signal.SIGTERM)
         assert not app.running
-    finally:
-        for s, handler in previous.items():
-            signal.signal(s, handler)
+    assert {s: signal.getsignal(s) for s in previous} == previous
 
 
 # --- the attract loop -----------------------------------------------------------------------------

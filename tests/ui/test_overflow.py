@@ -23,7 +23,8 @@ from game.ui.screens.ending import EndingScreen  # noqa: E402
 from game.ui.screens.scene import SceneScreen  # noqa: E402
 from game.ui.screens.title import TitleScreen  # noqa: E402
 
-from uihelp import ALL_SCENARIOS, SHIPPED, entry_of, make_app, run_at  # noqa: E402
+from uihelp import (ALL_SCENARIOS, SHIPPED, all_out_of_reach, entry_of, make_app,  # noqa: E402
+                    run_at)
 
 SHIPPED_BY_NAME = {p.stem: p for p in SHIPPED}
 
@@ -103,7 +104,11 @@ def misfits(path, lang, size, all_unavailable: bool = True) -> list[tuple[str, s
     choices (and, if `all_unavailable`, all of them out of reach), every consequence with and
     without its discussion pane, the class's discussion screen, every ending on each of its
     panes."""
-    entry = entry_of(path)
+    return entry_misfits(entry_of(path), lang, size, all_unavailable)
+
+
+def entry_misfits(entry, lang, size, all_unavailable: bool = True) -> list[tuple[str, str]]:
+    """`misfits` of a story already loaded (test_text_limits.py changes its texts first)."""
     s = entry.scenario
     app = make_app([entry], size=size, lang=lang)
     problems: list[tuple[str, str]] = []
@@ -125,11 +130,8 @@ def misfits(path, lang, size, all_unavailable: bool = True) -> list[tuple[str, s
             check(f"{scene_id} choices", screen)
         if scene.choices and all_unavailable:
             # Worst case: every choice out of reach, each with its reason under it.
-            worst = tuple(replace(c, available=False, reason=c.reason or (
-                scene.choices[c.index].unavailable.get_text(lang)
-                if scene.choices[c.index].unavailable else engine.ui_text("unavailable", lang)))
-                for c in screen.view.choices)
-            screen.view = replace(screen.view, choices=worst)
+            screen.view = replace(screen.view,
+                                  choices=all_out_of_reach(screen.view.choices, scene, lang))
             check(f"{scene_id} choices, all unavailable", screen)
         for choice in scene.choices:
             attempt = run_at(s, scene_id, lang)

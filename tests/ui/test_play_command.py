@@ -49,7 +49,7 @@ def test_mixer_is_never_initialised(mini_entry):
 
 
 def test_screenshot_writes_a_png(tmp_path, capsys):
-    out = tmp_path / "shots" / "c.png"
+    out = tmp_path / "c.png"
     assert main(["screenshot", str(MINI), "--choose", "walk_on", "--screen", "consequence",
                  "--size", "1024x768", "--lang", "nl", "-o", str(out)]) == 0
     assert pygame.image.load(str(out)).get_size() == (1024, 768)

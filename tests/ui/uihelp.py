@@ -54,6 +54,16 @@ def press(app, *keys: int, frames: int = 2) -> None:
         app.run_frames(frames)
 
 
+def all_out_of_reach(choices, scene, lang: str) -> tuple:
+    """A view's choices, every one out of reach with its reason under it: the worst case for the
+    layout of a decision."""
+    from dataclasses import replace
+    return tuple(replace(c, available=False, reason=c.reason or (
+        scene.choices[c.index].unavailable.get_text(lang)
+        if scene.choices[c.index].unavailable else engine.ui_text("unavailable", lang)))
+        for c in choices)
+
+
 def run_at(scenario, scene_id: str, lang: str) -> engine.Run:
     """A run standing in `scene_id`, as if it had got there (for checking every scene's layout)."""
     run = engine.start(scenario, lang)
