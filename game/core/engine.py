@@ -361,19 +361,25 @@ class Run:
             raise ChoiceError(f"'{choice.id}' cannot be taken now: "
                               f"{self.text(choice.unavailable) or choice.when}")
         self.models.role.trigger(role_trigger(choice.stance), road=road)
-        self.models.victim.reassess()
 
     def _step(self, action, choice_id: str | None, stance: str | None) -> None:
         """Run one step all-or-nothing: if anything fails, the run is as it was before."""
         mark = self.state.mark()
+        meters = self.state.meters
         try:
             action()
             if choice_id is not None:
                 self.state.choices.append(choice_id)
             ending = self.scenario.scenes[self.state.scene].ending
             self.state.ending = ending
-            self.state.history.append(Step(self.state.scene, choice_id, stance, self.state.role,
-                                           self.state.condition, dict(self.state.meters)))
+            step = Step(self.state.scene, choice_id, stance, self.state.role,
+                        self.state.condition, dict(self.state.meters))
+            self.state.history.append(step)
+            # The victim's condition is asked of the road with this step on it. Rules that read
+            # only the meters need not be asked when no meter moved (most `next` steps).
+            if self.state.meters != meters or not self.machines.condition_follows_meters_only:
+                self.models.victim.reassess()
+                step.condition = self.state.condition
         except BaseException:
             self.state.rewind(mark)  # the machines read the state: nothing else to undo
             raise

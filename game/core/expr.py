@@ -295,6 +295,21 @@ def reads_the_road(node: Node) -> bool:
     return True
 
 
+def reads_only_meters(node: Node) -> bool:
+    """Whether a condition reads nothing of the run but its meters: its answer can change only
+    when a meter does."""
+    kind = node[0]
+    if kind == "const":
+        return True
+    if kind == "cmp":
+        return all(side[0] in ("meter", "num") for side in node[2:])
+    if kind == "not":
+        return reads_only_meters(node[1])
+    if kind in ("and", "or"):
+        return all(reads_only_meters(part) for part in node[1])
+    return False
+
+
 def _number(side: Node, ctx: Context) -> int:
     kind = side[0]
     if kind == "num":

@@ -182,6 +182,11 @@ class Machines:
         for rule in scenario.conditions:
             guards = [self._guard(rule.when)] if rule.when else []
             self.victim.add_transition("reassess", "*", rule.id, conditions=guards)
+        self.condition_follows_meters_only = all(
+            expr.reads_only_meters(self.conditions[rule.when])
+            for rule in scenario.conditions if rule.when)
+        """Whether the victim's condition rules read only the meters: then a choice that leaves
+        the meters as they were leaves the condition too, and the machine need not be asked."""
         # One model that no run owns, to ask the role machine what a road would make of a player
         # (`role_after`) without moving anybody's role.
         self._probe = _Part(RunState("", "", "", "", {}, vocab.START_ROLE))

@@ -200,3 +200,36 @@ def test_runs_share_the_machines_and_leave_nothing_behind(mini):
     assert len(machines.story.models) == before
     assert len(machines.role.models) == before + 1  # and the probe that asks role_after
     assert first.choose("stand_by_sam").role_after == "defender"  # the first run still plays
+
+
+def _mini_with(tmp_path, old: str, new: str):
+    from game.core.loader import load
+    from testpaths import ROOT
+    text = (ROOT / "tests" / "data" / "mini.yaml").read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "mini.yaml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    loaded = load(path)
+    assert loaded.ok, [str(i) for i in loaded.issues]
+    return loaded.scenario
+
+
+def test_a_condition_that_reads_the_road_is_asked_even_when_no_meter_moves(tmp_path):
+    # The condition machine is skipped only when its rules read nothing but the meters and no
+    # meter moved; a rule over the road must still be asked after a choice without effects.
+    scenario = _mini_with(tmp_path, "when: wellbeing < 40", "when: count(passive) >= 1")
+    scenario.scenes["hallway"].choices[0].effects.clear()
+    run = engine.start(scenario, "en")
+    assert run.state.condition == "coping"
+    before = dict(run.state.meters)
+    run.choose("walk_on")
+    assert run.state.meters == before
+    assert run.state.condition == "hurt"
+
+
+def test_a_choice_that_moves_no_meter_leaves_a_meters_only_condition(mini):
+    run = engine.start(mini, "en")
+    assert run.machines.condition_follows_meters_only
+    run.state.meters["wellbeing"] = 10   # as if an earlier step had hurt him, not yet reassessed
+    run.choose("walk_on")                # its effects move the meters: the machine is asked
+    assert run.state.condition == "hurt"
