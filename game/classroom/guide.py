@@ -17,6 +17,7 @@ from typing import Iterable
 
 from ..core import expr, graph, vocab
 from ..core.analysis import analyse
+from ..core.layer_order import layer_order
 from ..core.model import Choice, Scenario, Scene
 
 # The guide's own wording, one dict per language; a third language is one more dict.
@@ -568,29 +569,6 @@ class _Box:
     h: float = 0.0
 
 
-def _order_layers(bm: graph.BranchMap) -> list[list[str]]:
-    """Nodes per layer, ordered by the mean position of their parents to cut down crossings."""
-    layers: dict[int, list[str]] = {}
-    for node in bm.nodes:
-        layers.setdefault(node.layer, []).append(node.id)
-    parents: dict[str, list[str]] = {}
-    for edge in bm.edges:
-        parents.setdefault(edge.target, []).append(edge.source)
-    position: dict[str, float] = {}
-    ordered = []
-    for layer in sorted(layers):
-        ids = layers[layer]
-
-        def weight(scene_id: str, ids: list[str] = ids) -> float:
-            known = [position[p] for p in parents.get(scene_id, []) if p in position]
-            return sum(known) / len(known) if known else ids.index(scene_id)
-        ids = sorted(ids, key=weight) if layer else ids
-        for i, scene_id in enumerate(ids):
-            position[scene_id] = i / max(len(ids) - 1, 1)
-        ordered.append(ids)
-    return ordered
-
-
 def map_svg(scenario: Scenario, lang: str) -> str:
     """The branch map, laid out here: layers top to bottom, at most ROW_MAX scenes a row."""
     bm = graph.branch_map(scenario)
@@ -614,7 +592,7 @@ def map_svg(scenario: Scenario, lang: str) -> str:
                                   [head, (_label(vocab.PLACES[scene.place], lang), "sub")],
                                   "#ffffff")
     rows: list[list[str]] = []
-    for layer in _order_layers(bm):
+    for layer in layer_order(bm):
         for i in range(0, len(layer), ROW_MAX):
             rows.append(layer[i:i + ROW_MAX])
     columns = min(max((len(r) for r in rows), default=1), ROW_MAX)
