@@ -372,6 +372,17 @@ def build_report(folder: Path, lang: str = "nl",
 
 # --- CSV ----------------------------------------------------------------------------------------------
 
+# A spreadsheet takes a cell that starts with one of these for a formula, and a scenario's text
+# could then run one (=HYPERLINK(...) on a school laptop): such a text is written after an
+# apostrophe, which spreadsheets show as text (OWASP's advice for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(text: str) -> str:
+    """A scenario's text as a CSV cell that no spreadsheet runs as a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def report_csv(report: Report) -> str:
     """One row per scenario x decision point x choice."""
     out = io.StringIO()
@@ -384,7 +395,7 @@ def report_csv(report: Report) -> str:
             for c in point.choices:
                 writer.writerow([
                     t.scenario_id, versions, n, point.scene_id, point.step or "", c.choice_id,
-                    c.text, c.stance or "",
+                    csv_text(c.text), c.stance or "",
                     {True: "yes", False: "no", None: ""}[c.active], c.votes,
                     f"{c.votes / total:.3f}" if total else "", c.taken])
     return out.getvalue()
