@@ -2,22 +2,25 @@
 
 `bystander guide adrian --lang nl -o guide.html` writes it: the scenario at a glance, the teacher
 note, the learning goals with the seed strategies they come from, a lesson plan with timings, the
-branch map (an inline SVG laid out here, so nothing needs to be installed), every scene with its
-beats and choices, the endings, the closing questions and where to get help. Every piece of
-scenario text is escaped; the file loads nothing from anywhere.
+branch map (an inline SVG laid out by guide_map.py, so nothing needs to be installed), every scene
+with its beats and choices, the endings, the closing questions and where to get help. This module
+works out what the guide says; templates/guide.html is its markup, rendered with autoescaping, so
+no piece of scenario text can become markup; the file loads nothing from anywhere.
 """
 
 from __future__ import annotations
 
-import html
 import string
 from collections import deque
 from dataclasses import dataclass
+from functools import partial
 from typing import Iterable
 
-from ..core import expr, graph, vocab
+from ..core import expr, vocab
 from ..core.analysis import analyse
-from ..core.model import Choice, Scenario, Scene
+from ..core.model import Choice, Route, Scenario, Scene
+from . import guide_map, pages
+from .guide_map import scene_order
 
 # The guide's own wording, one dict per language; a third language is one more dict.
 GUIDE_TEXT: dict[str, dict[str, str]] = {
@@ -257,106 +260,14 @@ GUIDE_TEXT: dict[str, dict[str, str]] = {
 }
 GUIDE_LANGUAGES = tuple(GUIDE_TEXT)
 
-# Okabe-Ito: safe for colour-blind readers; every colour also has a shape, a line style or a word.
-ACTIVE_COLOUR = "#0072B2"
-PASSIVE_COLOUR = "#D55E00"
-NEXT_COLOUR = "#555555"
-OUTCOME_FILL = {"bad": "#F5C8A8", "mixed": "#F9E79F", "good": "#A8DCC8"}
-
-BASE_CSS = """
-@page { size: A4; margin: 15mm 14mm 16mm 14mm; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font-family: "Atkinson Hyperlegible", "Segoe UI", "Noto Sans", Arial, sans-serif;
-       font-size: 10.5pt; line-height: 1.4; color: #111; background: #fff;
-       max-width: 182mm; margin: 0 auto; }
-h1 { font-size: 21pt; margin: 0 0 2mm; line-height: 1.15; }
-h2 { font-size: 15pt; margin: 0 0 3mm; border-bottom: 2px solid #111; padding-bottom: 1mm; }
-h3 { font-size: 12pt; margin: 5mm 0 1.5mm; }
-h4 { font-size: 10.5pt; margin: 3mm 0 1mm; }
-h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-p { margin: 1.5mm 0; }
-.kicker { text-transform: uppercase; letter-spacing: .08em; font-size: 9pt; color: #333; }
-.lead { font-size: 12pt; }
-section { break-before: page; page-break-before: always; }
-section.first { break-before: auto; page-break-before: auto; }
-table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: 2mm 0 4mm; }
-th, td { border: 1px solid #777; padding: 1.2mm 2mm; text-align: left; vertical-align: top;
-         overflow-wrap: anywhere; word-break: normal; }
-th { background: #eee; }
-thead { display: table-header-group; }
-tr, li, figure, .keep { break-inside: avoid; page-break-inside: avoid; }
-ul, ol { margin: 1mm 0 2mm; padding-left: 6mm; }
-.note { border: 1px solid #777; border-left: 5px solid #111; padding: 2mm 3mm; margin: 2mm 0;
-        background: #f4f4f4; }
-.num { text-align: right; }
-.muted { color: #444; }
-footer { margin-top: 8mm; font-size: 8.5pt; color: #444; }
-figure { margin: 0; }
-svg { display: block; }
-a { color: inherit; }
-@media screen { body { padding: 8mm 4mm; } }
-@media print { a { text-decoration: none; } }
-"""
-
-GUIDE_CSS = BASE_CSS + f"""
-.facts th {{ width: 38%; }}
-.toc {{ columns: 2; }}
-.scene {{ margin: 0 0 6mm; }}
-.scene-head {{ display: flex; gap: 3mm; align-items: baseline; flex-wrap: wrap; }}
-.scene-meta {{ font-size: 9.5pt; color: #333; }}
-.beat {{ margin: 1mm 0; }}
-.speaker {{ font-weight: bold; }}
-.choice {{ border: 1px solid #777; border-left-width: 6px; padding: 2mm 3mm; margin: 2.5mm 0;
-           break-inside: avoid; page-break-inside: avoid; }}
-.choice.active {{ border-left-color: {ACTIVE_COLOUR}; border-left-style: solid; }}
-.choice.passive {{ border-left-color: {PASSIVE_COLOUR}; border-left-style: dashed; }}
-.choice-head {{ font-weight: bold; }}
-.letter {{ display: inline-block; min-width: 6mm; border: 1.5px solid #111; border-radius: 1mm;
-           text-align: center; margin-right: 1.5mm; }}
-.badge {{ display: inline-block; font-size: 8.5pt; border: 1px solid #111; border-radius: 3mm;
-          padding: 0 2mm; margin-left: 1mm; font-weight: normal; }}
-.choice dl {{ display: grid; grid-template-columns: 34mm 1fr; gap: .6mm 3mm; margin: 1.5mm 0 0; }}
-.choice dt {{ font-weight: bold; font-size: 9.5pt; }}
-.choice dd {{ margin: 0; }}
-.choice dd ul {{ margin: 0; }}
-.legend {{ list-style: none; padding: 0; display: grid; grid-template-columns: 1fr 1fr;
-           gap: 1mm 4mm; font-size: 9.5pt; margin: 2mm 0 3mm; }}
-.legend li {{ display: flex; align-items: center; gap: 2mm; }}
-.legend svg {{ flex: none; }}
-svg.map {{ width: 100%; height: auto; max-height: 200mm; margin: 0 auto; }}
-"""
-
 
 def _t(lang: str, key: str, **values: object) -> str:
+    """The guide's wording for `key` in `lang` (English where it has none), filled in."""
     text = GUIDE_TEXT.get(lang, GUIDE_TEXT["en"]).get(key) or GUIDE_TEXT["en"][key]
     return text.format(**values) if values else text
 
 
-def _label(labels: dict[str, str], lang: str) -> str:
-    return labels.get(lang) or labels["en"]
-
-
-def esc(text: object) -> str:
-    """Text made safe for HTML, quotes included."""
-    return html.escape(str(text), quote=True)
-
-
-def page(title: str, lang: str, css: str, body: str) -> str:
-    """A whole HTML document with its CSS inline."""
-    return (f'<!DOCTYPE html>\n<html lang="{esc(lang)}">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{esc(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n{body}\n"
-            f"</body>\n</html>\n")
-
-
 # --- reading the scenario's shape --------------------------------------------------------------------
-
-def scene_order(scenario: Scenario) -> list[str]:
-    """Scenes in the order of the story (breadth first from the start), unreachable ones last."""
-    order = [node.id for node in graph.branch_map(scenario).nodes]
-    return order + [s for s in scenario.scenes if s not in set(order)]
-
 
 def decision_points(scenario: Scenario) -> list[list[str]]:
     """The decision scenes a play-through can be at, per decision point: [[first], [second]...]."""
@@ -451,7 +362,7 @@ def condition_words(scenario: Scenario, text: str, lang: str) -> str:
 
     def stances(args: tuple) -> str:
         names = [_t(lang, a) if a in expr.FAMILIES
-                 else _label(vocab.STANCES.get(a, {"en": a}), lang) for a, _ in args]
+                 else vocab.label(vocab.STANCES.get(a, {"en": a}), lang) for a, _ in args]
         return " / ".join(names)
 
     def one_call(function: str, arg: str, negated: bool) -> str:
@@ -462,7 +373,7 @@ def condition_words(scenario: Scenario, text: str, lang: str) -> str:
             choice = choices.get(arg)
             return _t(lang, key, text=choice.text.get_text(lang) if choice else arg, id=arg)
         if function == "role":
-            return _t(lang, key, role=_label(vocab.ROLE_PHRASES.get(arg, {"en": arg}), lang))
+            return _t(lang, key, role=vocab.label(vocab.ROLE_PHRASES.get(arg, {"en": arg}), lang))
         return _t(lang, key, stance=stances(((arg, 0),)))
 
     def call(node: tuple, negated: bool) -> str:
@@ -519,427 +430,144 @@ def effect_words(scenario: Scenario, choice: Choice, lang: str) -> list[str]:
     return out
 
 
-# --- the branch map as SVG -------------------------------------------------------------------------
+# --- the document ------------------------------------------------------------------------------------
 
-ROW_MAX = 4
-NODE_W = 150
-GAP_X = 30
-ROW_GAP = 40
-MAP_PAD = 14
-FONT = 11.5
-LINE = 14
+MATTERS_SHOWN = 3
 
 
-# Advance widths of Arial/Helvetica (and Liberation Sans) in em, to guess how wide a line prints.
-_NARROW = dict.fromkeys("ijl'|.,:;!", 0.23) | dict.fromkeys("ftrI ()[]·-/", 0.31)
-_WIDE = dict.fromkeys("mwMW", 0.84) | dict.fromkeys("ABCDEGHKNOQRUVXY&", 0.70)
+def guide_html(scenario: Scenario, lang: str) -> str:
+    """The whole guide for `scenario` in `lang`, as one HTML document."""
+    if lang not in GUIDE_TEXT:
+        raise ValueError(f"the guide speaks {', '.join(GUIDE_TEXT)}, not '{lang}'")
+    return pages.render("guide.html", **guide_data(scenario, lang))
 
 
-def text_width(text: str, size: float, bold: bool = False) -> float:
-    """About how wide `text` prints in a sans-serif at `size`, with 5% to spare."""
-    em = sum(_NARROW.get(ch, _WIDE.get(ch, 0.56)) for ch in text)
-    return em * size * (1.08 if bold else 1.0) * 1.05
-
-
-def _wrap(text: str, width: int = 23, lines: int = 2) -> list[str]:
-    """Greedy word wrap by characters; the map's text is short."""
-    out: list[str] = []
-    for word in text.split():
-        if out and len(out[-1]) + 1 + len(word) <= width:
-            out[-1] += " " + word
-        else:
-            out.append(word)
-    if len(out) > lines:
-        out = out[:lines]
-        out[-1] = out[-1][: width - 1].rstrip() + "…"
-    return [line if len(line) <= width else line[: width - 1] + "…" for line in out]
-
-
-@dataclass
-class _Box:
-    id: str
-    kind: str
-    """`decision`, `scene` or `ending`."""
-    lines: list[tuple[str, str]]
-    """(text, css class) per line."""
-    fill: str
-    x: float = 0.0
-    y: float = 0.0
-    h: float = 0.0
-
-
-def _order_layers(bm: graph.BranchMap) -> list[list[str]]:
-    """Nodes per layer, ordered by the mean position of their parents to cut down crossings."""
-    layers: dict[int, list[str]] = {}
-    for node in bm.nodes:
-        layers.setdefault(node.layer, []).append(node.id)
-    parents: dict[str, list[str]] = {}
-    for edge in bm.edges:
-        parents.setdefault(edge.target, []).append(edge.source)
-    position: dict[str, float] = {}
-    ordered = []
-    for layer in sorted(layers):
-        ids = layers[layer]
-
-        def weight(scene_id: str, ids: list[str] = ids) -> float:
-            known = [position[p] for p in parents.get(scene_id, []) if p in position]
-            return sum(known) / len(known) if known else ids.index(scene_id)
-        ids = sorted(ids, key=weight) if layer else ids
-        for i, scene_id in enumerate(ids):
-            position[scene_id] = i / max(len(ids) - 1, 1)
-        ordered.append(ids)
-    return ordered
+def guide_data(scenario: Scenario, lang: str) -> dict[str, object]:
+    """What templates/guide.html shows, worked out: every text in `lang`, numbers and roads."""
+    text = lambda localized: localized.get_text(lang)  # noqa: E731
+    order = scene_order(scenario)
+    numbers = {s: i + 1 for i, s in enumerate(order)}
+    victim = scenario.cast[scenario.victim].name if scenario.victim in scenario.cast else ""
+    reached: dict[str, list[str]] = {}
+    for s in order:
+        if scenario.scenes[s].ending:
+            reached.setdefault(scenario.scenes[s].ending or "", []).append(s)
+    return {
+        "lang": lang,
+        "t": partial(_t, lang),
+        "title": f"{text(scenario.title)} · {_t(lang, 'guide')}",
+        "stylesheet": "guide.css",
+        "story": {"id": scenario.id, "version": scenario.version, "title": text(scenario.title),
+                  "summary": text(scenario.summary), "minutes": scenario.minutes,
+                  "note": text(scenario.note) if scenario.note else None},
+        "facts": _facts(scenario, lang),
+        "contents": [("goals", "goals"), ("plan", "plan"), ("map", "map"),
+                     ("matters", "matters"), ("scenes", "scenes"), ("endings", "endings"),
+                     ("closing", "closing_questions")],
+        "goals": [(text(g.text), vocab.label(vocab.STRATEGIES[g.strategy], lang))
+                  for g in scenario.learning_goals],
+        "points": len(decision_points(scenario)),
+        "plan": lesson_plan(scenario, lang),
+        "map": guide_map.lay_out(scenario, lang),
+        "matters": _matters(scenario, numbers, lang),
+        "victim": victim,
+        "scenes": [_scene(scenario, scenario.scenes[s], numbers, lang) for s in order],
+        "endings": [{"id": e.id, "title": text(e.title), "text": text(e.text),
+                     "outcome": vocab.label(vocab.ENDING_OUTCOMES[e.outcome], lang),
+                     "via": ", ".join(f"{numbers[s]} · {s}" for s in reached.get(e.id, []))}
+                    for e in scenario.endings.values()],
+        "closing": [text(q) for q in scenario.closing],
+        "help": [text(h) for h in scenario.help],
+    }
 
 
 def map_svg(scenario: Scenario, lang: str) -> str:
-    """The branch map, laid out here: layers top to bottom, at most ROW_MAX scenes a row."""
-    bm = graph.branch_map(scenario)
-    numbers = {s: i + 1 for i, s in enumerate(scene_order(scenario))}
-    boxes: dict[str, _Box] = {}
-    for node in bm.nodes:
-        scene = scenario.scenes[node.id]
-        head = (f"{numbers[node.id]} · {node.id}", "id")
-        if node.ending:
-            ending = scenario.endings[node.ending]
-            lines = [head] + [(t, "title") for t in _wrap(ending.title.get_text(lang))]
-            lines.append((_label(vocab.ENDING_OUTCOMES[ending.outcome], lang), "outcome"))
-            boxes[node.id] = _Box(node.id, "ending", lines, OUTCOME_FILL[ending.outcome])
-        elif node.decision:
-            sub = (_label(vocab.STEPS[scene.step], lang) if scene.step
-                   else _label(vocab.PLACES[scene.place], lang))
-            boxes[node.id] = _Box(node.id, "decision",
-                                  [head] + [(t, "sub") for t in _wrap(sub, 20)], "#ffffff")
-        else:
-            boxes[node.id] = _Box(node.id, "scene",
-                                  [head, (_label(vocab.PLACES[scene.place], lang), "sub")],
-                                  "#ffffff")
-    rows: list[list[str]] = []
-    for layer in _order_layers(bm):
-        for i in range(0, len(layer), ROW_MAX):
-            rows.append(layer[i:i + ROW_MAX])
-    columns = min(max((len(r) for r in rows), default=1), ROW_MAX)
-    width = MAP_PAD * 2 + columns * NODE_W + (columns - 1) * GAP_X
-    row_of: dict[str, int] = {}
-    y = MAP_PAD
-    for r, row in enumerate(rows):
-        row_h = max(len(boxes[s].lines) * LINE + 14 for s in row)
-        span = len(row) * NODE_W + (len(row) - 1) * GAP_X
-        # Rows of one layer that wrap are shifted half a slot, so their edges do not overlap.
-        left = (width - span) / 2
-        for i, scene_id in enumerate(row):
-            box = boxes[scene_id]
-            box.x = left + i * (NODE_W + GAP_X)
-            box.h = row_h
-            box.y = y
-            row_of[scene_id] = r
-        y += row_h + ROW_GAP
-    height = y - ROW_GAP + MAP_PAD
-    row_boxes = [[boxes[s] for s in row] for row in rows]
-
-    # Parallel choices between the same two scenes become one arrow per kind, labelled A, B...
-    stance_of: dict[str, str] = {}
-    letter_of: dict[str, str] = {}
-    for scene in scenario.scenes.values():
-        for i, c in enumerate(scene.choices):
-            stance_of[c.id] = c.stance
-            letter_of[c.id] = string.ascii_uppercase[i]
-    arrows: dict[tuple[str, str, str], list[str]] = {}
-    for edge in bm.edges:
-        if edge.choice_id is None:
-            kind = "next"
-        else:
-            kind = "passive" if stance_of[edge.choice_id] in vocab.PASSIVE_STANCES else "active"
-        arrows.setdefault((edge.source, edge.target, kind), [])
-        if edge.choice_id:
-            arrows[(edge.source, edge.target, kind)].append(letter_of[edge.choice_id])
-
-    parts = [f'<svg class="map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} '
-             f'{height:.0f}" role="img" aria-labelledby="map-title">',
-             f'<title id="map-title">{esc(_t(lang, "map"))}</title>', _svg_defs()]
-    labels = []
-    placed: list[tuple[float, float, float, float]] = []
-    for (source, target, kind), letters in arrows.items():
-        a, b = boxes[source], boxes[target]
-        pair = {k for (s, t, k) in arrows if s == source and t == target}
-        shift = 0.0
-        if len(pair) > 1:
-            shift = {"active": -9.0, "passive": 9.0, "next": 0.0}[kind]
-        path, spots = _edge_path(a, b, row_of[source], row_of[target], shift, row_boxes)
-        style = {"active": f'stroke="{ACTIVE_COLOUR}" stroke-width="2.2"',
-                 "passive": f'stroke="{PASSIVE_COLOUR}" stroke-width="2" '
-                            'stroke-dasharray="7 4"',
-                 "next": f'stroke="{NEXT_COLOUR}" stroke-width="1.3" stroke-dasharray="1.5 3"'}
-        parts.append(f'<path d="{path}" fill="none" {style[kind]} '
-                     f'marker-end="url(#arrow-{kind})"/>')
-        if letters:
-            text = ",".join(letters)
-            w = 8 + 7 * len(text)
-            if shift:  # two labels side by side, not on top of each other
-                spots = [(x + (w / 2 + 2) * (1 if shift > 0 else -1), y) for x, y in spots]
-            lx, ly = _free_spot(placed, spots, w, 15)
-            labels.append(f'<g class="edge-label"><rect x="{lx - w / 2:.1f}" y="{ly - 8:.1f}" '
-                          f'width="{w:.1f}" height="15" rx="3" fill="#fff" stroke="#111" '
-                          f'stroke-width="0.8"/><text x="{lx:.1f}" y="{ly + 3.5:.1f}" '
-                          f'text-anchor="middle" font-size="10" font-weight="bold">'
-                          f"{esc(text)}</text></g>")
-    for box in boxes.values():
-        parts.append(_node_svg(box))
-    parts += labels
-    parts.append("</svg>")
-    return "\n".join(parts)
-
-
-def _edge_path(a: _Box, b: _Box, row_a: int, row_b: int, shift: float,
-               rows: list[list[_Box]]) -> tuple[str, list[tuple[float, float]]]:
-    """A curve from scene a to scene b, and places along it for its label, best first. An arrow that passes rows on its
-    way down goes through the gap between their scenes nearest to its course, never behind one."""
-    ax, bx = a.x + NODE_W / 2 + shift, b.x + NODE_W / 2 + shift
-    if row_b > row_a:  # downwards: bottom to top
-        points = [(ax, a.y + a.h)]
-        for r in range(row_a + 1, row_b):
-            row = rows[r]
-            t = (r - row_a) / (row_b - row_a)
-            want = ax + (bx - ax) * t
-            gaps = ([row[0].x - GAP_X / 2] + [box.x + NODE_W + GAP_X / 2 for box in row[:-1]]
-                    + [row[-1].x + NODE_W + GAP_X / 2])
-            gx = min(gaps, key=lambda g: abs(g - want)) + shift / 3
-            points += [(gx, row[0].y - 4), (gx, row[0].y + row[0].h + 4)]
-        points.append((bx, b.y))
-        path = [f"M{points[0][0]:.1f},{points[0][1]:.1f}"]
-        for (x1, y1), (x2, y2) in zip(points, points[1:]):
-            if abs(x1 - x2) < 0.5:
-                path.append(f"L{x2:.1f},{y2:.1f}")
-            else:
-                dy = (y2 - y1) / 2
-                path.append(f"C{x1:.1f},{y1 + dy:.1f} {x2:.1f},{y2 - dy:.1f} {x2:.1f},{y2:.1f}")
-        (x1, y1), (x2, y2) = points[0], points[1]
-        dy = (y2 - y1) / 2
-        spots = [(_bezier(x1, x1, x2, x2, t), _bezier(y1, y1 + dy, y2 - dy, y2, t))
-                 for t in (0.3, 0.5, 0.15, 0.7)]
-        return " ".join(path), spots
-    if row_b == row_a:  # same row: from the side, around underneath
-        right = b.x > a.x
-        x1 = a.x + (NODE_W if right else 0)
-        x2 = b.x + (0 if right else NODE_W)
-        y1 = y2 = a.y + a.h * 0.7 + shift / 3
-        path = f"M{x1:.1f},{y1:.1f} C{x1 + (12 if right else -12):.1f},{y1 + 22:.1f} " \
-               f"{x2 + (-12 if right else 12):.1f},{y2 + 22:.1f} {x2:.1f},{y2:.1f}"
-        return path, [((x1 + x2) / 2, y1 + 16)]
-    # upwards (a loop back): out of the right side, round, into the right side
-    x1, x2 = a.x + NODE_W, b.x + NODE_W
-    y1, y2 = a.y + a.h / 2, b.y + b.h / 2
-    bend = max(x1, x2) + 30
-    path = f"M{x1:.1f},{y1:.1f} C{bend:.1f},{y1:.1f} {bend:.1f},{y2:.1f} {x2:.1f},{y2:.1f}"
-    return path, [(bend - 8, (y1 + y2) / 2)]
-
-
-def _free_spot(placed: list[tuple[float, float, float, float]],
-               spots: list[tuple[float, float]], w: float, h: float) -> tuple[float, float]:
-    """A place for a label of w x h that overlaps no label placed before: one of the spots along
-    its arrow, else one beside the first."""
-    x, y = spots[0]
-    tries = spots + [(x + dx, y + dy) for dx, dy in ((0, h + 2), (w + 2, 0), (-w - 2, 0),
-                                                      (0, -h - 2), (0, 2 * h + 4))]
-    for cx, cy in tries:
-        box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-        if not any(box[0] < p[2] + 1 and p[0] < box[2] + 1 and box[1] < p[3] + 1
-                   and p[1] < box[3] + 1 for p in placed):
-            placed.append(box)
-            return cx, cy
-    placed.append((x - w / 2, y - h / 2, x + w / 2, y + h / 2))
-    return x, y
-
-
-def _bezier(p0: float, p1: float, p2: float, p3: float, t: float) -> float:
-    u = 1 - t
-    return u ** 3 * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t ** 3 * p3
-
-
-def _svg_defs() -> str:
-    markers = []
-    for kind, colour in (("active", ACTIVE_COLOUR), ("passive", PASSIVE_COLOUR),
-                         ("next", NEXT_COLOUR)):
-        markers.append(f'<marker id="arrow-{kind}" viewBox="0 0 10 10" refX="9" refY="5" '
-                       f'markerWidth="7" markerHeight="7" orient="auto-start-reverse">'
-                       f'<path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>')
-    return "<defs>" + "".join(markers) + "</defs>"
-
-
-def _shape(kind: str, x: float, y: float, w: float, h: float, fill: str) -> str:
-    """Decision points are hexagons, plain scenes rectangles, endings double-bordered pills."""
-    if kind == "decision":
-        k = 12
-        points = (f"{x + k:.1f},{y:.1f} {x + w - k:.1f},{y:.1f} {x + w:.1f},{y + h / 2:.1f} "
-                  f"{x + w - k:.1f},{y + h:.1f} {x + k:.1f},{y + h:.1f} {x:.1f},{y + h / 2:.1f}")
-        return (f'<polygon points="{points}" fill="{fill}" stroke="#111" '
-                f'stroke-width="2.4"/>')
-    if kind == "ending":
-        r = min(h / 2, 18)
-        return (f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" rx="{r:.1f}" '
-                f'fill="{fill}" stroke="#111" stroke-width="1.4"/>'
-                f'<rect x="{x + 3:.1f}" y="{y + 3:.1f}" width="{w - 6:.1f}" height="{h - 6:.1f}" '
-                f'rx="{max(r - 3, 2):.1f}" fill="none" stroke="#111" stroke-width="1"/>')
-    return (f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="{fill}" '
-            f'stroke="#111" stroke-width="1.2"/>')
-
-
-def _node_svg(box: _Box) -> str:
-    out = [f'<g class="node {box.kind}" id="map-{esc(box.id)}">',
-           _shape(box.kind, box.x, box.y, NODE_W, box.h, box.fill)]
-    top = box.y + (box.h - len(box.lines) * LINE) / 2 + LINE - 3
-    room = NODE_W - (30 if box.kind == "decision" else 12)
-    for i, (text, cls) in enumerate(box.lines):
-        weight = ' font-weight="bold"' if cls in ("id", "outcome") else ""
-        italic = ' font-style="italic"' if cls == "sub" else ""
-        size = FONT if cls != "outcome" else FONT - 1
-        # Squeeze a line that would run over the edge, and only such a line.
-        wide = text_width(text, size, bool(weight)) > room
-        fit = f' textLength="{room}" lengthAdjust="spacingAndGlyphs"' if wide else ""
-        out.append(f'<text x="{box.x + NODE_W / 2:.1f}" y="{top + i * LINE:.1f}" '
-                   f'text-anchor="middle" font-size="{size}"{weight}{italic}{fit}>'
-                   f"{esc(text)}</text>")
-    out.append("</g>")
-    return "".join(out)
+    """The branch map alone, as the guide shows it: an inline SVG."""
+    return pages.render("map.svg", map=guide_map.lay_out(scenario, lang), t=partial(_t, lang))
 
 
 def legend_html(lang: str) -> str:
-    """The map's legend: each shape and line style with its meaning in words."""
-    def swatch(inner: str, w: int = 46, h: int = 22) -> str:
-        return (f'<svg width="{w}" height="{h}" viewBox="0 0 {w} {h}" aria-hidden="true">'
-                f"{inner}</svg>")
-    line = lambda colour, extra: (  # noqa: E731
-        f'<line x1="2" y1="11" x2="44" y2="11" stroke="{colour}" {extra}/>')
-    items = [
-        (swatch(_shape("decision", 2, 2, 42, 18, "#fff")), _t(lang, "legend_decision")),
-        (swatch(_shape("scene", 2, 2, 42, 18, "#fff")), _t(lang, "legend_scene")),
-        (swatch(_shape("ending", 2, 1, 42, 20, OUTCOME_FILL["mixed"])), _t(lang, "legend_ending")),
-        (swatch(line(ACTIVE_COLOUR, 'stroke-width="2.6"')), _t(lang, "legend_active")),
-        (swatch(line(PASSIVE_COLOUR, 'stroke-width="2.4" stroke-dasharray="7 4"')),
-         _t(lang, "legend_passive")),
-        (swatch(line(NEXT_COLOUR, 'stroke-width="1.6" stroke-dasharray="1.5 3"')),
-         _t(lang, "legend_next")),
-    ]
-    return ('<ul class="legend">' + "".join(f"<li>{s}<span>{esc(t)}</span></li>"
-                                            for s, t in items) + "</ul>")
+    """The map's legend alone: each shape and line style with its meaning in words."""
+    return pages.render("legend.html", t=partial(_t, lang))
 
 
-# --- the document ------------------------------------------------------------------------------------
-
-def _facts(scenario: Scenario, lang: str) -> str:
-    points = decision_points(scenario)
-    rows = [
+def _facts(scenario: Scenario, lang: str) -> list[tuple[str, str]]:
+    return [
         (_t(lang, "audience"), _t(lang, "ages", min=scenario.audience.min_age,
                                   max=scenario.audience.max_age)),
         (_t(lang, "minutes"), _t(lang, "minutes_value", n=scenario.minutes)),
-        (_t(lang, "decision_points"), str(len(points))),
+        (_t(lang, "decision_points"), str(len(decision_points(scenario)))),
         (_t(lang, "scenes_endings"), _t(lang, "scenes_endings_value",
                                         scenes=len(scenario.scenes),
                                         endings=len(scenario.endings))),
         (_t(lang, "languages"), ", ".join(vocab.LANGUAGES.get(code, code)
                                           for code in scenario.languages)),
-        (_t(lang, "cast"), ", ".join(f"{m.name} ({_label(vocab.CAST_ROLES[m.role], lang)})"
+        (_t(lang, "cast"), ", ".join(f"{m.name} ({vocab.label(vocab.CAST_ROLES[m.role], lang)})"
                                      for m in scenario.cast.values())),
         (_t(lang, "version"), str(scenario.version)),
     ]
-    return ('<table class="facts"><tbody>' + "".join(
-        f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows) + "</tbody></table>")
 
 
-def _scene_html(scenario: Scenario, scene: Scene, number: int, numbers: dict[str, int],
-                lang: str) -> str:
-    t = lambda text: esc(text.get_text(lang))  # noqa: E731
-    meta = [f"{esc(_t(lang, 'place'))}: {esc(_label(vocab.PLACES[scene.place], lang))}"]
-    if scene.step:
-        meta.append(f"{esc(_t(lang, 'step'))}: <strong>"
-                    f"{esc(_label(vocab.STEPS[scene.step], lang))}</strong>")
-    # The head and the beats stay on one page; so do the "Choices" heading and the first choice.
-    out = [f'<article class="scene" id="scene-{esc(scene.id)}"><div class="keep">',
-           f'<h3>{esc(_t(lang, "scene"))} {number} · {esc(scene.id)}</h3>',
-           f'<p class="scene-meta">{" · ".join(meta)}</p>']
-    if scene.cast:
-        who = ", ".join(f"{esc(scenario.cast[c].name)} "
-                        f"({esc(_label(vocab.EXPRESSIONS[e], lang))})"
-                        for c, e in scene.cast.items() if c in scenario.cast)
-        out.append(f'<p class="scene-meta">{esc(_t(lang, "on_stage"))}: {who}</p>')
-    if scene.note:
-        out.append(f'<div class="note"><strong>{esc(_t(lang, "note"))}:</strong> '
-                   f"{t(scene.note)}</div>")
-    out.append(f'<h4>{esc(_t(lang, "beats"))}</h4>')
-    for beat in scene.beats:
-        speaker = scenario.cast[beat.who].name if beat.who in scenario.cast else None
-        if speaker:
-            out.append(f'<p class="beat"><span class="speaker">{esc(speaker)}:</span> '
-                       f"{t(beat.text)}</p>")
-        else:
-            out.append(f'<p class="beat"><em>{t(beat.text)}</em></p>')
-    if scene.next:
-        out.append(f'<p><strong>{esc(_t(lang, "next"))}:</strong> '
-                   f"{_roads_html(scenario, scene.next_routes, numbers, lang)}</p>")
+def _scene(scenario: Scenario, scene: Scene, numbers: dict[str, int],
+           lang: str) -> dict[str, object]:
+    text = lambda localized: localized.get_text(lang)  # noqa: E731
+    ending = None
     if scene.ending and scene.ending in scenario.endings:
-        ending = scenario.endings[scene.ending]
-        out.append(f'<p><strong>{esc(_t(lang, "ends_with"))}:</strong> '
-                   f'<a href="#ending-{esc(ending.id)}">{t(ending.title)}</a> '
-                   f"({esc(_label(vocab.ENDING_OUTCOMES[ending.outcome], lang))})</p>")
-    out.append("</div>")
-    victim = scenario.cast[scenario.victim].name if scenario.victim in scenario.cast else ""
-    for i, choice in enumerate(scene.choices):
-        html = _choice_html(scenario, choice, string.ascii_uppercase[i], numbers, victim, lang)
-        if i == 0:
-            html = f'<div class="keep"><h4>{esc(_t(lang, "choices"))}</h4>{html}</div>'
-        out.append(html)
-    out.append("</article>")
-    return "\n".join(out)
+        found = scenario.endings[scene.ending]
+        ending = {"id": found.id, "title": text(found.title),
+                  "outcome": vocab.label(vocab.ENDING_OUTCOMES[found.outcome], lang)}
+    return {
+        "id": scene.id,
+        "number": numbers[scene.id],
+        "place": vocab.label(vocab.PLACES[scene.place], lang),
+        "step": vocab.label(vocab.STEPS[scene.step], lang) if scene.step else None,
+        "on_stage": [f"{scenario.cast[c].name} ({vocab.label(vocab.EXPRESSIONS[e], lang)})"
+                     for c, e in scene.cast.items() if c in scenario.cast],
+        "note": text(scene.note) if scene.note else None,
+        "beats": [{"speaker": scenario.cast[b.who].name if b.who in scenario.cast else None,
+                   "text": text(b.text)} for b in scene.beats],
+        "next": _roads(scenario, scene.next_routes, numbers, lang) if scene.next else None,
+        "ending": ending,
+        "choices": [_choice(scenario, c, string.ascii_uppercase[i], numbers, lang)
+                    for i, c in enumerate(scene.choices)],
+    }
 
 
-def _roads_html(scenario: Scenario, routes, numbers: dict[str, int], lang: str) -> str:
-    """Where a choice or `next` leads: one link, or each road with its condition in words."""
-    def link(to: str) -> str:
-        return f'→ <a href="#scene-{esc(to)}">{numbers.get(to, "?")} · {esc(to)}</a>'
-    if len(routes) == 1:
-        return link(routes[0].to)
-    items = [f"<li>{link(r.to)} "
-             f"({esc(condition_words(scenario, r.when, lang) if r.when else _t(lang, 'otherwise'))})"
-             "</li>" for r in routes]
-    return f'<ul class="roads">{"".join(items)}</ul>'
+def _roads(scenario: Scenario, routes: Iterable[Route], numbers: dict[str, int],
+           lang: str) -> list[dict[str, object]]:
+    """Where a choice or `next` leads: each road with its scene's number and its condition in
+    words (the page shows the condition only where there is more than one road)."""
+    return [{"to": r.to, "number": numbers.get(r.to, "?"),
+             "condition": condition_words(scenario, r.when, lang) if r.when
+             else _t(lang, "otherwise")} for r in routes]
 
 
-def _choice_html(scenario: Scenario, choice: Choice, letter: str, numbers: dict[str, int],
-                 victim: str, lang: str) -> str:
-    t = lambda text: esc(text.get_text(lang))  # noqa: E731
-    active = choice.stance in vocab.ACTIVE_STANCES
-    kind = "active" if active else "passive"
-    rows = [(_t(lang, "stance"), f"{esc(_label(vocab.STANCES[choice.stance], lang))} "
-                                 f"({esc(_t(lang, kind))})")]
-    if choice.strategy:
-        rows.append((_t(lang, "strategy"), esc(_label(vocab.STRATEGIES[choice.strategy], lang))))
-    if choice.when:
-        rows.append((_t(lang, "condition"), esc(condition_words(scenario, choice.when, lang))))
-        if choice.unavailable:
-            rows.append((_t(lang, "unavailable"), f"<em>{t(choice.unavailable)}</em>"))
+def _choice(scenario: Scenario, choice: Choice, letter: str, numbers: dict[str, int],
+            lang: str) -> dict[str, object]:
+    text = lambda localized: localized.get_text(lang)  # noqa: E731
     effects = effect_words(scenario, choice, lang)
-    rows.append((_t(lang, "effects", victim=victim),
-                 esc(", ".join(effects) if effects else _t(lang, "no_effects"))))
-    rows.append((_t(lang, "leads_to"), _roads_html(scenario, choice.routes, numbers, lang)))
-    rows.append((_t(lang, "consequence"), t(choice.consequence)))
-    if choice.discuss:
-        rows.append((_t(lang, "prompts"),
-                     "<ul>" + "".join(f"<li>{t(d)}</li>" for d in choice.discuss) + "</ul>"))
-    body = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
-    return (f'<div class="choice {kind}" id="choice-{esc(choice.id)}">'
-            f'<div class="choice-head"><span class="letter">{letter}</span>{t(choice.text)}'
-            f'<span class="badge">{esc(_t(lang, kind))}</span></div><dl>{body}</dl></div>')
+    return {
+        "id": choice.id,
+        "letter": letter,
+        "text": text(choice.text),
+        "kind": "active" if choice.stance in vocab.ACTIVE_STANCES else "passive",
+        "stance": vocab.label(vocab.STANCES[choice.stance], lang),
+        "strategy": vocab.label(vocab.STRATEGIES[choice.strategy], lang)
+        if choice.strategy else None,
+        "condition": condition_words(scenario, choice.when, lang) if choice.when else None,
+        "unavailable": text(choice.unavailable) if choice.unavailable else None,
+        "effects": ", ".join(effects) if effects else _t(lang, "no_effects"),
+        "roads": _roads(scenario, choice.routes, numbers, lang),
+        "consequence": text(choice.consequence),
+        "prompts": [text(d) for d in choice.discuss],
+    }
 
 
-MATTERS_SHOWN = 3
-
-
-def _matters_html(scenario: Scenario, numbers: dict[str, int], lang: str) -> str:
+def _matters(scenario: Scenario, numbers: dict[str, int], lang: str) -> dict[str, object]:
     """The decision points where acting instead of standing by moves the ending most, from
     `core.analysis`: where the class discussion counts most."""
     found = analyse(scenario)
     rated = [d for d in found.decisions if d.effect is not None]
-    if not rated:
-        return f'<p>{esc(_t(lang, "matters_none"))}</p>'
     top = sorted(rated, key=lambda d: (-abs(d.effect or 0.0), d.order))[:MATTERS_SHOWN]
     choices = {c.id: c for scene in scenario.scenes.values() for c in scene.choices}
 
@@ -947,104 +575,18 @@ def _matters_html(scenario: Scenario, numbers: dict[str, int], lang: str) -> str
         text = f"{value:+.2f}" if value and sign else f"{value:.2f}"
         return text.replace(".", ",") if lang == "nl" else text
 
-    def choice_cell(choice_id: str | None, d) -> str:
+    def side(choice_id: str | None, d) -> tuple[str, str]:
         figure = next(c for c in d.choices if c.choice_id == choice_id)
-        text = choices[choice_id].text.get_text(lang)
-        return f"{esc(text)} <span class=\"muted\">→ {number(figure.expected, sign=False)}</span>"
+        return choices[choice_id].text.get_text(lang), number(figure.expected, sign=False)
 
-    rows = [f'<p>{esc(_t(lang, "matters_intro"))}</p>',
-            f'<table><thead><tr><th style="width:22%">{esc(_t(lang, "moment"))}</th>'
-            f'<th>{esc(_t(lang, "acting"))}</th><th>{esc(_t(lang, "standing_by"))}</th>'
-            f'<th style="width:12%" class="num">{esc(_t(lang, "difference"))}</th></tr></thead>'
-            "<tbody>"]
-    for d in top:
-        rows.append(f'<tr><td><a href="#scene-{esc(d.scene_id)}">{numbers.get(d.scene_id, "?")}'
-                    f" · {esc(d.scene_id)}</a></td><td>{choice_cell(d.most_active, d)}</td>"
-                    f"<td>{choice_cell(d.most_passive, d)}</td>"
-                    f'<td class="num">{number(d.effect or 0.0)}</td></tr>')
-    rows.append("</tbody></table>")
     first = found.first
-    if first is not None and first.effect is not None:
-        rows.append(f'<p>{esc(_t(lang, "matters_first", effect=number(first.effect)))}</p>')
-    return "".join(rows)
-
-
-def guide_html(scenario: Scenario, lang: str) -> str:
-    """The whole guide for `scenario` in `lang`, as one HTML document."""
-    if lang not in GUIDE_TEXT:
-        raise ValueError(f"the guide speaks {', '.join(GUIDE_TEXT)}, not '{lang}'")
-    t = lambda text: esc(text.get_text(lang))  # noqa: E731
-    order = scene_order(scenario)
-    numbers = {s: i + 1 for i, s in enumerate(order)}
-    points = decision_points(scenario)
-    sections: list[tuple[str, str, str]] = []  # (anchor, heading, body)
-
-    intro = [_facts(scenario, lang)]
-    if scenario.note:
-        intro.append(f'<h3>{esc(_t(lang, "teacher_note"))}</h3><div class="note">'
-                     f"{t(scenario.note)}</div>")
-    cover = (f'<p class="kicker">{esc(_t(lang, "guide"))}</p><h1>{t(scenario.title)}</h1>'
-             f'<p class="lead">{t(scenario.summary)}</p>' + "".join(intro))
-
-    goals = [f'<table><thead><tr><th style="width:62%">{esc(_t(lang, "goal"))}</th>'
-             f'<th>{esc(_t(lang, "strategy"))}</th></tr></thead><tbody>']
-    for goal in scenario.learning_goals:
-        goals.append(f"<tr><td>{t(goal.text)}</td><td>"
-                     f"{esc(_label(vocab.STRATEGIES[goal.strategy], lang))}</td></tr>")
-    goals.append("</tbody></table>")
-    sections.append(("goals", _t(lang, "goals"), "".join(goals)))
-
-    plan = [f'<p>{esc(_t(lang, "plan_intro", minutes=scenario.minutes, points=len(points)))}</p>',
-            f'<table><thead><tr><th style="width:16%">{esc(_t(lang, "time"))}</th>'
-            f'<th style="width:27%">{esc(_t(lang, "part"))}</th>'
-            f'<th style="width:8%" class="num">{esc(_t(lang, "min"))}</th>'
-            f'<th>{esc(_t(lang, "what"))}</th></tr></thead><tbody>']
-    for row in lesson_plan(scenario, lang):
-        end = row.start + row.minutes
-        plan.append(f"<tr><td>{row.start // 60}:{row.start % 60:02d}–{end // 60}:{end % 60:02d}"
-                    f'</td><td>{esc(row.title)}</td><td class="num">{row.minutes}</td>'
-                    f"<td>{esc(row.what)}</td></tr>")
-    plan.append("</tbody></table>")
-    sections.append(("plan", _t(lang, "plan"), "".join(plan)))
-
-    sections.append(("map", _t(lang, "map"),
-                     f'<p>{esc(_t(lang, "map_intro"))}</p>{legend_html(lang)}'
-                     f"<figure>{map_svg(scenario, lang)}</figure>"))
-
-    sections.append(("matters", _t(lang, "matters"), _matters_html(scenario, numbers, lang)))
-
-    scenes = [_scene_html(scenario, scenario.scenes[s], numbers[s], numbers, lang) for s in order]
-    sections.append(("scenes", _t(lang, "scenes"), "\n".join(scenes)))
-
-    endings = []
-    reached: dict[str, list[str]] = {}
-    for s in order:
-        if scenario.scenes[s].ending:
-            reached.setdefault(scenario.scenes[s].ending or "", []).append(s)
-    for ending in scenario.endings.values():
-        via = ", ".join(f"{numbers[s]} · {s}" for s in reached.get(ending.id, []))
-        endings.append(
-            f'<div class="keep" id="ending-{esc(ending.id)}"><h3>{t(ending.title)}</h3>'
-            f'<p><strong>{esc(_t(lang, "outcome"))}:</strong> '
-            f"{esc(_label(vocab.ENDING_OUTCOMES[ending.outcome], lang))}"
-            + (f' · <span class="muted">{esc(_t(lang, "reached_from"))} {esc(via)}</span>'
-               if via else "") + f"</p><p>{t(ending.text)}</p></div>")
-    sections.append(("endings", _t(lang, "endings"), "\n".join(endings)))
-
-    closing = ["<ol>" + "".join(f"<li>{t(q)}</li>" for q in scenario.closing) + "</ol>",
-               f'<h2 id="help">{esc(_t(lang, "help"))}</h2>',
-               "<ul>" + "".join(f"<li>{t(h)}</li>" for h in scenario.help) + "</ul>"]
-    sections.append(("closing", _t(lang, "closing_questions"), "".join(closing)))
-
-    toc = (f'<h3>{esc(_t(lang, "contents"))}</h3><ol class="toc">'
-           + "".join(f'<li><a href="#{a}">{esc(h)}</a></li>' for a, h, _ in sections)
-           + f'<li><a href="#help">{esc(_t(lang, "help"))}</a></li></ol>')
-    body = [f'<section class="first" id="top">{cover}{toc}</section>']
-    body += [f'<section id="{a}"><h2>{esc(h)}</h2>{b}</section>' for a, h, b in sections]
-    body.append(f'<footer>{esc(_t(lang, "footer", id=scenario.id, version=scenario.version))}'
-                "</footer>")
-    title = f"{scenario.title.get_text(lang)} · {_t(lang, 'guide')}"
-    return page(title, lang, GUIDE_CSS, "\n".join(body))
+    return {
+        "rows": [{"scene": d.scene_id, "number": numbers.get(d.scene_id, "?"),
+                  "acting": side(d.most_active, d), "standing_by": side(d.most_passive, d),
+                  "difference": number(d.effect or 0.0)} for d in top],
+        "first": number(first.effect) if first is not None and first.effect is not None
+        else None,
+    }
 
 
 def every_text(scenario: Scenario, lang: str) -> Iterable[str]:

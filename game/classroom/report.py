@@ -18,13 +18,15 @@ import csv
 import io
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, Iterable
 
 from .. import paths
 from ..core import vocab
 from ..core.model import Scenario
-from .guide import BASE_CSS, ACTIVE_COLOUR, PASSIVE_COLOUR, OUTCOME_FILL, esc, page, scene_order
+from . import pages
+from .guide_map import scene_order
 from .records import Skipped, load_sessions
 
 REPORT_TEXT: dict[str, dict[str, str]] = {
@@ -143,10 +145,6 @@ CSV_COLUMNS = ("scenario_id", "scenario_versions", "decision_point", "scene", "s
 def _t(lang: str, key: str, **values: object) -> str:
     text = REPORT_TEXT.get(lang, REPORT_TEXT["en"]).get(key) or REPORT_TEXT["en"][key]
     return text.format(**values) if values else text
-
-
-def _label(labels: dict[str, str], lang: str) -> str:
-    return labels.get(lang) or labels["en"]
 
 
 def _pct(part: int, whole: int) -> str:
@@ -374,6 +372,17 @@ def build_report(folder: Path, lang: str = "nl",
 
 # --- CSV ----------------------------------------------------------------------------------------------
 
+# A spreadsheet takes a cell that starts with one of these for a formula, and a scenario's text
+# could then run one (=HYPERLINK(...) on a school laptop): such a text is written after an
+# apostrophe, which spreadsheets show as text (OWASP's advice for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(text: str) -> str:
+    """A scenario's text as a CSV cell that no spreadsheet runs as a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def report_csv(report: Report) -> str:
     """One row per scenario x decision point x choice."""
     out = io.StringIO()
@@ -386,20 +395,13 @@ def report_csv(report: Report) -> str:
             for c in point.choices:
                 writer.writerow([
                     t.scenario_id, versions, n, point.scene_id, point.step or "", c.choice_id,
-                    c.text, c.stance or "", {True: "yes", False: "no", None: ""}[c.active],
-                    c.votes, f"{c.votes / total:.3f}" if total else "", c.taken])
+                    csv_text(c.text), c.stance or "",
+                    {True: "yes", False: "no", None: ""}[c.active], c.votes,
+                    f"{c.votes / total:.3f}" if total else "", c.taken])
     return out.getvalue()
 
 
 # --- HTML ---------------------------------------------------------------------------------------------
-
-REPORT_CSS = BASE_CSS + """
-section.scenario { break-before: page; page-break-before: always; }
-section.scenario.first { break-before: auto; page-break-before: auto; }
-.point { break-inside: avoid; page-break-inside: avoid; margin: 0 0 5mm; }
-svg.chart { width: 100%; height: auto; }
-.facts th { width: 38%; }
-"""
 
 CHART_W = 680
 BAR_X = 4
@@ -415,45 +417,59 @@ class Bar:
     """`active`, `passive`, or `neutral`: drawn solid, hatched, or grey; the label says it too."""
     note: str = ""
     """Text after the number, e.g. the share."""
-    fill: str | None = None
+    outcome: str | None = None
+    """An ending's outcome (`bad`, `mixed`, `good`): a neutral bar in that outcome's colour."""
     suffix: str = ""
     """Text after the label that is never cut off, e.g. "(outsider, passive)"."""
 
 
+@dataclass(frozen=True)
+class PlacedBar:
+    """A bar as templates/chart.svg draws it: its label above it, its number after it."""
+
+    label: str
+    label_y: int
+    bar_y: int
+    width: float
+    number: str
+    number_x: float
+    number_y: int
+    kind: str
+    outcome: str | None
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A horizontal bar chart, each bar with its text and its number: not colour alone."""
+
+    number: int
+    """Its place among the page's charts, which names its hatching pattern."""
+    title: str
+    width: int
+    height: int
+    x: int
+    bars: list[PlacedBar]
+
+
 class _Charts:
-    """Horizontal bar charts as inline SVG, each bar with its text and its number."""
+    """The page's charts, numbered in the order they are made."""
 
     def __init__(self) -> None:
         self.count = 0
 
-    def bars(self, bars: list[Bar], title: str) -> str:
+    def bars(self, bars: list[Bar], title: str) -> Chart:
         self.count += 1
-        hatch = f"hatch{self.count}"
         top = max((b.value for b in bars), default=0) or 1
-        height = ROW_H * len(bars) + 6
-        parts = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_W} '
-                 f'{height}" role="img" aria-label="{esc(title)}"><title>{esc(title)}</title>',
-                 f'<defs><pattern id="{hatch}" patternUnits="userSpaceOnUse" width="7" '
-                 f'height="7" patternTransform="rotate(45)"><rect width="7" height="7" '
-                 f'fill="#FBE3D3"/><line x1="0" y1="0" x2="0" y2="7" stroke="{PASSIVE_COLOUR}" '
-                 f'stroke-width="3.5"/></pattern></defs>']
+        placed = []
         for i, bar in enumerate(bars):
             y = i * ROW_H + 4
             room = 94 - len(bar.suffix)
             label = bar.label if len(bar.label) <= room else bar.label[:room - 1].rstrip() + "…"
-            label = f"{label} {bar.suffix}".strip()
-            parts.append(f'<text x="{BAR_X}" y="{y + 11}" font-size="12">{esc(label)}</text>')
             width = max(BAR_MAX * bar.value / top, 1.5 if bar.value else 0)
-            fill = {"active": ACTIVE_COLOUR, "passive": f"url(#{hatch})"}.get(
-                bar.kind, bar.fill or "#BBBBBB")
-            stroke = PASSIVE_COLOUR if bar.kind == "passive" else "#111"
-            parts.append(f'<rect x="{BAR_X}" y="{y + 16}" width="{width:.1f}" height="15" '
-                         f'fill="{fill}" stroke="{stroke}" stroke-width="1"/>')
-            number = f"{bar.value}" + (f" · {bar.note}" if bar.note else "")
-            parts.append(f'<text x="{BAR_X + width + 6:.1f}" y="{y + 28}" font-size="12" '
-                         f'font-weight="bold">{esc(number)}</text>')
-        parts.append("</svg>")
-        return "".join(parts)
+            placed.append(PlacedBar(f"{label} {bar.suffix}".strip(), y + 11, y + 16, width,
+                                    f"{bar.value}" + (f" · {bar.note}" if bar.note else ""),
+                                    BAR_X + width + 6, y + 28, bar.kind, bar.outcome))
+        return Chart(self.count, title, CHART_W, ROW_H * len(bars) + 6, BAR_X, placed)
 
 
 def _kind_word(active: bool | None, lang: str) -> str:
@@ -461,25 +477,18 @@ def _kind_word(active: bool | None, lang: str) -> str:
 
 
 def report_html(report: Report) -> str:
-    """The report as one self-contained HTML document."""
+    """The report as one self-contained HTML document (templates/report.html)."""
     lang = report.lang
     charts = _Charts()
-    body = [f"<h1>{esc(_t(lang, 'title'))}</h1>",
-            f"<p>{esc(_t(lang, 'intro', sessions=report.sessions))}</p>",
-            f'<p class="muted">{esc(_t(lang, "counted"))}</p>']
-    if report.problems:
-        body.append(f'<div class="note"><strong>{esc(_t(lang, "problems"))}</strong>: '
-                    f'{esc(_t(lang, "problems_intro"))}<ul>'
-                    + "".join(f"<li>{esc(p.name)}: {esc(_t(lang, 'why_' + p.kind))}</li>"
-                              for p in report.problems) + "</ul></div>")
-    if not report.scenarios:
-        body.append(f"<p><strong>{esc(_t(lang, 'no_sessions'))}</strong></p>")
-    for i, t in enumerate(report.scenarios):
-        body.append(_scenario_html(t, lang, charts, first=i == 0))
-    return page(_t(lang, "title"), lang, REPORT_CSS, "\n".join(body))
+    return pages.render(
+        "report.html", lang=lang, t=partial(_t, lang), title=_t(lang, "title"),
+        stylesheet="report.css", sessions=report.sessions,
+        problems=[(p.name, _t(lang, "why_" + p.kind)) for p in report.problems],
+        scenarios=[_scenario(t, lang, charts) for t in report.scenarios])
 
 
-def _scenario_html(t: ScenarioTally, lang: str, charts: _Charts, first: bool) -> str:
+def _scenario(t: ScenarioTally, lang: str, charts: _Charts) -> dict[str, object]:
+    """One scenario's part of the report: its facts, charts and table, worked out."""
     modes = ", ".join(f"{_t(lang, 'mode_' + m)}: {n}" for m, n in sorted(t.modes.items()))
     facts = [
         (_t(lang, "sessions"), _t(lang, "sessions_value", total=t.sessions,
@@ -489,16 +498,9 @@ def _scenario_html(t: ScenarioTally, lang: str, charts: _Charts, first: bool) ->
         (_t(lang, "versions"), ", ".join(str(v) for v in sorted(t.versions))),
         (_t(lang, "what_if"), str(t.what_if_roads)),
     ]
-    out = [f'<section class="scenario{" first" if first else ""}" id="scenario-'
-           f'{esc(t.scenario_id)}"><h2>{esc(t.title)} ({esc(t.scenario_id)})</h2>',
-           '<table class="facts"><tbody>' + "".join(
-               f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in facts)
-           + "</tbody></table>"]
-
     taken = t.active_taken + t.passive_taken
     votes = t.votes
-    out.append(f"<h3>{esc(_t(lang, 'overall'))}</h3>")
-    out.append(charts.bars([
+    overall = charts.bars([
         Bar(f"{_t(lang, 'active')} ({_t(lang, 'taken')})", t.active_taken, "active",
             _pct(t.active_taken, taken)),
         Bar(f"{_t(lang, 'passive')} ({_t(lang, 'taken')})", t.passive_taken, "passive",
@@ -507,56 +509,49 @@ def _scenario_html(t: ScenarioTally, lang: str, charts: _Charts, first: bool) ->
             _pct(t.active_votes, votes)),
         Bar(f"{_t(lang, 'passive')} ({_t(lang, 'votes')})", votes - t.active_votes, "passive",
             _pct(votes - t.active_votes, votes)),
-    ], _t(lang, "overall")))
+    ], _t(lang, "overall"))
 
-    out.append(f"<h3>{esc(_t(lang, 'held_back'))}</h3><p>{esc(_t(lang, 'held_back_intro'))}</p>")
-    held = [Bar(_label(vocab.STEPS[s], lang), t.held_back.get(s, 0), "passive",
+    held = [Bar(vocab.label(vocab.STEPS[s], lang), t.held_back.get(s, 0), "passive",
                 _pct(t.held_back.get(s, 0), sum(t.held_back.values())))
             for s in vocab.STEPS]
     held.append(Bar(_t(lang, "never"), t.held_back.get(None, 0), "active",
                     _pct(t.held_back.get(None, 0), sum(t.held_back.values()))))
-    out.append(charts.bars(held, _t(lang, "held_back")))
-    out.append(f'<h3>{esc(_t(lang, "steps"))}</h3><table><thead><tr>'
-               f'<th>{esc(_t(lang, "step_col"))}</th><th class="num">'
-               f'{esc(_t(lang, "active_col"))}</th><th class="num">'
-               f'{esc(_t(lang, "passive_col"))}</th></tr></thead><tbody>'
-               + "".join(f"<tr><td>{esc(_label(vocab.STEPS[s], lang))}</td>"
-                         f'<td class="num">{t.step_taken.get(s, [0, 0])[0]}</td>'
-                         f'<td class="num">{t.step_taken.get(s, [0, 0])[1]}</td></tr>'
-                         for s in vocab.STEPS) + "</tbody></table>")
+    held_back = charts.bars(held, _t(lang, "held_back"))
+    steps = [(vocab.label(vocab.STEPS[s], lang), *t.step_taken.get(s, [0, 0]))
+             for s in vocab.STEPS]
 
-    out.append(f"<h3>{esc(_t(lang, 'endings'))}</h3>")
-    out.append(_endings_chart(t, t.endings, lang, charts, _t(lang, "endings")))
+    endings = _endings_chart(t, t.endings, lang, charts, _t(lang, "endings"))
+    endings_what_if = None
     if t.endings_what_if:
-        out.append(f"<h3>{esc(_t(lang, 'endings_what_if'))}</h3>")
-        out.append(_endings_chart(t, t.endings_what_if, lang, charts,
-                                  _t(lang, "endings_what_if"), only_reached=True))
+        endings_what_if = _endings_chart(t, t.endings_what_if, lang, charts,
+                                         _t(lang, "endings_what_if"), only_reached=True)
 
-    out.append(f"<h2>{esc(_t(lang, 'points'))}</h2>")
+    points = []
     for n, point in enumerate(t.ordered_points(), start=1):
         number = point.number if point.number < 10_000 else n
         heading = _t(lang, "point", number=number, scene=point.scene_id)
         meta = [_t(lang, "reached", n=point.reached)]
         if point.step:
-            meta.insert(0, _t(lang, "step", step=_label(vocab.STEPS[point.step], lang)))
+            meta.insert(0, _t(lang, "step", step=vocab.label(vocab.STEPS[point.step], lang)))
         meta.append(_t(lang, "share_active", active=point.active_votes, total=point.votes,
                        pct=_pct(point.active_votes, point.votes)))
         bars = []
         for c in point.choices:
-            stance = _label(vocab.STANCES[c.stance], lang) if c.stance in vocab.STANCES else "?"
+            stance = vocab.label(vocab.STANCES[c.stance], lang) if c.stance in vocab.STANCES \
+                else "?"
             prefix = f"{c.letter}. " if c.letter else ""
             bars.append(Bar(f"{prefix}{c.text}", c.votes,
                             {True: "active", False: "passive"}.get(c.active, "neutral"),
                             f"{_pct(c.votes, point.votes)} · {_t(lang, 'taken')} {c.taken}×",
                             suffix=f"({stance}, {_kind_word(c.active, lang)})"))
-        out.append(f'<div class="point"><h3>{esc(heading)}</h3><p class="muted">'
-                   f'{esc(" · ".join(meta))}</p>{charts.bars(bars, heading)}</div>')
-    out.append("</section>")
-    return "\n".join(out)
+        points.append({"meta": " · ".join(meta), "chart": charts.bars(bars, heading)})
+    return {"id": t.scenario_id, "title": t.title, "facts": facts, "overall": overall,
+            "held_back": held_back, "steps": steps, "endings": endings,
+            "endings_what_if": endings_what_if, "points": points}
 
 
 def _endings_chart(t: ScenarioTally, counts: Counter, lang: str, charts: _Charts, title: str,
-                   only_reached: bool = False) -> str:
+                   only_reached: bool = False) -> Chart:
     ids = list(t.ending_labels) + sorted(set(counts) - set(t.ending_labels))
     total = sum(counts.values())
     bars = []
@@ -564,10 +559,9 @@ def _endings_chart(t: ScenarioTally, counts: Counter, lang: str, charts: _Charts
         if only_reached and not counts.get(ending_id):
             continue
         name, outcome = t.ending_labels.get(ending_id, (ending_id, None))
-        outcome_word = _label(vocab.ENDING_OUTCOMES[outcome], lang) if outcome else "?"
+        outcome_word = vocab.label(vocab.ENDING_OUTCOMES[outcome], lang) if outcome else "?"
         bars.append(Bar(f"{name} ({outcome_word})", counts.get(ending_id, 0), "neutral",
-                        _pct(counts.get(ending_id, 0), total),
-                        fill=OUTCOME_FILL.get(outcome or "", "#BBBBBB")))
+                        _pct(counts.get(ending_id, 0), total), outcome=outcome))
     unfinished = t.sessions - total if not only_reached else 0
     if unfinished > 0:
         bars.append(Bar(_t(lang, "not_finished"), unfinished, "neutral"))

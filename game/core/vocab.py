@@ -182,3 +182,8 @@ UI_TEXT: Final[dict[str, Labels]] = {
 
 LANGUAGES: Final[dict[str, str]] = {"nl": "Nederlands", "en": "English"}
 REQUIRED_LANGUAGES: Final = ("nl", "en")
+
+
+def label(labels: Labels, lang: str) -> str:
+    """A word of the vocabulary in `lang`, or in English where it has none in `lang`."""
+    return labels.get(lang) or labels["en"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from ..core.layer_order import layer_order
 from . import text as tx
 from .theme import Theme
 
@@ -142,7 +143,8 @@ def line_chart(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, series:
 
 def branch_map(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, bmap, path,
                legend: dict[str, str]) -> bool:
-    """The scenario's scenes and roads, the path taken drawn thick and solid, the rest dashed."""
+    """The scenario's scenes and roads, the path taken drawn thick and solid, the rest dashed;
+    layers left to right, each in the order `core.layer_order` gives (the guide's map's too)."""
     p = theme.palette
     legend_h = _legend(surface, theme, rect, legend)
     area = pygame.Rect(rect.x, rect.y + legend_h + theme.px(0.5), rect.w,
@@ -151,11 +153,10 @@ def branch_map(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, bmap, p
         return area.h >= theme.px(4)
     r = max(3, min(theme.px(1.3), area.h / (2.6 * max(1, bmap.max_slots))))
     pos = {}
-    for node in bmap.nodes:
-        count = sum(1 for n in bmap.nodes if n.layer == node.layer)
-        x = area.x + r * 1.6 + (area.w - 3.2 * r) * (node.layer / max(1, bmap.layers - 1))
-        y = area.y + area.h * (node.slot + 0.5) / max(1, count)
-        pos[node.id] = (x, y)
+    for layer, ids in enumerate(layer_order(bmap)):
+        x = area.x + r * 1.6 + (area.w - 3.2 * r) * (layer / max(1, bmap.layers - 1))
+        for slot, scene_id in enumerate(ids):
+            pos[scene_id] = (x, area.y + area.h * (slot + 0.5) / max(1, len(ids)))
     visited = set(path)
     taken = set(zip(path, path[1:]))
     for e in bmap.edges:
