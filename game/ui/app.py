@@ -35,7 +35,7 @@ BENCH_FIRST_FRAME = bool(os.environ.get("BYSTANDER_BENCH_FIRST_FRAME"))
 
 
 class NoDisplay(Exception):
-    """There is no screen to open a window on."""
+    """There is no screen to open a window on. The message says so, and what to do instead."""
 
 
 def display_problem() -> str | None:
@@ -376,64 +376,35 @@ class App:
             pass
 
 
-MIN_SIZE = (320, 240)
-MAX_SIDE = 7680
-MAX_PIXELS = 3840 * 2160
-"""The largest window or picture: 4K, or as many pixels in another shape (a 5120x1440 monitor, a
-4K screen on its side). Every layout is tested up to 3840x2160; each frame is drawn into memory the
-size of the window, and 16384x16384 took 6 to 7 GB."""
-
-
-def parse_size(text: str | None) -> tuple[int, int]:
-    """`--size WxH`, within the sizes the game supports; UsageError otherwise."""
-    from ..cli import UsageError
-    if not text:
-        return DEFAULT_SIZE
-    parts = text.lower().split("x")
-    if len(parts) != 2 or not all(p.strip().isdigit() and len(p.strip()) <= 5 for p in parts):
-        raise UsageError(f"--size must look like 1920x1080, not '{text[:40]}'")
-    w, h = (int(p) for p in parts)
-    if (w < MIN_SIZE[0] or h < MIN_SIZE[1] or max(w, h) > MAX_SIDE or w * h > MAX_PIXELS):
-        raise UsageError(f"--size {text} is not supported: from {MIN_SIZE[0]}x{MIN_SIZE[1]} up to "
-                         f"3840x2160, or as many pixels in another shape (at most {MAX_SIDE} on "
-                         "a side)")
-    return w, h
-
-
-def play(args) -> int:
-    """`bystander play [SCENARIO]`: the title screen, or that scenario straight away."""
-    if getattr(args, "kiosk", False):  # event mode: its own App (see kiosk.py)
-        from .kiosk import play_kiosk
-        return play_kiosk(args)
-    from ..cli import resolve_scenario, say_issues
+def play(scenario: str | None = None, *, lang: str | None = None,
+         size: tuple[int, int] | None = None, fullscreen: bool = False, display: int = 0,
+         class_mode: bool = False) -> None:
+    """`bystander play [SCENARIO]`: the title screen, or that scenario (an id or a file) straight
+    away; with `class_mode` the class plays it (the default story if none is named). Returns
+    when the window closes. Raises NoDisplay (with what to say) when there is no screen,
+    ScenarioNotFound or ScenarioError when the story named cannot be played."""
+    from ..core.issues import ScenarioError
+    from ..paths import find_scenario
     from .catalogue import entry_for, scan
-    scenario_name = getattr(args, "scenario", None)
     why = display_problem()
     if why is not None:
-        print(t("no_display", getattr(args, "lang", None) or "en", why=why,
-                scenario=scenario_name or "adrian"), file=sys.stderr)
-        return 1
-    size = parse_size(getattr(args, "size", None))
+        raise NoDisplay(t("no_display", lang or "en", why=why, scenario=scenario or "adrian"))
     start_entry = None
-    if scenario_name:
-        path = resolve_scenario(scenario_name)
-        start_entry, issues = entry_for(path)
+    if scenario:
+        start_entry, issues = entry_for(find_scenario(scenario))
         if start_entry is None:
-            say_issues(issues, err=True)
-            return 1
+            raise ScenarioError(issues)
     settings = load_settings()
-    if getattr(args, "lang", None):
-        settings.lang = args.lang
+    if lang:
+        settings.lang = lang
     catalogue = scan()
     try:
-        app = App(settings, catalogue, size=size,
-                  fullscreen=True if getattr(args, "fullscreen", False) else None,
-                  display=getattr(args, "display", 0) or 0)
+        app = App(settings, catalogue, size=size or DEFAULT_SIZE,
+                  fullscreen=True if fullscreen else None, display=display)
     except pygame.error as exc:
-        print(t("no_display", settings.lang, why=str(exc), scenario=scenario_name or "adrian"),
-              file=sys.stderr)
-        return 1
-    if getattr(args, "class_mode", False):  # --class: the story named, else the default one
+        raise NoDisplay(t("no_display", settings.lang, why=str(exc),
+                          scenario=scenario or "adrian")) from None
+    if class_mode:  # the story named, else the default one
         entry = start_entry or (catalogue.entries[catalogue.default_index()]
                                 if catalogue.entries else None)
         if entry is not None:
@@ -450,6 +421,3 @@ def play(args) -> int:
     finally:
         app.leave_class()
         pygame.display.quit()
-    return 0
-
-

@@ -415,56 +415,48 @@ def draw_idle_warning(surface: pygame.Surface, th: Theme, seconds: int, lang: st
 
 # --- starting it ----------------------------------------------------------------------------------
 
-def play_kiosk(args) -> int:
-    """`bystander play --kiosk [--scenario ID ...]`."""
+def play_kiosk(scenarios: list[str] = (), *, lang: str | None = None,
+               size: tuple[int, int] | None = None, display: int = 0) -> None:
+    """`bystander play --kiosk [--scenario ID ...]`: the stories named (ids or files), else every
+    one with `event: true`; fullscreen unless `size` is given. Returns when an organiser quits.
+    Raises NoDisplay, ScenarioNotFound or ScenarioError as `app.play` does, and KioskError when
+    there is no story to offer."""
     import os
-    import sys
 
-    from ..cli import UsageError, resolve_scenario, say_issues
-    from .app import parse_size
+    from ..core.issues import ScenarioError
+    from ..paths import find_scenario
+    from .app import NoDisplay
     from .catalogue import entry_for, scan
     from .settings import load_settings
-    names = list(getattr(args, "kiosk_scenarios", None) or [])
-    if getattr(args, "scenario", None):
-        names.insert(0, args.scenario)
     why = display_problem()
     if why is not None:
-        print(t("no_display", getattr(args, "lang", None) or "en", why=why,
-                scenario=names[0] if names else "group_chat"), file=sys.stderr)
-        return 1
+        raise NoDisplay(t("no_display", lang or "en", why=why,
+                          scenario=scenarios[0] if scenarios else "group_chat"))
     named: list[Entry] = []
-    for name in names:
-        entry, issues = entry_for(resolve_scenario(name))
+    for name in scenarios:
+        entry, issues = entry_for(find_scenario(name))
         if entry is None:
-            say_issues(issues, err=True)
-            return 1
+            raise ScenarioError(issues)
         if all(e.path.resolve() != entry.path.resolve() for e in named):
             named.append(entry)
     settings = load_settings()
     catalogue = scan()
-    try:
-        entries = offered_entries(catalogue, named)
-    except KioskError as exc:
-        raise UsageError(str(exc)) from None
-    config = KioskConfig.from_settings(settings, entries, getattr(args, "lang", None))
+    config = KioskConfig.from_settings(settings, offered_entries(catalogue, named), lang)
     if not config.pin:
         log.warning("event mode without kiosk_pin: Ctrl+Alt+Q quits without a code")
     # A notification or a second screen taking focus must not minimise the event screen.
     os.environ.setdefault("SDL_VIDEO_MINIMIZE_ON_FOCUS_LOSS", "0")
-    size_arg = getattr(args, "size", None)
     try:
-        app = KioskApp(settings, catalogue, config, size=parse_size(size_arg),
-                       fullscreen=not size_arg, display=getattr(args, "display", 0) or 0)
+        app = KioskApp(settings, catalogue, config, size=size or DEFAULT_SIZE,
+                       fullscreen=size is None, display=display)
     except pygame.error as exc:
-        print(t("no_display", settings.lang, why=str(exc),
-                scenario=names[0] if names else "group_chat"), file=sys.stderr)
-        return 1
+        raise NoDisplay(t("no_display", settings.lang, why=str(exc),
+                          scenario=scenarios[0] if scenarios else "group_chat")) from None
     try:
         with StopOnSignals(app.quit):  # systemd's stop, Ctrl+C: see stop.py
             app.loop()
     finally:
         pygame.display.quit()
-    return 0
 
 
 # --- pictures -------------------------------------------------------------------------------------

@@ -229,23 +229,16 @@ def _follow_next(app):
     return scene
 
 
-def main(args) -> int:
-    """Entry point of the `screenshot` subcommand."""
+def picture(scenario_path: Path, screen: str = "scene", choose: list[str] | None = None,
+            size: tuple[int, int] = (1280, 720), lang: str = "en", high_contrast: bool = False,
+            text_size: str = "normal", class_mode: bool = False, suffix: str = ".png") -> bytes:
+    """`bystander screenshot`: the bytes of the picture of `screen`, in the format `suffix` names
+    (a PNG for any pygame cannot save). Writing them is the command line's."""
     import io
 
-    from ..cli import UsageError, resolve_scenario, write_output
-    from .app import parse_size
-    path = resolve_scenario(args.scenario)
-    moves = [m.strip() for m in (args.choose or "").split(",") if m.strip()]
-    size = parse_size(args.size)
-    try:
-        shot = render(path, args.screen, moves, size, args.lang, args.high_contrast,
-                      args.text_size, getattr(args, "class_mode", False))
-    except ScreenshotError as exc:
-        raise UsageError(str(exc)) from None
     import pygame
-    picture = io.BytesIO()
-    suffix = args.output.suffix.lower()
-    pygame.image.save(shot.surface, picture, suffix if suffix in IMAGE_SUFFIXES else ".png")
-    write_output(args.output, picture.getvalue())
-    return 0
+    shot = render(scenario_path, screen, choose, size, lang, high_contrast, text_size, class_mode)
+    data = io.BytesIO()
+    suffix = suffix.lower()
+    pygame.image.save(shot.surface, data, suffix if suffix in IMAGE_SUFFIXES else ".png")
+    return data.getvalue()
