@@ -275,13 +275,13 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
-    from .core import graph
+    from .mapfile import GraphError, map_file
     loaded = _load_or_report(find_scenario(args.scenario))
     if loaded is None:
         return EXIT_ERRORS
     try:
-        data = graph.render(loaded.scenario, args.output.suffix, args.lang)
-    except graph.GraphError as exc:
+        data = map_file(loaded.scenario, args.output.suffix, args.lang)
+    except GraphError as exc:
         say(f"bystander graph: {exc}", err=True)
         return EXIT_ERRORS
     write_output(args.output, data)

@@ -1,7 +1,10 @@
-"""The architecture, guarded: the core never imports pygame; only machines.py imports transitions."""
+"""The architecture, guarded: the core never imports pygame, writes no file, runs no program and
+prints nothing; only machines.py imports transitions. The layers of the whole game are import-linter
+contracts (see test_layers below)."""
 
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -32,3 +35,46 @@ def test_the_core_never_prints_or_evals():
     for path in CORE.glob("*.py"):
         text = path.read_text()
         assert not re.search(r"(?<![\w.])(print|eval|exec)\(", text), path.name
+
+
+UNTOUCHABLE_MODULES = {"os", "sys", "io", "shutil", "subprocess", "tempfile", "socket"}
+"""What a module needs to write files, run programs or print: the core needs none of them."""
+UNTOUCHABLE_CALLS = {"open", "print", "input", "eval", "exec"}
+WRITING_METHODS = {"write", "write_text", "write_bytes", "mkdir", "unlink", "rmdir", "touch",
+                   "rename", "symlink_to", "chmod", "open"}
+
+
+def side_effects(source: str) -> list[str]:
+    """What in `source` writes a file, runs a program or prints: imports of the modules that do
+    it, calls of the built-ins that do it, calls of the methods a path or a file writes with."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [f"import {a.name}" for a in node.names
+                      if a.name.split(".")[0] in UNTOUCHABLE_MODULES]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            if (node.module or "").split(".")[0] in UNTOUCHABLE_MODULES:
+                found.append(f"from {node.module} import ...")
+        elif isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Name) and func.id in UNTOUCHABLE_CALLS:
+                found.append(f"{func.id}()")
+            elif isinstance(func, ast.Attribute) and func.attr in WRITING_METHODS:
+                found.append(f".{func.attr}()")
+    return found
+
+
+def test_the_core_writes_no_file_runs_no_program_and_prints_nothing():
+    """The core returns data; the CLI and the UI write it, draw it or run programs with it."""
+    found = {p.name: side_effects(p.read_text()) for p in sorted(CORE.glob("*.py"))}
+    assert {name: what for name, what in found.items() if what} == {}
+
+
+def test_the_side_effect_check_sees_what_it_looks_for():
+    assert side_effects("import subprocess\nsubprocess.run(['dot'])") == ["import subprocess"]
+    assert side_effects("from os import path") == ["from os import ..."]
+    assert side_effects("def f(p):\n    import shutil\n") == ["import shutil"]
+    assert side_effects("print('x')") == ["print()"]
+    assert side_effects("open('x', 'w')") == ["open()"]
+    assert side_effects("path.write_text('x')") == [".write_text()"]
+    assert side_effects("text.replace('a', 'b'); run.choose('x')") == []
