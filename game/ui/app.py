@@ -71,7 +71,7 @@ class App:
         self.run: engine.Run | None = None
         self.entry: Entry | None = None
         self.classroom = None
-        """The class session (`screens.classroom.ClassSession`) in class mode, else None."""
+        """The class session (`classroom.session.ClassSession`) in class mode, else None."""
         self.running = True
         self.dirty = True
         self.animating = False
@@ -210,7 +210,7 @@ class App:
         decision goes into an anonymous record. An unfinished session of the same story is
         offered first, unless `fresh`; `session_log` is one to go on with."""
         from ..core import engine
-        from .screens.classroom import ClassSession
+        from ..classroom.session import ClassSession
         from .screens.ending import EndingScreen
         from .screens.scene import SceneScreen
         from .screens.title import TitleScreen

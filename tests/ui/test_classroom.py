@@ -20,7 +20,7 @@ import pytest  # noqa: E402
 
 from game.classroom.records import read_record, unfinished_sessions  # noqa: E402
 from game.core import engine, vocab  # noqa: E402
-from game.ui.screens.classroom import meters_by_decision, passive_run  # noqa: E402
+from game.classroom.session import meters_by_decision, passive_run  # noqa: E402
 from game.ui.screens.compare import PASSIVE, CompareScreen  # noqa: E402
 from game.ui.screens.consequence import ConsequenceScreen  # noqa: E402
 from game.ui.screens.debrief import DebriefScreen  # noqa: E402

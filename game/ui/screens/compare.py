@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import pygame
 
+from ...classroom.session import meters_by_decision, passive_run
 from .. import charts
 from .. import text as tx
 from ..widgets import Button, FocusList, panel
 from .base import Screen, corner_buttons, header_bar
-from .classroom import meters_by_decision, passive_run
 
 PASSIVE = "passive"
 

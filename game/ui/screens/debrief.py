@@ -12,8 +12,7 @@ import pygame
 
 from .. import text as tx
 from ..widgets import Button, FocusList, chip, panel
-from .base import Screen, corner_buttons, header_bar
-from .classroom import chips_that_fit
+from .base import Screen, chips_that_fit, corner_buttons, header_bar
 
 WIDE_PAGES = ("did", "closing", "help")
 NARROW_PAGES = ("roles", "strategies", "closing", "help")

@@ -17,8 +17,7 @@ import pygame
 
 from .. import text as tx
 from ..widgets import Button, FocusList, chip, panel
-from .base import Screen, corner_buttons, header_bar
-from .classroom import chips_that_fit
+from .base import Screen, chips_that_fit, corner_buttons, header_bar
 
 MIN_MINUTES, MAX_MINUTES, DEFAULT_MINUTES = 1, 10, 3
 DIGIT_KEYS = {getattr(pygame, f"K_{d}"): d for d in range(10)}

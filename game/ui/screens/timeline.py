@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import pygame
 
+from ...classroom.session import decisions_taken
 from .. import text as tx
 from ..charts import marker
 from ..widgets import Button, FocusList, clicked, focus_ring, panel
-from .base import Screen, corner_buttons, header_bar
-from .classroom import chips_that_fit, decisions_taken
+from .base import Screen, chips_that_fit, corner_buttons, header_bar
 
 PASSIVE = frozenset({"outsider", "reinforcer", "assistant"})
 

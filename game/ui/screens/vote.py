@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import pygame
 
+from ...classroom.session import decision_steps
 from .. import text as tx
 from ..widgets import Button, FocusList, clicked, dashed_rect, focus_ring, panel, triangle
-from .base import Screen, corner_buttons, header_bar
-from .classroom import chips_that_fit, decision_steps
+from .base import Screen, chips_that_fit, corner_buttons, header_bar
 
 LETTER_KEYS = {pygame.K_a: 0, pygame.K_b: 1, pygame.K_c: 2, pygame.K_d: 3}
 DIGIT_KEYS = {getattr(pygame, f"K_{d}"): d for d in range(10)}

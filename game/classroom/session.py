@@ -1,10 +1,10 @@
-"""Class mode's state shared by its screens: the anonymous record, the roads, the passive road.
+"""Class mode's session: the anonymous record, the roads, the passive road.
 
-Not a screen itself: the vote, discussion, timeline, comparison and debrief screens all read and
-write one `ClassSession`, kept on the app (`app.classroom`) while a class plays. The record itself
-is `game.classroom.records.SessionLog`; this module only adds what the screens need on top of it:
-which moves each road took (so a road can be replayed and charted) and the moves before a decision
-(so the class can go back and take the other road).
+The rules of a lesson, without a screen: the vote, discussion, timeline, comparison and debrief
+screens all read and write one `ClassSession`, kept on the app (`app.classroom`) while a class
+plays. The record itself is `records.SessionLog`; this module only adds what a lesson needs on top
+of it: which moves each road took (so a road can be replayed and charted) and the moves before a
+decision (so the class can go back and take the other road).
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from ...core import engine, vocab
-from .. import text as tx
+from ..core import engine, vocab
 
 log = logging.getLogger(__name__)
 
@@ -99,23 +98,6 @@ def passive_run(scenario, lang: str, content_hash: str = "") -> engine.Run:
     return run
 
 
-# --- drawing help shared by the class screens ---------------------------------------------------
-
-def chips_that_fit(theme, labels: list[str], right: int) -> list[str]:
-    """The header chips (see `base.header_bar`) that fit left of `right`: later ones give way
-    first, so a narrow (4:3) screen never puts a chip under the corner buttons."""
-    x = theme.margin
-    kept = []
-    for i, label in enumerate(labels):
-        width = (tx.text_width(label[:1].upper() + label[1:], theme.small,
-                               "bold" if i == 0 else "regular") + 2 * theme.px(1.0))
-        if x + width > right - theme.px(1) and kept:
-            break
-        kept.append(label)
-        x += width + theme.px(1)
-    return kept
-
-
 # --- the session -------------------------------------------------------------------------------
 
 @dataclass
@@ -140,13 +122,13 @@ class ClassSession:
     @classmethod
     def begin(cls, entry, run: engine.Run) -> "ClassSession":
         """A new anonymous record for `run` (written at once by the records module)."""
-        from ...classroom.records import SessionLog
+        from .records import SessionLog
         return cls(entry, SessionLog.begin(run, mode="class", content_hash=entry.content_hash))
 
     @classmethod
     def resumed(cls, entry, session_log, lang: str) -> tuple["ClassSession", engine.Run]:
         """An unfinished record picked up again, and the run of the road it stopped on."""
-        from ...classroom.records import resume
+        from .records import resume
         run = resume(session_log, entry.scenario)
         if lang in entry.scenario.languages:
             run.lang = lang
