@@ -5,9 +5,13 @@ contracts (see test_layers below)."""
 from __future__ import annotations
 
 import ast
+import os
 import re
+import shutil
 import subprocess
 import sys
+
+import pytest
 
 from testpaths import ROOT
 
@@ -78,3 +82,47 @@ def test_the_side_effect_check_sees_what_it_looks_for():
     assert side_effects("open('x', 'w')") == ["open()"]
     assert side_effects("path.write_text('x')") == [".write_text()"]
     assert side_effects("text.replace('a', 'b'); run.choose('x')") == []
+
+
+# --- the layers, as import-linter contracts (in pyproject.toml) ------------------------------------
+
+def lint_imports(root) -> subprocess.CompletedProcess:
+    """import-linter's check of the contracts in `root`/pyproject.toml against the `game` package
+    found first from `root`: imports inside functions count too. No cache is written."""
+    code = ("import sys\nfrom importlinter.cli import lint_imports\n"
+            "sys.exit(lint_imports(config_filenames=('pyproject.toml',), no_cache=True, "
+            "no_logo=True))\n")
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=root, env=env, timeout=120)
+
+
+def test_the_layers_hold():
+    """cli and bench above ui, ui above classroom and event, all above core; no pygame below the
+    UI; every module of `game` in its layer (see [tool.importlinter] in pyproject.toml)."""
+    result = lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout, result.stdout
+
+
+FORBIDDEN = [
+    ("core/model.py", "import pygame\n", "only the UI"),
+    ("core/engine.py", "from ..classroom import records\n", "above core"),
+    ("classroom/session.py", "from ..ui import text\n", "above core"),
+    ("ui/app.py", "from ..cli import say\n", "above core"),
+]
+
+
+@pytest.mark.parametrize("where, line, contract", FORBIDDEN)
+def test_a_forbidden_import_breaks_a_contract(tmp_path, where, line, contract):
+    """The contracts can fail: the same check of a copy of the game with one import that goes
+    the wrong way, inside a function, where only a look at every import finds it."""
+    shutil.copytree(ROOT / "game", tmp_path / "game",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    target = tmp_path / "game" / where
+    target.write_text(target.read_text() + "\n\ndef _wrong_way():\n    " + line)
+    result = lint_imports(tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    broken = [line for line in result.stdout.splitlines() if line.endswith("BROKEN")]
+    assert any(contract in name for name in broken), result.stdout
