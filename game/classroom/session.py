@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from ..core import engine, vocab
+from ..core import engine
 
 log = logging.getLogger(__name__)
 
@@ -21,11 +21,6 @@ PASSIVE_PREFERENCE = ("outsider", "reinforcer", "assistant")
 
 
 # --- what a run's history says -----------------------------------------------------------------
-
-def moves_of(run: engine.Run) -> list[str | None]:
-    """The run's moves for `engine.replay`: choice ids, None for each `next` followed."""
-    return [step.choice for step in run.state.history[1:]]
-
 
 def decision_steps(run: engine.Run) -> list[int]:
     """Indexes in the run's history of the steps that were decisions (a choice taken)."""
@@ -45,43 +40,12 @@ def meters_by_decision(run: engine.Run) -> dict[str, tuple[int, ...]]:
     return {m: tuple(step.meters[m] for step in steps) for m in run.scenario.meters}
 
 
-@dataclass(frozen=True)
-class DecisionTaken:
-    """One decision of a road, as the timeline shows it."""
-
-    number: int
-    """From 1."""
-    scene_id: str
-    choice_id: str
-    letter: str
-    text: str
-    stance: str
-    stance_label: str
-    step_label: str | None
-
-
-def decisions_taken(run: engine.Run) -> list[DecisionTaken]:
-    """The decisions of `run` in its language, in order."""
-    s = run.scenario
-    history = run.state.history
-    out = []
-    for n, i in enumerate(decision_steps(run), start=1):
-        scene = s.scenes[history[i - 1].scene]
-        index = next(k for k, c in enumerate(scene.choices) if c.id == history[i].choice)
-        choice = scene.choices[index]
-        step_label = (vocab.STEPS[scene.step].get(run.lang) or vocab.STEPS[scene.step]["en"]
-                      if scene.step else None)
-        out.append(DecisionTaken(n, scene.id, choice.id, "ABCD"[index],
-                                 choice.text.get_text(run.lang), choice.stance,
-                                 vocab.STANCES[choice.stance].get(run.lang)
-                                 or vocab.STANCES[choice.stance]["en"], step_label))
-    return out
-
-
-def passive_run(scenario, lang: str, content_hash: str = "") -> engine.Run:
-    """The most passive road: at each decision an available outsider, reinforcer or assistant
-    choice (in that order of preference), else the first available choice; to its ending."""
-    run = engine.start(scenario, lang, content_hash)
+def passive_run(beside: engine.Run) -> engine.Run:
+    """The most passive road through the story of `beside`, in its language: at each decision
+    an available outsider, reinforcer or assistant choice (in that order of preference), else
+    the first available choice; to its ending."""
+    scenario = beside.scenario
+    run = engine.start(scenario, beside.lang, beside.state.content_hash)
     for _ in range(4 * len(scenario.scenes) + 4):  # every scene at most a few times: no loops
         if run.ended:
             break

@@ -127,7 +127,7 @@ class App:
     def set_lang(self, lang: str) -> None:
         """Switch interface and story language at any moment."""
         self.settings.lang = lang
-        if self.run is not None and lang in self.run.scenario.languages:
+        if self.run is not None and lang in self.run.languages:
             self.run.lang = lang
         pygame.display.set_caption(t("app_title", lang))
         self.save()

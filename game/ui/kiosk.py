@@ -30,7 +30,6 @@ from typing import Callable
 
 import pygame
 
-from ..core import vocab
 from ..event.counter import EventCounter
 from ..stop import StopOnSignals
 from . import text as tx
@@ -184,7 +183,7 @@ class KioskApp(App):
         v, run = self.visitor, self.run
         if v is None or run is None:
             return
-        if not v.stepped_in and run.state.stances & vocab.ACTIVE_STANCES:
+        if not v.stepped_in and run.stepped_in:
             v.stepped_in = True
             self.counter.visitor_stepped_in()
         if not v.finished and run.ended and isinstance(self.top, EndingScreen):

@@ -84,6 +84,21 @@ def test_the_side_effect_check_sees_what_it_looks_for():
     assert side_effects("text.replace('a', 'b'); run.choose('x')") == []
 
 
+PAST_THE_VIEWS = re.compile(r"\.state\b|\brun\.scenario\b|\.models\.|\.machines\b")
+"""A run's state, its scenario and its machines: what the UI must not read (see core/engine.py's
+views and Run's reading methods)."""
+
+
+def test_the_ui_reads_a_run_only_through_its_views():
+    """Screens show views; a screen that reads the run's state or the scenario's insides breaks
+    when either changes shape, and two screens work out the same thing twice."""
+    found = [f"{p.relative_to(ROOT)}:{n}: {line.strip()}"
+             for p in sorted((ROOT / "game" / "ui").rglob("*.py"))
+             for n, line in enumerate(p.read_text().splitlines(), start=1)
+             if PAST_THE_VIEWS.search(line)]
+    assert found == []
+
+
 # --- the layers, as import-linter contracts (in pyproject.toml) ------------------------------------
 
 def lint_imports(root) -> subprocess.CompletedProcess:

@@ -49,9 +49,7 @@ class CompareScreen(Screen):
     def other_run(self):
         if self.other == PASSIVE:
             if self._passive is None or self._passive.lang != self.app.lang:
-                entry = self.app.entry
-                self._passive = passive_run(self.run.scenario, self.run.lang,
-                                            entry.content_hash if entry else "")
+                self._passive = passive_run(self.run)
             return self._passive
         if self.session is not None and self.other == self.session.road:
             return self.app.run
@@ -103,8 +101,7 @@ class CompareScreen(Screen):
         corners = corner_buttons(self)
         m = th.margin
         y = max(top.bottom, corners[0].rect.bottom) + th.px(1.2)
-        scenario = self.run.scenario
-        name = scenario.cast[scenario.victim].name
+        name = self.run.victim_view().name
         heading = tx.fit(self.t("compare_title", name=name),
                          pygame.Rect(m, y, th.width - 2 * m, th.heading * 2), th.heading,
                          p.on_backdrop, "bold", th.body_min)

@@ -165,8 +165,7 @@ class ConsequenceScreen(Screen):
         self._fits = []
         self._draw_background(surface)
         header_bar(surface, th, [self.before.place_label])
-        scenario = self.run.scenario
-        victim = scenario.cast[scenario.victim]
+        victim = self.run.victim_view()
         corners = self.corners = corner_buttons(self)
 
         def panel_box(figure_w: int) -> pygame.Rect:
@@ -245,8 +244,7 @@ class ConsequenceScreen(Screen):
 
     def _condition_line(self) -> str:
         o = self.outcome
-        victim = self.run.scenario.cast[self.run.scenario.victim]
-        line = self.t("how_is", name=victim.name, condition=o.condition_after.label)
+        line = self.t("how_is", name=self.run.victim_view().name, condition=o.condition_after.label)
         if o.condition_changed:
             line += f"  ({self.t('was', condition=o.condition_before.label)})"
         return line
@@ -381,7 +379,7 @@ class ConsequenceScreen(Screen):
         return out
 
     def _range(self, meter_id: str) -> tuple[int, int]:
-        m = self.run.scenario.meters[meter_id]
+        m = next(m for m in self.run.meter_views() if m.id == meter_id)
         return m.min, m.max
 
     def overflows(self) -> list[str]:

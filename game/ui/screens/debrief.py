@@ -31,8 +31,8 @@ class DebriefScreen(Screen):
         self.debrief = self._make()
 
     def _make(self):
-        from ...classroom.debrief import debrief
-        return debrief(self.run.scenario, self.run.summary(), self.app.lang)
+        from ...classroom.debrief import road_debrief
+        return road_debrief(self.run, self.app.lang)
 
     # --- behaviour ------------------------------------------------------------------------------
 
@@ -367,8 +367,7 @@ class DebriefScreen(Screen):
         """Where to get help, as at the ending: the last thing the class sees."""
         th = self.theme
         d = self.debrief
-        items = list(d.ending.help) if d.ending else [h.get_text(self.app.lang)
-                                                      for h in self.run.scenario.help]
+        items = list(d.ending.help) if d.ending else list(self.run.help_texts())
         room = self._section(surface, area, self.t("help"))
         self._numbered(surface, room, items, th.palette.ink, numbers=False)
 

@@ -57,8 +57,7 @@ class EndingScreen(Screen):
 
     def branch_map(self):
         if self._map is None:
-            from ...core.graph import branch_map
-            self._map = branch_map(self.run.scenario)
+            self._map = self.run.branch_map()
         return self._map
 
     # --- drawing --------------------------------------------------------------------------------
@@ -139,7 +138,7 @@ class EndingScreen(Screen):
 
     def _layout_tabs(self, top: int) -> list[Button]:
         th = self.theme
-        name = self.run.scenario.cast[self.run.scenario.victim].name
+        name = self.run.victim_view().name
         labels = {"story": self.t("tab_story"), "path": self.t("tab_path"),
                   "map": self.t("tab_path"), "chart": self.t("chart_title", name=name)}
         if self.pane not in self.panes():
@@ -271,8 +270,7 @@ class EndingScreen(Screen):
         return left, right, title, body, journey
 
     def _draw_victim(self, surface: pygame.Surface, area: pygame.Rect) -> None:
-        scenario = self.run.scenario
-        victim = scenario.cast[scenario.victim]
+        victim = self.run.victim_view()
         expression = self.run.condition_view().expression
         figure = stage.character(victim.look, expression, int(area.h * 0.98),
                                  posture=stage.posture_for(expression), facing=-1)
@@ -294,7 +292,7 @@ class EndingScreen(Screen):
             map_box, chart_box = pygame.Rect(area.x, top, area.w, area.bottom - top), None
         elif self.pane == "chart":
             map_box, chart_box = None, area
-        name = self.run.scenario.cast[self.run.scenario.victim].name
+        name = self.run.victim_view().name
         if map_box is not None:
             inner = self._titled_panel(surface, map_box, self.t("map_title"))
             legend = {"taken": self.t("legend_taken"), "not_taken": self.t("legend_not_taken"),

@@ -168,7 +168,7 @@ class SceneScreen(Screen):
             self._start_beat(len(self.view.beats) - 1, typed=True)
         elif self.beat > 0:
             self._start_beat(self.beat - 1, typed=True)
-        elif self.app.classroom is not None and self.run.state.history[-1].choice is not None:
+        elif self.app.classroom is not None and self.run.moves()[-1:] not in ((), (None,)):
             self.app.open_timeline()  # class mode: undoing a vote is a what-if, on the timeline
         elif self.run.back():
             self.view = self.run.view()
@@ -247,11 +247,9 @@ class SceneScreen(Screen):
         v = self.view
         header = [v.place_label] + ([self.t("step", step=v.step_label)] if v.step_label else [])
         top = header_bar(surface, th, header)
-        victim = next((c for c in v.cast if c.is_victim), None)
-        status = [self.t("your_role", role=v.role_label)]
-        if victim is not None or self.run.scenario.victim:
-            name = self.run.scenario.cast[self.run.scenario.victim].name
-            status.append(self.t("condition", name=name, condition=v.condition.label))
+        status = [self.t("your_role", role=v.role_label),
+                  self.t("condition", name=self.run.victim_view().name,
+                         condition=v.condition.label)]
         row2 = header_bar(surface.subsurface(pygame.Rect(0, top.bottom, th.width,
                                                          th.height - top.bottom)), th, status)
         header_bottom = top.bottom + row2.bottom

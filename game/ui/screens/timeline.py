@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import pygame
 
-from ...classroom.session import decisions_taken
 from .. import text as tx
 from ..charts import marker
 from ..widgets import Button, FocusList, clicked, focus_ring, panel
@@ -27,7 +26,7 @@ class TimelineScreen(Screen):
         self.back_to = back_to
         self.road = app.classroom.road
         self.run = app.run
-        self.decisions = decisions_taken(self.run)
+        self.decisions = self.run.decisions()
         self.selected = len(self.decisions) - 1 if self.decisions else None
         self.focus = FocusList()
         self.nav: list[Button] = []
@@ -53,7 +52,7 @@ class TimelineScreen(Screen):
         self.road = road
         self.run = (self.app.run if road == self.session.road
                     else self.session.road_run(road, self.app.lang))
-        self.decisions = decisions_taken(self.run)
+        self.decisions = self.run.decisions()
         if self.selected is None or self.selected >= len(self.decisions):
             self.selected = len(self.decisions) - 1 if self.decisions else None
 
@@ -321,12 +320,11 @@ class TimelineScreen(Screen):
         fit.blit(surface)
         self._fits.append((head, fit.fits))
         y = inner.y + fit.height + th.px(0.8)
-        scene = self.session.scenario.scenes[d.scene_id]
         votes = (recorded or {}).get("votes") or {}
         rows = []
-        for i, c in enumerate(scene.choices[:4]):
-            hands = self.t("hands_n", n=votes[c.id]) if c.id in votes else ""
-            rows.append(("ABCD"[i], c.text.get_text(self.run.lang), hands, c.id == d.choice_id))
+        for i, (choice_id, text) in enumerate(d.options[:4]):
+            hands = self.t("hands_n", n=votes[choice_id]) if choice_id in votes else ""
+            rows.append(("ABCD"[i], text, hands, choice_id == d.choice_id))
         taken_w = tx.text_width(self.t("taken"), th.small, "bold") + th.px(2)
         hands_w = max([tx.text_width(h, th.small) for *_, h, _ in rows] + [0])
         text_w = inner.w - taken_w - hands_w - th.px(7)

@@ -111,8 +111,7 @@ class TouchConsequenceScreen(TouchWords, ConsequenceScreen):
         label = self.before.place_label
         place = chip(surface, th, (th.margin, th.px(2)), label[:1].upper() + label[1:],
                      p.name_tag, p.on_name_tag)
-        scenario = self.run.scenario
-        victim = scenario.cast[scenario.victim]
+        victim = self.run.victim_view()
 
         def panel_box(figure_w: int) -> pygame.Rect:
             return pygame.Rect(figure_w, th.px(1.6), th.width - figure_w - th.margin,

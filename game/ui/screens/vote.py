@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import pygame
 
-from ...classroom.session import decision_steps
 from .. import text as tx
 from ..widgets import Button, FocusList, clicked, dashed_rect, focus_ring, panel, triangle
 from .base import Screen, chips_that_fit, corner_buttons, header_bar
@@ -76,7 +75,7 @@ class VoteScreen(Screen):
 
     @property
     def decision_number(self) -> int:
-        return len(decision_steps(self.run)) + 1
+        return self.run.decision_count + 1
 
     def available(self) -> list[int]:
         return [c.index for c in self.view.choices if c.available]
@@ -255,7 +254,7 @@ class VoteScreen(Screen):
         phase or the focus changes."""
         self.draw_static(surface, self._compose, self.view, self.phase, self.selected,
                          tuple(self.counts.items()), frozenset(self.touched), self.focus.index,
-                         tuple(self.earlier.items()), len(self.run.state.history))
+                         tuple(self.earlier.items()), len(self.run.moves()))
 
     def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
