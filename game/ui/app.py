@@ -23,6 +23,7 @@ from .theme import Theme, make_theme
 
 if TYPE_CHECKING:  # the engine is imported when a story starts, not before the first frame
     from ..core import engine
+    from .routes import Table
 
 log = get_logger(__name__)  # imports logging when first used: start-up time
 
@@ -175,6 +176,29 @@ class App:
         self.stack = [screen]
         self.dirty = True
 
+    # --- where a screen's intent leads ---------------------------------------------------------
+
+    @property
+    def routes(self) -> "Table":
+        """The table of the mode being played: class mode while a class session is open."""
+        from . import routes
+        return routes.CLASS if self.classroom is not None else routes.PUPIL
+
+    def screen_for(self, intent) -> Screen:
+        """The screen this mode shows for `intent` (see intents.py and routes.py)."""
+        return self.routes[type(intent)](self, intent)
+
+    def go(self, intent) -> None:
+        """What a screen asks for next: the mode's screen for it, in place of the top screen or
+        over it; another road of the class (`TakeRoad`) comes with the title screen under it."""
+        from .intents import PUSH, TakeRoad
+        if isinstance(intent, TakeRoad):
+            self.show_class_screen(intent.run, self.screen_for(intent.then))
+        elif intent.placement == PUSH:
+            self.push(self.screen_for(intent))
+        else:
+            self.replace(self.screen_for(intent))
+
     def show_title(self, selected: int | None = None) -> None:
         from .screens.title import TitleScreen
         self.run = None
@@ -184,7 +208,7 @@ class App:
     def start_run(self, entry: Entry) -> None:
         """A new run of `entry`, from its first beat."""
         from ..core import engine
-        from .screens.scene import SceneScreen
+        from .intents import ShowScene
         if not self._load(entry):
             return
         lang = self.lang if self.lang in entry.scenario.languages else entry.scenario.languages[0]
@@ -194,7 +218,7 @@ class App:
         title_index = self.catalogue.index_of(entry.path)
         from .screens.title import TitleScreen
         base: list[Screen] = [TitleScreen(self, title_index)]
-        self.stack = base + [SceneScreen(self, self.run)]
+        self.stack = base + [self.screen_for(ShowScene(self.run))]
         self.dirty = True
 
     def restart(self) -> None:
@@ -209,10 +233,9 @@ class App:
         """Class mode: the class votes at each decision, talks after each branch, and every
         decision goes into an anonymous record. An unfinished session of the same story is
         offered first, unless `fresh`; `session_log` is one to go on with."""
-        from ..core import engine
         from ..classroom.session import ClassSession
-        from .screens.ending import EndingScreen
-        from .screens.scene import SceneScreen
+        from ..core import engine
+        from .intents import ShowEnding, ShowScene
         from .screens.title import TitleScreen
         if not self._load(entry):
             return
@@ -237,8 +260,8 @@ class App:
         if run is None:
             run = engine.start(entry.scenario, lang, entry.content_hash)
             self.classroom = ClassSession.begin(entry, run)
-        screen = EndingScreen(self, run) if run.ended else SceneScreen(self, run)
-        self.show_class_screen(run, screen)
+        self.show_class_screen(run, self.screen_for(ShowEnding(run) if run.ended
+                                                    else ShowScene(run)))
 
     def leave_class(self) -> None:
         """Leave class mode: the session's record is let go, for another window to resume."""
@@ -273,7 +296,7 @@ class App:
 
     def open_timeline(self) -> None:
         """W in class mode: the decisions taken, to go back and take another road; W closes it."""
-        from .screens.pause import MenuScreen
+        from .screens.menu import MenuScreen
         from .screens.settings import SettingsScreen
         from .screens.timeline import TimelineScreen
         top = self.top
@@ -297,7 +320,7 @@ class App:
         from .screens.pause import PauseScreen
         if self.top is not None and not isinstance(self.top, PauseScreen):
             if self.classroom is not None:
-                from .screens.classpause import ClassPauseScreen
+                from .screens.pause import ClassPauseScreen
                 self.push(ClassPauseScreen(self, self.top))
             else:
                 self.push(PauseScreen(self, self.top))

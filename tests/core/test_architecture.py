@@ -114,7 +114,9 @@ def lint_imports(root) -> subprocess.CompletedProcess:
 
 def test_the_layers_hold():
     """cli and bench above ui, ui above classroom and event, all above core; no pygame below the
-    UI; every module of `game` in its layer (see [tool.importlinter] in pyproject.toml)."""
+    UI; every module of `game` in its layer; in the UI the apps above the tables of screens
+    above the screens, no screen importing another, and no import cycle anywhere (see
+    [tool.importlinter] in pyproject.toml)."""
     result = lint_imports(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout, result.stdout
@@ -125,6 +127,9 @@ FORBIDDEN = [
     ("core/engine.py", "from ..classroom import records\n", "above core"),
     ("classroom/session.py", "from ..ui import text\n", "above core"),
     ("ui/app.py", "from ..cli import say\n", "above core"),
+    ("ui/screens/ending.py", "from .scene import SceneScreen\n", "no screen imports another"),
+    ("ui/screens/scene.py", "from ..app import App\n", "in the UI: the apps above"),
+    ("ui/theme.py", "from . import widgets\n", "no import cycle"),
 ]
 
 

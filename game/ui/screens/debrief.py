@@ -11,6 +11,7 @@ from __future__ import annotations
 import pygame
 
 from .. import text as tx
+from ..intents import OpenCompare, ShowEnding
 from ..widgets import Button, FocusList, chip, panel
 from .base import Screen, chips_that_fit, corner_buttons, header_bar
 
@@ -64,8 +65,7 @@ class DebriefScreen(Screen):
         self.debrief = self._make()
 
     def compare(self) -> None:
-        from .compare import CompareScreen
-        self.app.push(CompareScreen(self.app, self.road, self.run))
+        self.app.go(OpenCompare(self.road, self.run))
 
     def to_title(self) -> None:
         self.app.show_title(self.app.catalogue.index_of(self.app.entry.path)
@@ -73,9 +73,8 @@ class DebriefScreen(Screen):
 
     def back(self) -> None:
         """Back to the ending this debrief is about."""
-        from .ending import EndingScreen
         if self.run.ended:
-            self.app.replace(EndingScreen(self.app, self.run))
+            self.app.go(ShowEnding(self.run))
 
     def buttons(self) -> list[Button]:
         return self.nav

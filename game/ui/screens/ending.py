@@ -7,8 +7,10 @@ import pygame
 
 from .. import charts, stage
 from .. import text as tx
+from ..intents import ShowScene
 from ..widgets import Button, FocusList, chip, panel
 from .base import Screen
+from .touch import TouchCorners, TouchWords, touch_height
 
 OUTCOME_ICON = {"good": "up", "mixed": "same", "bad": "down"}
 
@@ -33,8 +35,7 @@ class EndingScreen(Screen):
 
     def back(self) -> None:
         """Back into the story: the ending scene's last beat."""
-        from .scene import SceneScreen
-        self.app.replace(SceneScreen(self.app, self.run, at_choices=True))
+        self.app.go(ShowScene(self.run, at_choices=True))
 
     def buttons(self) -> list[Button]:
         return self.nav
@@ -321,3 +322,23 @@ class EndingScreen(Screen):
 
     def overflows(self) -> list[str]:
         return [text for text, ok in self._fits if not ok] + super().overflows()
+
+
+class TouchEndingScreen(TouchCorners, TouchWords, EndingScreen):
+    """The ending with touch-sized tabs, Play again, Done (back to the attract loop) and corners."""
+
+    top_row_centred = True
+    tabs_gap = 1.2
+
+    def _ending_buttons(self) -> list[Button]:
+        return [Button(self.t("play_again"), self.app.restart),
+                Button(self.t("to_title"), self._to_title, icon="right")]
+
+    def _layout_tabs(self, top: int) -> list[Button]:
+        th = self.theme
+        tabs = super()._layout_tabs(top)
+        x = th.margin
+        for b in tabs:
+            b.rect = pygame.Rect(x, top, b.natural_width(th), touch_height(th))
+            x = b.rect.right + th.px(1.2)
+        return tabs

@@ -12,6 +12,7 @@ import pygame
 
 from .. import text as tx
 from ..charts import marker
+from ..intents import OpenCompare, ShowEnding, ShowScene, ShowVote, TakeRoad
 from ..widgets import Button, FocusList, clicked, focus_ring, panel
 from .base import Screen, chips_that_fit, corner_buttons, header_bar
 
@@ -76,7 +77,6 @@ class TimelineScreen(Screen):
         """Back to the selected decision on a new road; the class votes on it again."""
         if self.selected is None:
             return
-        from .vote import VoteScreen
         session = self.session
         if not self.on_current_road:
             self.app.run = session.switch(self.road, self.app.lang)
@@ -85,7 +85,7 @@ class TimelineScreen(Screen):
         run = session.branch(self.app.run, self.selected)
         earlier = {taken.choice_id: self.t("taken_on_road",
                                            n=session.road_number(old_road))}
-        self.app.show_class_screen(run, VoteScreen(self.app, run, earlier))
+        self.app.go(TakeRoad(run, ShowVote(run, earlier)))
 
     def go_to_road(self) -> None:
         """Carry on with the road shown (when it is not the one on screen)."""
@@ -93,16 +93,10 @@ class TimelineScreen(Screen):
             self.close()
             return
         run = self.session.switch(self.road, self.app.lang)
-        from .scene import SceneScreen
-        if run.ended:
-            from .ending import EndingScreen
-            self.app.show_class_screen(run, EndingScreen(self.app, run))
-        else:
-            self.app.show_class_screen(run, SceneScreen(self.app, run))
+        self.app.go(TakeRoad(run, ShowEnding(run) if run.ended else ShowScene(run)))
 
     def compare(self) -> None:
-        from .compare import CompareScreen
-        self.app.push(CompareScreen(self.app, self.road, self.run))
+        self.app.go(OpenCompare(self.road, self.run))
 
     def buttons(self) -> list[Button]:
         return self.nav

@@ -14,6 +14,7 @@ from __future__ import annotations
 import pygame
 
 from .. import text as tx
+from ..intents import ShowConsequence, ShowScene
 from ..widgets import Button, FocusList, clicked, dashed_rect, focus_ring, panel, triangle
 from .base import Screen, chips_that_fit, corner_buttons, header_bar
 
@@ -170,7 +171,6 @@ class VoteScreen(Screen):
         """Take the selected choice, record the vote, and show what it did."""
         if self.phase != "revealed" or self.selected is None:
             return
-        from .consequence import ConsequenceScreen
         choice = self.view.choices[self.selected]
         if not choice.available:
             return
@@ -181,15 +181,12 @@ class VoteScreen(Screen):
         outcome = self.run.choose(choice.id)
         if self.app.classroom is not None:
             self.app.classroom.record(self.run, outcome, votes, overridden, self.seconds)
-        self.app.replace(ConsequenceScreen(self.app, self.run, outcome, before))
+        self.app.go(ShowConsequence(self.run, outcome, before))
 
     def back_to_story(self) -> None:
         """The scene's last beat again, to re-read it before voting."""
-        from .scene import SceneScreen
         self._keep()
-        scene = SceneScreen(self.app, self.run)
-        scene._start_beat(len(scene.view.beats) - 1, typed=True)
-        self.app.replace(scene)
+        self.app.go(ShowScene(self.run, at_last_beat=True))
 
     def primary(self) -> None:
         """Enter: lock while counting, take the choice once revealed."""
