@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from . import paths, terminal
+from .paths import ScenarioNotFound, find_scenario
 
 if TYPE_CHECKING:
     import argparse
@@ -178,20 +179,6 @@ def _classroom_parsers(sub) -> None:
     report.add_argument("--lang", default="nl", choices=["nl", "en"], help="nl or en (default nl)")
 
 
-def resolve_scenario(name: str) -> Path:
-    """A scenario id from `scenes/`, or a path to a file."""
-    path = Path(name)
-    if path.suffix in (".yaml", ".yml") or path.exists():
-        if not path.exists():
-            raise UsageError(f"no such file: {name}")
-        return path
-    candidate = paths.SCENES_DIR / f"{name}.yaml"
-    if candidate.exists():
-        return candidate
-    known = sorted(p.stem for p in paths.SCENES_DIR.glob("*.yaml"))
-    raise UsageError(f"no scenario '{name}'; the scenarios are: {', '.join(known) or 'none'}")
-
-
 def say_issues(issues, *, err: bool = False) -> None:
     """Every problem of a scenario file, one `file:line:col: message` line each."""
     for issue in issues:
@@ -247,7 +234,7 @@ def _road_issues(scenario) -> list:
 def cmd_analyse(args: argparse.Namespace) -> int:
     from .core.analysis import analyse
     from .road_report import analysis_text
-    loaded = _load_or_report(resolve_scenario(args.scenario))
+    loaded = _load_or_report(find_scenario(args.scenario))
     if loaded is None:
         return EXIT_ERRORS
     found = analyse(loaded.scenario)
@@ -261,7 +248,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     from .core import engine
     from .textplayer import play_interactive, play_moves
-    loaded = _load_or_report(resolve_scenario(args.scenario))
+    loaded = _load_or_report(find_scenario(args.scenario))
     if loaded is None:
         return EXIT_ERRORS
     scenario = loaded.scenario
@@ -288,13 +275,13 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
-    from .core import graph
-    loaded = _load_or_report(resolve_scenario(args.scenario))
+    from .mapfile import GraphError, map_file
+    loaded = _load_or_report(find_scenario(args.scenario))
     if loaded is None:
         return EXIT_ERRORS
     try:
-        data = graph.render(loaded.scenario, args.output.suffix, args.lang)
-    except graph.GraphError as exc:
+        data = map_file(loaded.scenario, args.output.suffix, args.lang)
+    except GraphError as exc:
         say(f"bystander graph: {exc}", err=True)
         return EXIT_ERRORS
     write_output(args.output, data)
@@ -318,21 +305,76 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    if getattr(args, "kiosk_scenarios", None) and not getattr(args, "kiosk", False):
+    """The window: the title, a story, class mode or event mode. The UI says why it cannot start
+    (no screen, a broken story) with an exception; the printing is done here."""
+    if args.kiosk_scenarios and not args.kiosk:
         raise UsageError("--scenario goes with --kiosk; to play one story, name it: "
                          "bystander play ID")
-    from .ui.app import play
-    return play(args)
+    from .core.issues import ScenarioError
+    from .ui.app import NoDisplay
+    size = parse_size(args.size)
+    try:
+        if args.kiosk:
+            from .ui.kiosk import KioskError, play_kiosk
+            names = ([args.scenario] if args.scenario else []) + list(args.kiosk_scenarios or [])
+            try:
+                play_kiosk(names, lang=args.lang, size=size, display=args.display)
+            except KioskError as exc:
+                raise UsageError(str(exc)) from None
+        else:
+            from .ui.app import play
+            play(args.scenario, lang=args.lang, size=size, fullscreen=args.fullscreen,
+                 display=args.display, class_mode=args.class_mode)
+    except NoDisplay as exc:
+        say(str(exc), err=True)
+        return EXIT_ERRORS
+    except ScenarioError as exc:
+        say_issues(exc.issues, err=True)
+        return EXIT_ERRORS
+    return EXIT_OK
 
 
 def cmd_screenshot(args: argparse.Namespace) -> int:
-    from .ui.screenshot import main as screenshot
-    return screenshot(args)
+    from .ui.screenshot import ScreenshotError, picture
+    path = find_scenario(args.scenario)
+    moves = [m.strip() for m in (args.choose or "").split(",") if m.strip()]
+    size = parse_size(args.size)
+    try:
+        data = picture(path, args.screen, moves, size, args.lang, args.high_contrast,
+                       args.text_size, args.class_mode, args.output.suffix)
+    except ScreenshotError as exc:
+        raise UsageError(str(exc)) from None
+    write_output(args.output, data)
+    return EXIT_OK
+
+
+MIN_SIZE = (320, 240)
+MAX_SIDE = 7680
+MAX_PIXELS = 3840 * 2160
+"""The largest window or picture: 4K, or as many pixels in another shape (a 5120x1440 monitor, a
+4K screen on its side). Every layout is tested up to 3840x2160; each frame is drawn into memory the
+size of the window, and 16384x16384 took 6 to 7 GB."""
+
+
+def parse_size(text: str | None) -> tuple[int, int] | None:
+    """`--size WxH`, within the sizes the game supports (None when not given); UsageError
+    otherwise."""
+    if not text:
+        return None
+    parts = text.lower().split("x")
+    if len(parts) != 2 or not all(p.strip().isdigit() and len(p.strip()) <= 5 for p in parts):
+        raise UsageError(f"--size must look like 1920x1080, not '{text[:40]}'")
+    w, h = (int(p) for p in parts)
+    if (w < MIN_SIZE[0] or h < MIN_SIZE[1] or max(w, h) > MAX_SIDE or w * h > MAX_PIXELS):
+        raise UsageError(f"--size {text} is not supported: from {MIN_SIZE[0]}x{MIN_SIZE[1]} up to "
+                         f"3840x2160, or as many pixels in another shape (at most {MAX_SIDE} on "
+                         "a side)")
+    return w, h
 
 
 def cmd_guide(args: argparse.Namespace) -> int:
     from .classroom.guide import guide_html
-    loaded = _load_or_report(resolve_scenario(args.scenario))
+    loaded = _load_or_report(find_scenario(args.scenario))
     if loaded is None:
         return EXIT_ERRORS
     if args.lang not in loaded.scenario.languages:
@@ -397,7 +439,7 @@ def _main(argv: list[str]) -> int:
         code = COMMANDS[args.command](args)
         sys.stdout.flush()  # here, where a closed pipe can still be handled
         return code
-    except UsageError as exc:
+    except (UsageError, ScenarioNotFound) as exc:
         say(f"bystander {args.command}: {exc}", err=True)
         return EXIT_USAGE
     except OutputError as exc:

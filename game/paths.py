@@ -1,7 +1,7 @@
 """Where the game finds what ships with it: scenarios and assets beside the `game` package.
 
-Also which files in a folder are scenarios: light enough for start-up, which lists them before
-anything of the loader is imported.
+Also which files in a folder are scenarios, and which file a name on the command line means: light
+enough for start-up, which lists them before anything of the loader is imported.
 """
 
 from __future__ import annotations
@@ -26,3 +26,21 @@ def scenario_files(paths: list[Path]) -> list[Path]:
         else:
             found.append(path)
     return found
+
+
+class ScenarioNotFound(Exception):
+    """A scenario named (an id or a file) that is not there. The message says what is."""
+
+
+def find_scenario(name: str) -> Path:
+    """The file a scenario name means: a path to a file, or the id of one in `scenes/`."""
+    path = Path(name)
+    if path.suffix in SCENARIO_SUFFIXES or path.exists():
+        if not path.exists():
+            raise ScenarioNotFound(f"no such file: {name}")
+        return path
+    candidate = SCENES_DIR / f"{name}.yaml"
+    if candidate.exists():
+        return candidate
+    known = sorted(p.stem for p in SCENES_DIR.glob("*.yaml"))
+    raise ScenarioNotFound(f"no scenario '{name}'; the scenarios are: {', '.join(known) or 'none'}")

@@ -41,8 +41,9 @@ from game.ui.i18n import LANGUAGE_NAMES, t  # noqa: E402
 from game.ui.kiosk import KioskApp, KioskConfig  # noqa: E402
 from game.ui.screens.attract import AttractScreen  # noqa: E402
 from game.ui.screens.kiosk_menu import KioskMenuScreen  # noqa: E402
-from game.ui.screens.touch import (TouchConsequenceScreen, TouchEndingScreen,  # noqa: E402
-                                   TouchSceneScreen)
+from game.ui.screens.consequence import TouchConsequenceScreen  # noqa: E402
+from game.ui.screens.ending import TouchEndingScreen  # noqa: E402
+from game.ui.screens.scene import TouchSceneScreen  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

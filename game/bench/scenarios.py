@@ -102,7 +102,7 @@ def engine_figures(bench: Bench | None = None, sizes: tuple[int, ...] = (100, 10
     from ..core import engine
     from ..core.loader import load
     from ..core.machines import Machines
-    from ..core.yamlsource import gc_paused
+    from ..core.gcpause import gc_paused
 
     bench = bench or Bench(plan=None)  # type: ignore[arg-type]
     start_count = len(bench.figures)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core import vocab
-from ..core.engine import EndingView, Summary, journey_text
+from ..core.engine import EndingView, Run, Summary, journey_text
 from ..core.model import Scenario
 
 
@@ -91,6 +91,11 @@ class Debrief:
     ending: EndingView | None
     closing: tuple[str, ...]
     """The scenario's closing questions, to help students step out of their role."""
+
+
+def road_debrief(run: Run, lang: str) -> Debrief:
+    """The debrief of the road `run` has taken so far (the debrief screen's)."""
+    return debrief(run.scenario, run.summary(), lang)
 
 
 def debrief(scenario: Scenario, summary: Summary, lang: str) -> Debrief:

@@ -109,6 +109,34 @@ class EndingView:
 
 
 @dataclass(frozen=True)
+class VictimView:
+    """The person the story is about, whether or not he is in the scene: his name for the
+    screens' words, his look for his figure."""
+
+    id: str
+    name: str
+    look: Look
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    """One decision taken on the road so far, with the choices there were (the class timeline
+    shows them all, the one taken marked)."""
+
+    number: int
+    """From 1."""
+    scene_id: str
+    choice_id: str
+    letter: str
+    text: str
+    stance: str
+    stance_label: str
+    step_label: str | None
+    options: tuple[tuple[str, str], ...]
+    """(id, text) of each choice of that scene, in order."""
+
+
+@dataclass(frozen=True)
 class SceneView:
     """Everything a front end needs to show the current scene."""
 
@@ -309,6 +337,57 @@ class Run:
                          tuple(cast), beats, self.choice_views(), scene.next is not None,
                          self.ending_view(), self.meter_views(), condition, self.state.role,
                          _label(vocab.ROLES[self.state.role], self.lang))
+
+    # --- the road so far, for the screens ------------------------------------------------------
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the story can be told in: `lang` can be set to any of them."""
+        return tuple(self.scenario.languages)
+
+    def victim_view(self) -> VictimView:
+        who = self.scenario.victim
+        member = self.scenario.cast[who]
+        return VictimView(who, member.name, member.look)
+
+    def moves(self) -> tuple[str | None, ...]:
+        """The moves so far, for `replay`: choice ids, None for each `next` followed."""
+        return tuple(step.choice for step in self.state.history[1:])
+
+    @property
+    def decision_count(self) -> int:
+        """Choices taken so far."""
+        return len(self.state.choices)
+
+    @property
+    def stepped_in(self) -> bool:
+        """Whether any choice so far was a way of defending."""
+        return bool(self.state.stances & vocab.ACTIVE_STANCES)
+
+    def decisions(self) -> tuple[DecisionView, ...]:
+        """The decisions taken so far, in the run's language, in order."""
+        s, history, out = self.scenario, self.state.history, []
+        for i in range(1, len(history)):
+            if history[i].choice is None:
+                continue
+            scene = s.scenes[history[i - 1].scene]
+            index = next(k for k, c in enumerate(scene.choices) if c.id == history[i].choice)
+            c = scene.choices[index]
+            step_label = _label(vocab.STEPS[scene.step], self.lang) if scene.step else None
+            out.append(DecisionView(len(out) + 1, scene.id, c.id, "ABCD"[index], self.text(c.text),
+                                    c.stance, _label(vocab.STANCES[c.stance], self.lang),
+                                    step_label,
+                                    tuple((o.id, self.text(o.text)) for o in scene.choices)))
+        return tuple(out)
+
+    def help_texts(self) -> tuple[str, ...]:
+        """Where to get help, in the run's language (the ending shows it too)."""
+        return tuple(self.text(h) for h in self.scenario.help)
+
+    def branch_map(self):
+        """The scenario's branch map (`graph.BranchMap`), for the ending's picture of the road."""
+        from .graph import branch_map
+        return branch_map(self.scenario)
 
     # --- acting --------------------------------------------------------------------------------
 

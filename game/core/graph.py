@@ -1,22 +1,16 @@
 """The branch map of a scenario: as data for the screens, and as Mermaid or Graphviz text.
 
-Mermaid (`.mmd`) and DOT (`.dot`) are made by the core with nothing installed. `.svg` and `.png`
-are drawn by Graphviz's `dot` program when it is installed; otherwise `GraphError` says how to get it.
+Only data: the core writes no file and runs no program. `game/mapfile.py` turns the text into the
+file `bystander graph` writes, drawing pictures with Graphviz's `dot`.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections import deque
 from dataclasses import dataclass
 
 from . import vocab
 from .model import Scenario
-
-
-class GraphError(Exception):
-    """The map cannot be written in the format asked for."""
 
 
 @dataclass(frozen=True)
@@ -132,27 +126,3 @@ def to_dot(scenario: Scenario, lang: str = "nl") -> str:
             lines.append(f'    "{edge.source}" -> "{edge.target}";')
     lines.append("}")
     return "\n".join(lines) + "\n"
-
-
-def render(scenario: Scenario, suffix: str, lang: str = "nl") -> bytes:
-    """The map as the bytes of a file with this suffix (`.mmd`, `.dot`, or with Graphviz's
-    `dot` installed `.svg`, `.png`, `.pdf`). Writing them is the caller's: the command line
-    writes every output file in one place."""
-    suffix = suffix.lower()
-    if suffix in (".mmd", ".mermaid"):
-        return to_mermaid(scenario, lang).encode("utf-8")
-    if suffix in (".dot", ".gv"):
-        return to_dot(scenario, lang).encode("utf-8")
-    if suffix in (".svg", ".png", ".pdf"):
-        dot = shutil.which("dot")
-        if dot is None:
-            raise GraphError(f"drawing {suffix} needs Graphviz's 'dot' program, which is not "
-                             "installed (Debian/Ubuntu: sudo apt-get install graphviz; macOS: "
-                             "brew install graphviz; Windows: graphviz.org). Or write .mmd or "
-                             ".dot, which need nothing.")
-        result = subprocess.run([dot, f"-T{suffix[1:]}"], input=to_dot(scenario, lang).encode(),
-                                capture_output=True, timeout=120, check=False)
-        if result.returncode != 0:
-            raise GraphError(f"dot failed: {result.stderr.decode(errors='replace').strip()}")
-        return result.stdout
-    raise GraphError(f"unknown format '{suffix}': use .mmd, .dot, .svg or .png")

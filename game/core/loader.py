@@ -11,9 +11,10 @@ from ..files import TooLarge, read_limited
 from ..paths import SCENARIO_SUFFIXES, scenario_files  # noqa: F401 - where they always were
 from .build import build_scenario
 from .checks import run_checks
+from .gcpause import gc_paused
 from .issues import Issue, ScenarioError, errors
 from .model import Pos, Scenario
-from .yamlsource import MAX_BYTES, gc_paused, read_tree
+from .yamlsource import MAX_BYTES, read_tree
 
 log = logging.getLogger(__name__)
 

@@ -26,9 +26,9 @@ from typing import Any, NamedTuple
 from transitions import Machine
 
 from . import expr, vocab
+from .gcpause import gc_paused
 from .model import Choice, Route, Scenario
 from .state import RunState
-from .yamlsource import gc_paused
 
 log = logging.getLogger(__name__)
 

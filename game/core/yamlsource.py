@@ -14,15 +14,14 @@ extra documents and deep nesting are caught.
 from __future__ import annotations
 
 import bisect
-import gc
 import re
 import unicodedata
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Union
+from typing import Union
 
 import yaml
 
+from .gcpause import gc_paused
 from .issues import Issue
 from .model import Pos
 from .vocab import INVISIBLE as _INVISIBLE  # what no text may hold
@@ -167,19 +166,6 @@ class _Lines:
     def pos(self, path: str, offset: int) -> Pos:
         line = bisect.bisect_right(self.starts, offset) - 1
         return Pos(path, line + 1, offset - self.starts[line] + 1)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector: a large load makes millions of objects and no cycles,
-    and with the collector running it spends more time scanning them than building them."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def decode(data: bytes, path: str) -> tuple[str | None, list[Issue]]:

@@ -23,6 +23,7 @@ from .theme import Theme, make_theme
 
 if TYPE_CHECKING:  # the engine is imported when a story starts, not before the first frame
     from ..core import engine
+    from .routes import Table
 
 log = get_logger(__name__)  # imports logging when first used: start-up time
 
@@ -35,7 +36,7 @@ BENCH_FIRST_FRAME = bool(os.environ.get("BYSTANDER_BENCH_FIRST_FRAME"))
 
 
 class NoDisplay(Exception):
-    """There is no screen to open a window on."""
+    """There is no screen to open a window on. The message says so, and what to do instead."""
 
 
 def display_problem() -> str | None:
@@ -71,7 +72,7 @@ class App:
         self.run: engine.Run | None = None
         self.entry: Entry | None = None
         self.classroom = None
-        """The class session (`screens.classroom.ClassSession`) in class mode, else None."""
+        """The class session (`classroom.session.ClassSession`) in class mode, else None."""
         self.running = True
         self.dirty = True
         self.animating = False
@@ -127,7 +128,7 @@ class App:
     def set_lang(self, lang: str) -> None:
         """Switch interface and story language at any moment."""
         self.settings.lang = lang
-        if self.run is not None and lang in self.run.scenario.languages:
+        if self.run is not None and lang in self.run.languages:
             self.run.lang = lang
         pygame.display.set_caption(t("app_title", lang))
         self.save()
@@ -175,6 +176,29 @@ class App:
         self.stack = [screen]
         self.dirty = True
 
+    # --- where a screen's intent leads ---------------------------------------------------------
+
+    @property
+    def routes(self) -> "Table":
+        """The table of the mode being played: class mode while a class session is open."""
+        from . import routes
+        return routes.CLASS if self.classroom is not None else routes.PUPIL
+
+    def screen_for(self, intent) -> Screen:
+        """The screen this mode shows for `intent` (see intents.py and routes.py)."""
+        return self.routes[type(intent)](self, intent)
+
+    def go(self, intent) -> None:
+        """What a screen asks for next: the mode's screen for it, in place of the top screen or
+        over it; another road of the class (`TakeRoad`) comes with the title screen under it."""
+        from .intents import PUSH, TakeRoad
+        if isinstance(intent, TakeRoad):
+            self.show_class_screen(intent.run, self.screen_for(intent.then))
+        elif intent.placement == PUSH:
+            self.push(self.screen_for(intent))
+        else:
+            self.replace(self.screen_for(intent))
+
     def show_title(self, selected: int | None = None) -> None:
         from .screens.title import TitleScreen
         self.run = None
@@ -184,7 +208,7 @@ class App:
     def start_run(self, entry: Entry) -> None:
         """A new run of `entry`, from its first beat."""
         from ..core import engine
-        from .screens.scene import SceneScreen
+        from .intents import ShowScene
         if not self._load(entry):
             return
         lang = self.lang if self.lang in entry.scenario.languages else entry.scenario.languages[0]
@@ -194,7 +218,7 @@ class App:
         title_index = self.catalogue.index_of(entry.path)
         from .screens.title import TitleScreen
         base: list[Screen] = [TitleScreen(self, title_index)]
-        self.stack = base + [SceneScreen(self, self.run)]
+        self.stack = base + [self.screen_for(ShowScene(self.run))]
         self.dirty = True
 
     def restart(self) -> None:
@@ -209,10 +233,9 @@ class App:
         """Class mode: the class votes at each decision, talks after each branch, and every
         decision goes into an anonymous record. An unfinished session of the same story is
         offered first, unless `fresh`; `session_log` is one to go on with."""
+        from ..classroom.session import ClassSession
         from ..core import engine
-        from .screens.classroom import ClassSession
-        from .screens.ending import EndingScreen
-        from .screens.scene import SceneScreen
+        from .intents import ShowEnding, ShowScene
         from .screens.title import TitleScreen
         if not self._load(entry):
             return
@@ -237,8 +260,8 @@ class App:
         if run is None:
             run = engine.start(entry.scenario, lang, entry.content_hash)
             self.classroom = ClassSession.begin(entry, run)
-        screen = EndingScreen(self, run) if run.ended else SceneScreen(self, run)
-        self.show_class_screen(run, screen)
+        self.show_class_screen(run, self.screen_for(ShowEnding(run) if run.ended
+                                                    else ShowScene(run)))
 
     def leave_class(self) -> None:
         """Leave class mode: the session's record is let go, for another window to resume."""
@@ -273,7 +296,7 @@ class App:
 
     def open_timeline(self) -> None:
         """W in class mode: the decisions taken, to go back and take another road; W closes it."""
-        from .screens.pause import MenuScreen
+        from .screens.menu import MenuScreen
         from .screens.settings import SettingsScreen
         from .screens.timeline import TimelineScreen
         top = self.top
@@ -297,7 +320,7 @@ class App:
         from .screens.pause import PauseScreen
         if self.top is not None and not isinstance(self.top, PauseScreen):
             if self.classroom is not None:
-                from .screens.classpause import ClassPauseScreen
+                from .screens.pause import ClassPauseScreen
                 self.push(ClassPauseScreen(self, self.top))
             else:
                 self.push(PauseScreen(self, self.top))
@@ -376,64 +399,35 @@ class App:
             pass
 
 
-MIN_SIZE = (320, 240)
-MAX_SIDE = 7680
-MAX_PIXELS = 3840 * 2160
-"""The largest window or picture: 4K, or as many pixels in another shape (a 5120x1440 monitor, a
-4K screen on its side). Every layout is tested up to 3840x2160; each frame is drawn into memory the
-size of the window, and 16384x16384 took 6 to 7 GB."""
-
-
-def parse_size(text: str | None) -> tuple[int, int]:
-    """`--size WxH`, within the sizes the game supports; UsageError otherwise."""
-    from ..cli import UsageError
-    if not text:
-        return DEFAULT_SIZE
-    parts = text.lower().split("x")
-    if len(parts) != 2 or not all(p.strip().isdigit() and len(p.strip()) <= 5 for p in parts):
-        raise UsageError(f"--size must look like 1920x1080, not '{text[:40]}'")
-    w, h = (int(p) for p in parts)
-    if (w < MIN_SIZE[0] or h < MIN_SIZE[1] or max(w, h) > MAX_SIDE or w * h > MAX_PIXELS):
-        raise UsageError(f"--size {text} is not supported: from {MIN_SIZE[0]}x{MIN_SIZE[1]} up to "
-                         f"3840x2160, or as many pixels in another shape (at most {MAX_SIDE} on "
-                         "a side)")
-    return w, h
-
-
-def play(args) -> int:
-    """`bystander play [SCENARIO]`: the title screen, or that scenario straight away."""
-    if getattr(args, "kiosk", False):  # event mode: its own App (see kiosk.py)
-        from .kiosk import play_kiosk
-        return play_kiosk(args)
-    from ..cli import resolve_scenario, say_issues
+def play(scenario: str | None = None, *, lang: str | None = None,
+         size: tuple[int, int] | None = None, fullscreen: bool = False, display: int = 0,
+         class_mode: bool = False) -> None:
+    """`bystander play [SCENARIO]`: the title screen, or that scenario (an id or a file) straight
+    away; with `class_mode` the class plays it (the default story if none is named). Returns
+    when the window closes. Raises NoDisplay (with what to say) when there is no screen,
+    ScenarioNotFound or ScenarioError when the story named cannot be played."""
+    from ..core.issues import ScenarioError
+    from ..paths import find_scenario
     from .catalogue import entry_for, scan
-    scenario_name = getattr(args, "scenario", None)
     why = display_problem()
     if why is not None:
-        print(t("no_display", getattr(args, "lang", None) or "en", why=why,
-                scenario=scenario_name or "adrian"), file=sys.stderr)
-        return 1
-    size = parse_size(getattr(args, "size", None))
+        raise NoDisplay(t("no_display", lang or "en", why=why, scenario=scenario or "adrian"))
     start_entry = None
-    if scenario_name:
-        path = resolve_scenario(scenario_name)
-        start_entry, issues = entry_for(path)
+    if scenario:
+        start_entry, issues = entry_for(find_scenario(scenario))
         if start_entry is None:
-            say_issues(issues, err=True)
-            return 1
+            raise ScenarioError(issues)
     settings = load_settings()
-    if getattr(args, "lang", None):
-        settings.lang = args.lang
+    if lang:
+        settings.lang = lang
     catalogue = scan()
     try:
-        app = App(settings, catalogue, size=size,
-                  fullscreen=True if getattr(args, "fullscreen", False) else None,
-                  display=getattr(args, "display", 0) or 0)
+        app = App(settings, catalogue, size=size or DEFAULT_SIZE,
+                  fullscreen=True if fullscreen else None, display=display)
     except pygame.error as exc:
-        print(t("no_display", settings.lang, why=str(exc), scenario=scenario_name or "adrian"),
-              file=sys.stderr)
-        return 1
-    if getattr(args, "class_mode", False):  # --class: the story named, else the default one
+        raise NoDisplay(t("no_display", settings.lang, why=str(exc),
+                          scenario=scenario or "adrian")) from None
+    if class_mode:  # the story named, else the default one
         entry = start_entry or (catalogue.entries[catalogue.default_index()]
                                 if catalogue.entries else None)
         if entry is not None:
@@ -450,6 +444,3 @@ def play(args) -> int:
     finally:
         app.leave_class()
         pygame.display.quit()
-    return 0
-
-

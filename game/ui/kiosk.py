@@ -2,9 +2,9 @@
 
 `bystander play --kiosk [--scenario ID ...]` runs `KioskApp`, the App with these differences:
 
-- Fullscreen, touch first: the story screens are swapped for their touch variants
-  (`screens/touch.py`), every button at least a twelfth of the screen high. The mouse pointer
-  shows only while a mouse is used (CURSOR_SECONDS).
+- Fullscreen, touch first: event mode's table of screens (`routes.EVENT`) shows the story
+  screens' touch variants (`screens/touch.py`), every button at least a twelfth of the screen
+  high. The mouse pointer shows only while a mouse is used (CURSOR_SECONDS).
 - No way out for visitors: Esc opens a menu without Quit or Settings, closing the window and F11
   are ignored. An organiser quits with Ctrl+Alt+Q, or a three-second press in the top-left corner,
   then the code `kiosk_pin` from settings.json. Without a code, Ctrl+Alt+Q alone quits (and the
@@ -25,19 +25,16 @@ import math
 import time
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable
 
 import pygame
 
-from ..core import vocab
 from ..event.counter import EventCounter
 from ..stop import StopOnSignals
 from . import text as tx
 from .app import App, DEFAULT_SIZE, display_problem
 from .catalogue import Catalogue, Entry
 from .i18n import LANGUAGES, t
-from .screens.base import Screen
 from .settings import Settings
 from .theme import Theme
 from .widgets import Button, panel
@@ -184,7 +181,7 @@ class KioskApp(App):
         v, run = self.visitor, self.run
         if v is None or run is None:
             return
-        if not v.stepped_in and run.state.stances & vocab.ACTIVE_STANCES:
+        if not v.stepped_in and run.stepped_in:
             v.stepped_in = True
             self.counter.visitor_stepped_in()
         if not v.finished and run.ended and isinstance(self.top, EndingScreen):
@@ -200,28 +197,22 @@ class KioskApp(App):
             self.visitor = Visitor()
             self.counter.visitor_started()
         super().start_run(entry)
-        self.stack = [AttractScreen(self)] + [self.adapt(s) for s in self.stack[1:]]
+        self.stack = [AttractScreen(self)] + self.stack[1:]
 
     def show_title(self, selected: int | None = None) -> None:
         """Every way back to the title (Done, Stop) leads to the attract loop instead."""
         self.to_attract()
 
-    def push(self, screen: Screen) -> None:
-        super().push(self.adapt(screen))
-
-    @staticmethod
-    def adapt(screen: Screen) -> Screen:
-        """A story screen becomes its touch variant (same object, touch-sized layout)."""
-        from .screens.touch import TOUCH_VARIANTS
-        variant = TOUCH_VARIANTS.get(type(screen))
-        if variant is not None:
-            screen.__class__ = variant
-        return screen
+    @property
+    def routes(self):
+        """Event mode's table: the story screens' touch variants (see routes.py)."""
+        from . import routes
+        return routes.EVENT
 
     def pause(self) -> None:
         from .screens.attract import AttractScreen
         from .screens.kiosk_pin import PinScreen
-        from .screens.pause import MenuScreen
+        from .screens.menu import MenuScreen
         top = self.top
         if top is not None and not isinstance(top, (MenuScreen, PinScreen, AttractScreen)):
             from .screens.kiosk_menu import KioskMenuScreen
@@ -415,101 +406,45 @@ def draw_idle_warning(surface: pygame.Surface, th: Theme, seconds: int, lang: st
 
 # --- starting it ----------------------------------------------------------------------------------
 
-def play_kiosk(args) -> int:
-    """`bystander play --kiosk [--scenario ID ...]`."""
+def play_kiosk(scenarios: list[str] = (), *, lang: str | None = None,
+               size: tuple[int, int] | None = None, display: int = 0) -> None:
+    """`bystander play --kiosk [--scenario ID ...]`: the stories named (ids or files), else every
+    one with `event: true`; fullscreen unless `size` is given. Returns when an organiser quits.
+    Raises NoDisplay, ScenarioNotFound or ScenarioError as `app.play` does, and KioskError when
+    there is no story to offer."""
     import os
-    import sys
 
-    from ..cli import UsageError, resolve_scenario, say_issues
-    from .app import parse_size
+    from ..core.issues import ScenarioError
+    from ..paths import find_scenario
+    from .app import NoDisplay
     from .catalogue import entry_for, scan
     from .settings import load_settings
-    names = list(getattr(args, "kiosk_scenarios", None) or [])
-    if getattr(args, "scenario", None):
-        names.insert(0, args.scenario)
     why = display_problem()
     if why is not None:
-        print(t("no_display", getattr(args, "lang", None) or "en", why=why,
-                scenario=names[0] if names else "group_chat"), file=sys.stderr)
-        return 1
+        raise NoDisplay(t("no_display", lang or "en", why=why,
+                          scenario=scenarios[0] if scenarios else "group_chat"))
     named: list[Entry] = []
-    for name in names:
-        entry, issues = entry_for(resolve_scenario(name))
+    for name in scenarios:
+        entry, issues = entry_for(find_scenario(name))
         if entry is None:
-            say_issues(issues, err=True)
-            return 1
+            raise ScenarioError(issues)
         if all(e.path.resolve() != entry.path.resolve() for e in named):
             named.append(entry)
     settings = load_settings()
     catalogue = scan()
-    try:
-        entries = offered_entries(catalogue, named)
-    except KioskError as exc:
-        raise UsageError(str(exc)) from None
-    config = KioskConfig.from_settings(settings, entries, getattr(args, "lang", None))
+    config = KioskConfig.from_settings(settings, offered_entries(catalogue, named), lang)
     if not config.pin:
         log.warning("event mode without kiosk_pin: Ctrl+Alt+Q quits without a code")
     # A notification or a second screen taking focus must not minimise the event screen.
     os.environ.setdefault("SDL_VIDEO_MINIMIZE_ON_FOCUS_LOSS", "0")
-    size_arg = getattr(args, "size", None)
     try:
-        app = KioskApp(settings, catalogue, config, size=parse_size(size_arg),
-                       fullscreen=not size_arg, display=getattr(args, "display", 0) or 0)
+        app = KioskApp(settings, catalogue, config, size=size or DEFAULT_SIZE,
+                       fullscreen=size is None, display=display)
     except pygame.error as exc:
-        print(t("no_display", settings.lang, why=str(exc),
-                scenario=names[0] if names else "group_chat"), file=sys.stderr)
-        return 1
+        raise NoDisplay(t("no_display", settings.lang, why=str(exc),
+                          scenario=scenarios[0] if scenarios else "group_chat")) from None
     try:
         with StopOnSignals(app.quit):  # systemd's stop, Ctrl+C: see stop.py
             app.loop()
     finally:
         pygame.display.quit()
-    return 0
-
-
-# --- pictures -------------------------------------------------------------------------------------
-
-SAMPLE_COUNTS = (124, 80, 91)
-"""Visitors started, finished and stepped in for pictures of the attract loop (73% stepped in)."""
-
-
-def render_attract(scenario_path: Path, size: tuple[int, int] = (1280, 720), lang: str = "en",
-                   high_contrast: bool = False, text_size: str = "normal", at: float = 2.0,
-                   counts: tuple[int, int, int] | None = SAMPLE_COUNTS, extra: list[Path] = ()):
-    """The App showing the attract loop `at` seconds into its cycle, with sample counts from a
-    throwaway folder (never the event's own); `.surface` is the picture."""
-    import json
-    import os
-    import tempfile
-    from datetime import date
-
-    from .catalogue import entry_for
-    from .screenshot import ScreenshotError, Shot
-    os.environ["SDL_VIDEODRIVER"] = "dummy"
-    entries = []
-    for path in [scenario_path, *extra]:
-        entry, issues = entry_for(path)
-        if entry is None:
-            raise ScreenshotError("\n".join(str(i) for i in issues) or f"cannot load {path}")
-        entries.append(entry)
-    if lang not in entries[0].scenario.languages:
-        raise ScreenshotError(f"'{lang}' is not a language of {entries[0].scenario.id}")
-    settings = Settings(lang=lang, high_contrast=high_contrast, text_size=text_size,
-                        text_speed="instant")
-    config = KioskConfig(tuple(entries), lang, (lang,) + tuple(x for x in LANGUAGES if x != lang))
-    day = date(2026, 5, 12)
-    with tempfile.TemporaryDirectory(prefix="bystander-attract-") as folder:
-        counter = EventCounter(Path(folder), today=lambda: day)
-        if counts is not None:
-            started, finished, stepped_in = counts
-            counter.path_for(day).write_text(json.dumps({
-                "format": "bystander-event-day", "version": 1, "date": day.isoformat(),
-                "visitors_started": started, "visitors_finished": finished,
-                "visitors_stepped_in": stepped_in}), encoding="utf-8")
-        counter.counts()  # read now: the folder goes when the picture is taken
-        app = KioskApp(settings, Catalogue(list(entries), 0), config, counter=counter,
-                       clock=lambda: 0.0, size=size, fullscreen=False)
-    app.top.seek(at)
-    app.draw()
-    pygame.display.flip()
-    return Shot(app, app.surface)

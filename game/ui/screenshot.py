@@ -34,7 +34,6 @@ def render(scenario_path: Path, screen: str = "scene", choose: list[str] | None 
            text_size: str = "normal", class_mode: bool = False):
     """The App with `screen` drawn; `.surface` is the picture."""
     if screen == "attract":  # event mode's attract loop, with sample counts (see kiosk.py)
-        from .kiosk import render_attract
         return render_attract(scenario_path, size, lang, high_contrast, text_size)
     if screen in CLASS_SCREENS or class_mode:
         return _render_class(scenario_path, screen, choose, size, lang, high_contrast, text_size)
@@ -205,6 +204,57 @@ def _class_shot(scenario_path, screen, moves, size, lang, high_contrast, text_si
     return Shot(app, app.surface)
 
 
+SAMPLE_COUNTS = (124, 80, 91)
+"""Visitors started, finished and stepped in for pictures of the attract loop (73% stepped in)."""
+
+
+def render_attract(scenario_path: Path, size: tuple[int, int] = (1280, 720), lang: str = "en",
+                   high_contrast: bool = False, text_size: str = "normal", at: float = 2.0,
+                   counts: tuple[int, int, int] | None = SAMPLE_COUNTS, extra: list[Path] = ()):
+    """The App showing the attract loop `at` seconds into its cycle, with sample counts from a
+    throwaway folder (never the event's own); `.surface` is the picture."""
+    import json
+    import os
+    import tempfile
+    from datetime import date
+
+    import pygame
+
+    from ..event.counter import EventCounter
+    from .catalogue import Catalogue, entry_for
+    from .i18n import LANGUAGES
+    from .kiosk import KioskApp, KioskConfig
+    from .settings import Settings
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    entries = []
+    for path in [scenario_path, *extra]:
+        entry, issues = entry_for(path)
+        if entry is None:
+            raise ScreenshotError("\n".join(str(i) for i in issues) or f"cannot load {path}")
+        entries.append(entry)
+    if lang not in entries[0].scenario.languages:
+        raise ScreenshotError(f"'{lang}' is not a language of {entries[0].scenario.id}")
+    settings = Settings(lang=lang, high_contrast=high_contrast, text_size=text_size,
+                        text_speed="instant")
+    config = KioskConfig(tuple(entries), lang, (lang,) + tuple(x for x in LANGUAGES if x != lang))
+    day = date(2026, 5, 12)
+    with tempfile.TemporaryDirectory(prefix="bystander-attract-") as folder:
+        counter = EventCounter(Path(folder), today=lambda: day)
+        if counts is not None:
+            started, finished, stepped_in = counts
+            counter.path_for(day).write_text(json.dumps({
+                "format": "bystander-event-day", "version": 1, "date": day.isoformat(),
+                "visitors_started": started, "visitors_finished": finished,
+                "visitors_stepped_in": stepped_in}), encoding="utf-8")
+        counter.counts()  # read now: the folder goes when the picture is taken
+        app = KioskApp(settings, Catalogue(list(entries), 0), config, counter=counter,
+                       clock=lambda: 0.0, size=size, fullscreen=False)
+    app.top.seek(at)
+    app.draw()
+    pygame.display.flip()
+    return Shot(app, app.surface)
+
+
 def _class_vote(app):
     """The vote at the next decision, after the scenes on the way."""
     from .screens.vote import VoteScreen
@@ -229,23 +279,16 @@ def _follow_next(app):
     return scene
 
 
-def main(args) -> int:
-    """Entry point of the `screenshot` subcommand."""
+def picture(scenario_path: Path, screen: str = "scene", choose: list[str] | None = None,
+            size: tuple[int, int] = (1280, 720), lang: str = "en", high_contrast: bool = False,
+            text_size: str = "normal", class_mode: bool = False, suffix: str = ".png") -> bytes:
+    """`bystander screenshot`: the bytes of the picture of `screen`, in the format `suffix` names
+    (a PNG for any pygame cannot save). Writing them is the command line's."""
     import io
 
-    from ..cli import UsageError, resolve_scenario, write_output
-    from .app import parse_size
-    path = resolve_scenario(args.scenario)
-    moves = [m.strip() for m in (args.choose or "").split(",") if m.strip()]
-    size = parse_size(args.size)
-    try:
-        shot = render(path, args.screen, moves, size, args.lang, args.high_contrast,
-                      args.text_size, getattr(args, "class_mode", False))
-    except ScreenshotError as exc:
-        raise UsageError(str(exc)) from None
     import pygame
-    picture = io.BytesIO()
-    suffix = args.output.suffix.lower()
-    pygame.image.save(shot.surface, picture, suffix if suffix in IMAGE_SUFFIXES else ".png")
-    write_output(args.output, picture.getvalue())
-    return 0
+    shot = render(scenario_path, screen, choose, size, lang, high_contrast, text_size, class_mode)
+    data = io.BytesIO()
+    suffix = suffix.lower()
+    pygame.image.save(shot.surface, data, suffix if suffix in IMAGE_SUFFIXES else ".png")
+    return data.getvalue()

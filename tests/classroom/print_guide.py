@@ -115,14 +115,14 @@ def main(argv: list[str] | None = None) -> int:
 
     from game.classroom.guide import guide_html
     from game.classroom.report import build_report, report_html
-    from game.cli import resolve_scenario
+    from game.paths import find_scenario
     from classhelp import load_ok
 
     if find_chromium() is None:
         print("print_guide: no Chromium found (apt-get install chromium)", file=sys.stderr)
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
-    scenario_path = resolve_scenario(args.scenario)
+    scenario_path = find_scenario(args.scenario)
     scenario, _ = load_ok(scenario_path)
     documents = []
     for lang in args.lang:

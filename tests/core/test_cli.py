@@ -79,6 +79,18 @@ def test_run_bad_choice_and_bad_language(capsys):
     assert code == 2 and "no scenario 'no_such_scenario'" in err
 
 
+def test_a_scenario_is_found_by_id_or_file_without_the_command_line(tmp_path):
+    """Finding a scenario is not the CLI's: the UI finds one too, and says why not with
+    ScenarioNotFound, which only the CLI turns into exit 2."""
+    from game.paths import SCENES_DIR, ScenarioNotFound, find_scenario
+    assert find_scenario("adrian") == SCENES_DIR / "adrian.yaml"
+    assert find_scenario(str(MINI)) == MINI
+    with pytest.raises(ScenarioNotFound, match="no scenario 'nope'; the scenarios are: .*adrian"):
+        find_scenario("nope")
+    with pytest.raises(ScenarioNotFound, match="no such file"):
+        find_scenario(str(tmp_path / "gone.yaml"))
+
+
 def test_run_refuses_a_broken_file(capsys, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_bytes(b"id: [\n")

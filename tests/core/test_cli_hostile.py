@@ -121,7 +121,7 @@ def test_a_size_the_game_does_not_support_is_a_usage_error(size, tmp_path, capsy
 
 
 def test_the_largest_supported_size_is_accepted():
-    from game.ui.app import parse_size
+    from game.cli import parse_size
     assert parse_size("3840x2160") == (3840, 2160)
     assert parse_size("2160x3840") == (2160, 3840)  # a 4K screen on its side
     assert parse_size("5120x1440") == (5120, 1440)  # a super-wide monitor, fewer pixels

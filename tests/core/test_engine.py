@@ -233,3 +233,30 @@ def test_a_choice_that_moves_no_meter_leaves_a_meters_only_condition(mini):
     run.state.meters["wellbeing"] = 10   # as if an earlier step had hurt him, not yet reassessed
     run.choose("walk_on")                # its effects move the meters: the machine is asked
     assert run.state.condition == "hurt"
+
+
+def test_the_views_hold_all_a_screen_needs_of_the_road_so_far(mini):
+    """Victim, moves, decisions with their labels and the choices there were, stepped in, help:
+    a screen reads these, never the run's state or the scenario."""
+    run = engine.start(mini, "en")
+    assert (run.victim_view().id, run.victim_view().name) == ("sam", "Sam")
+    assert run.victim_view().look == mini.cast["sam"].look
+    assert (run.moves(), run.decisions(), run.decision_count, run.stepped_in) == ((), (), 0, False)
+    assert run.languages == ("nl", "en")
+    run.choose("walk_on")
+    assert run.stepped_in is False, "walking on is not stepping in"
+    run.choose("tell_mentor")
+    assert run.stepped_in is True and run.decision_count == 2
+    assert run.moves() == ("walk_on", "tell_mentor")
+    first, second = run.decisions()
+    assert (first.number, first.scene_id, first.letter, first.text, first.stance_label,
+            first.step_label) == (1, "hallway", "A", "I walk on.", "outsider", "notice")
+    assert [option_id for option_id, _ in second.options] == [
+        "tell_mentor", "check_in", "say_nothing"]
+    assert (second.choice_id, second.letter) == ("tell_mentor", "A")
+    run.lang = "nl"
+    assert run.decisions()[0].text == "Ik loop door."
+    assert run.help_texts()[0].startswith("Praat met iemand")
+    assert run.branch_map().nodes[0].id == "hallway"
+    run.back()
+    assert run.moves() == ("walk_on",) and run.stepped_in is False

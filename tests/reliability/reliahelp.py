@@ -194,7 +194,7 @@ class RandomPlayer:
         import pygame
 
         from game.ui.screens.ending import EndingScreen
-        from game.ui.screens.pause import MenuScreen
+        from game.ui.screens.menu import MenuScreen
         from game.ui.screens.scene import SceneScreen
         from game.ui.screens.settings import SettingsScreen
         from game.ui.screens.title import TitleScreen

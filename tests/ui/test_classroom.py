@@ -20,7 +20,7 @@ import pytest  # noqa: E402
 
 from game.classroom.records import read_record, unfinished_sessions  # noqa: E402
 from game.core import engine, vocab  # noqa: E402
-from game.ui.screens.classroom import meters_by_decision, passive_run  # noqa: E402
+from game.classroom.session import meters_by_decision, passive_run  # noqa: E402
 from game.ui.screens.compare import PASSIVE, CompareScreen  # noqa: E402
 from game.ui.screens.consequence import ConsequenceScreen  # noqa: E402
 from game.ui.screens.debrief import DebriefScreen  # noqa: E402
@@ -387,7 +387,7 @@ def test_class_mode_from_the_title_and_the_command_line(mini_entry, monkeypatch)
 
 
 def test_the_most_passive_road(adrian):
-    run = passive_run(adrian.scenario, "en")
+    run = passive_run(engine.start(adrian.scenario, "en"))
     assert run.ended
     stances = [s.stance for s in run.state.history if s.choice]
     assert stances and all(s in vocab.PASSIVE_STANCES for s in stances)

@@ -21,14 +21,13 @@ from game.ui import kiosk as kiosk_module  # noqa: E402
 from game.ui.catalogue import Catalogue  # noqa: E402
 from game.ui.kiosk import KioskConfig, KioskError, offered_entries  # noqa: E402
 from game.ui.screens.attract import AttractScreen  # noqa: E402
-from game.ui.screens.consequence import ConsequenceScreen  # noqa: E402
-from game.ui.screens.ending import EndingScreen  # noqa: E402
+from game.ui.screens.consequence import ConsequenceScreen, TouchConsequenceScreen  # noqa: E402
+from game.ui.screens.ending import EndingScreen, TouchEndingScreen  # noqa: E402
 from game.ui.screens.kiosk_menu import KioskMenuScreen  # noqa: E402
 from game.ui.screens.kiosk_pick import StoryPickScreen  # noqa: E402
 from game.ui.screens.kiosk_pin import PinScreen  # noqa: E402
-from game.ui.screens.scene import SceneScreen  # noqa: E402
-from game.ui.screens.touch import (TouchConsequenceScreen, TouchEndingScreen,  # noqa: E402
-                                   TouchSceneScreen, touch_height)
+from game.ui.screens.scene import SceneScreen, TouchSceneScreen  # noqa: E402
+from game.ui.screens.touch import touch_height  # noqa: E402
 from game.ui.settings import Settings, load_settings, settings_path  # noqa: E402
 
 from kioskhelp import EVENT_DAY, FakeClock, make_kiosk, step  # noqa: E402
@@ -539,7 +538,6 @@ def test_every_text_fits_the_touch_screens(path, lang, tmp_path):
 
     def check(where, screen):
         app.stack = [screen]
-        app.adapt(screen)
         screen.finish_animations()
         app.draw()
         problems.extend(f"{where}: {text!r}" for text in screen.overflows())
@@ -547,7 +545,7 @@ def test_every_text_fits_the_touch_screens(path, lang, tmp_path):
     for scene_id, scene in s.scenes.items():
         run = run_at(s, scene_id, lang)
         app.run = run
-        screen = SceneScreen(app, run)
+        screen = TouchSceneScreen(app, run)
         for i in range(len(screen.view.beats)):
             screen._start_beat(i, typed=True)
             check(f"{scene_id} beat {i + 1}", screen)
@@ -565,13 +563,13 @@ def test_every_text_fits_the_touch_screens(path, lang, tmp_path):
             except engine.ChoiceError:
                 continue
             app.run = attempt
-            cons = ConsequenceScreen(app, attempt, outcome, attempt.view())
+            cons = TouchConsequenceScreen(app, attempt, outcome, attempt.view())
             check(f"{scene_id} -> {choice.id}", cons)
             cons.show_discussion = True
             check(f"{scene_id} -> {choice.id} thinking", cons)
         if scene.ending is not None:
             run.state.ending = scene.ending
-            ending = EndingScreen(app, run)
+            ending = TouchEndingScreen(app, run)
             check(f"ending {scene.ending}", ending)
             ending.show_pane("path")
             check(f"ending {scene.ending}, path", ending)

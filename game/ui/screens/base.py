@@ -105,6 +105,21 @@ def header_bar(surface: pygame.Surface, theme: Theme, left: list[str]) -> pygame
     return pygame.Rect(0, 0, surface.get_width(), bottom)
 
 
+def chips_that_fit(theme, labels: list[str], right: int) -> list[str]:
+    """The header chips (see `header_bar`) that fit left of `right`: later ones give way
+    first, so a narrow (4:3) screen never puts a chip under the corner buttons."""
+    x = theme.margin
+    kept = []
+    for i, label in enumerate(labels):
+        width = (tx.text_width(label[:1].upper() + label[1:], theme.small,
+                               "bold" if i == 0 else "regular") + 2 * theme.px(1.0))
+        if x + width > right - theme.px(1) and kept:
+            break
+        kept.append(label)
+        x += width + theme.px(1)
+    return kept
+
+
 def corner_buttons(screen: Screen, extra: list[Button] | None = None) -> list[Button]:
     """Language and Menu buttons at the top right: touch screens have no L or Esc key."""
     th = screen.theme

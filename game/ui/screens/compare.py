@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import pygame
 
+from ...classroom.session import meters_by_decision, passive_run
 from .. import charts
 from .. import text as tx
 from ..widgets import Button, FocusList, panel
 from .base import Screen, corner_buttons, header_bar
-from .classroom import meters_by_decision, passive_run
 
 PASSIVE = "passive"
 
@@ -49,9 +49,7 @@ class CompareScreen(Screen):
     def other_run(self):
         if self.other == PASSIVE:
             if self._passive is None or self._passive.lang != self.app.lang:
-                entry = self.app.entry
-                self._passive = passive_run(self.run.scenario, self.run.lang,
-                                            entry.content_hash if entry else "")
+                self._passive = passive_run(self.run)
             return self._passive
         if self.session is not None and self.other == self.session.road:
             return self.app.run
@@ -103,8 +101,7 @@ class CompareScreen(Screen):
         corners = corner_buttons(self)
         m = th.margin
         y = max(top.bottom, corners[0].rect.bottom) + th.px(1.2)
-        scenario = self.run.scenario
-        name = scenario.cast[scenario.victim].name
+        name = self.run.victim_view().name
         heading = tx.fit(self.t("compare_title", name=name),
                          pygame.Rect(m, y, th.width - 2 * m, th.heading * 2), th.heading,
                          p.on_backdrop, "bold", th.body_min)

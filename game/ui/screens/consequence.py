@@ -8,8 +8,10 @@ import pygame
 from .. import stage
 from .. import text as tx
 from ..layers import Layer
+from ..intents import ConsequenceSeen, ShowScene
 from ..widgets import Button, FocusList, MeterRow, chip, ease_out, panel
 from .base import Screen, corner_buttons, header_bar
+from .touch import TouchWords, touch_corner_buttons, touch_height
 
 ANIMATION_SECONDS = 0.8
 FIGURE_SHARE = 0.38
@@ -72,24 +74,18 @@ class ConsequenceScreen(Screen):
     # --- actions --------------------------------------------------------------------------------
 
     def go_on(self) -> None:
-        from .scene import SceneScreen
         if self.progress < 1.0:
             self.finish_animations()
             return
-        if self.app.classroom is not None:  # class mode: the class talks about it first
-            from .discussion import DiscussionScreen
-            self.app.replace(DiscussionScreen(self.app, self.run, self.outcome, self.before))
-            return
-        self.app.replace(SceneScreen(self.app, self.run))
+        self.app.go(ConsequenceSeen(self.run, self.outcome, self.before))
 
     def back(self) -> None:
         """Undo the choice and choose again."""
-        from .scene import SceneScreen
         if self.app.classroom is not None:  # the vote is recorded: other roads are what-ifs
             self.app.open_timeline()
             return
         if self.run.back():
-            self.app.replace(SceneScreen(self.app, self.run, at_choices=True))
+            self.app.go(ShowScene(self.run, at_choices=True))
 
     def toggle_discussion(self) -> None:
         self.show_discussion = not self.show_discussion
@@ -165,8 +161,7 @@ class ConsequenceScreen(Screen):
         self._fits = []
         self._draw_background(surface)
         header_bar(surface, th, [self.before.place_label])
-        scenario = self.run.scenario
-        victim = scenario.cast[scenario.victim]
+        victim = self.run.victim_view()
         corners = self.corners = corner_buttons(self)
 
         def panel_box(figure_w: int) -> pygame.Rect:
@@ -245,8 +240,7 @@ class ConsequenceScreen(Screen):
 
     def _condition_line(self) -> str:
         o = self.outcome
-        victim = self.run.scenario.cast[self.run.scenario.victim]
-        line = self.t("how_is", name=victim.name, condition=o.condition_after.label)
+        line = self.t("how_is", name=self.run.victim_view().name, condition=o.condition_after.label)
         if o.condition_changed:
             line += f"  ({self.t('was', condition=o.condition_before.label)})"
         return line
@@ -381,7 +375,7 @@ class ConsequenceScreen(Screen):
         return out
 
     def _range(self, meter_id: str) -> tuple[int, int]:
-        m = self.run.scenario.meters[meter_id]
+        m = next(m for m in self.run.meter_views() if m.id == meter_id)
         return m.min, m.max
 
     def overflows(self) -> list[str]:
@@ -396,3 +390,84 @@ def _around(outer: pygame.Rect, hole: pygame.Rect) -> list[pygame.Rect]:
              pygame.Rect(outer.x, hole.y, hole.x - outer.x, hole.h),
              pygame.Rect(hole.right, hole.y, outer.right - hole.right, hole.h)]
     return [r for r in parts if r.w > 0 and r.h > 0]
+
+
+class TouchConsequenceScreen(TouchWords, ConsequenceScreen):
+    """What a choice did, with touch-sized Back, Think about it, Continue and corner buttons."""
+
+    _nav_area: pygame.Rect | None = None
+
+    def _compose(self, surface: pygame.Surface) -> None:
+        # The panel takes the whole height on the right; the place, language and menu go on the
+        # left above the victim, so the big buttons cost the story no room.
+        th = self.theme
+        p = th.palette
+        self._fits = []
+        self._draw_background(surface)
+        label = self.before.place_label
+        place = chip(surface, th, (th.margin, th.px(2)), label[:1].upper() + label[1:],
+                     p.name_tag, p.on_name_tag)
+        victim = self.run.victim_view()
+
+        def panel_box(figure_w: int) -> pygame.Rect:
+            return pygame.Rect(figure_w, th.px(1.6), th.width - figure_w - th.margin,
+                               th.height - th.margin - th.px(1.6))
+
+        def corners_for(figure_w: int) -> list[Button]:
+            corners = touch_corner_buttons(self, left=(place.right + th.px(1), th.px(1.6)))
+            if corners[-1].rect.right > figure_w - th.px(1.5):  # narrow: under the place
+                corners = touch_corner_buttons(self, left=(th.margin, place.bottom + th.px(1)))
+            return corners
+
+        def discussion_pane(figure_w: int) -> pygame.Rect:
+            top = corners_for(figure_w)[-1].rect.bottom + th.px(1.5)
+            return pygame.Rect(th.margin, top, figure_w - 2 * th.margin,
+                               th.height - th.margin - top)
+
+        figure_area_w = self._figure_width(
+            lambda w: self._story_area(self._panel_area(panel_box(w))),
+            least=corners_for(0)[-1].rect.right + th.px(1.5))
+        self._draw_figure(surface, victim, figure_area_w)
+        corners = corners_for(figure_area_w)
+        box = panel_box(figure_area_w)
+        panel(surface, box, th)
+        area = self._panel_area(box)
+        lower = self._draw_panel(surface, area)
+        for b in corners:
+            b.draw(surface, th)
+        self.nav = self.nav + corners
+        self.focus.buttons = self.nav
+        if self.show_discussion:
+            above_buttons = pygame.Rect(box.x, box.y, box.w, lower.bottom - box.y)
+            self._draw_discussion(surface, self._discussion_pane(
+                discussion_pane(figure_area_w), lower, above_buttons))
+
+    def _story_area(self, area: pygame.Rect) -> pygame.Rect:
+        """The parent keeps one body-sized button row at the bottom; keep a touch-sized one."""
+        th = self.theme
+        extra = max(0, touch_height(th) - (tx.line_height(th.body, "bold") + th.px(2)))
+        return pygame.Rect(area.x, area.y, area.w, area.h - extra)
+
+    def _draw_panel(self, surface: pygame.Surface, area: pygame.Rect) -> pygame.Rect:
+        self._nav_area = area
+        return super()._draw_panel(surface, self._story_area(area))
+
+    def _layout_nav(self, area: pygame.Rect, h: int) -> None:
+        th = self.theme
+        area = self._nav_area or area
+        h = max(h, touch_height(th))
+        go = Button(self.t("continue"), self.go_on, icon="right")
+        back = Button(self.t("back"), self.back, icon="left")
+        self.nav = [back, go]
+        if self.outcome.discuss:
+            self.nav.insert(1, Button(self.t("discuss_hint"), self.toggle_discussion))
+        gap = th.px(1.2)
+        if sum(b.natural_width(th) for b in self.nav) + gap * (len(self.nav) - 1) > area.w:
+            for b in self.nav:  # a narrow panel: the same buttons in smaller text
+                b.size = "small"
+        x = area.right
+        for b in reversed(self.nav):
+            w = b.natural_width(th)
+            b.rect = pygame.Rect(x - w, area.bottom - h, w, h)
+            x -= w + gap
+        back.rect.x = area.x

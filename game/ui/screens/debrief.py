@@ -11,9 +11,9 @@ from __future__ import annotations
 import pygame
 
 from .. import text as tx
+from ..intents import OpenCompare, ShowEnding
 from ..widgets import Button, FocusList, chip, panel
-from .base import Screen, corner_buttons, header_bar
-from .classroom import chips_that_fit
+from .base import Screen, chips_that_fit, corner_buttons, header_bar
 
 WIDE_PAGES = ("did", "closing", "help")
 NARROW_PAGES = ("roles", "strategies", "closing", "help")
@@ -32,8 +32,8 @@ class DebriefScreen(Screen):
         self.debrief = self._make()
 
     def _make(self):
-        from ...classroom.debrief import debrief
-        return debrief(self.run.scenario, self.run.summary(), self.app.lang)
+        from ...classroom.debrief import road_debrief
+        return road_debrief(self.run, self.app.lang)
 
     # --- behaviour ------------------------------------------------------------------------------
 
@@ -65,8 +65,7 @@ class DebriefScreen(Screen):
         self.debrief = self._make()
 
     def compare(self) -> None:
-        from .compare import CompareScreen
-        self.app.push(CompareScreen(self.app, self.road, self.run))
+        self.app.go(OpenCompare(self.road, self.run))
 
     def to_title(self) -> None:
         self.app.show_title(self.app.catalogue.index_of(self.app.entry.path)
@@ -74,9 +73,8 @@ class DebriefScreen(Screen):
 
     def back(self) -> None:
         """Back to the ending this debrief is about."""
-        from .ending import EndingScreen
         if self.run.ended:
-            self.app.replace(EndingScreen(self.app, self.run))
+            self.app.go(ShowEnding(self.run))
 
     def buttons(self) -> list[Button]:
         return self.nav
@@ -368,8 +366,7 @@ class DebriefScreen(Screen):
         """Where to get help, as at the ending: the last thing the class sees."""
         th = self.theme
         d = self.debrief
-        items = list(d.ending.help) if d.ending else [h.get_text(self.app.lang)
-                                                      for h in self.run.scenario.help]
+        items = list(d.ending.help) if d.ending else list(self.run.help_texts())
         room = self._section(surface, area, self.t("help"))
         self._numbered(surface, room, items, th.palette.ink, numbers=False)
 

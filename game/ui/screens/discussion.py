@@ -16,9 +16,9 @@ import re
 import pygame
 
 from .. import text as tx
+from ..intents import ShowConsequence, ShowScene
 from ..widgets import Button, FocusList, chip, panel
-from .base import Screen, corner_buttons, header_bar
-from .classroom import chips_that_fit
+from .base import Screen, chips_that_fit, corner_buttons, header_bar
 
 MIN_MINUTES, MAX_MINUTES, DEFAULT_MINUTES = 1, 10, 3
 DIGIT_KEYS = {getattr(pygame, f"K_{d}"): d for d in range(10)}
@@ -111,15 +111,11 @@ class DiscussionScreen(Screen):
 
     def go_on(self) -> None:
         """On with the story: the scene the choice led to."""
-        from .scene import SceneScreen
-        self.app.replace(SceneScreen(self.app, self.run))
+        self.app.go(ShowScene(self.run))
 
     def back(self) -> None:
         """Back to the full consequence."""
-        from .consequence import ConsequenceScreen
-        screen = ConsequenceScreen(self.app, self.run, self.outcome, self.before)
-        screen.finish_animations()
-        self.app.replace(screen)
+        self.app.go(ShowConsequence(self.run, self.outcome, self.before, animate=False))
 
     def more(self) -> None:
         self.timer.set_minutes(self.timer.minutes + 1)

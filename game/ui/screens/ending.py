@@ -7,8 +7,10 @@ import pygame
 
 from .. import charts, stage
 from .. import text as tx
+from ..intents import ShowScene
 from ..widgets import Button, FocusList, chip, panel
 from .base import Screen
+from .touch import TouchCorners, TouchWords, touch_height
 
 OUTCOME_ICON = {"good": "up", "mixed": "same", "bad": "down"}
 
@@ -33,8 +35,7 @@ class EndingScreen(Screen):
 
     def back(self) -> None:
         """Back into the story: the ending scene's last beat."""
-        from .scene import SceneScreen
-        self.app.replace(SceneScreen(self.app, self.run, at_choices=True))
+        self.app.go(ShowScene(self.run, at_choices=True))
 
     def buttons(self) -> list[Button]:
         return self.nav
@@ -57,8 +58,7 @@ class EndingScreen(Screen):
 
     def branch_map(self):
         if self._map is None:
-            from ...core.graph import branch_map
-            self._map = branch_map(self.run.scenario)
+            self._map = self.run.branch_map()
         return self._map
 
     # --- drawing --------------------------------------------------------------------------------
@@ -139,7 +139,7 @@ class EndingScreen(Screen):
 
     def _layout_tabs(self, top: int) -> list[Button]:
         th = self.theme
-        name = self.run.scenario.cast[self.run.scenario.victim].name
+        name = self.run.victim_view().name
         labels = {"story": self.t("tab_story"), "path": self.t("tab_path"),
                   "map": self.t("tab_path"), "chart": self.t("chart_title", name=name)}
         if self.pane not in self.panes():
@@ -271,8 +271,7 @@ class EndingScreen(Screen):
         return left, right, title, body, journey
 
     def _draw_victim(self, surface: pygame.Surface, area: pygame.Rect) -> None:
-        scenario = self.run.scenario
-        victim = scenario.cast[scenario.victim]
+        victim = self.run.victim_view()
         expression = self.run.condition_view().expression
         figure = stage.character(victim.look, expression, int(area.h * 0.98),
                                  posture=stage.posture_for(expression), facing=-1)
@@ -294,7 +293,7 @@ class EndingScreen(Screen):
             map_box, chart_box = pygame.Rect(area.x, top, area.w, area.bottom - top), None
         elif self.pane == "chart":
             map_box, chart_box = None, area
-        name = self.run.scenario.cast[self.run.scenario.victim].name
+        name = self.run.victim_view().name
         if map_box is not None:
             inner = self._titled_panel(surface, map_box, self.t("map_title"))
             legend = {"taken": self.t("legend_taken"), "not_taken": self.t("legend_not_taken"),
@@ -323,3 +322,23 @@ class EndingScreen(Screen):
 
     def overflows(self) -> list[str]:
         return [text for text, ok in self._fits if not ok] + super().overflows()
+
+
+class TouchEndingScreen(TouchCorners, TouchWords, EndingScreen):
+    """The ending with touch-sized tabs, Play again, Done (back to the attract loop) and corners."""
+
+    top_row_centred = True
+    tabs_gap = 1.2
+
+    def _ending_buttons(self) -> list[Button]:
+        return [Button(self.t("play_again"), self.app.restart),
+                Button(self.t("to_title"), self._to_title, icon="right")]
+
+    def _layout_tabs(self, top: int) -> list[Button]:
+        th = self.theme
+        tabs = super()._layout_tabs(top)
+        x = th.margin
+        for b in tabs:
+            b.rect = pygame.Rect(x, top, b.natural_width(th), touch_height(th))
+            x = b.rect.right + th.px(1.2)
+        return tabs

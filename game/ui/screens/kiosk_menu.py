@@ -7,7 +7,7 @@ looks for everyone after them. Organisers quit with Ctrl+Alt+Q or a long press (
 from __future__ import annotations
 
 from ..widgets import Button
-from .pause import MenuScreen
+from .menu import MenuScreen
 from .touch import TouchWords, touch_height
 
 

@@ -1,101 +1,12 @@
-"""The pause menu (Esc from any screen) and the quit question (Esc on the title screen).
-
-A pause screen is handed the screen it returns to, draws it dimmed underneath, and pops itself to
-resume, so the story is exactly where it was.
+"""The pause menu (Esc from any screen), class mode's pause menu, and the quit question (Esc on
+the title screen): menus (`menu.py`) over the screen they return to.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-import pygame
-
-from .. import text as tx
-from ..widgets import Button, FocusList, panel
+from ..intents import OpenSettings
 from .base import Screen
-
-
-@lru_cache(maxsize=4)
-def _shade(size: tuple[int, int], alpha: int) -> pygame.Surface:
-    s = pygame.Surface(size, pygame.SRCALPHA)
-    s.fill((0, 0, 0, alpha))
-    return s
-
-
-class MenuScreen(Screen):
-    """A titled column of buttons over the dimmed screen below."""
-
-    title_key = "paused"
-    width_px = 78
-    """The menu's width, in the theme's height units."""
-    gap_px = 1.5
-    """The space between two buttons, in the theme's height units."""
-
-    def item_height(self, button: Button, inner: int) -> int:
-        """How tall a button is drawn; touch menus make it taller."""
-        return button.preferred_height(self.theme, inner)
-
-    def __init__(self, app, back_to: Screen):
-        super().__init__(app)
-        self.back_to = back_to
-        self.focus = FocusList(start=0)
-        self.items: list[Button] = []
-        self._title_fits = True
-
-    def entries(self) -> list[tuple[str, object]]:
-        raise NotImplementedError
-
-    def buttons(self) -> list[Button]:
-        return self.items
-
-    def resume(self) -> None:
-        self.app.pop()
-
-    def on_escape(self) -> None:
-        self.resume()
-
-    def refresh(self) -> None:
-        self.back_to.refresh()
-
-    def handle_event(self, event: pygame.event.Event) -> object:
-        self.focus.buttons = self.items
-        if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key <= pygame.K_9:
-            index = event.key - pygame.K_1
-            if index < len(self.items):
-                self.items[index].action()
-                return True
-        return self.focus.press(event)
-
-    def draw(self, surface: pygame.Surface) -> None:
-        th = self.theme
-        p = th.palette
-        self.back_to.draw(surface)
-        surface.blit(_shade(surface.get_size(), p.shade_alpha), (0, 0))
-        self.items = [Button(label, action, badge=str(i + 1))
-                      for i, (label, action) in enumerate(self.entries())]
-        width = int(min(th.width - 2 * th.margin, th.px(self.width_px)))
-        pad = th.px(3)
-        inner = width - 2 * pad
-        title = tx.fit(self.t(self.title_key), pygame.Rect(0, 0, inner, th.px(20)), th.heading,
-                       p.ink, "bold", th.body_min)
-        self._title_fits = title.fits
-        heights = [self.item_height(b, inner) for b in self.items]
-        gap = th.px(self.gap_px)
-        total = title.height + th.px(2) + sum(heights) + gap * (len(heights) - 1) + 2 * pad
-        box = pygame.Rect(0, 0, width, min(total, th.height - 2 * th.margin))
-        box.center = surface.get_rect().center
-        panel(surface, box, th)
-        title.box.topleft = (box.x + pad, box.y + pad)
-        title.blit(surface)
-        y = title.box.y + title.height + th.px(2)
-        for b, bh in zip(self.items, heights):
-            b.rect = pygame.Rect(box.x + pad, y, inner, bh)
-            y += bh + gap
-        self.focus.buttons = self.items
-        self.focus.draw(surface, th)
-
-    def overflows(self) -> list[str]:
-        return ([] if self._title_fits else [self.t(self.title_key)]) + super().overflows()
+from .menu import MenuScreen
 
 
 class PauseScreen(MenuScreen):
@@ -113,12 +24,31 @@ class PauseScreen(MenuScreen):
         return items
 
     def open_settings(self) -> None:
-        from .settings import SettingsScreen
-        self.app.push(SettingsScreen(self.app, back_to=self))
+        self.app.go(OpenSettings(back_to=self))
 
     def to_title(self) -> None:
         index = self.app.catalogue.index_of(self.app.entry.path) if self.app.entry else None
         self.app.show_title(index)
+
+
+class ClassPauseScreen(PauseScreen):
+    """Class mode's pause menu: the usual entries plus the timeline (what if?) and, once the
+    road has ended, the debrief."""
+
+    def entries(self):
+        items = super().entries()
+        extra = [(self.t("whatif"), self.open_timeline)]
+        if self.app.run is not None and self.app.run.ended:
+            extra.append((self.t("debrief_button"), self.open_debrief))
+        return items[:1] + extra + items[1:]
+
+    def open_timeline(self) -> None:
+        self.app.pop()
+        self.app.open_timeline()
+
+    def open_debrief(self) -> None:
+        self.app.pop()
+        self.app.open_debrief()
 
 
 class QuitScreen(MenuScreen):

@@ -3,7 +3,7 @@ or begin a new one (the old record stays on disk, unfinished, for the teacher's 
 
 from __future__ import annotations
 
-from .pause import MenuScreen
+from .menu import MenuScreen
 
 
 class ResumeSessionScreen(MenuScreen):

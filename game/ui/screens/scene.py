@@ -13,8 +13,10 @@ from .. import stage
 from .. import text as tx
 from ..dialogue import (BoxLayout, chat_column, dialogue_layout, draw_chat, draw_dialogue,
                         draw_words, visible_prefix)
+from ..intents import ShowConsequence, ShowEnding, ShowVote
 from ..widgets import Button, FocusList, panel
 from .base import Screen, header_bar
+from .touch import TouchCorners, TouchWords, touch_height
 
 TYPE_SPEED = {"instant": 0.0, "normal": 55.0, "slow": 22.0}
 """Characters a second for the typewriter; 0 shows the whole beat at once."""
@@ -63,7 +65,7 @@ def stand_xs(n: int, width: int, height: int) -> list[float]:
 
 
 class SceneScreen(Screen):
-    def __init__(self, app, run, at_choices: bool = False):
+    def __init__(self, app, run, at_choices: bool = False, at_last_beat: bool = False):
         super().__init__(app)
         self.run = run
         self.view = run.view()
@@ -79,6 +81,8 @@ class SceneScreen(Screen):
         """Class mode: the choices go to the class vote as soon as this screen is on top."""
         if at_choices:
             self._to_end_of_scene()
+        elif at_last_beat:
+            self._start_beat(len(self.view.beats) - 1, typed=True)
         else:
             self._start_beat(0)
 
@@ -112,9 +116,8 @@ class SceneScreen(Screen):
 
     def _start_vote(self) -> None:
         if self._vote_due and self.app.top is self:
-            from .vote import VoteScreen
             self._vote_due = False
-            self.app.replace(VoteScreen(self.app, self.run))
+            self.app.go(ShowVote(self.run))
 
     def typing(self) -> bool:
         beat = self.current_beat()
@@ -160,15 +163,14 @@ class SceneScreen(Screen):
             self.view = self.run.advance()
             self._start_beat(0)
         elif self.view.ending is not None:
-            from .ending import EndingScreen
-            self.app.replace(EndingScreen(self.app, self.run))
+            self.app.go(ShowEnding(self.run))
 
     def back(self) -> None:
         if self.phase == "choices":
             self._start_beat(len(self.view.beats) - 1, typed=True)
         elif self.beat > 0:
             self._start_beat(self.beat - 1, typed=True)
-        elif self.app.classroom is not None and self.run.state.history[-1].choice is not None:
+        elif self.app.classroom is not None and self.run.moves()[-1:] not in ((), (None,)):
             self.app.open_timeline()  # class mode: undoing a vote is a what-if, on the timeline
         elif self.run.back():
             self.view = self.run.view()
@@ -176,13 +178,12 @@ class SceneScreen(Screen):
 
     def choose(self, choice_id: str) -> None:
         """Take a choice and show what it did."""
-        from .consequence import ConsequenceScreen
         choice = next(c for c in self.view.choices if c.id == choice_id)
         if not choice.available:
             return
         before = self.view
         outcome = self.run.choose(choice_id)
-        self.app.replace(ConsequenceScreen(self.app, self.run, outcome, before))
+        self.app.go(ShowConsequence(self.run, outcome, before))
 
     def handle_event(self, event: pygame.event.Event) -> object:
         self.nav.buttons = self._nav_buttons
@@ -247,11 +248,9 @@ class SceneScreen(Screen):
         v = self.view
         header = [v.place_label] + ([self.t("step", step=v.step_label)] if v.step_label else [])
         top = header_bar(surface, th, header)
-        victim = next((c for c in v.cast if c.is_victim), None)
-        status = [self.t("your_role", role=v.role_label)]
-        if victim is not None or self.run.scenario.victim:
-            name = self.run.scenario.cast[self.run.scenario.victim].name
-            status.append(self.t("condition", name=name, condition=v.condition.label))
+        status = [self.t("your_role", role=v.role_label),
+                  self.t("condition", name=self.run.victim_view().name,
+                         condition=v.condition.label)]
         row2 = header_bar(surface.subsurface(pygame.Rect(0, top.bottom, th.width,
                                                          th.height - top.bottom)), th, status)
         header_bottom = top.bottom + row2.bottom
@@ -432,3 +431,22 @@ class SceneScreen(Screen):
 
     def overflows(self) -> list[str]:
         return [text for text, ok in self._fits if not ok] + super().overflows()
+
+
+class TouchSceneScreen(TouchCorners, TouchWords, SceneScreen):
+    """Beats and choices with touch-sized Back, Next, choice, language and menu buttons."""
+
+    footer_button_size = "body"
+    tall_footer = True
+
+    def footer_height(self) -> int:
+        return touch_height(self.theme)
+
+    def _draw_keys_hint(self, surface, box: pygame.Rect, pad: int, heading_h: int,
+                        back: Button) -> None:
+        hint = tx.render(self.t("hint_keys"), self.theme.small,
+                         self.theme.palette.on_backdrop_muted)
+        surface.blit(hint, hint.get_rect(midright=(box.right - pad, back.rect.centery)))
+
+    def _choice_heights(self, buttons: list[Button], inner: int) -> list[int]:
+        return [max(touch_height(self.theme), h) for h in super()._choice_heights(buttons, inner)]

@@ -12,9 +12,9 @@ import pygame
 
 from .. import text as tx
 from ..charts import marker
+from ..intents import OpenCompare, ShowEnding, ShowScene, ShowVote, TakeRoad
 from ..widgets import Button, FocusList, clicked, focus_ring, panel
-from .base import Screen, corner_buttons, header_bar
-from .classroom import chips_that_fit, decisions_taken
+from .base import Screen, chips_that_fit, corner_buttons, header_bar
 
 PASSIVE = frozenset({"outsider", "reinforcer", "assistant"})
 
@@ -27,7 +27,7 @@ class TimelineScreen(Screen):
         self.back_to = back_to
         self.road = app.classroom.road
         self.run = app.run
-        self.decisions = decisions_taken(self.run)
+        self.decisions = self.run.decisions()
         self.selected = len(self.decisions) - 1 if self.decisions else None
         self.focus = FocusList()
         self.nav: list[Button] = []
@@ -53,7 +53,7 @@ class TimelineScreen(Screen):
         self.road = road
         self.run = (self.app.run if road == self.session.road
                     else self.session.road_run(road, self.app.lang))
-        self.decisions = decisions_taken(self.run)
+        self.decisions = self.run.decisions()
         if self.selected is None or self.selected >= len(self.decisions):
             self.selected = len(self.decisions) - 1 if self.decisions else None
 
@@ -77,7 +77,6 @@ class TimelineScreen(Screen):
         """Back to the selected decision on a new road; the class votes on it again."""
         if self.selected is None:
             return
-        from .vote import VoteScreen
         session = self.session
         if not self.on_current_road:
             self.app.run = session.switch(self.road, self.app.lang)
@@ -86,7 +85,7 @@ class TimelineScreen(Screen):
         run = session.branch(self.app.run, self.selected)
         earlier = {taken.choice_id: self.t("taken_on_road",
                                            n=session.road_number(old_road))}
-        self.app.show_class_screen(run, VoteScreen(self.app, run, earlier))
+        self.app.go(TakeRoad(run, ShowVote(run, earlier)))
 
     def go_to_road(self) -> None:
         """Carry on with the road shown (when it is not the one on screen)."""
@@ -94,16 +93,10 @@ class TimelineScreen(Screen):
             self.close()
             return
         run = self.session.switch(self.road, self.app.lang)
-        from .scene import SceneScreen
-        if run.ended:
-            from .ending import EndingScreen
-            self.app.show_class_screen(run, EndingScreen(self.app, run))
-        else:
-            self.app.show_class_screen(run, SceneScreen(self.app, run))
+        self.app.go(TakeRoad(run, ShowEnding(run) if run.ended else ShowScene(run)))
 
     def compare(self) -> None:
-        from .compare import CompareScreen
-        self.app.push(CompareScreen(self.app, self.road, self.run))
+        self.app.go(OpenCompare(self.road, self.run))
 
     def buttons(self) -> list[Button]:
         return self.nav
@@ -321,12 +314,11 @@ class TimelineScreen(Screen):
         fit.blit(surface)
         self._fits.append((head, fit.fits))
         y = inner.y + fit.height + th.px(0.8)
-        scene = self.session.scenario.scenes[d.scene_id]
         votes = (recorded or {}).get("votes") or {}
         rows = []
-        for i, c in enumerate(scene.choices[:4]):
-            hands = self.t("hands_n", n=votes[c.id]) if c.id in votes else ""
-            rows.append(("ABCD"[i], c.text.get_text(self.run.lang), hands, c.id == d.choice_id))
+        for i, (choice_id, text) in enumerate(d.options[:4]):
+            hands = self.t("hands_n", n=votes[choice_id]) if choice_id in votes else ""
+            rows.append(("ABCD"[i], text, hands, choice_id == d.choice_id))
         taken_w = tx.text_width(self.t("taken"), th.small, "bold") + th.px(2)
         hands_w = max([tx.text_width(h, th.small) for *_, h, _ in rows] + [0])
         text_w = inner.w - taken_w - hands_w - th.px(7)

@@ -7,6 +7,7 @@ import pygame
 from .. import stage
 from .. import text as tx
 from ..catalogue import text as card_text
+from ..intents import AskQuit, OpenSettings
 from ..widgets import Button, FocusList, focus_ring, panel
 from .base import Screen
 
@@ -29,8 +30,7 @@ class TitleScreen(Screen):
     # --- behaviour ------------------------------------------------------------------------------
 
     def on_escape(self) -> None:
-        from .pause import QuitScreen
-        self.app.push(QuitScreen(self.app, self))
+        self.app.go(AskQuit(back_to=self))
 
     def play_selected(self) -> None:
         entries = self.app.catalogue.entries
@@ -44,8 +44,7 @@ class TitleScreen(Screen):
             self.app.start_class(entries[self.selected])
 
     def open_settings(self) -> None:
-        from .settings import SettingsScreen
-        self.app.push(SettingsScreen(self.app))
+        self.app.go(OpenSettings())
 
     def _select(self, index: int) -> None:
         self.selected = index

@@ -14,9 +14,9 @@ from __future__ import annotations
 import pygame
 
 from .. import text as tx
+from ..intents import ShowConsequence, ShowScene
 from ..widgets import Button, FocusList, clicked, dashed_rect, focus_ring, panel, triangle
-from .base import Screen, corner_buttons, header_bar
-from .classroom import chips_that_fit, decision_steps
+from .base import Screen, chips_that_fit, corner_buttons, header_bar
 
 LETTER_KEYS = {pygame.K_a: 0, pygame.K_b: 1, pygame.K_c: 2, pygame.K_d: 3}
 DIGIT_KEYS = {getattr(pygame, f"K_{d}"): d for d in range(10)}
@@ -76,7 +76,7 @@ class VoteScreen(Screen):
 
     @property
     def decision_number(self) -> int:
-        return len(decision_steps(self.run)) + 1
+        return self.run.decision_count + 1
 
     def available(self) -> list[int]:
         return [c.index for c in self.view.choices if c.available]
@@ -171,7 +171,6 @@ class VoteScreen(Screen):
         """Take the selected choice, record the vote, and show what it did."""
         if self.phase != "revealed" or self.selected is None:
             return
-        from .consequence import ConsequenceScreen
         choice = self.view.choices[self.selected]
         if not choice.available:
             return
@@ -182,15 +181,12 @@ class VoteScreen(Screen):
         outcome = self.run.choose(choice.id)
         if self.app.classroom is not None:
             self.app.classroom.record(self.run, outcome, votes, overridden, self.seconds)
-        self.app.replace(ConsequenceScreen(self.app, self.run, outcome, before))
+        self.app.go(ShowConsequence(self.run, outcome, before))
 
     def back_to_story(self) -> None:
         """The scene's last beat again, to re-read it before voting."""
-        from .scene import SceneScreen
         self._keep()
-        scene = SceneScreen(self.app, self.run)
-        scene._start_beat(len(scene.view.beats) - 1, typed=True)
-        self.app.replace(scene)
+        self.app.go(ShowScene(self.run, at_last_beat=True))
 
     def primary(self) -> None:
         """Enter: lock while counting, take the choice once revealed."""
@@ -255,7 +251,7 @@ class VoteScreen(Screen):
         phase or the focus changes."""
         self.draw_static(surface, self._compose, self.view, self.phase, self.selected,
                          tuple(self.counts.items()), frozenset(self.touched), self.focus.index,
-                         tuple(self.earlier.items()), len(self.run.state.history))
+                         tuple(self.earlier.items()), len(self.run.moves()))
 
     def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme

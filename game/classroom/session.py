@@ -1,10 +1,10 @@
-"""Class mode's state shared by its screens: the anonymous record, the roads, the passive road.
+"""Class mode's session: the anonymous record, the roads, the passive road.
 
-Not a screen itself: the vote, discussion, timeline, comparison and debrief screens all read and
-write one `ClassSession`, kept on the app (`app.classroom`) while a class plays. The record itself
-is `game.classroom.records.SessionLog`; this module only adds what the screens need on top of it:
-which moves each road took (so a road can be replayed and charted) and the moves before a decision
-(so the class can go back and take the other road).
+The rules of a lesson, without a screen: the vote, discussion, timeline, comparison and debrief
+screens all read and write one `ClassSession`, kept on the app (`app.classroom`) while a class
+plays. The record itself is `records.SessionLog`; this module only adds what a lesson needs on top
+of it: which moves each road took (so a road can be replayed and charted) and the moves before a
+decision (so the class can go back and take the other road).
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from ...core import engine, vocab
-from .. import text as tx
+from ..core import engine
 
 log = logging.getLogger(__name__)
 
@@ -22,11 +21,6 @@ PASSIVE_PREFERENCE = ("outsider", "reinforcer", "assistant")
 
 
 # --- what a run's history says -----------------------------------------------------------------
-
-def moves_of(run: engine.Run) -> list[str | None]:
-    """The run's moves for `engine.replay`: choice ids, None for each `next` followed."""
-    return [step.choice for step in run.state.history[1:]]
-
 
 def decision_steps(run: engine.Run) -> list[int]:
     """Indexes in the run's history of the steps that were decisions (a choice taken)."""
@@ -46,43 +40,12 @@ def meters_by_decision(run: engine.Run) -> dict[str, tuple[int, ...]]:
     return {m: tuple(step.meters[m] for step in steps) for m in run.scenario.meters}
 
 
-@dataclass(frozen=True)
-class DecisionTaken:
-    """One decision of a road, as the timeline shows it."""
-
-    number: int
-    """From 1."""
-    scene_id: str
-    choice_id: str
-    letter: str
-    text: str
-    stance: str
-    stance_label: str
-    step_label: str | None
-
-
-def decisions_taken(run: engine.Run) -> list[DecisionTaken]:
-    """The decisions of `run` in its language, in order."""
-    s = run.scenario
-    history = run.state.history
-    out = []
-    for n, i in enumerate(decision_steps(run), start=1):
-        scene = s.scenes[history[i - 1].scene]
-        index = next(k for k, c in enumerate(scene.choices) if c.id == history[i].choice)
-        choice = scene.choices[index]
-        step_label = (vocab.STEPS[scene.step].get(run.lang) or vocab.STEPS[scene.step]["en"]
-                      if scene.step else None)
-        out.append(DecisionTaken(n, scene.id, choice.id, "ABCD"[index],
-                                 choice.text.get_text(run.lang), choice.stance,
-                                 vocab.STANCES[choice.stance].get(run.lang)
-                                 or vocab.STANCES[choice.stance]["en"], step_label))
-    return out
-
-
-def passive_run(scenario, lang: str, content_hash: str = "") -> engine.Run:
-    """The most passive road: at each decision an available outsider, reinforcer or assistant
-    choice (in that order of preference), else the first available choice; to its ending."""
-    run = engine.start(scenario, lang, content_hash)
+def passive_run(beside: engine.Run) -> engine.Run:
+    """The most passive road through the story of `beside`, in its language: at each decision
+    an available outsider, reinforcer or assistant choice (in that order of preference), else
+    the first available choice; to its ending."""
+    scenario = beside.scenario
+    run = engine.start(scenario, beside.lang, beside.state.content_hash)
     for _ in range(4 * len(scenario.scenes) + 4):  # every scene at most a few times: no loops
         if run.ended:
             break
@@ -97,23 +60,6 @@ def passive_run(scenario, lang: str, content_hash: str = "") -> engine.Run:
         pick = min(available, key=lambda c: (rank.get(c.stance, len(rank)), c.index))
         run.choose(pick.id)
     return run
-
-
-# --- drawing help shared by the class screens ---------------------------------------------------
-
-def chips_that_fit(theme, labels: list[str], right: int) -> list[str]:
-    """The header chips (see `base.header_bar`) that fit left of `right`: later ones give way
-    first, so a narrow (4:3) screen never puts a chip under the corner buttons."""
-    x = theme.margin
-    kept = []
-    for i, label in enumerate(labels):
-        width = (tx.text_width(label[:1].upper() + label[1:], theme.small,
-                               "bold" if i == 0 else "regular") + 2 * theme.px(1.0))
-        if x + width > right - theme.px(1) and kept:
-            break
-        kept.append(label)
-        x += width + theme.px(1)
-    return kept
 
 
 # --- the session -------------------------------------------------------------------------------
@@ -140,13 +86,13 @@ class ClassSession:
     @classmethod
     def begin(cls, entry, run: engine.Run) -> "ClassSession":
         """A new anonymous record for `run` (written at once by the records module)."""
-        from ...classroom.records import SessionLog
+        from .records import SessionLog
         return cls(entry, SessionLog.begin(run, mode="class", content_hash=entry.content_hash))
 
     @classmethod
     def resumed(cls, entry, session_log, lang: str) -> tuple["ClassSession", engine.Run]:
         """An unfinished record picked up again, and the run of the road it stopped on."""
-        from ...classroom.records import resume
+        from .records import resume
         run = resume(session_log, entry.scenario)
         if lang in entry.scenario.languages:
             run.lang = lang
