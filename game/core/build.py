@@ -18,9 +18,9 @@ from functools import lru_cache
 from typing import Any, Callable, Literal, Union
 
 from . import model
-from .issues import Issue
+from .issues import Issue, Pos
 from .limits import FIELD_CHARS, MAX_NUMBER, MAX_NUMBER_DIGITS, MIN_NUMBER
-from .model import Pos, Text
+from .model import Text
 from .yamlsource import YList, YMap, YNode, YScalar
 
 _INT = re.compile(r"[+-]?[0-9]+")

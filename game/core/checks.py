@@ -16,10 +16,10 @@ from functools import lru_cache
 from typing import Any, Callable, Iterator
 
 from . import expr, model, vocab
-from .issues import Issue
+from .issues import Issue, Pos
 from .limits import (ID_PATTERN, LANG_PATTERN, MAX_CHOICES, MAX_METERS, MAX_SCENES, MAX_VERSION,
                      MIN_VERSION)
-from .model import Choice, Pos, Scenario, Text
+from .model import Choice, Scenario, Text
 from .state import RunState, Step
 
 _ID = re.compile(ID_PATTERN)

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
-
-from .model import Pos
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
+
+
+class Pos(NamedTuple):
+    """A place in a scenario file, 1-based, as editors count. A tuple: a large file has 100,000s."""
+
+    path: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
 
 
 @dataclass(frozen=True, order=True)

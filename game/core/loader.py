@@ -12,8 +12,8 @@ from ..paths import SCENARIO_SUFFIXES, scenario_files  # noqa: F401 - where they
 from .build import build_scenario
 from .checks import run_checks
 from .gcpause import gc_paused
-from .issues import Issue, ScenarioError, errors
-from .model import Pos, Scenario
+from .issues import Issue, Pos, ScenarioError, errors
+from .model import Scenario
 from .yamlsource import MAX_BYTES, read_tree
 
 log = logging.getLogger(__name__)

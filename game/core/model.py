@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, NamedTuple, Optional, Union
 
+from .issues import Pos
+
 # Literal types mirror the lists in vocab.py; a test keeps the two in step.
 Stance = Literal["outsider", "reinforcer", "assistant", "confront", "support", "report", "mobilise"]
 Step = Literal["notice", "interpret", "responsibility", "know_how", "act"]
@@ -38,17 +40,6 @@ ClothesColour = Literal[
     "blue", "sky", "green", "orange", "yellow", "purple", "red", "grey", "black", "white",
 ]
 Outcome = Literal["bad", "mixed", "good"]
-
-
-class Pos(NamedTuple):
-    """A place in a scenario file, 1-based, as editors count. A tuple: a large file has 100,000s."""
-
-    path: str
-    line: int
-    col: int
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}"
 
 
 NOWHERE = Pos("<none>", 0, 0)

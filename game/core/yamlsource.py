@@ -23,7 +23,7 @@ import yaml
 
 from .gcpause import gc_paused
 from .issues import Issue
-from .model import Pos
+from .issues import Pos
 from .vocab import INVISIBLE as _INVISIBLE  # what no text may hold
 
 MAX_BYTES = 16 * 1024 * 1024

@@ -1,7 +1,8 @@
 """What a screen says should happen next, without naming the screen that does it.
 
-Screens do not construct each other: a screen hands the app an intent, a small frozen dataclass
-(`ShowConsequence(run, outcome, before)`), and the app's table for the mode it is in (pupil, class
+Screens do not construct each other: a screen hands the app an intent, a small named tuple
+(`ShowConsequence(run, outcome, before)`; a tuple, not a frozen dataclass, because nine frozen
+dataclasses cost the title screen's start-up 5 ms to define), and the app's table for the mode it is in (pupil, class
 or event, see `routes.py`) says which screen that is. So the scene screen need not know that a
 class talks about a consequence before the story goes on, or that an event screen uses touch-sized
 variants; and no screen module imports another (an import-linter contract keeps it so).
@@ -11,8 +12,7 @@ variants; and no screen module imports another (an import-linter contract keeps 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
 
 if TYPE_CHECKING:
     from ..core.engine import Outcome, Run, SceneView
@@ -20,32 +20,29 @@ if TYPE_CHECKING:
 REPLACE, PUSH = "replace", "push"
 
 
-@dataclass(frozen=True)
-class ShowScene:
+class ShowScene(NamedTuple):
     """The scene the run is in: from its first beat, its choices or its last beat."""
 
-    placement: ClassVar[str] = REPLACE
+    placement = REPLACE
     run: Run
     at_choices: bool = False
     at_last_beat: bool = False
     """Show the last beat, typed out, without going on to the choices (re-reading before a vote)."""
 
 
-@dataclass(frozen=True)
-class ShowVote:
+class ShowVote(NamedTuple):
     """The class votes on the choices of the scene the run is in."""
 
-    placement: ClassVar[str] = REPLACE
+    placement = REPLACE
     run: Run
     earlier: Mapping[str, str] | None = None
     """Choice id: what to say of the road where it was taken before (a what-if)."""
 
 
-@dataclass(frozen=True)
-class ShowConsequence:
+class ShowConsequence(NamedTuple):
     """What a choice just did."""
 
-    placement: ClassVar[str] = REPLACE
+    placement = REPLACE
     run: Run
     outcome: Outcome
     before: SceneView
@@ -54,53 +51,47 @@ class ShowConsequence:
     """False: shown as it ends (coming back to it)."""
 
 
-@dataclass(frozen=True)
-class ConsequenceSeen:
+class ConsequenceSeen(NamedTuple):
     """The player has taken in a consequence: on with the story (a class talks first)."""
 
-    placement: ClassVar[str] = REPLACE
+    placement = REPLACE
     run: Run
     outcome: Outcome
     before: SceneView
 
 
-@dataclass(frozen=True)
-class ShowEnding:
+class ShowEnding(NamedTuple):
     """The ending the run has reached."""
 
-    placement: ClassVar[str] = REPLACE
+    placement = REPLACE
     run: Run
 
 
-@dataclass(frozen=True)
-class OpenCompare:
+class OpenCompare(NamedTuple):
     """Class mode: `road` (its `run`) beside another road, over the screen on top."""
 
-    placement: ClassVar[str] = PUSH
+    placement = PUSH
     road: int
     run: Run
 
 
-@dataclass(frozen=True)
-class OpenSettings:
+class OpenSettings(NamedTuple):
     """The settings, over the screen on top; `back_to` is the menu they were opened from."""
 
-    placement: ClassVar[str] = PUSH
+    placement = PUSH
     back_to: Any = None
 
 
-@dataclass(frozen=True)
-class AskQuit:
+class AskQuit(NamedTuple):
     """Ask before closing the game, over `back_to`."""
 
-    placement: ClassVar[str] = PUSH
+    placement = PUSH
     back_to: Any
 
 
-@dataclass(frozen=True)
-class TakeRoad:
+class TakeRoad(NamedTuple):
     """Class mode: go on with another road (`run`), showing what `then` asks for under the title."""
 
-    placement: ClassVar[str] = "road"
+    placement = "road"
     run: Run
     then: ShowScene | ShowVote | ShowEnding
