@@ -295,13 +295,30 @@ def test_unavailable_choices_take_no_votes(mini_entry):
     vote = to_vote(app)
     check_in = vote.view.choices[1]
     assert not check_in.available and check_in.reason == "You were not there."
-    press(app, pygame.K_a, frames=1)
-    press(app, pygame.K_b, pygame.K_9, frames=1)             # B cannot be selected
-    assert vote.selected == 0 and vote.counts["check_in"] == 0 and vote.counts["tell_mentor"] == 9
+    press(app, pygame.K_a, pygame.K_3, frames=1)
+    press(app, pygame.K_b, pygame.K_9, frames=1)             # B cannot be taken: selects nothing
+    assert vote.selected is None and vote.counts == {"tell_mentor": 3, "check_in": 0,
+                                                     "say_nothing": 0}
+    assert vote._status_text().startswith("B cannot be taken here")
+    press(app, pygame.K_a, pygame.K_5, frames=1)             # `b 9 a 5`: A has 5, B nothing
+    assert vote.counts == {"tell_mentor": 5, "check_in": 0, "say_nothing": 0}
+    assert vote._status_text().startswith("A–D or arrows")
     vote.set_count(1, 5)
     assert vote.counts["check_in"] == 0
     press(app, pygame.K_RETURN, frames=1)
     assert vote.majority == 0
+
+
+def test_digits_after_plus_or_minus_start_a_new_number(mini_entry):
+    app = make_app([mini_entry])
+    app.start_class(mini_entry, fresh=True)
+    vote = to_vote(app)
+    press(app, pygame.K_a, pygame.K_3, pygame.K_PLUS, frames=1)
+    assert vote.counts["walk_on"] == 4
+    press(app, pygame.K_1, pygame.K_2, frames=1)             # a new number, not 412
+    assert vote.counts["walk_on"] == 12
+    press(app, pygame.K_MINUS, pygame.K_7, frames=1)
+    assert vote.counts["walk_on"] == 7
 
 
 def test_no_hands_waits_for_the_teacher(mini_entry):

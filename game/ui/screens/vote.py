@@ -43,6 +43,8 @@ class VoteScreen(Screen):
         self.selected: int | None = available[0] if available else None
         self._fresh = True
         """The next digit starts a new number rather than extending the one shown."""
+        self.notice: str | None = None
+        """Why the last letter pressed selected nothing (its choice cannot be taken here)."""
         self.seconds = 0.0
         """Time spent on this decision, from the moment the vote appeared."""
         self.earlier = earlier or {}
@@ -111,9 +113,17 @@ class VoteScreen(Screen):
         return self.selected not in self.winners()
 
     def select(self, index: int) -> None:
-        if 0 <= index < len(self.view.choices) and self.view.choices[index].available:
+        """Select a choice. A choice that cannot be taken selects nothing, so the hands typed
+        next count for no choice instead of landing on the one selected before."""
+        if not 0 <= index < len(self.view.choices):
+            return
+        self._fresh = True
+        if self.view.choices[index].available:
             self.selected = index
-            self._fresh = True
+            self.notice = None
+        else:
+            self.selected = None
+            self.notice = self.t("vote_not_here", letter="ABCD"[index])
 
     def move(self, step: int) -> None:
         indexes = self.available()
@@ -136,7 +146,7 @@ class VoteScreen(Screen):
         if index is not None:
             self.select(index)
             self.set_count(index, self.counts[self.view.choices[index].id] + step)
-            self._fresh = False
+            self._fresh = True  # digits typed after + or - are a new number, not appended
 
     def type_digit(self, digit: int) -> None:
         if self.selected is None:
@@ -306,7 +316,8 @@ class VoteScreen(Screen):
 
     def _status_text(self) -> str:
         if self.phase == "counting":
-            return f"{self.t('vote_hint')}   ·   {self.t('total_hands', n=self.total)}"
+            first = self.notice or self.t("vote_hint")
+            return f"{first}   ·   {self.t('total_hands', n=self.total)}"
         letters = "ABCD"
         if self.total == 0:
             return self.t("no_votes")
