@@ -99,8 +99,9 @@ def make_folder(folder: Path) -> None:
 def replace_file(path: Path, data: bytes, *, durable: bool) -> None:
     """Write `data` to a temporary file beside `path` (making the folder), named
     `.<name>-<8 random characters>.tmp` (see `temporary_pattern`), then put it in place with
-    `os.replace`. `durable`: fsync it first, for what cannot be made again (settings); a cache
-    can skip that, since a file a power cut leaves short reads as damaged and is made again.
+    `os.replace`. `durable`: fsync it first and its folder after (so the rename survives a power
+    cut too), for what cannot be made again (settings, records, event counts); a cache can skip
+    that, since a file a power cut leaves short reads as damaged and is made again.
     The file's times, and its folder's, are rounded down to 5 minutes (`round_times`). Raises
     OSError; the temporary file never stays behind, unless the process is killed (see
     `remove_stale_temporaries`)."""
@@ -122,6 +123,24 @@ def replace_file(path: Path, data: bytes, *, durable: bool) -> None:
             pass
         raise
     round_times(path.parent)
+    if durable:
+        _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable where the system allows it (not on Windows)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def temporary_pattern(name: str) -> str:

@@ -32,12 +32,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
-from ..core import vocab
+from ..core import shapes
 from ..core.engine import Outcome, Run, load_run, replay
-from ..core.limits import (ID_PATTERN, LANG_PATTERN, MAX_METERS, MAX_NUMBER, MAX_VERSION,
-                           MIN_NUMBER, MIN_VERSION)
+from ..core.limits import MAX_VERSION, MIN_VERSION
 from ..core.model import Scenario
-from ..core.state import SAVE_FORMAT, SAVE_VERSION, SaveError
+from ..core.state import RUN_SCHEMA, SAVE_FORMAT, SAVE_VERSION, SaveError
 from ..filelock import FileLock
 from ..files import (TooLarge, make_folder, read_limited, remove_stale_temporaries,
                      replace_file, round_times, temporary_pattern)
@@ -83,152 +82,46 @@ class Skipped:
 
 # --- the schema: everything a record may hold, and nothing else -------------------------------------
 
-_ID = {"type": "string", "pattern": f"^{ID_PATTERN}$"}
-_ID_OR_NULL = {"type": ["string", "null"], "pattern": f"^{ID_PATTERN}$"}
-_METERS = {"type": "object", "maxProperties": MAX_METERS, "propertyNames": _ID,
-           "additionalProperties": {"type": "integer", "minimum": MIN_NUMBER,
-                                    "maximum": MAX_NUMBER}}
-_ROLE = {"type": "string", "enum": sorted(vocab.ROLES)}
-_STANCE = {"type": "string", "enum": sorted(vocab.STANCES)}
-_STANCE_OR_NULL = {"type": ["string", "null"], "enum": [*sorted(vocab.STANCES), None]}
-_STEP_OR_NULL = {"type": ["string", "null"], "enum": [*sorted(vocab.STEPS), None]}
-_LANG = {"type": "string", "pattern": f"^{LANG_PATTERN}$"}
-_HASH = {"type": "string", "pattern": r"^([0-9a-f]{64})?$"}
-_COUNT = {"type": "integer", "minimum": 0, "maximum": 1_000_000}
-
-
-def _closed(properties: dict[str, Any]) -> dict[str, Any]:
-    """An object with exactly these keys."""
-    return {"type": "object", "properties": properties, "required": list(properties),
-            "additionalProperties": False}
-
-
-RUN_SCHEMA: dict[str, Any] = _closed({
-    "format": {"const": SAVE_FORMAT},
-    "version": {"type": "integer", "minimum": 1, "maximum": SAVE_VERSION},
-    "scenario_id": _ID,
-    "content_hash": _HASH,
-    "lang": _LANG,
-    "scene": _ID,
-    "meters": _METERS,
-    "role": _ROLE,
-    "condition": _ID,
-    "choices": {"type": "array", "maxItems": 10_000, "items": _ID},
-    "history": {"type": "array", "minItems": 1, "maxItems": 100_000, "items": _closed({
-        "scene": _ID,
-        "choice": _ID_OR_NULL,
-        "stance": _STANCE_OR_NULL,
-        "role": _ROLE,
-        "condition": _ID,
-        "meters": _METERS,
-    })},
-    "ending": _ID_OR_NULL,
-})
-"""The engine's `Run.save()` of one road (format `bystander-run`): ids and numbers only."""
-
 RECORD_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "Bystander session record",
-    **_closed({
+    **shapes.closed({
         "format": {"const": RECORD_FORMAT},
         "version": {"const": RECORD_VERSION},
         "session_id": {"type": "string", "pattern": r"^[0-9a-f]{32}$"},
-        "scenario_id": _ID,
+        "scenario_id": shapes.ID,
         "scenario_version": {"type": "integer", "minimum": MIN_VERSION,
                              "maximum": MAX_VERSION},
-        "content_hash": _HASH,
-        "lang": _LANG,
+        "content_hash": shapes.HASH,
+        "lang": shapes.LANG,
         "mode": {"type": "string", "enum": list(MODES)},
         "started": {"type": "string",
                     "pattern": r"^[0-9]{4}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][05]$"},
         "road": {"type": "integer", "minimum": 0, "maximum": 10_000},
-        "decisions": {"type": "array", "maxItems": 10_000, "items": _closed({
-            "scene": _ID,
-            "choice": _ID,
-            "stance": _STANCE,
-            "step": _STEP_OR_NULL,
-            "votes": {"type": ["object", "null"], "maxProperties": 64, "propertyNames": _ID,
-                      "additionalProperties": _COUNT},
+        "decisions": {"type": "array", "maxItems": 10_000, "items": shapes.closed({
+            "scene": shapes.ID,
+            "choice": shapes.ID,
+            "stance": shapes.STANCE,
+            "step": shapes.STEP_OR_NULL,
+            "votes": {"type": ["object", "null"], "maxProperties": 64, "propertyNames": shapes.ID,
+                      "additionalProperties": shapes.COUNT},
             "overridden": {"type": "boolean"},
             "road": {"type": "integer", "minimum": 0, "maximum": 10_000},
             "seconds": {"type": "integer", "minimum": 0, "maximum": MAX_SECONDS,
                         "multipleOf": 10},
         })},
-        "roads": {"type": "array", "minItems": 1, "maxItems": 10_000, "items": _closed({
+        "roads": {"type": "array", "minItems": 1, "maxItems": 10_000, "items": shapes.closed({
             "id": {"type": "integer", "minimum": 0, "maximum": 10_000},
             "parent": {"type": ["integer", "null"], "minimum": 0, "maximum": 10_000},
             "branch_at": {"type": ["integer", "null"], "minimum": 0, "maximum": 10_000},
             "run": RUN_SCHEMA,
         })},
-        "ending": _ID_OR_NULL,
+        "ending": shapes.ID_OR_NULL,
         "completed": {"type": "boolean"},
     }),
 }
 """The whole of a session record, as JSON Schema (draft 2020-12). `road` is the road the session is
 on now, so a resumed session continues where it stopped."""
-
-
-_TYPES: dict[str, Callable[[Any], bool]] = {
-    "string": lambda v: isinstance(v, str),
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "boolean": lambda v: isinstance(v, bool),
-    "object": lambda v: isinstance(v, dict),
-    "array": lambda v: isinstance(v, list),
-    "null": lambda v: v is None,
-}
-
-
-def schema_problem(value: Any, schema: dict[str, Any], where: str = "record") -> str | None:
-    """The first way `value` breaks `schema`, or None. Reads the small part of JSON Schema that
-    RECORD_SCHEMA uses, so the game needs no schema library (the tests check it agrees with one)."""
-    if "const" in schema and not (value == schema["const"]
-                                  and type(value) is type(schema["const"])):
-        return f"{where}: must be {schema['const']!r}"
-    types = schema.get("type")
-    if types is not None:
-        types = [types] if isinstance(types, str) else types
-        if not any(_TYPES[t](value) for t in types):
-            return f"{where}: must be {' or '.join(types)}, not {type(value).__name__}"
-    if "enum" in schema and value not in schema["enum"]:
-        return f"{where}: {value!r} is not one of the known values"
-    if isinstance(value, str):
-        if "pattern" in schema and not re.search(schema["pattern"], value):
-            return f"{where}: {value[:40]!r} is not of the expected form"
-    elif isinstance(value, int) and not isinstance(value, bool):
-        if value < schema.get("minimum", value) or value > schema.get("maximum", value):
-            return f"{where}: {value} is out of range"
-        if value % schema.get("multipleOf", 1):
-            return f"{where}: {value} must be a multiple of {schema['multipleOf']}"
-    elif isinstance(value, list):
-        if not schema.get("minItems", 0) <= len(value) <= schema.get("maxItems", len(value)):
-            return f"{where}: has {len(value)} items"
-        for i, item in enumerate(value):
-            if "items" in schema and (problem := schema_problem(item, schema["items"],
-                                                                f"{where}[{i}]")):
-                return problem
-    elif isinstance(value, dict):
-        if len(value) > schema.get("maxProperties", len(value)):
-            return f"{where}: has too many keys"
-        for key in schema.get("required", ()):
-            if key not in value:
-                return f"{where}: '{key}' is missing"
-        properties = schema.get("properties", {})
-        extra = schema.get("additionalProperties", True)
-        for key, item in value.items():
-            if "propertyNames" in schema and (problem := schema_problem(
-                    key, schema["propertyNames"], f"{where} key")):
-                return problem
-            if key in properties:
-                sub = properties[key]
-            elif extra is False:
-                return f"{where}: unexpected key {str(key)[:40]!r}"
-            elif isinstance(extra, dict):
-                sub = extra
-            else:
-                continue
-            if problem := schema_problem(item, sub, f"{where}.{key}"):
-                return problem
-    return None
 
 
 # --- folders -------------------------------------------------------------------------------------
@@ -506,7 +399,7 @@ class SessionLog:
                and _newer(run.get("version"), SAVE_VERSION) for run in runs):
             raise RecordError(f"a road of the record was saved by a newer game (this one reads "
                               f"saves up to version {SAVE_VERSION}): update the game", "newer")
-        problem = schema_problem(data, RECORD_SCHEMA)
+        problem = shapes.schema_problem(data, RECORD_SCHEMA)
         if problem:
             raise RecordError(f"the record is damaged: {problem}")
         ids = [r["id"] for r in data["roads"]]
@@ -555,25 +448,8 @@ class SessionLog:
 
 
 def atomic_write(path: Path, text: str) -> None:
-    """Replace `path` with `text` all at once (see SessionLog.save)."""
+    """Replace `path` with `text` all at once, durably (see SessionLog.save)."""
     replace_file(path, text.encode("utf-8"), durable=True)
-    _sync_folder(path.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the system allows (not on Windows)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # --- reading records back ------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from . import shapes
 from .vocab import PASSIVE_STANCES, RECENT
 
 SAVE_FORMAT = "bystander-run"
@@ -19,6 +20,30 @@ resumed by replaying its choices, its roles worked out again (see `engine.load_r
 
 class SaveError(ValueError):
     """A saved run that cannot be used: wrong format, newer version, or another scenario."""
+
+
+RUN_SCHEMA: dict[str, Any] = shapes.closed({
+    "format": {"const": SAVE_FORMAT},
+    "version": {"type": "integer", "minimum": 1, "maximum": SAVE_VERSION},
+    "scenario_id": shapes.ID,
+    "content_hash": shapes.HASH,
+    "lang": shapes.LANG,
+    "scene": shapes.ID,
+    "meters": shapes.METERS,
+    "role": shapes.ROLE,
+    "condition": shapes.ID,
+    "choices": {"type": "array", "maxItems": 10_000, "items": shapes.ID},
+    "history": {"type": "array", "minItems": 1, "maxItems": 100_000, "items": shapes.closed({
+        "scene": shapes.ID,
+        "choice": shapes.ID_OR_NULL,
+        "stance": shapes.STANCE_OR_NULL,
+        "role": shapes.ROLE,
+        "condition": shapes.ID,
+        "meters": shapes.METERS,
+    })},
+    "ending": shapes.ID_OR_NULL,
+})
+"""The engine's `Run.save()` of one road (format `bystander-run`): ids and numbers only."""
 
 
 @dataclass
@@ -139,19 +164,16 @@ class RunState:
         if not isinstance(version, int) or version > SAVE_VERSION:
             raise SaveError(f"the save has version {version!r}; this game reads up to "
                             f"{SAVE_VERSION}: update the game")
-        try:
-            history = [Step(**step) for step in data["history"]]
-            state = cls(scenario_id=str(data["scenario_id"]),
-                        content_hash=str(data["content_hash"]), lang=str(data["lang"]),
-                        scene=str(data["scene"]), meters=dict(data["meters"]),
-                        role=str(data["role"]), condition=str(data["condition"]),
-                        choices=[str(c) for c in data["choices"]], history=history,
-                        ending=data.get("ending"))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise SaveError(f"the save is damaged: {exc}") from exc
-        if not all(isinstance(v, int) for v in state.meters.values()):
-            raise SaveError("the save is damaged: meters must be whole numbers")
-        return state
+        problem = shapes.schema_problem(data, RUN_SCHEMA, "save")
+        if problem:
+            raise SaveError(f"the save is damaged: {problem}")
+        return cls(scenario_id=data["scenario_id"], content_hash=data["content_hash"],
+                   lang=data["lang"], scene=data["scene"], meters=dict(data["meters"]),
+                   role=data["role"], condition=data["condition"],
+                   choices=list(data["choices"]),
+                   history=[Step(**{**step, "meters": dict(step["meters"])})
+                            for step in data["history"]],
+                   ending=data["ending"])
 
 
 class _Derived:

@@ -134,11 +134,11 @@ def test_a_long_journey_is_summed_up_not_listed():
 
 
 def test_save_and_load_round_trip_through_json(mini):
-    run = engine.start(mini, "en", "abc")
+    run = engine.start(mini, "en", "ab" * 32)
     run.choose("stand_by_sam")
     data = json.loads(json.dumps(run.save()))
     assert data["format"] == "bystander-run" and data["version"] == 2
-    again = engine.load_run(mini, data, "abc")
+    again = engine.load_run(mini, data, "ab" * 32)
     assert again.save() == run.save()
     assert again.choose("check_in").ending.id == "mixed"
 
@@ -147,20 +147,23 @@ def test_save_and_load_round_trip_through_json(mini):
     (lambda d: d.update(format="x"), "not a saved"),
     (lambda d: d.update(version=99), "update the game"),
     (lambda d: d.update(scenario_id="other"), "scenario 'other'"),
-    (lambda d: d.update(content_hash="zzz"), "changed"),
+    (lambda d: d.update(content_hash="cd" * 32), "changed"),
+    (lambda d: d.update(content_hash="zzz"), "content_hash: 'zzz' is not of the expected form"),
     (lambda d: d.update(lang="de"), "'de'"),
     (lambda d: d.pop("history"), "damaged"),
     (lambda d: d["meters"].update(wellbeing=99), "does not match"),
     (lambda d: d["history"][1].update(choice="nope"), "do not fit"),
-    (lambda d: d.update(meters={"wellbeing": "lots"}), "whole numbers"),
+    (lambda d: d.update(meters={"wellbeing": "lots"}), "meters.wellbeing: must be integer"),
+    (lambda d: d["history"][0].update(extra=1), r"history\[0\]: unexpected key 'extra'"),
 ])
 def test_damaged_saves_are_refused(mini, damage, message):
-    run = engine.start(mini, "en", "abc")
+    # One description of a save (state.RUN_SCHEMA) refuses it here and inside a session record.
+    run = engine.start(mini, "en", "ab" * 32)
     run.choose("stand_by_sam")
     data = json.loads(json.dumps(run.save()))
     damage(data)
     with pytest.raises(SaveError, match=message):
-        engine.load_run(mini, data, "abc")
+        engine.load_run(mini, data, "ab" * 32)
 
 
 def test_replay_follows_next_scenes_when_asked(mini):

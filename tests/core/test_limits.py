@@ -15,7 +15,8 @@ import typing
 import pytest
 
 from testpaths import MINI, SHIPPED
-from game.classroom.records import RECORD_SCHEMA, SessionLog, schema_problem
+from game.classroom.records import RECORD_SCHEMA, SessionLog
+from game.core.shapes import schema_problem
 from game.cli import main
 from game.core import engine, limits, model
 from game.core.build import holds_text

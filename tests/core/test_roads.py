@@ -65,7 +65,7 @@ def test_a_road_counts_the_choice_that_takes_it(tmp_path):
 
 
 def test_back_and_save_keep_the_road(roads):
-    run = engine.start(roads, "en", "hash")
+    run = engine.start(roads, "en", "ab" * 32)
     run.choose("walk_on")
     run.choose("tell_mentor")
     assert run.state.scene == "end_mixed"
@@ -73,7 +73,7 @@ def test_back_and_save_keep_the_road(roads):
     assert run.state.meters == {"wellbeing": 35, "isolation": 60}
     run.choose("tell_mentor")
     data = json.loads(json.dumps(run.save()))
-    again = engine.load_run(roads, data, "hash")
+    again = engine.load_run(roads, data, "ab" * 32)
     assert again.state.to_dict() == run.state.to_dict()
     assert again.state.scene == "end_mixed"
 
@@ -134,7 +134,7 @@ def test_an_ending_whose_only_road_can_never_hold_is_unreachable(tmp_path):
 
 
 def test_a_save_from_before_the_roles_changed_still_loads(mini):
-    run = engine.start(mini, "en", "h")
+    run = engine.start(mini, "en", "ab" * 32)
     run.choose("walk_on")
     run.choose("tell_mentor")
     data = json.loads(json.dumps(run.save()))
@@ -142,13 +142,13 @@ def test_a_save_from_before_the_roles_changed_still_loads(mini):
     data["version"] = 1
     data["role"] = "defender"
     data["history"][-1]["role"] = "defender"
-    again = engine.load_run(mini, data, "h")
+    again = engine.load_run(mini, data, "ab" * 32)
     assert again.state.role == "stepping_in"
     assert again.summary().roles == ("bystander", "outsider", "stepping_in")
     data["version"] = 3
     with pytest.raises(SaveError, match="update the game"):
-        engine.load_run(mini, data, "h")
+        engine.load_run(mini, data, "ab" * 32)
     data["version"] = 1
     data["history"][-1]["meters"]["wellbeing"] = 99
     with pytest.raises(SaveError, match="does not match"):
-        engine.load_run(mini, data, "h")
+        engine.load_run(mini, data, "ab" * 32)
