@@ -20,7 +20,7 @@ from .issues import Issue, Pos
 from .limits import (ID_PATTERN, LANG_PATTERN, MAX_CHOICES, MAX_METERS, MAX_SCENES, MAX_VERSION,
                      MIN_VERSION)
 from .model import Choice, Scenario, Text
-from .state import RunState, Step
+from .state import HistoryEntry, RunState
 
 _ID = re.compile(ID_PATTERN)
 MAX_BEAT_CHARS = 280
@@ -434,7 +434,7 @@ def _first_decision(s: Scenario) -> RunState | None:
     seen: set[str] = set()
     while run.scene in s.scenes and run.scene not in seen:
         seen.add(run.scene)
-        run.history.append(Step(run.scene, None, None, run.role, "", dict(run.meters)))
+        run.history.append(HistoryEntry(run.scene, None, None, run.role, "", dict(run.meters)))
         scene = s.scenes[run.scene]
         if scene.choices:
             return run

@@ -21,7 +21,7 @@ from typing import Any, Iterable
 from . import vocab
 from .machines import NEXT_TRIGGER, RoadSoFar, choice_trigger, machines_for, role_trigger
 from .model import Choice, Look, Scenario, Text
-from .state import SAVE_VERSION, RunState, SaveError, Step
+from .state import SAVE_VERSION, HistoryEntry, RunState, SaveError
 
 log = logging.getLogger(__name__)
 
@@ -177,9 +177,9 @@ class MeterChange:
         return self.delta > 0 if self.good == "high" else self.delta < 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Outcome:
-    """What a choice did, to show right after it."""
+    """What a choice did, to show right after it (made with keywords: it has many fields)."""
 
     choice_id: str
     choice_text: str
@@ -254,7 +254,7 @@ class Run:
         # the run is gone.
         weakref.finalize(self, self.machines.detach, self.models).atexit = False
         if not state.condition:
-            self.models.victim.reassess()
+            self.models.condition.reassess()
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -403,7 +403,7 @@ class Run:
         before_meters = dict(self.state.meters)
         role_before = self.state.role
         condition_before = self.condition_view()
-        self._step(lambda: self._take(index, choice), choice.id, choice.stance)
+        self._atomically(lambda: self._take(index, choice), choice.id, choice.stance)
         after = self.scenario.meters
         changes = tuple(MeterChange(m, self.text(after[m].label), before_meters[m],
                                     self.state.meters[m], after[m].good)
@@ -412,21 +412,25 @@ class Run:
         strategy_label = (_label(vocab.STRATEGIES[choice.strategy], self.lang)
                           if choice.strategy else None)
         log.debug("choice %s in %s -> %s", choice.id, scene.id, self.state.scene)
-        return Outcome(choice.id, self.text(choice.text), choice.stance,
-                       _label(vocab.STANCES[choice.stance], self.lang),
-                       choice.stance in vocab.ACTIVE_STANCES, self.text(choice.consequence),
-                       changes, role_before, self.state.role,
-                       _label(vocab.ROLES[self.state.role], self.lang), condition_before,
-                       self.condition_view(), tuple(self.text(d) for d in choice.discuss),
-                       scene.step, step_label, choice.strategy, strategy_label, self.state.scene,
-                       self.ending_view())
+        return Outcome(
+            choice_id=choice.id, choice_text=self.text(choice.text), stance=choice.stance,
+            stance_label=_label(vocab.STANCES[choice.stance], self.lang),
+            active=choice.stance in vocab.ACTIVE_STANCES,
+            consequence=self.text(choice.consequence), changes=changes,
+            role_before=role_before, role_after=self.state.role,
+            role_label=_label(vocab.ROLES[self.state.role], self.lang),
+            condition_before=condition_before, condition_after=self.condition_view(),
+            discuss=tuple(self.text(d) for d in choice.discuss),
+            step=scene.step, step_label=step_label, strategy=choice.strategy,
+            strategy_label=strategy_label, scene_id=self.state.scene,
+            ending=self.ending_view())
 
     def advance(self) -> SceneView:
         """Follow the current scene's `next` once its beats have been shown."""
         scene = self.scenario.scenes[self.state.scene]
         if scene.next is None:
             raise ChoiceError(f"scene '{scene.id}' has no next scene to advance to")
-        self._step(self._next, None, None)
+        self._atomically(self._next, None, None)
         return self.view()
 
     def _next(self) -> None:
@@ -441,8 +445,9 @@ class Run:
                               f"{self.text(choice.unavailable) or choice.when}")
         self.models.role.trigger(role_trigger(choice.stance), road=road)
 
-    def _step(self, action, choice_id: str | None, stance: str | None) -> None:
-        """Run one step all-or-nothing: if anything fails, the run is as it was before."""
+    def _atomically(self, action, choice_id: str | None, stance: str | None) -> None:
+        """Take one step of the story (a choice or a `next`) all-or-nothing: if anything fails,
+        the run is as it was before. The step is recorded as one `HistoryEntry`."""
         mark = self.state.mark()
         meters = self.state.meters
         try:
@@ -451,14 +456,14 @@ class Run:
                 self.state.choices.append(choice_id)
             ending = self.scenario.scenes[self.state.scene].ending
             self.state.ending = ending
-            step = Step(self.state.scene, choice_id, stance, self.state.role,
-                        self.state.condition, dict(self.state.meters))
-            self.state.history.append(step)
+            entry = HistoryEntry(self.state.scene, choice_id, stance, self.state.role,
+                                 self.state.condition, dict(self.state.meters))
+            self.state.history.append(entry)
             # The victim's condition is asked of the road with this step on it. Rules that read
             # only the meters need not be asked when no meter moved (most `next` steps).
             if self.state.meters != meters or not self.machines.condition_follows_meters_only:
-                self.models.victim.reassess()
-                step.condition = self.state.condition
+                self.models.condition.reassess()
+                entry.condition = self.state.condition
         except BaseException:
             self.state.rewind(mark)  # the machines read the state: nothing else to undo
             raise
@@ -532,7 +537,7 @@ def start(scenario: Scenario, lang: str = "nl", content_hash: str = "") -> Run:
     state = RunState(scenario.id, content_hash, lang, scenario.start,
                      {m.id: m.start for m in scenario.meters.values()}, vocab.START_ROLE)
     run = Run(scenario, state)
-    state.history.append(Step(state.scene, None, None, state.role, state.condition,
+    state.history.append(HistoryEntry(state.scene, None, None, state.role, state.condition,
                               dict(state.meters)))
     return run
 

@@ -8,7 +8,8 @@
    applies the choice's effects to the victim's meters.
 2. The role machine: the player's participant role, moved by the weight of the road, not by the
    last stance alone (see `ROLE_RULES`).
-3. The condition machine: the victim's condition, moved when the meters cross the scenario's rules.
+3. The condition machine: the victim's condition, moved when the meters (or the road) meet the
+   scenario's rules.
 
 Each machine is built once per scenario (`machines_for`), with no model. A run attaches models of
 its own (`Machines.attach`): small objects whose `scene`, `role` and `condition` are properties over
@@ -69,11 +70,12 @@ class _Part:
 
 
 class RunModels(NamedTuple):
-    """The three models of one run, one per machine."""
+    """The three models of one run, one per machine, named as the machines are: `story` moves
+    the scene, `role` the player's role, `condition` the victim's condition."""
 
     story: _Part
     role: _Part
-    victim: _Part
+    condition: _Part
 
 
 # --- the role: guards over the road ---------------------------------------------------------------
@@ -176,12 +178,12 @@ class Machines:
         self.story = _machine(list(scenario.scenes), scenario.start, "scene")
         self.role = _machine(list(vocab.ROLES), vocab.START_ROLE, "role")
         ids = [rule.id for rule in scenario.conditions]
-        self.victim = _machine(ids, ids[-1], "condition")
+        self.condition = _machine(ids, ids[-1], "condition")
         self._add_story()
         self._add_roles()
         for rule in scenario.conditions:
             guards = [self._guard(rule.when)] if rule.when else []
-            self.victim.add_transition("reassess", "*", rule.id, conditions=guards)
+            self.condition.add_transition("reassess", "*", rule.id, conditions=guards)
         self.condition_follows_meters_only = all(
             expr.reads_only_meters(self.conditions[rule.when])
             for rule in scenario.conditions if rule.when)
@@ -259,12 +261,12 @@ class Machines:
         self.story.add_model(models.story, initial=run.scene)
         self.role.add_model(models.role, initial=run.role)
         ids = [rule.id for rule in self.scenario.conditions]
-        self.victim.add_model(models.victim, initial=run.condition or ids[-1])
+        self.condition.add_model(models.condition, initial=run.condition or ids[-1])
         return models
 
     def detach(self, models: RunModels) -> None:
         """Let the machines forget a run's models (the run is gone)."""
-        for machine, model in zip((self.story, self.role, self.victim), models):
+        for machine, model in zip((self.story, self.role, self.condition), models):
             try:
                 machine.remove_model(model)
             except ValueError:

@@ -47,7 +47,7 @@ RUN_SCHEMA: dict[str, Any] = shapes.closed({
 
 
 @dataclass
-class Step:
+class HistoryEntry:
     """One point in the run's history: after the start, or after a choice or `next`."""
 
     scene: str
@@ -78,7 +78,7 @@ class RunState:
     condition: str = ""
     choices: list[str] = field(default_factory=list)
     """Every choice taken, in order; replaying them rebuilds the run."""
-    history: list[Step] = field(default_factory=list)
+    history: list[HistoryEntry] = field(default_factory=list)
     ending: str | None = None
 
     # The condition language reads these (see expr.Context). They are derived from the history
@@ -171,7 +171,7 @@ class RunState:
                    lang=data["lang"], scene=data["scene"], meters=dict(data["meters"]),
                    role=data["role"], condition=data["condition"],
                    choices=list(data["choices"]),
-                   history=[Step(**{**step, "meters": dict(step["meters"])})
+                   history=[HistoryEntry(**{**step, "meters": dict(step["meters"])})
                             for step in data["history"]],
                    ending=data["ending"])
 
