@@ -19,6 +19,7 @@ from typing import Iterable
 from ..core import expr, vocab
 from ..core.analysis import analyse
 from ..core.model import Choice, Route, Scenario, Scene
+from ..core.translations import LANGUAGES
 from . import guide_map, pages
 from .guide_map import scene_order
 
@@ -362,7 +363,8 @@ def condition_words(scenario: Scenario, text: str, lang: str) -> str:
 
     def stances(args: tuple) -> str:
         names = [_t(lang, a) if a in expr.FAMILIES
-                 else vocab.label(vocab.STANCES.get(a, {"en": a}), lang) for a, _ in args]
+                 else vocab.label(vocab.STANCES[a], lang) if a in vocab.STANCES else a
+                 for a, _ in args]
         return " / ".join(names)
 
     def one_call(function: str, arg: str, negated: bool) -> str:
@@ -373,7 +375,8 @@ def condition_words(scenario: Scenario, text: str, lang: str) -> str:
             choice = choices.get(arg)
             return _t(lang, key, text=choice.text.get_text(lang) if choice else arg, id=arg)
         if function == "role":
-            return _t(lang, key, role=vocab.label(vocab.ROLE_PHRASES.get(arg, {"en": arg}), lang))
+            role = vocab.label(vocab.ROLE_PHRASES[arg], lang) if arg in vocab.ROLE_PHRASES else arg
+            return _t(lang, key, role=role)
         return _t(lang, key, stance=stances(((arg, 0),)))
 
     def call(node: tuple, negated: bool) -> str:
@@ -500,7 +503,7 @@ def _facts(scenario: Scenario, lang: str) -> list[tuple[str, str]]:
         (_t(lang, "scenes_endings"), _t(lang, "scenes_endings_value",
                                         scenes=len(scenario.scenes),
                                         endings=len(scenario.endings))),
-        (_t(lang, "languages"), ", ".join(vocab.LANGUAGES.get(code, code)
+        (_t(lang, "languages"), ", ".join(LANGUAGES.get(code, code)
                                           for code in scenario.languages)),
         (_t(lang, "cast"), ", ".join(f"{m.name} ({vocab.label(vocab.CAST_ROLES[m.role], lang)})"
                                      for m in scenario.cast.values())),

@@ -10,12 +10,14 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import pytest  # noqa: E402
 
-from game.core import vocab  # noqa: E402
+from babel.messages.pofile import read_po  # noqa: E402
+
 from game.ui import i18n  # noqa: E402
 from game.ui.text import missing_glyphs  # noqa: E402
 from game.ui.theme import (HIGH_CONTRAST, NORMAL, contrast_ratio, make_theme,  # noqa: E402
                            relative_luminance)
 
+from testpaths import po_file  # noqa: E402
 from uihelp import ALL_SCENARIOS, entry_of  # noqa: E402
 
 
@@ -84,14 +86,23 @@ def test_every_scenario_string_has_its_glyphs(path):
 
 
 def test_every_ui_and_vocabulary_string_has_its_glyphs():
+    """The screens' tables, and every msgid and translation of every catalogue: the engine's and
+    the vocabulary's words, in every language."""
     texts = [v for table in i18n.STRINGS.values() for v in table.values()]
     texts += list(i18n.LANGUAGE_NAMES.values())
-    for table in (vocab.STANCES, vocab.ROLES, vocab.STEPS, vocab.STRATEGIES, vocab.PLACES,
-                  vocab.EXPRESSIONS, vocab.ENDING_OUTCOMES, vocab.UI_TEXT):
-        texts += [v for labels in table.values() for v in labels.values()]
+    for lang in i18n.LANGUAGES:
+        with po_file(lang).open("rb") as file:
+            for message in read_po(file):
+                for text in (*_forms(message.id), *_forms(message.string)):
+                    texts.append(text)
     missing = {t: sorted(missing_glyphs(t, style)) for t in texts
                for style in ("regular", "bold", "italic") if missing_glyphs(t, style)}
     assert not missing
+
+
+def _forms(text: str | tuple[str, ...]) -> tuple[str, ...]:
+    """A message's id or translation: one text, or its singular and plural forms."""
+    return text if isinstance(text, tuple) else (text,)
 
 
 def test_glyph_check_notices_missing_characters():

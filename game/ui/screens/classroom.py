@@ -70,12 +70,10 @@ def decisions_taken(run: engine.Run) -> list[DecisionTaken]:
         scene = s.scenes[history[i - 1].scene]
         index = next(k for k, c in enumerate(scene.choices) if c.id == history[i].choice)
         choice = scene.choices[index]
-        step_label = (vocab.STEPS[scene.step].get(run.lang) or vocab.STEPS[scene.step]["en"]
-                      if scene.step else None)
+        step_label = vocab.label(vocab.STEPS[scene.step], run.lang) if scene.step else None
         out.append(DecisionTaken(n, scene.id, choice.id, "ABCD"[index],
                                  choice.text.get_text(run.lang), choice.stance,
-                                 vocab.STANCES[choice.stance].get(run.lang)
-                                 or vocab.STANCES[choice.stance]["en"], step_label))
+                                 vocab.label(vocab.STANCES[choice.stance], run.lang), step_label))
     return out
 
 
