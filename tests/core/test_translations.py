@@ -18,6 +18,7 @@ from babel.messages.pofile import read_po
 
 from game.core import engine, translations, vocab
 from game.core.translations import LANGUAGES, SOURCE_LANGUAGE, words
+from game.ui.i18n import t
 
 from testpaths import POT, ROOT, po_file
 
@@ -195,6 +196,39 @@ def test_each_language_counts_with_its_own_plural_rule(lang):
 
 
 @pytest.mark.parametrize(("lang", "one", "two"), [
+    ("en", "1 hand", "2 hands"),
+    ("nl", "1 hand", "2 handen"),
+])
+def test_a_count_of_one_and_of_two(lang, one, two):
+    assert (t("hands_n", lang, n=1), t("hands_n", lang, n=2)) == (one, two)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["Today 1 person played", "Today 2 people played", "1 second left…",
+            "2 seconds left…", "Yes, continue (1 decision, 2026-05-12 10:05)",
+            "Yes, continue (2 decisions, 2026-05-12 10:05)", "1 more story",
+            "2 more stories", "hand", "hands"]),
+    ("nl", ["Vandaag speelde 1 persoon", "Vandaag speelden 2 mensen", "Nog 1 seconde…",
+            "Nog 2 seconden…", "Ja, doorgaan (1 keuze, 2026-05-12 10:05)",
+            "Ja, doorgaan (2 keuzes, 2026-05-12 10:05)", "Nog 1 verhaal", "Nog 2 verhalen",
+            "hand", "handen"]),
+])
+def test_the_screens_count_in_both_languages(lang, expected):
+    said = []
+    for n in (1, 2):
+        said.append(t("kiosk_played_n", lang, n=n))
+    for n in (1, 2):
+        said.append(t("kiosk_idle_seconds", lang, n=n))
+    for n in (1, 2):
+        said.append(t("resume_yes", lang, n=n, day="2026-05-12", time="10:05"))
+    for n in (1, 2):
+        said.append(t("more_stories", lang, n=n).split(":")[0])
+    for n in (1, 2):
+        said.append(t("hands_word", lang, n=n))
+    assert said == expected
+
+
+@pytest.mark.parametrize(("lang", "one", "two"), [
     ("en", "changed roles 1 time", "changed roles 2 times"),
     ("nl", "wisselde 1 keer van rol", "wisselde 2 keer van rol"),
 ])
@@ -210,10 +244,12 @@ def test_a_count_of_one_and_of_two_in_the_engine(lang, one, two):
 
 def test_a_word_has_two_translations_where_its_context_asks():
     assert vocab.label(vocab.STANCES["report"], "nl") == "melden"
+    assert t("journey", "nl") == "Jouw rol onderweg"
     assert words("nl").pgettext("transcript", "Your journey") == "Jouw weg"
 
 
 def test_a_language_the_game_does_not_speak_reads_english():
+    assert t("play", "de") == "Play"
     assert vocab.label(vocab.PLACES["home"], "xx") == "at home"
     assert words("de") is words(SOURCE_LANGUAGE)
 

@@ -41,12 +41,6 @@ def test_body_text_is_at_least_a_24th_of_the_height(size):
     assert make_theme(size, "xlarge").body > make_theme(size).body
 
 
-def test_ui_strings_exist_in_every_language():
-    keys = set(i18n.EN)
-    for lang, table in i18n.STRINGS.items():
-        assert set(table) == keys, f"{lang}: missing {keys - set(table)}, extra {set(table) - keys}"
-
-
 def _scenario_strings(scenario):
     for text in _walk(scenario):
         yield text
@@ -86,10 +80,9 @@ def test_every_scenario_string_has_its_glyphs(path):
 
 
 def test_every_ui_and_vocabulary_string_has_its_glyphs():
-    """The screens' tables, and every msgid and translation of every catalogue: the engine's and
-    the vocabulary's words, in every language."""
-    texts = [v for table in i18n.STRINGS.values() for v in table.values()]
-    texts += list(i18n.LANGUAGE_NAMES.values())
+    """Every msgid and every translation of every catalogue: the interface's and the
+    vocabulary's words, in every language."""
+    texts = list(i18n.LANGUAGE_NAMES.values())
     for lang in i18n.LANGUAGES:
         with po_file(lang).open("rb") as file:
             for message in read_po(file):
