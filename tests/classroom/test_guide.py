@@ -42,7 +42,6 @@ def test_the_guide_holds_every_scene_and_choice_text(adrian_loaded, guides, lang
 def test_the_guide_speaks_one_language(guides):
     assert "Lesplan" in guides["nl"] and "Lesson plan" not in guides["nl"]
     assert "Lesson plan" in guides["en"] and "Lesplan" not in guides["en"]
-    assert set(guide.GUIDE_TEXT["nl"]) == set(guide.GUIDE_TEXT["en"])
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -244,6 +244,7 @@ def test_a_count_of_one_and_of_two_in_the_engine(lang, one, two):
 
 def test_a_word_has_two_translations_where_its_context_asks():
     assert vocab.label(vocab.STANCES["report"], "nl") == "melden"
+    assert t("help", "nl") != words("nl").pgettext("guide", "Where to get help")
     assert t("journey", "nl") == "Jouw rol onderweg"
     assert words("nl").pgettext("transcript", "Your journey") == "Jouw weg"
 
