@@ -1,14 +1,16 @@
 # Two commands for a fresh machine with only Python 3.11+: `make play` and `make test`.
-# Both create (or refresh, when pyproject.toml changes) a local .venv first.
+# Both create (or refresh, when pyproject.toml, setup.py or a catalogue changes) a local .venv
+# first; installing compiles the translation catalogues (setup.py).
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+CATALOGUES := $(wildcard game/locale/*/LC_MESSAGES/*.po)
 
-.PHONY: play test check venv bench clean soak-event fuzz soak
+.PHONY: play test check venv bench clean soak-event fuzz soak translations
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py $(CATALOGUES)
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "Bystander needs Python 3.11 or newer; found: $$($(PYTHON) --version)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +31,14 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/bystander bench
+
+# After changing the interface's words: extract them from the code and templates into the .pot,
+# carry them into every language's .po (new ones empty, changed ones fuzzy, for the translator),
+# and compile the .mo files the game reads. The settings are in pyproject.toml, [tool.babel].
+translations: $(STAMP)
+	$(BIN)/pybabel extract
+	$(BIN)/pybabel update
+	$(BIN)/pybabel compile --statistics
 
 # A long simulated event day (3,000 visitors, clock accelerated): prints the memory figures.
 soak-event: $(STAMP)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from . import paths, terminal
 from .paths import ScenarioNotFound, find_scenario
+from .core.translations import LANGUAGES
 
 if TYPE_CHECKING:
     import argparse
@@ -101,7 +102,7 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
 
     play = sub.add_parser("play", help="play in a window (the default)")
     play.add_argument("scenario", nargs="?", help="scenario id or file (default: the title screen)")
-    play.add_argument("--lang", choices=["nl", "en"], help="language to start in")
+    play.add_argument("--lang", choices=list(LANGUAGES), help="language to start in")
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11 toggles)")
     play.add_argument("--display", type=int, default=0, metavar="N", help="which screen to use")
     play.add_argument("--size", metavar="WxH", help="window size, e.g. 1920x1080")
@@ -152,7 +153,7 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     shot.add_argument("--class", dest="class_mode", action="store_true",
                       help="class mode (implied by its screens): votes, discussion, debrief")
     shot.add_argument("--size", default="1280x720", metavar="WxH", help="default 1280x720")
-    shot.add_argument("--lang", default="en", choices=["nl", "en"], help="default en")
+    shot.add_argument("--lang", default="en", choices=list(LANGUAGES), help="default en")
     shot.add_argument("--high-contrast", action="store_true", help="the high-contrast look")
     shot.add_argument("--text-size", default="normal", choices=["normal", "large", "xlarge"])
     shot.add_argument("-o", "--output", required=True, type=Path, help="PNG file to write")
@@ -167,7 +168,7 @@ def _classroom_parsers(sub) -> None:
     """`guide` and `report`: what classroom mode prints for the teacher and the school."""
     guide = sub.add_parser("guide", help="write the teacher's guide of a scenario (printable HTML)")
     guide.add_argument("scenario", help="scenario id or file")
-    guide.add_argument("--lang", default="nl", choices=["nl", "en"], help="nl or en (default nl)")
+    guide.add_argument("--lang", default="nl", choices=list(LANGUAGES), help="nl or en (default nl)")
     guide.add_argument("-o", "--output", required=True, type=Path, help="HTML file to write")
 
     report = sub.add_parser("report", help="report on class sessions: votes, roles, endings")
@@ -176,7 +177,7 @@ def _classroom_parsers(sub) -> None:
     report.add_argument("-o", "--output", type=Path, help="HTML file to write")
     report.add_argument("--csv", type=Path, metavar="FILE",
                         help="CSV file to write: one row per scenario, decision point and choice")
-    report.add_argument("--lang", default="nl", choices=["nl", "en"], help="nl or en (default nl)")
+    report.add_argument("--lang", default="nl", choices=list(LANGUAGES), help="nl or en (default nl)")
 
 
 def say_issues(issues, *, err: bool = False) -> None:

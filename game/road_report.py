@@ -48,8 +48,8 @@ def analysis_text(found: Analysis) -> str:
     lines.append("Endings, how often a player choosing at random reaches them, and the roles "
                  "players end in there")
     for e in found.endings:
-        roles = ", ".join(f"{vocab.ROLES[r]['en']} {_pct(v)}" for r, v in e.roles.items())
-        lines.append(f"  {e.ending_id} ({vocab.ENDING_OUTCOMES[e.outcome]['en']}) "
+        roles = ", ".join(f"{vocab.ROLES[r].msgid} {_pct(v)}" for r, v in e.roles.items())
+        lines.append(f"  {e.ending_id} ({vocab.ENDING_OUTCOMES[e.outcome].msgid}) "
                      f"{_pct(e.share)}: {roles}")
     lines.append("")
     several = found.several_roads

@@ -10,28 +10,8 @@ from typing import Callable, TextIO
 
 from .core import vocab
 from .core.engine import Outcome, Run, SceneView
+from .core.translations import words
 from .terminal import safe
-
-WORDS = {
-    "narrator": {"nl": "Verteller", "en": "Narrator"},
-    "choose": {"nl": "Kies een nummer", "en": "Choose a number"},
-    "not_now": {"nl": "niet mogelijk", "en": "not possible"},
-    "role": {"nl": "Jouw rol", "en": "Your role"},
-    "condition": {"nl": "Hoe het met {name} gaat", "en": "How {name} is doing"},
-    "discuss": {"nl": "Bespreek", "en": "Discuss"},
-    "ending": {"nl": "Einde", "en": "Ending"},
-    "help": {"nl": "Hulp", "en": "Help"},
-    "journey": {"nl": "Jouw weg", "en": "Your journey"},
-    "better": {"nl": "beter", "en": "better"},
-    "worse": {"nl": "slechter", "en": "worse"},
-    "continue": {"nl": "(Enter om verder te gaan)", "en": "(Enter to go on)"},
-    "bad_input": {"nl": "Typ het nummer van een keuze die nu kan.",
-                  "en": "Type the number of a choice you can take now."},
-}
-
-
-def word(key: str, lang: str) -> str:
-    return WORDS[key].get(lang) or WORDS[key]["en"]
 
 
 class Transcript:
@@ -45,50 +25,57 @@ class Transcript:
         self.out.write(safe(text) + "\n")
 
     def scene(self, view: SceneView) -> None:
-        lang = view.lang
+        _ = words(view.lang)
         step = f" | {view.step_label}" if view.step_label else ""
         self.line(f"== {view.place_label}{step} ==")
         for beat in view.beats:
-            who = beat.speaker_name or word("narrator", lang)
+            who = beat.speaker_name or _("Narrator")
             self.line(f"{who}: {beat.text}")
+        # TRANSLATORS: before why a choice cannot be taken, in the terminal's transcript.
+        not_now = _("not possible")
         for choice in view.choices:
-            mark = "" if choice.available else f"  ({word('not_now', lang)}: {choice.reason})"
+            mark = "" if choice.available else f"  ({not_now}: {choice.reason})"
             self.line(f"  {choice.number}. {choice.text} [{choice.stance_label}]{mark}")
 
     def outcome(self, outcome: Outcome, victim_name: str, lang: str) -> None:
+        _ = words(lang)
         self.line(f"> {outcome.choice_text}")
         self.line(f"  {outcome.consequence}")
         for change in outcome.changes:
-            verdict = word("better" if change.better else "worse", lang)
+            verdict = _("better") if change.better else _("worse")
             self.line(f"  {change.label}: {change.before} -> {change.after} "
                       f"({change.delta:+d}, {verdict})")
         if outcome.role_changed:
-            self.line(f"  {word('role', lang)}: {_role(outcome.role_before, lang)} -> "
-                      f"{outcome.role_label}")
+            role, before = _("Your role"), vocab.label(vocab.ROLES[outcome.role_before], lang)
+            self.line(f"  {role}: {before} -> {outcome.role_label}")
         if outcome.condition_changed:
-            self.line(f"  {word('condition', lang).format(name=victim_name)}: "
-                      f"{outcome.condition_before.label} -> {outcome.condition_after.label}")
+            # TRANSLATORS: {name} is the bullied character; his condition follows after a colon.
+            how = _("How {name} is doing", name=victim_name)
+            self.line(f"  {how}: {outcome.condition_before.label} -> "
+                      f"{outcome.condition_after.label}")
+        # TRANSLATORS: before a discussion prompt, in the terminal's transcript.
+        discuss = _("Discuss")
         for prompt in outcome.discuss:
-            self.line(f"  {word('discuss', lang)}: {prompt}")
+            self.line(f"  {discuss}: {prompt}")
         self.line()
 
     def ending(self, run: Run) -> None:
-        lang = run.lang
+        _ = words(run.lang)
         summary = run.summary()
         ending = summary.ending
         assert ending is not None
-        self.line(f"== {word('ending', lang)}: {ending.title} ({ending.outcome_label}) ==")
+        heading = _("Ending")
+        self.line(f"== {heading}: {ending.title} ({ending.outcome_label}) ==")
         self.line(ending.text)
-        self.line(f"{word('journey', lang)}: {summary.journey}")
+        # TRANSLATORS: before the roles the player went through, in the terminal's transcript.
+        journey = _.pgettext("transcript", "Your journey")
+        self.line(f"{journey}: {summary.journey}")
         for meter in run.meter_views():
             history = " ".join(str(v) for v in summary.meter_history[meter.id])
             self.line(f"{meter.label}: {history}")
+        help_ = _("Help")
         for item in ending.help:
-            self.line(f"{word('help', lang)}: {item}")
-
-
-def _role(role: str, lang: str) -> str:
-    return vocab.ROLES[role].get(lang) or vocab.ROLES[role]["en"]
+            self.line(f"{help_}: {item}")
 
 
 def play_moves(run: Run, moves: list[str], out: TextIO,
@@ -120,6 +107,7 @@ def play_moves(run: Run, moves: list[str], out: TextIO,
 def play_interactive(run: Run, out: TextIO, ask: Callable[[str], str] | None = None) -> None:
     """Play with a person at the keyboard: numbers choose, Enter goes on."""
     ask = ask or input
+    _ = words(run.lang)
     transcript = Transcript(out)
     victim = run.scenario.cast[run.scenario.victim].name
     while True:
@@ -129,15 +117,16 @@ def play_interactive(run: Run, out: TextIO, ask: Callable[[str], str] | None = N
             transcript.ending(run)
             return
         if view.can_advance:
-            ask(word("continue", run.lang) + " ")
+            ask(_("(Enter to go on)") + " ")
             run.advance()
             continue
         while True:
-            answer = ask(f"{word('choose', run.lang)} (1-{len(view.choices)}): ").strip()
+            choose = _("Choose a number")
+            answer = ask(f"{choose} (1-{len(view.choices)}): ").strip()
             picked = next((c for c in view.choices if c.number == answer.strip()
                            or c.letter == answer.upper()), None)
             if picked is not None and picked.available:
                 break
-            transcript.line(word("bad_input", run.lang))
+            transcript.line(_("Type the number of a choice you can take now."))
         transcript.outcome(run.choose(picked.id), victim, run.lang)
 

@@ -13,10 +13,6 @@ from ..core.engine import EndingView, Run, Summary, journey_text
 from ..core.model import Scenario
 
 
-def _label(labels: dict[str, str], lang: str) -> str:
-    return labels.get(lang) or labels["en"]
-
-
 @dataclass(frozen=True)
 class StanceCount:
     """How often the class took one stance."""
@@ -105,17 +101,17 @@ def debrief(scenario: Scenario, summary: Summary, lang: str) -> Debrief:
         choice = next(c for c in scenario.scenes[d.scene_id].choices if c.id == d.choice_id)
         decisions.append(DebriefDecision(
             index, d.scene_id, d.choice_id, choice.text.get_text(lang), d.stance,
-            _label(vocab.STANCES[d.stance], lang), d.stance in vocab.ACTIVE_STANCES, d.step,
-            _label(vocab.STEPS[d.step], lang) if d.step else None, d.strategy,
-            _label(vocab.STRATEGIES[d.strategy], lang) if d.strategy else None))
+            vocab.label(vocab.STANCES[d.stance], lang), d.stance in vocab.ACTIVE_STANCES, d.step,
+            vocab.label(vocab.STEPS[d.step], lang) if d.step else None, d.strategy,
+            vocab.label(vocab.STRATEGIES[d.strategy], lang) if d.strategy else None))
 
     stances = tuple(
-        StanceCount(s, _label(labels, lang), n, s in vocab.ACTIVE_STANCES)
-        for s, labels in vocab.STANCES.items()
+        StanceCount(s, vocab.label(term, lang), n, s in vocab.ACTIVE_STANCES)
+        for s, term in vocab.STANCES.items()
         if (n := sum(1 for d in decisions if d.stance == s)))
     roles = tuple(
-        RoleCount(r, _label(labels, lang), n)
-        for r, labels in vocab.ROLES.items()
+        RoleCount(r, vocab.label(term, lang), n)
+        for r, term in vocab.ROLES.items()
         if (n := sum(1 for role in summary.roles[1:] if role == r)))
     steps = tuple(d for d in decisions if d.step)
     held_back = next((d for d in steps if not d.active), None)
@@ -126,7 +122,7 @@ def debrief(scenario: Scenario, summary: Summary, lang: str) -> Debrief:
     anywhere = {c.strategy for s in scenario.scenes.values() for c in s.choices if c.strategy}
 
     def labelled(ids: set[str]) -> tuple[StrategyLabel, ...]:
-        return tuple(StrategyLabel(s, _label(vocab.STRATEGIES[s], lang))
+        return tuple(StrategyLabel(s, vocab.label(vocab.STRATEGIES[s], lang))
                      for s in vocab.STRATEGIES if s in ids)
 
     return Debrief(
@@ -143,5 +139,5 @@ def _ending(scenario: Scenario, summary: Summary, lang: str) -> EndingView | Non
         return None
     e = scenario.endings[summary.ending.id]
     return EndingView(e.id, e.title.get_text(lang), e.text.get_text(lang), e.outcome,
-                      _label(vocab.ENDING_OUTCOMES[e.outcome], lang),
+                      vocab.label(vocab.ENDING_OUTCOMES[e.outcome], lang),
                       tuple(h.get_text(lang) for h in scenario.help))

@@ -13,258 +13,65 @@ from __future__ import annotations
 import string
 from collections import deque
 from dataclasses import dataclass
-from functools import partial
 from typing import Iterable
 
 from ..core import expr, vocab
 from ..core.analysis import analyse
 from ..core.model import Choice, Route, Scenario, Scene
+from ..core.translations import LANGUAGES, N_, Message, words
 from . import guide_map, pages
 from .guide_map import scene_order
 
-# The guide's own wording, one dict per language; a third language is one more dict.
-GUIDE_TEXT: dict[str, dict[str, str]] = {
-    "nl": {
-        "guide": "Handleiding voor de leerkracht",
-        "contents": "Inhoud",
-        "at_a_glance": "In het kort",
-        "audience": "Leeftijd",
-        "ages": "{min} tot {max} jaar",
-        "minutes": "Duur",
-        "minutes_value": "ongeveer {n} minuten, met nabespreking",
-        "languages": "Talen",
-        "decision_points": "Beslismomenten per keer spelen",
-        "scenes_endings": "Scènes en einden",
-        "scenes_endings_value": "{scenes} scènes, {endings} einden",
-        "version": "Versie",
-        "cast": "Personages",
-        "teacher_note": "Voor de leerkracht",
-        "goals": "Leerdoelen",
-        "goal": "Leerdoel",
-        "strategy": "Strategie uit de module",
-        "plan": "Lesplan",
-        "plan_intro": "Berekend uit de duur van het scenario ({minutes} minuten) en het aantal "
-                      "beslismomenten per keer spelen ({points}). Schuif gerust met de tijd: "
-                      "het gesprek is belangrijker dan het einde halen.",
-        "time": "Tijd",
-        "part": "Onderdeel",
-        "min": "Min.",
-        "what": "Wat je doet",
-        "intro": "Introductie",
-        "intro_what": "Lees de samenvatting voor en spreek af hoe de klas stemt. Zeg dat het "
-                      "verhaal verzonnen is, dat niemand iets over zichzelf hoeft te vertellen, "
-                      "en waar je terechtkunt als er iets is.",
-        "point": "Beslismoment {n}",
-        "point_what": "Scène {scenes}. Spelen: toon de scène, laat de klas stemmen, kies en toon "
-                      "het gevolg ({play} min.). Bespreken: de vragen bij de gekozen keuze "
-                      "({discuss} min.).",
-        "point_some": " Niet elke weg komt hier.",
-        "debrief": "Nabespreking",
-        "debrief_what": "Welke rollen nam de klas aan, bij welke stap bleef ze hangen, welke "
-                        "strategieën gebruikte ze en welke niet? Ga eventueel terug naar een "
-                        "beslismoment en neem de andere weg: wat als?",
-        "closing": "Afsluiting",
-        "closing_what": "Stel de afsluitende vragen, laat leerlingen hun rol neerleggen en noem "
-                        "waar je hulp kunt krijgen.",
-        "map": "Kaart van het verhaal",
-        "matters": "Keuzes die het meest uitmaken",
-        "matters_intro": "Per keuzemoment: hoe ver het verwachte einde verschuift als de speler "
-                         "ingrijpt in plaats van toekijkt (0 = zwaar, 1 = gemengd, 2 = hoopvol; "
-                         "het gemiddelde over alle wegen, alsof elke keuze even vaak gemaakt "
-                         "wordt). Dit zijn de momenten die het meest de moeite waard zijn om te "
-                         "bespreken.",
-        "moment": "Moment",
-        "acting": "Ingrijpen",
-        "standing_by": "Toekijken",
-        "difference": "Verschil",
-        "matters_first": "De eerste keuze verschuift het verwachte einde met {effect}.",
-        "matters_none": "In dit verhaal is er geen keuzemoment met zowel ingrijpen als "
-                        "toekijken.",
-        "map_intro": "Elke scène met haar nummer. Volg een pijl voor een keuze; de letter is de "
-                     "knop in het spel (A, B, C, D).",
-        "legend": "Legenda",
-        "legend_decision": "beslismoment (de klas kiest)",
-        "legend_scene": "scène zonder keuze (gaat vanzelf verder)",
-        "legend_ending": "einde, met de uitkomst voor het slachtoffer",
-        "legend_active": "actieve keuze (ingrijpen): doorgetrokken lijn",
-        "legend_passive": "passieve keuze (toekijken, meedoen): gestreepte lijn",
-        "legend_next": "vanzelf verder: dunne stippellijn",
-        "scenes": "Scènes",
-        "scene": "Scène",
-        "place": "Plek",
-        "step": "Stap van de omstander",
-        "on_stage": "Op het toneel",
-        "beats": "Wat er gebeurt",
-        "narration": "Verteller",
-        "note": "Notitie voor de leerkracht",
-        "choices": "Keuzes",
-        "stance": "Houding",
-        "active": "actief",
-        "passive": "passief",
-        "condition": "Alleen mogelijk als",
-        "unavailable": "Anders zien leerlingen",
-        "effects": "Gevolgen voor {victim}",
-        "no_effects": "geen",
-        "better": "beter",
-        "worse": "slechter",
-        "leads_to": "Gaat naar",
-        "otherwise": "anders",
-        "consequence": "Gevolg",
-        "prompts": "Bespreekvragen",
-        "next": "Daarna",
-        "ends_with": "Het verhaal eindigt",
-        "endings": "Einden",
-        "outcome": "Uitkomst",
-        "reached_from": "Bereikt via scène",
-        "closing_questions": "Afsluitende vragen",
-        "help": "Waar je hulp kunt krijgen",
-        "footer": "Scenario {id}, versie {version}. Gemaakt met Bystander.",
-        # conditions in words
-        "cond_and": "{a} en {b}",
-        "cond_or": "{a} of {b}",
-        "cond_not": "niet: {a}",
-        "cond_true": "altijd",
-        "cond_false": "nooit",
-        "cond_visited": "de klas is in scène {n} ({id}) geweest",
-        "cond_not_visited": "de klas is niet in scène {n} ({id}) geweest",
-        "cond_chose": "de klas koos “{text}” ({id})",
-        "cond_not_chose": "de klas koos niet “{text}” ({id})",
-        "cond_role": "de klas is nu {role}",
-        "cond_not_role": "de klas is nu geen {role}",
-        "cond_took": "de klas koos minstens één keer de houding ‘{stance}’",
-        "cond_not_took": "de klas koos nooit de houding ‘{stance}’",
-        "cond_count": "het aantal keer ‘{stances}’",
-        "cond_streak": "het aantal keer ‘{stances}’ op rij, tot nu",
-        "cmp_<": "{meter} is lager dan {n}",
-        "cmp_<=": "{meter} is hoogstens {n}",
-        "cmp_>": "{meter} is hoger dan {n}",
-        "cmp_>=": "{meter} is minstens {n}",
-        "cmp_==": "{meter} is precies {n}",
-        "cmp_!=": "{meter} is niet {n}",
-    },
-    "en": {
-        "guide": "Teacher's guide",
-        "contents": "Contents",
-        "at_a_glance": "At a glance",
-        "audience": "Ages",
-        "ages": "{min} to {max}",
-        "minutes": "Time",
-        "minutes_value": "about {n} minutes, with discussion",
-        "languages": "Languages",
-        "decision_points": "Decision points per play-through",
-        "scenes_endings": "Scenes and endings",
-        "scenes_endings_value": "{scenes} scenes, {endings} endings",
-        "version": "Version",
-        "cast": "Characters",
-        "teacher_note": "For the teacher",
-        "goals": "Learning goals",
-        "goal": "Learning goal",
-        "strategy": "Strategy from the module",
-        "plan": "Lesson plan",
-        "plan_intro": "Worked out from the scenario's time ({minutes} minutes) and the number of "
-                      "decision points per play-through ({points}). Move time around as you "
-                      "need: the conversation matters more than reaching the end.",
-        "time": "Time",
-        "part": "Part",
-        "min": "Min.",
-        "what": "What you do",
-        "intro": "Introduction",
-        "intro_what": "Read out the summary and agree how the class votes. Say that the story is "
-                      "made up, that nobody has to share anything about themselves, and where to "
-                      "go if something is wrong.",
-        "point": "Decision point {n}",
-        "point_what": "Scene {scenes}. Play: show the scene, let the class vote, take the choice "
-                      "and show what happens ({play} min). Discuss: the prompts of the choice "
-                      "taken ({discuss} min).",
-        "point_some": " Not every road comes here.",
-        "debrief": "Debrief",
-        "debrief_what": "Which roles did the class take, at which step did it hold back, which "
-                        "strategies did it use and which not? If there is time, go back to a "
-                        "decision point and take the other road: what if?",
-        "closing": "Closing",
-        "closing_what": "Ask the closing questions, let students put their role down, and say "
-                        "where to get help.",
-        "map": "Map of the story",
-        "matters": "The decisions that matter most",
-        "matters_intro": "For each decision point: how far the expected ending moves when the "
-                         "player acts instead of standing by (0 = hard, 1 = mixed, 2 = hopeful; "
-                         "the mean over every road, as if each choice were made as often). These "
-                         "are the moments most worth discussing.",
-        "moment": "Moment",
-        "acting": "Acting",
-        "standing_by": "Standing by",
-        "difference": "Difference",
-        "matters_first": "The first decision moves the expected ending by {effect}.",
-        "matters_none": "This story has no decision point with both acting and standing by.",
-        "map_intro": "Every scene with its number. Follow an arrow for a choice; the letter is "
-                     "its button in the game (A, B, C, D).",
-        "legend": "Legend",
-        "legend_decision": "decision point (the class chooses)",
-        "legend_scene": "scene without a choice (goes on by itself)",
-        "legend_ending": "ending, with how it turns out for the victim",
-        "legend_active": "active choice (stepping in): solid line",
-        "legend_passive": "passive choice (looking on, joining in): dashed line",
-        "legend_next": "goes on by itself: thin dotted line",
-        "scenes": "Scenes",
-        "scene": "Scene",
-        "place": "Place",
-        "step": "Bystander step",
-        "on_stage": "On stage",
-        "beats": "What happens",
-        "narration": "Narrator",
-        "note": "Note for the teacher",
-        "choices": "Choices",
-        "stance": "Stance",
-        "active": "active",
-        "passive": "passive",
-        "condition": "Only possible if",
-        "unavailable": "Otherwise students see",
-        "effects": "Effect on {victim}",
-        "no_effects": "none",
-        "better": "better",
-        "worse": "worse",
-        "leads_to": "Leads to",
-        "otherwise": "otherwise",
-        "consequence": "Consequence",
-        "prompts": "Discussion prompts",
-        "next": "Then",
-        "ends_with": "The story ends",
-        "endings": "Endings",
-        "outcome": "Outcome",
-        "reached_from": "Reached from scene",
-        "closing_questions": "Closing questions",
-        "help": "Where to get help",
-        "footer": "Scenario {id}, version {version}. Made with Bystander.",
-        "cond_and": "{a} and {b}",
-        "cond_or": "{a} or {b}",
-        "cond_not": "not: {a}",
-        "cond_true": "always",
-        "cond_false": "never",
-        "cond_visited": "the class has been in scene {n} ({id})",
-        "cond_not_visited": "the class has not been in scene {n} ({id})",
-        "cond_chose": "the class chose “{text}” ({id})",
-        "cond_not_chose": "the class did not choose “{text}” ({id})",
-        "cond_role": "the class is now {role}",
-        "cond_not_role": "the class is not {role} now",
-        "cond_took": "the class has taken the stance ‘{stance}’ at least once",
-        "cond_not_took": "the class has never taken the stance ‘{stance}’",
-        "cond_count": "the number of ‘{stances}’ choices",
-        "cond_streak": "the number of ‘{stances}’ choices in a row, up to now",
-        "cmp_<": "{meter} is below {n}",
-        "cmp_<=": "{meter} is at most {n}",
-        "cmp_>": "{meter} is above {n}",
-        "cmp_>=": "{meter} is at least {n}",
-        "cmp_==": "{meter} is exactly {n}",
-        "cmp_!=": "{meter} is not {n}",
-    },
+# A condition in words, by the shape of its parts: the guide's wording that is picked by a key.
+CONDITION_CALLS: dict[tuple[str, bool], Message] = {
+    # TRANSLATORS: {n} is a scene's number in the guide, {id} its id.
+    ("visited", False): N_("the class has been in scene {n} ({id})"),
+    # TRANSLATORS: {n} is a scene's number in the guide, {id} its id.
+    ("visited", True): N_("the class has not been in scene {n} ({id})"),
+    # TRANSLATORS: {text} is a choice's text, {id} its id.
+    ("chose", False): N_("the class chose “{text}” ({id})"),
+    # TRANSLATORS: {text} is a choice's text, {id} its id.
+    ("chose", True): N_("the class did not choose “{text}” ({id})"),
+    # TRANSLATORS: {role} is a role as it reads in a sentence ("a defender").
+    ("role", False): N_("the class is now {role}"),
+    # TRANSLATORS: {role} is a role as it reads in a sentence ("a defender").
+    ("role", True): N_("the class is not {role} now"),
+    # TRANSLATORS: {stance} is a stance ("confront") or "active" or "passive".
+    ("took", False): N_("the class has taken the stance ‘{stance}’ at least once"),
+    # TRANSLATORS: {stance} is a stance ("confront") or "active" or "passive".
+    ("took", True): N_("the class has never taken the stance ‘{stance}’"),
 }
-GUIDE_LANGUAGES = tuple(GUIDE_TEXT)
+"""A call in a condition, (function, negated), in words."""
 
+CONDITION_JOINS: dict[str, Message] = {
+    # TRANSLATORS: two conditions in words that must both hold.
+    "and": N_("{a} and {b}"),
+    # TRANSLATORS: two conditions in words of which one must hold.
+    "or": N_("{a} or {b}"),
+    # TRANSLATORS: a condition in words that must not hold.
+    "not": N_("not: {a}"),
+}
 
-def _t(lang: str, key: str, **values: object) -> str:
-    """The guide's wording for `key` in `lang` (English where it has none), filled in."""
-    text = GUIDE_TEXT.get(lang, GUIDE_TEXT["en"]).get(key) or GUIDE_TEXT["en"][key]
-    return text.format(**values) if values else text
+CONDITION_COUNTS: dict[str, Message] = {
+    # TRANSLATORS: {stances} are stances ("confront / support"); compared with a number after it.
+    "count": N_("the number of ‘{stances}’ choices"),
+    # TRANSLATORS: {stances} are stances ("confront / support"); compared with a number after it.
+    "streak": N_("the number of ‘{stances}’ choices in a row, up to now"),
+}
+"""The counts a condition compares with a number, in words."""
+
+STANCE_FAMILIES: dict[str, Message] = {"active": N_("active"), "passive": N_("passive")}
+"""The names that stand for several stances in a condition (expr.FAMILIES), in words."""
+
+COMPARISONS: dict[str, Message] = {
+    # TRANSLATORS: {meter} is a meter's name or a count in words, {n} a number or a meter.
+    "<": N_("{meter} is below {n}"),
+    "<=": N_("{meter} is at most {n}"),
+    ">": N_("{meter} is above {n}"),
+    ">=": N_("{meter} is at least {n}"),
+    "==": N_("{meter} is exactly {n}"),
+    "!=": N_("{meter} is not {n}"),
+}
 
 
 # --- reading the scenario's shape --------------------------------------------------------------------
@@ -327,7 +134,10 @@ def lesson_plan(scenario: Scenario, lang: str) -> list[PlanRow]:
     closing = clamp(round(total * 0.10), 1, 5)
     debrief = clamp(round(total * 0.15), 1, 10)
     rest = max(total - intro - closing - debrief, 0)
-    rows: list[tuple[int, str, str]] = [(intro, _t(lang, "intro"), _t(lang, "intro_what"))]
+    _ = words(lang)
+    rows: list[tuple[int, str, str]] = [(intro, _("Introduction"), _(
+        "Read out the summary and agree how the class votes. Say that the story is made up, that "
+        "nobody has to share anything about themselves, and where to go if something is wrong."))]
     n = len(points)
     every = fewest_decisions(scenario)
     numbers = {s: i + 1 for i, s in enumerate(scene_order(scenario))}
@@ -335,11 +145,23 @@ def lesson_plan(scenario: Scenario, lang: str) -> list[PlanRow]:
         share = rest // n + (1 if i < rest % n else 0)
         play = share if share < 2 else max(1, round(share * 0.4))
         names = ", ".join(f"{numbers[s]} {s}" for s in scenes)
-        what = _t(lang, "point_what", scenes=names, play=play, discuss=share - play)
-        rows.append((share, _t(lang, "point", n=i + 1),
-                     what + (_t(lang, "point_some") if i >= every else "")))
-    rows += [(debrief, _t(lang, "debrief"), _t(lang, "debrief_what")),
-             (closing, _t(lang, "closing"), _t(lang, "closing_what"))]
+        # TRANSLATORS: {scenes} are the scenes of a decision point ("3 toilets, 4 toilets_watched"),
+        # {play} and {discuss} minutes; "min" for minutes.
+        what = _("Scene {scenes}. Play: show the scene, let the class vote, take the choice and "
+                 "show what happens ({play} min). Discuss: the prompts of the choice taken "
+                 "({discuss} min).", scenes=names, play=play, discuss=share - play)
+        if i >= every:
+            # TRANSLATORS: added to a decision point's row in the lesson plan.
+            what += _(" Not every road comes here.")
+        # TRANSLATORS: a row of the lesson plan; {n} is the decision point's number.
+        rows.append((share, _("Decision point {n}", n=i + 1), what))
+    rows += [(debrief, _("Debrief"), _(
+        "Which roles did the class take, at which step did it hold back, which strategies did it "
+        "use and which not? If there is time, go back to a decision point and take the other "
+        "road: what if?")),
+             (closing, _("Closing"), _(
+                 "Ask the closing questions, let students put their role down, and say where to "
+                 "get help."))]
     plan, start = [], 0
     for minutes, title, what in rows:
         if minutes <= 0:
@@ -360,28 +182,32 @@ def condition_words(scenario: Scenario, text: str, lang: str) -> str:
     numbers = {s: i + 1 for i, s in enumerate(scene_order(scenario))}
     choices = {c.id: c for s in scenario.scenes.values() for c in s.choices}
 
+    _ = words(lang)
+
     def stances(args: tuple) -> str:
-        names = [_t(lang, a) if a in expr.FAMILIES
-                 else vocab.label(vocab.STANCES.get(a, {"en": a}), lang) for a, _ in args]
+        names = [_.message(STANCE_FAMILIES[a]) if a in STANCE_FAMILIES
+                 else vocab.label(vocab.STANCES[a], lang) if a in vocab.STANCES else a
+                 for a, _position in args]
         return " / ".join(names)
 
     def one_call(function: str, arg: str, negated: bool) -> str:
-        key = f"cond_{'not_' if negated else ''}{function}"
+        said = CONDITION_CALLS[function, negated]
         if function == "visited":
-            return _t(lang, key, n=numbers.get(arg, "?"), id=arg)
+            return _.message(said, n=numbers.get(arg, "?"), id=arg)
         if function == "chose":
             choice = choices.get(arg)
-            return _t(lang, key, text=choice.text.get_text(lang) if choice else arg, id=arg)
+            return _.message(said, text=choice.text.get_text(lang) if choice else arg, id=arg)
         if function == "role":
-            return _t(lang, key, role=vocab.label(vocab.ROLE_PHRASES.get(arg, {"en": arg}), lang))
-        return _t(lang, key, stance=stances(((arg, 0),)))
+            role = vocab.label(vocab.ROLE_PHRASES[arg], lang) if arg in vocab.ROLE_PHRASES else arg
+            return _.message(said, role=role)
+        return _.message(said, stance=stances(((arg, 0),)))
 
     def call(node: tuple, negated: bool) -> str:
         # `chose(a, b)` holds when either was chosen; `not chose(a, b)` when neither was.
-        parts = [one_call(node[1], arg, negated) for arg, _ in node[2]]
+        parts = [one_call(node[1], arg, negated) for arg, _position in node[2]]
         joined = parts[0]
         for part in parts[1:]:
-            joined = _t(lang, "cond_and" if negated else "cond_or", a=joined, b=part)
+            joined = _.message(CONDITION_JOINS["and" if negated else "or"], a=joined, b=part)
         return joined
 
     def number(side: tuple) -> str:
@@ -390,34 +216,36 @@ def condition_words(scenario: Scenario, text: str, lang: str) -> str:
         if side[0] == "meter":
             meter = scenario.meters.get(side[1])
             return meter.label.get_text(lang) if meter else side[1]
-        return _t(lang, f"cond_{side[0]}", stances=stances(side[1]))
+        return _.message(CONDITION_COUNTS[side[0]], stances=stances(side[1]))
 
-    def words(node: tuple, inner: bool = False) -> str:
+    def phrase(node: tuple, inner: bool = False) -> str:
         kind = node[0]
         if kind == "const":
-            return _t(lang, "cond_true" if node[1] else "cond_false")
+            # TRANSLATORS: a choice's condition that always holds, or never.
+            return _("always") if node[1] else _("never")
         if kind == "call":
             return call(node, False)
         if kind == "not":
             if node[1][0] == "call":
                 return call(node[1], True)
-            return _t(lang, "cond_not", a=words(node[1], True))
+            return _.message(CONDITION_JOINS["not"], a=phrase(node[1], True))
         if kind == "cmp":
             op, left, right = node[1], node[2], node[3]
             if left[0] == "num":  # 30 > wellbeing reads as wellbeing < 30
                 op = {"<": ">", ">": "<", "<=": ">=", ">=": "<="}.get(op, op)
                 left, right = right, left
-            return _t(lang, f"cmp_{op}", meter=number(left), n=number(right))
-        joined = words(node[1][0], True)
+            return _.message(COMPARISONS[op], meter=number(left), n=number(right))
+        joined = phrase(node[1][0], True)
         for part in node[1][1:]:
-            joined = _t(lang, f"cond_{kind}", a=joined, b=words(part, True))
+            joined = _.message(CONDITION_JOINS[kind], a=joined, b=phrase(part, True))
         return f"({joined})" if inner else joined
 
-    return words(tree)
+    return phrase(tree)
 
 
 def effect_words(scenario: Scenario, choice: Choice, lang: str) -> list[str]:
     """Each meter change with its sign and, in words, whether it is good for the victim."""
+    _ = words(lang)
     out = []
     for meter_id, delta in choice.effects.items():
         meter = scenario.meters.get(meter_id)
@@ -425,8 +253,8 @@ def effect_words(scenario: Scenario, choice: Choice, lang: str) -> list[str]:
             continue
         better = delta > 0 if meter.good == "high" else delta < 0
         sign = "+" if delta > 0 else "−"
-        out.append(f"{meter.label.get_text(lang)} {sign}{abs(delta)} "
-                   f"({_t(lang, 'better' if better else 'worse')})")
+        verdict = _("better") if better else _("worse")
+        out.append(f"{meter.label.get_text(lang)} {sign}{abs(delta)} ({verdict})")
     return out
 
 
@@ -437,9 +265,9 @@ MATTERS_SHOWN = 3
 
 def guide_html(scenario: Scenario, lang: str) -> str:
     """The whole guide for `scenario` in `lang`, as one HTML document."""
-    if lang not in GUIDE_TEXT:
-        raise ValueError(f"the guide speaks {', '.join(GUIDE_TEXT)}, not '{lang}'")
-    return pages.render("guide.html", **guide_data(scenario, lang))
+    if lang not in LANGUAGES:
+        raise ValueError(f"the guide speaks {', '.join(LANGUAGES)}, not '{lang}'")
+    return pages.render("guide.html", lang, **guide_data(scenario, lang))
 
 
 def guide_data(scenario: Scenario, lang: str) -> dict[str, object]:
@@ -452,18 +280,15 @@ def guide_data(scenario: Scenario, lang: str) -> dict[str, object]:
     for s in order:
         if scenario.scenes[s].ending:
             reached.setdefault(scenario.scenes[s].ending or "", []).append(s)
+    _ = words(lang)
+    kicker = _("Teacher's guide")
     return {
-        "lang": lang,
-        "t": partial(_t, lang),
-        "title": f"{text(scenario.title)} · {_t(lang, 'guide')}",
+        "title": f"{text(scenario.title)} · {kicker}",
         "stylesheet": "guide.css",
         "story": {"id": scenario.id, "version": scenario.version, "title": text(scenario.title),
                   "summary": text(scenario.summary), "minutes": scenario.minutes,
                   "note": text(scenario.note) if scenario.note else None},
         "facts": _facts(scenario, lang),
-        "contents": [("goals", "goals"), ("plan", "plan"), ("map", "map"),
-                     ("matters", "matters"), ("scenes", "scenes"), ("endings", "endings"),
-                     ("closing", "closing_questions")],
         "goals": [(text(g.text), vocab.label(vocab.STRATEGIES[g.strategy], lang))
                   for g in scenario.learning_goals],
         "points": len(decision_points(scenario)),
@@ -483,28 +308,34 @@ def guide_data(scenario: Scenario, lang: str) -> dict[str, object]:
 
 def map_svg(scenario: Scenario, lang: str) -> str:
     """The branch map alone, as the guide shows it: an inline SVG."""
-    return pages.render("map.svg", map=guide_map.lay_out(scenario, lang), t=partial(_t, lang))
+    return pages.render("map.svg", lang, map=guide_map.lay_out(scenario, lang))
 
 
 def legend_html(lang: str) -> str:
     """The map's legend alone: each shape and line style with its meaning in words."""
-    return pages.render("legend.html", t=partial(_t, lang))
+    return pages.render("legend.html", lang)
 
 
 def _facts(scenario: Scenario, lang: str) -> list[tuple[str, str]]:
+    _ = words(lang)
+    cast = ", ".join(f"{m.name} ({vocab.label(vocab.CAST_ROLES[m.role], lang)})"
+                     for m in scenario.cast.values())
+    # TRANSLATORS: {scenes} is "12 scenes", {endings} "5 endings", each counted apart.
+    scenes_endings = _("{scenes}, {endings}",
+                       scenes=_.ngettext("{n} scene", "{n} scenes", len(scenario.scenes)),
+                       endings=_.ngettext("{n} ending", "{n} endings", len(scenario.endings)))
     return [
-        (_t(lang, "audience"), _t(lang, "ages", min=scenario.audience.min_age,
-                                  max=scenario.audience.max_age)),
-        (_t(lang, "minutes"), _t(lang, "minutes_value", n=scenario.minutes)),
-        (_t(lang, "decision_points"), str(len(decision_points(scenario)))),
-        (_t(lang, "scenes_endings"), _t(lang, "scenes_endings_value",
-                                        scenes=len(scenario.scenes),
-                                        endings=len(scenario.endings))),
-        (_t(lang, "languages"), ", ".join(vocab.LANGUAGES.get(code, code)
-                                          for code in scenario.languages)),
-        (_t(lang, "cast"), ", ".join(f"{m.name} ({vocab.label(vocab.CAST_ROLES[m.role], lang)})"
-                                     for m in scenario.cast.values())),
-        (_t(lang, "version"), str(scenario.version)),
+        # TRANSLATORS: the ages a story is for, in years: {min} and {max}.
+        (_("Ages"), _("{min} to {max}", min=scenario.audience.min_age,
+                      max=scenario.audience.max_age)),
+        (_.pgettext("how long", "Time"),
+         _.ngettext("about {n} minute, with discussion", "about {n} minutes, with discussion",
+                    scenario.minutes)),
+        (_("Decision points per play-through"), str(len(decision_points(scenario)))),
+        (_("Scenes and endings"), scenes_endings),
+        (_("Languages"), ", ".join(LANGUAGES.get(code, code) for code in scenario.languages)),
+        (_("Characters"), cast),
+        (_("Version"), str(scenario.version)),
     ]
 
 
@@ -537,15 +368,20 @@ def _roads(scenario: Scenario, routes: Iterable[Route], numbers: dict[str, int],
            lang: str) -> list[dict[str, object]]:
     """Where a choice or `next` leads: each road with its scene's number and its condition in
     words (the page shows the condition only where there is more than one road)."""
+    _ = words(lang)
+    # TRANSLATORS: the road a choice takes when none of its conditions holds.
+    otherwise = _("otherwise")
     return [{"to": r.to, "number": numbers.get(r.to, "?"),
-             "condition": condition_words(scenario, r.when, lang) if r.when
-             else _t(lang, "otherwise")} for r in routes]
+             "condition": condition_words(scenario, r.when, lang) if r.when else otherwise}
+            for r in routes]
 
 
 def _choice(scenario: Scenario, choice: Choice, letter: str, numbers: dict[str, int],
             lang: str) -> dict[str, object]:
     text = lambda localized: localized.get_text(lang)  # noqa: E731
-    effects = effect_words(scenario, choice, lang)
+    _ = words(lang)
+    # TRANSLATORS: a choice changes none of the meters.
+    effects = ", ".join(effect_words(scenario, choice, lang)) or _("none")
     return {
         "id": choice.id,
         "letter": letter,
@@ -556,7 +392,7 @@ def _choice(scenario: Scenario, choice: Choice, letter: str, numbers: dict[str, 
         if choice.strategy else None,
         "condition": condition_words(scenario, choice.when, lang) if choice.when else None,
         "unavailable": text(choice.unavailable) if choice.unavailable else None,
-        "effects": ", ".join(effects) if effects else _t(lang, "no_effects"),
+        "effects": effects,
         "roads": _roads(scenario, choice.routes, numbers, lang),
         "consequence": text(choice.consequence),
         "prompts": [text(d) for d in choice.discuss],

@@ -18,133 +18,49 @@ import csv
 import io
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any, Iterable
 
 from .. import paths
 from ..core import vocab
 from ..core.model import Scenario
+from ..core.translations import N_, Message, words
 from . import pages
 from .guide_map import scene_order
 from .records import Skipped, load_sessions
 
-REPORT_TEXT: dict[str, dict[str, str]] = {
-    "nl": {
-        "title": "Bystander: verslag van de klassensessies",
-        "intro": "Over {sessions} sessies uit de map met sessieverslagen. De sessies zijn "
-                 "anoniem: er staan alleen keuzes, stemmen, tijden (afgerond) en einden in, "
-                 "nooit namen.",
-        "counted": "Wat telt: de eigen weg van de klas (de eerste weg van elke sessie). "
-                   "Wat-als-wegen, waar de leerkracht terugging om de andere keuze te proberen, "
-                   "tellen apart. Een beslissing met stemmen telt elke stem; een beslissing "
-                   "zonder stemming (alleen spelen, evenementscherm) telt de keuze één keer.",
-        "no_sessions": "Nog geen sessies gevonden.",
-        "sessions": "Sessies",
-        "sessions_value": "{total} ({completed} afgerond, {open} niet afgerond)",
-        "modes": "Manier van spelen",
-        "mode_class": "klas", "mode_solo": "alleen", "mode_event": "evenement",
-        "period": "Periode",
-        "versions": "Versies van het scenario",
-        "what_if": "Wat-als-wegen",
-        "overall": "Actief of passief, over alle beslissingen",
-        "taken": "gekozen",
-        "votes": "stemmen",
-        "active": "actief",
-        "passive": "passief",
-        "unknown": "onbekend",
-        "points": "Per beslismoment",
-        "point": "Scène {number} · {scene}",
-        "step": "stap: {step}",
-        "reached": "{n} keer bereikt",
-        "share_active": "{active} van de {total} stemmen actief ({pct})",
-        "held_back": "Waar de klas bleef hangen",
-        "held_back_intro": "Per sessie de eerste stap van de omstander waarbij de klas een passieve "
-                           "keuze maakte.",
-        "never": "nergens",
-        "steps": "Per stap van de omstander",
-        "step_col": "Stap",
-        "active_col": "Actief gekozen",
-        "passive_col": "Passief gekozen",
-        "endings": "Bereikte einden (eigen weg)",
-        "endings_what_if": "Einden op wat-als-wegen",
-        "not_finished": "nog niet afgelopen",
-        "problems": "Overgeslagen bestanden",
-        "problems_intro": "Deze bestanden zijn geen bruikbaar sessieverslag en zijn niet "
-                          "meegeteld:",
-        "sessions_word": "sessies",
-        "why_not_record": "dit is geen sessieverslag van Bystander",
-        "why_newer": "dit verslag komt van een nieuwere versie van het spel: werk het spel bij",
-        "why_damaged": "het verslag is beschadigd",
-        "why_too_large": "het bestand is te groot voor een sessieverslag",
-        "why_unreadable": "het bestand kan niet gelezen worden",
-        "why_not_text": "het bestand is geen tekst",
-        "why_not_json": "het bestand is geen geldige JSON",
-        "why_other_scenario": "het verslag hoort bij een ander scenario",
-        "why_in_use": "de sessie is open in een ander venster van het spel",
-    },
-    "en": {
-        "title": "Bystander: report on class sessions",
-        "intro": "About {sessions} sessions from the folder of session records. Sessions are "
-                 "anonymous: they hold only choices, votes, rounded times and endings, never "
-                 "names.",
-        "counted": "What counts: the class's own road (the first road of each session). What-if "
-                   "roads, where the teacher went back to try the other way, are counted apart. "
-                   "A decision with votes adds every vote; one without a vote (solo play, an "
-                   "event screen) counts its choice once.",
-        "no_sessions": "No sessions found yet.",
-        "sessions": "Sessions",
-        "sessions_value": "{total} ({completed} finished, {open} not finished)",
-        "modes": "How it was played",
-        "mode_class": "class", "mode_solo": "solo", "mode_event": "event",
-        "period": "Period",
-        "versions": "Scenario versions",
-        "what_if": "What-if roads",
-        "overall": "Active or passive, over all decisions",
-        "taken": "taken",
-        "votes": "votes",
-        "active": "active",
-        "passive": "passive",
-        "unknown": "unknown",
-        "points": "Per decision point",
-        "point": "Scene {number} · {scene}",
-        "step": "step: {step}",
-        "reached": "reached {n} times",
-        "share_active": "{active} of {total} votes active ({pct})",
-        "held_back": "Where classes held back",
-        "held_back_intro": "Per session, the first bystander step at which the class made a "
-                           "passive choice.",
-        "never": "nowhere",
-        "steps": "Per bystander step",
-        "step_col": "Step",
-        "active_col": "Active, taken",
-        "passive_col": "Passive, taken",
-        "endings": "Endings reached (own road)",
-        "endings_what_if": "Endings on what-if roads",
-        "not_finished": "not finished yet",
-        "problems": "Files skipped",
-        "problems_intro": "These files are not usable session records and were not counted:",
-        "sessions_word": "sessions",
-        "why_not_record": "this is not a Bystander session record",
-        "why_newer": "this record comes from a newer version of the game: update the game",
-        "why_damaged": "the record is damaged",
-        "why_too_large": "the file is too large to be a session record",
-        "why_unreadable": "the file cannot be read",
-        "why_not_text": "the file is not text",
-        "why_not_json": "the file is not valid JSON",
-        "why_other_scenario": "the record belongs to another scenario",
-        "why_in_use": "the session is open in another window of the game",
-    },
+SKIPPED_BECAUSE: dict[str, Message] = {
+    "not_record": N_("this is not a Bystander session record"),
+    "newer": N_("this record comes from a newer version of the game: update the game"),
+    "damaged": N_("the record is damaged"),
+    "too_large": N_("the file is too large to be a session record"),
+    "unreadable": N_("the file cannot be read"),
+    "not_text": N_("the file is not text"),
+    "not_json": N_("the file is not valid JSON"),
+    "other_scenario": N_("the record belongs to another scenario"),
+    "in_use": N_("the session is open in another window of the game"),
 }
-REPORT_LANGUAGES = tuple(REPORT_TEXT)
+"""Why a file was not counted, by the kind records.Skipped gives."""
+
+MODES: dict[str, Message] = {
+    # TRANSLATORS: how a session was played: by a class, alone, or at an event screen.
+    "class": N_("class"),
+    # TRANSLATORS: how a session was played: by a class, alone, or at an event screen.
+    "solo": N_("solo"),
+    # TRANSLATORS: how a session was played: by a class, alone, or at an event screen.
+    "event": N_("event"),
+}
+
+KINDS: dict[bool | None, Message] = {
+    True: N_("active"),
+    False: N_("passive"),
+    # TRANSLATORS: a choice whose stance neither the scenario nor the record says.
+    None: N_("unknown"),
+}
+"""Whether a choice steps in, in words."""
 
 CSV_COLUMNS = ("scenario_id", "scenario_versions", "decision_point", "scene", "step", "choice",
                "choice_text", "stance", "active", "votes", "vote_share", "taken")
-
-
-def _t(lang: str, key: str, **values: object) -> str:
-    text = REPORT_TEXT.get(lang, REPORT_TEXT["en"]).get(key) or REPORT_TEXT["en"][key]
-    return text.format(**values) if values else text
 
 
 def _pct(part: int, whole: int) -> str:
@@ -472,78 +388,96 @@ class _Charts:
         return Chart(self.count, title, CHART_W, ROW_H * len(bars) + 6, BAR_X, placed)
 
 
-def _kind_word(active: bool | None, lang: str) -> str:
-    return _t(lang, {True: "active", False: "passive", None: "unknown"}[active])
-
-
 def report_html(report: Report) -> str:
     """The report as one self-contained HTML document (templates/report.html)."""
     lang = report.lang
+    _ = words(lang)
     charts = _Charts()
     return pages.render(
-        "report.html", lang=lang, t=partial(_t, lang), title=_t(lang, "title"),
-        stylesheet="report.css", sessions=report.sessions,
-        problems=[(p.name, _t(lang, "why_" + p.kind)) for p in report.problems],
+        "report.html", lang, title=_("Bystander: report on class sessions"),
+        intro=_intro(report.sessions, lang), stylesheet="report.css",
+        problems=[(p.name, _.message(SKIPPED_BECAUSE[p.kind])) for p in report.problems],
         scenarios=[_scenario(t, lang, charts) for t in report.scenarios])
+
+
+def _intro(sessions: int, lang: str) -> str:
+    return words(lang).ngettext(
+        "About {n} session from the folder of session records. Sessions are anonymous: they "
+        "hold only choices, votes, rounded times and endings, never names.",
+        "About {n} sessions from the folder of session records. Sessions are anonymous: they "
+        "hold only choices, votes, rounded times and endings, never names.", sessions)
 
 
 def _scenario(t: ScenarioTally, lang: str, charts: _Charts) -> dict[str, object]:
     """One scenario's part of the report: its facts, charts and table, worked out."""
-    modes = ", ".join(f"{_t(lang, 'mode_' + m)}: {n}" for m, n in sorted(t.modes.items()))
+    _ = words(lang)
+    modes = ", ".join(f"{_.message(MODES[m])}: {n}" for m, n in sorted(t.modes.items()))
     facts = [
-        (_t(lang, "sessions"), _t(lang, "sessions_value", total=t.sessions,
-                                  completed=t.completed, open=t.sessions - t.completed)),
-        (_t(lang, "modes"), modes),
-        (_t(lang, "period"), f"{t.first} – {t.last}" if t.first != t.last else t.first),
-        (_t(lang, "versions"), ", ".join(str(v) for v in sorted(t.versions))),
-        (_t(lang, "what_if"), str(t.what_if_roads)),
+        # TRANSLATORS: {total} sessions in all, of which {completed} reached an ending.
+        (_("Sessions"), _("{total} ({completed} finished, {open} not finished)", total=t.sessions,
+                          completed=t.completed, open=t.sessions - t.completed)),
+        (_("How it was played"), modes),
+        (_("Period"), f"{t.first} – {t.last}" if t.first != t.last else t.first),
+        (_("Scenario versions"), ", ".join(str(v) for v in sorted(t.versions))),
+        (_("What-if roads"), str(t.what_if_roads)),
     ]
     taken = t.active_taken + t.passive_taken
     votes = t.votes
+    # TRANSLATORS: a bar's label: {kind} is "active" or "passive", counted over the choices taken.
+    by_taken = lambda kind: _("{kind} (taken)", kind=kind)  # noqa: E731
+    # TRANSLATORS: a bar's label: {kind} is "active" or "passive", counted over the votes.
+    by_votes = lambda kind: _("{kind} (votes)", kind=kind)  # noqa: E731
+    active, passive = _.message(KINDS[True]), _.message(KINDS[False])
     overall = charts.bars([
-        Bar(f"{_t(lang, 'active')} ({_t(lang, 'taken')})", t.active_taken, "active",
-            _pct(t.active_taken, taken)),
-        Bar(f"{_t(lang, 'passive')} ({_t(lang, 'taken')})", t.passive_taken, "passive",
-            _pct(t.passive_taken, taken)),
-        Bar(f"{_t(lang, 'active')} ({_t(lang, 'votes')})", t.active_votes, "active",
-            _pct(t.active_votes, votes)),
-        Bar(f"{_t(lang, 'passive')} ({_t(lang, 'votes')})", votes - t.active_votes, "passive",
+        Bar(by_taken(active), t.active_taken, "active", _pct(t.active_taken, taken)),
+        Bar(by_taken(passive), t.passive_taken, "passive", _pct(t.passive_taken, taken)),
+        Bar(by_votes(active), t.active_votes, "active", _pct(t.active_votes, votes)),
+        Bar(by_votes(passive), votes - t.active_votes, "passive",
             _pct(votes - t.active_votes, votes)),
-    ], _t(lang, "overall"))
+    ], _("Active or passive, over all decisions"))
 
     held = [Bar(vocab.label(vocab.STEPS[s], lang), t.held_back.get(s, 0), "passive",
                 _pct(t.held_back.get(s, 0), sum(t.held_back.values())))
             for s in vocab.STEPS]
-    held.append(Bar(_t(lang, "never"), t.held_back.get(None, 0), "active",
+    # TRANSLATORS: the class held back at no step: it acted every time.
+    held.append(Bar(_("nowhere"), t.held_back.get(None, 0), "active",
                     _pct(t.held_back.get(None, 0), sum(t.held_back.values()))))
-    held_back = charts.bars(held, _t(lang, "held_back"))
+    held_back = charts.bars(held, _("Where classes held back"))
     steps = [(vocab.label(vocab.STEPS[s], lang), *t.step_taken.get(s, [0, 0]))
              for s in vocab.STEPS]
 
-    endings = _endings_chart(t, t.endings, lang, charts, _t(lang, "endings"))
+    endings = _endings_chart(t, t.endings, lang, charts, _("Endings reached (own road)"))
     endings_what_if = None
     if t.endings_what_if:
         endings_what_if = _endings_chart(t, t.endings_what_if, lang, charts,
-                                         _t(lang, "endings_what_if"), only_reached=True)
+                                         _("Endings on what-if roads"), only_reached=True)
 
     points = []
     for n, point in enumerate(t.ordered_points(), start=1):
         number = point.number if point.number < 10_000 else n
-        heading = _t(lang, "point", number=number, scene=point.scene_id)
-        meta = [_t(lang, "reached", n=point.reached)]
+        # TRANSLATORS: a decision point: {number} is its scene's number in the guide, {scene} its id.
+        heading = _("Scene {number} · {scene}", number=number, scene=point.scene_id)
+        # TRANSLATORS: how many times classes decided here.
+        meta = [_.ngettext("reached {n} time", "reached {n} times", point.reached)]
         if point.step:
-            meta.insert(0, _t(lang, "step", step=vocab.label(vocab.STEPS[point.step], lang)))
-        meta.append(_t(lang, "share_active", active=point.active_votes, total=point.votes,
-                       pct=_pct(point.active_votes, point.votes)))
+            # TRANSLATORS: {step} is a bystander step ("notice").
+            meta.insert(0, _("step: {step}", step=vocab.label(vocab.STEPS[point.step], lang)))
+        # TRANSLATORS: {active} of the {n} votes went to active choices; {pct} is that share ("40%").
+        meta.append(_.ngettext("{active} of {n} vote active ({pct})",
+                               "{active} of {n} votes active ({pct})", point.votes,
+                               active=point.active_votes,
+                               pct=_pct(point.active_votes, point.votes)))
         bars = []
+        # TRANSLATORS: before how many times a choice was taken: "taken 3×".
+        taken = _("taken")
         for c in point.choices:
             stance = vocab.label(vocab.STANCES[c.stance], lang) if c.stance in vocab.STANCES \
                 else "?"
             prefix = f"{c.letter}. " if c.letter else ""
             bars.append(Bar(f"{prefix}{c.text}", c.votes,
                             {True: "active", False: "passive"}.get(c.active, "neutral"),
-                            f"{_pct(c.votes, point.votes)} · {_t(lang, 'taken')} {c.taken}×",
-                            suffix=f"({stance}, {_kind_word(c.active, lang)})"))
+                            f"{_pct(c.votes, point.votes)} · {taken} {c.taken}×",
+                            suffix=f"({stance}, {_.message(KINDS[c.active])})"))
         points.append({"meta": " · ".join(meta), "chart": charts.bars(bars, heading)})
     return {"id": t.scenario_id, "title": t.title, "facts": facts, "overall": overall,
             "held_back": held_back, "steps": steps, "endings": endings,
@@ -564,20 +498,24 @@ def _endings_chart(t: ScenarioTally, counts: Counter, lang: str, charts: _Charts
                         _pct(counts.get(ending_id, 0), total), outcome=outcome))
     unfinished = t.sessions - total if not only_reached else 0
     if unfinished > 0:
-        bars.append(Bar(_t(lang, "not_finished"), unfinished, "neutral"))
+        _ = words(lang)
+        bars.append(Bar(_("not finished yet"), unfinished, "neutral"))
     return charts.bars(bars, title)
 
 
 def report_text(report: Report) -> str:
     """A short plain-text summary for the terminal (the skipped files go to stderr)."""
     lang = report.lang
-    lines = [_t(lang, "title"), _t(lang, "intro", sessions=report.sessions)]
+    _ = words(lang)
+    lines = [_("Bystander: report on class sessions"), _intro(report.sessions, lang)]
     if not report.scenarios:
-        lines.append(_t(lang, "no_sessions"))
+        lines.append(_("No sessions found yet."))
     for t in report.scenarios:
         taken = t.active_taken + t.passive_taken
-        lines.append(f"\n{t.title} ({t.scenario_id}): {t.sessions} {_t(lang, 'sessions_word')}, "
-                     f"{_t(lang, 'active')} {_pct(t.active_taken, taken)}")
+        sessions = _.ngettext("{n} session", "{n} sessions", t.sessions)
+        active = _.message(KINDS[True])
+        lines.append(f"\n{t.title} ({t.scenario_id}): {sessions}, "
+                     f"{active} {_pct(t.active_taken, taken)}")
         for n, point in enumerate(t.ordered_points(), start=1):
             votes = ", ".join(f"{c.choice_id} {c.votes}" for c in point.choices)
             lines.append(f"  {n}. {point.scene_id}: {votes}")

@@ -22,6 +22,7 @@ from . import vocab
 from .machines import NEXT_TRIGGER, RoadSoFar, choice_trigger, machines_for, role_trigger
 from .model import Choice, Look, Scenario, Text
 from .state import SAVE_VERSION, HistoryEntry, RunState, SaveError
+from .translations import words
 
 log = logging.getLogger(__name__)
 
@@ -30,13 +31,13 @@ class ChoiceError(ValueError):
     """A choice that cannot be taken here: unknown, not in this scene, or unavailable."""
 
 
-def _label(labels: dict[str, str], lang: str) -> str:
-    return labels.get(lang) or labels["en"]
+_label = vocab.label
 
 
-def ui_text(key: str, lang: str) -> str:
-    """A piece of the engine's own wording in `lang`."""
-    return _label(vocab.UI_TEXT[key], lang)
+def unavailable_reason(lang: str) -> str:
+    """What a choice that cannot be taken now says, where its scenario gives no reason."""
+    _ = words(lang)
+    return _("Not possible now")
 
 
 @dataclass(frozen=True)
@@ -300,7 +301,7 @@ class Run:
             available = self.models.story.may_trigger(choice_trigger(index))
             reason = None
             if not available:
-                reason = self.text(c.unavailable) or ui_text("unavailable", self.lang)
+                reason = self.text(c.unavailable) or unavailable_reason(self.lang)
             views.append(ChoiceView(c.id, index, self.text(c.text), c.stance,
                                     _label(vocab.STANCES[c.stance], self.lang), available, reason))
         return tuple(views)
@@ -517,15 +518,21 @@ changed and where it ended, which a class can take in from the back of the room.
 def journey_text(roles: list[str], lang: str) -> str:
     """"You started as bystander, became outsider, became defender" without repeats; a longer
     journey as "You started as bystander, changed roles 4 times and ended as defender"."""
+    _ = words(lang)
     collapsed = [r for i, r in enumerate(roles) if i == 0 or roles[i - 1] != r]
     label = lambda r: _label(vocab.ROLE_PHRASES[r], lang)  # noqa: E731
     if len(collapsed) > JOURNEY_STEPS_SHOWN:
-        return ui_text("journey_changed", lang).format(
-            first=label(collapsed[0]), changes=len(collapsed) - 1, last=label(collapsed[-1]))
-    parts = [ui_text("journey_start", lang).format(role=label(collapsed[0]))]
-    parts += [ui_text("journey_became", lang).format(role=label(r)) for r in collapsed[1:]]
+        # TRANSLATORS: {first} and {last} are roles as they read in a sentence ("a defender").
+        return _.ngettext("You started as {first}, changed roles {n} time and ended as {last}",
+                          "You started as {first}, changed roles {n} times and ended as {last}",
+                          len(collapsed) - 1, first=label(collapsed[0]), last=label(collapsed[-1]))
+    # TRANSLATORS: the start of a journey through the roles, as "became {role}" goes on with it.
+    parts = [_("You started as {role}", role=label(collapsed[0]))]
+    # TRANSLATORS: after "You started as {role}," and before another "became {role}".
+    parts += [_("became {role}", role=label(r)) for r in collapsed[1:]]
     if len(collapsed) > 1 and len(roles) > 1 and roles[-1] == roles[-2]:
-        parts.append(ui_text("journey_stayed", lang).format(role=label(roles[-1])))
+        # TRANSLATORS: the end of a journey: the last choices kept the role.
+        parts.append(_("and stayed {role}", role=label(roles[-1])))
     return ", ".join(parts)
 
 

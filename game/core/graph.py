@@ -75,7 +75,7 @@ def _quote(text: str) -> str:
 
 
 def _choice_labels(scenario: Scenario, lang: str) -> dict[str, str]:
-    return {c.id: f"{c.id} ({vocab.STANCES[c.stance].get(lang, c.stance)})"
+    return {c.id: f"{c.id} ({vocab.label(vocab.STANCES[c.stance], lang)})"
             for s in scenario.scenes.values() for c in s.choices}
 
 

@@ -1,437 +1,302 @@
-"""The interface's own words in every language the game speaks: one dict per language.
+"""The screens' words, by key: `t("hint_advance", lang)`, in the language the player picked.
 
-A third language is one more dict here (and the scenarios' own texts). Story text never comes from
-here: the engine's views are already in the run's language.
+Each key names an English msgid; its translations are in the gettext catalogues (game/locale, read
+by core/translations.py), so a language is one more catalogue, not a change here. The keys stay
+because the screens ask by key, and a key says where a text is used where its English cannot (the
+same "Normal" is a text size and a text speed). Story text never comes from here: the engine's views
+are already in the run's language.
 """
 
 from __future__ import annotations
 
-LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
+from functools import lru_cache
 
-EN: dict[str, str] = {
-    "app_title": "Bystander",
-    "tagline": "You see it happen. Do you stand by, or step in?",
-    "choose_scenario": "Choose a story",
-    "ages": "Ages {low}–{high}",
-    "minutes": "about {n} min",
-    "broken_files": "{n} scenario files could not be loaded — run bystander check",
-    "more_stories": "{n} more stories: use the Up and Down keys or scroll",
-    "broken_file": "1 scenario file could not be loaded — run bystander check",
-    "no_scenarios": "No stories found in the scenes folder.",
-    "play": "Play",
-    "settings": "Settings",
-    "language": "Language",
-    "quit": "Quit",
-    "menu": "Menu",
-    "back": "Back",
-    "next": "Next",
-    "continue": "Continue",
-    "hint_advance": "Space, Enter or click to go on",
-    "hint_keys": "Keys 1–4 or A–D",
-    "what_do_you_do": "What do you do?",
-    "step": "Step: {step}",
-    "your_role": "Your role: {role}",
-    "condition": "{name}: {condition}",
-    "not_possible": "Not possible now",
-    "you_chose": "You chose: {choice}",
-    "you_became": "You became: {role}",
-    "you_stayed": "You are still: {role}",
-    "how_is": "How {name} is doing: {condition}",
-    "was": "was {condition}",
-    "better": "better",
-    "worse": "worse",
-    "no_change": "no change",
-    "lower_is_better": "lower is better",
-    "higher_is_better": "higher is better",
-    "discuss": "Talk about it",
-    "discuss_hint": "Discuss (T)",
-    "ending": "Ending",
-    "tab_story": "The ending",
-    "tab_path": "Your path",
-    "outcome": "Outcome: {outcome}",
-    "your_path": "Your path",
-    "map_title": "The story's roads",
-    "legend_taken": "road you took",
-    "legend_not_taken": "road not taken",
-    "legend_scene": "scene",
-    "legend_choice": "choice point",
-    "legend_ending": "ending",
-    "chart_title": "How {name} was doing",
-    "chart_x": "Step in the story",
-    "chart_y": "Value",
-    "journey": "Your journey",
-    "help": "Where to get help",
-    "play_again": "Play again",
-    "to_title": "Back to title",
-    "paused": "Paused",
-    "resume": "Resume",
-    "restart": "Restart",
-    "quit_question": "Quit Bystander?",
-    "quit_yes": "Yes, quit",
-    "quit_no": "No, stay",
-    "settings_title": "Settings",
-    "text_size": "Text size",
-    "text_size_normal": "Normal",
-    "text_size_large": "Large",
-    "text_size_xlarge": "Extra large",
-    "text_speed": "Text speed",
-    "text_speed_instant": "Instant",
-    "text_speed_normal": "Normal",
-    "text_speed_slow": "Slow",
-    "high_contrast": "High contrast",
-    "reduced_motion": "Reduced motion",
-    "fullscreen": "Fullscreen",
-    "software_display": "Software display (from next start)",
-    "on": "On",
-    "off": "Off",
-    "settings_hint": "Enter or click changes a setting; Left and Right too",
-    "chat_title": "Class chat",
-    "no_display": ("bystander play needs a screen, and none was found ({why}).\n"
-                   "To play in this terminal instead, run:  bystander run {scenario}"),
+from ..core.translations import LANGUAGES as LANGUAGE_NAMES
+from ..core.translations import CACHED_LANGUAGES, N_, NC_, NN_, Message, words
+
+MESSAGES: dict[str, Message] = {
+    "app_title": N_("Bystander"),
+    "tagline": N_("You see it happen. Do you stand by, or step in?"),
+    "choose_scenario": N_("Choose a story"),
+    # TRANSLATORS: the ages a story is for, in years: "Ages 12–15" on a story's card.
+    "ages": N_("Ages {low}–{high}"),
+    # TRANSLATORS: how long a story takes, on its card; "min" for minutes.
+    "minutes": N_("about {n} min"),
+    "broken_files": NN_("{n} scenario file could not be loaded — run bystander check",
+                        "{n} scenario files could not be loaded — run bystander check"),
+    # TRANSLATORS: below the story cards when not all of them fit on the screen.
+    "more_stories": NN_("{n} more story: use the Up and Down keys or scroll",
+                        "{n} more stories: use the Up and Down keys or scroll"),
+    "no_scenarios": N_("No stories found in the scenes folder."),
+    "play": N_("Play"),
+    "settings": N_("Settings"),
+    "language": N_("Language"),
+    "quit": N_("Quit"),
+    "menu": N_("Menu"),
+    "back": N_("Back"),
+    # TRANSLATORS: the button that shows the scene's next line.
+    "next": N_("Next"),
+    # TRANSLATORS: the button that goes on from a choice's consequence.
+    "continue": N_("Continue"),
+    "hint_advance": N_("Space, Enter or click to go on"),
+    "hint_keys": N_("Keys 1–4 or A–D"),
+    "what_do_you_do": N_("What do you do?"),
+    # TRANSLATORS: {step} is a bystander step, such as "notice" or "act".
+    "step": N_("Step: {step}"),
+    "your_role": N_("Your role: {role}"),
+    # TRANSLATORS: {name} is the bullied character, {condition} how he is doing ("afraid").
+    "condition": N_("{name}: {condition}"),
+    "not_possible": N_("Not possible now"),
+    "you_chose": N_("You chose: {choice}"),
+    "you_became": N_("You became: {role}"),
+    "you_stayed": N_("You are still: {role}"),
+    # TRANSLATORS: {name} is the bullied character, {condition} how he is doing ("afraid").
+    "how_is": N_("How {name} is doing: {condition}"),
+    # TRANSLATORS: after how the bullied character is doing now: how he was before the choice.
+    "was": N_("was {condition}"),
+    # TRANSLATORS: a meter's change was good for the bullied character.
+    "better": N_("better"),
+    # TRANSLATORS: a meter's change was bad for the bullied character.
+    "worse": N_("worse"),
+    "no_change": N_("no change"),
+    "lower_is_better": N_("lower is better"),
+    "higher_is_better": N_("higher is better"),
+    "discuss": N_("Talk about it"),
+    "discuss_hint": N_("Discuss (T)"),
+    "ending": N_("Ending"),
+    "tab_story": N_("The ending"),
+    "tab_path": N_("Your path"),
+    # TRANSLATORS: {outcome} is how the story ended: hard, mixed or hopeful.
+    "outcome": N_("Outcome: {outcome}"),
+    "your_path": N_("Your path"),
+    "map_title": N_("The story's roads"),
+    "legend_taken": N_("road you took"),
+    "legend_not_taken": N_("road not taken"),
+    # TRANSLATORS: in the map's legend: a scene of the story.
+    "legend_scene": N_("scene"),
+    "legend_choice": N_("choice point"),
+    # TRANSLATORS: in the map's legend: an ending of the story.
+    "legend_ending": N_("ending"),
+    # TRANSLATORS: a chart's title; {name} is the bullied character.
+    "chart_title": N_("How {name} was doing"),
+    "chart_x": N_("Step in the story"),
+    "chart_y": N_("Value"),
+    # TRANSLATORS: the heading of the roles the player went through, on the ending screen.
+    "journey": NC_("ending screen", "Your journey"),
+    "help": NC_("ending screen", "Where to get help"),
+    "play_again": N_("Play again"),
+    "to_title": N_("Back to title"),
+    "paused": N_("Paused"),
+    "resume": N_("Resume"),
+    "restart": N_("Restart"),
+    "quit_question": N_("Quit Bystander?"),
+    "quit_yes": N_("Yes, quit"),
+    "quit_no": N_("No, stay"),
+    "settings_title": N_("Settings"),
+    "text_size": N_("Text size"),
+    "text_size_normal": NC_("text size", "Normal"),
+    "text_size_large": N_("Large"),
+    "text_size_xlarge": N_("Extra large"),
+    "text_speed": N_("Text speed"),
+    "text_speed_instant": N_("Instant"),
+    "text_speed_normal": NC_("text speed", "Normal"),
+    "text_speed_slow": N_("Slow"),
+    "high_contrast": N_("High contrast"),
+    "reduced_motion": N_("Reduced motion"),
+    "fullscreen": N_("Fullscreen"),
+    "software_display": N_("Software display (from next start)"),
+    # TRANSLATORS: a setting that is switched on.
+    "on": N_("On"),
+    # TRANSLATORS: a setting that is switched off.
+    "off": N_("Off"),
+    "settings_hint": N_("Enter or click changes a setting; Left and Right too"),
+    "chat_title": N_("Class chat"),
+    # TRANSLATORS: printed in a terminal; {why} is SDL's reason in English, {scenario} a story's
+    # id. Keep the commands as they are.
+    "no_display": N_("bystander play needs a screen, and none was found ({why}).\n"
+                     "To play in this terminal instead, run:  bystander run {scenario}"),
+
+    # Class mode: the title's button, the vote, the discussion, the timeline (what if?), the
+    # comparison of two roads and the debrief, kept together so the mode reads in one place.
+    "class_mode": N_("Class (K)"),
+    "resume_question": N_("Continue where we stopped?"),
+    # TRANSLATORS: resuming a class session: {n} decisions taken, {day} and {time} when it started.
+    "resume_yes": NN_("Yes, continue ({n} decision, {day} {time})",
+                      "Yes, continue ({n} decisions, {day} {time})"),
+    "resume_no": N_("No, start a new session"),
+    "vote_title": N_("Class vote"),
+    # TRANSLATORS: the first, second... decision of the story: {n} is its number.
+    "decision_n": N_("Decision {n}"),
+    "vote_question": N_("What do we do? Hands up!"),
+    "results_title": N_("The class has voted"),
+    "vote_hint": N_("A–D or arrows: choice · number or +/–: hands · Enter: lock"),
+    # TRANSLATORS: in the class vote, after the teacher pressed the letter of a closed choice.
+    "vote_not_here": N_("{letter} cannot be taken here: pick another letter"),
+    # TRANSLATORS: {n} is the number of hands counted so far, over every choice.
+    "total_hands": N_("hands counted: {n}"),
+    # TRANSLATORS: under the number of hands counted for a choice; the number is shown above it.
+    "hands_word": NN_("hand", "hands"),
+    # TRANSLATORS: the hands for a choice have been counted.
+    "counted": N_("counted"),
+    "not_counted": N_("not counted yet"),
+    "no_votes_here": N_("no votes"),
+    "lock": N_("Lock the vote (Enter)"),
+    "unlock": N_("Count again (U)"),
+    # TRANSLATORS: {letter} is a choice's letter, A to D.
+    "take": N_("Take {letter} (Enter)"),
+    "pick_first": N_("Pick a choice (A–D)"),
+    "most_votes": N_("most hands"),
+    "our_choice": N_("Our choice"),
+    # TRANSLATORS: joins the last two letters of a tie: "A, B and C".
+    "and": N_("and"),
+    # TRANSLATORS: {letter} is a choice's letter, A to D.
+    "majority": N_("Most hands for {letter}. Enter takes it; A–D picks another choice."),
+    # TRANSLATORS: {letter} and {majority} are choices' letters, A to D.
+    "override": N_("The teacher picks {letter} instead of {majority}, which had most hands. "
+                   "Enter takes it."),
+    # TRANSLATORS: {letters} are the tied choices' letters: "A and C".
+    "tie": N_("It's a tie between {letters}. Teacher: pick one of them (A–D), then Enter."),
+    # TRANSLATORS: {tied} are the tied choices' letters ("A and C"), {letter} the one picked.
+    "tie_picked": N_("It was a tie between {tied}: the teacher picks {letter}. Enter takes it."),
+    # TRANSLATORS: {tied} are the tied choices' letters ("A and C"), {letter} the one picked.
+    "override_tie": N_("It was a tie between {tied}, but the teacher picks {letter}. "
+                       "Enter takes it."),
+    "no_votes": N_("No hands were counted. Teacher: pick a choice (A–D), then Enter."),
+    "whatif": N_("What if? (W)"),
+    "back_to_story": N_("Back to the story"),
+    "class_chose": N_("The class chose: {choice}"),
+    "continue_story": N_("On with the story"),
+    "no_prompts": N_("What would you have done? Why?"),
+    "no_meter_change": N_("No change for him"),
+    "timer": N_("Timer"),
+    # TRANSLATORS: the discussion's timer before it starts.
+    "timer_ready": NN_("{n} minute, ready to start", "{n} minutes, ready to start"),
+    # TRANSLATORS: the discussion's timer is running.
+    "timer_running": N_("running"),
+    # TRANSLATORS: the discussion's timer is paused.
+    "timer_paused": N_("paused"),
+    "timer_done": N_("time is up. Round off the last thought."),
+    "timer_start": N_("Start (Space)"),
+    "timer_pause": N_("Pause (Space)"),
+    "timer_again": N_("Again (Space)"),
+    "whatif_title": N_("What if?"),
+    "timeline_title": N_("The decisions so far"),
+    "timeline_hint": N_("Left/Right: a decision · Enter: take another road from there · "
+                        "C: compare roads · W: close"),
+    # TRANSLATORS: a road through the story, by its number: the class's, or a "what if?".
+    "road_n": N_("Road {n}"),
+    "road_class": N_("Road {n}: the class's road"),
+    # TRANSLATORS: where a what-if road branched off: decision {d} of road {n}.
+    "road_from": N_("from decision {d} of road {n}"),
+    # TRANSLATORS: {n} is a decision's number.
+    "take_other_road": N_("Another road from decision {n} (Enter)"),
+    "take_other_road_none": N_("No decision yet"),
+    # TRANSLATORS: {n} is a road's number.
+    "taken_on_road": N_("Taken on road {n}"),
+    "close_timeline": N_("Close (W)"),
+    "next_road": N_("Next road (R)"),
+    "go_to_road": N_("Go on with this road (G)"),
+    "no_decisions": N_("The class has not taken a decision yet."),
+    # TRANSLATORS: the hands counted for a choice.
+    "hands_n": NN_("{n} hand", "{n} hands"),
+    # TRANSLATORS: the choice a decision took.
+    "taken": N_("taken"),
+    # TRANSLATORS: in a legend: an active choice (stepping in).
+    "legend_active": N_("active"),
+    # TRANSLATORS: in a legend: a passive choice (standing by).
+    "legend_passive": N_("passive"),
+    "no_hands_recorded": N_("No hands counted"),
+    "teacher_picked": N_("the teacher's pick"),
+    "compare": N_("Compare (C)"),
+    "compare_chip": N_("Two roads"),
+    # TRANSLATORS: a chart's title; {name} is the bullied character.
+    "compare_title": N_("How {name} was doing on two roads"),
+    # TRANSLATORS: the axis of a chart that counts the decisions.
+    "compare_x": N_("Decision"),
+    "passive_road": N_("The most passive road"),
+    "road_a": N_("first road"),
+    "road_b": N_("second road"),
+    # TRANSLATORS: {road} names a road ("Road 2"), {ending} is the title of its ending.
+    "road_ended": N_("{road} — ending: {ending}"),
+    # TRANSLATORS: {road} names a road ("Road 2") that has not reached an ending.
+    "road_so_far": N_("{road} — so far"),
+    # TRANSLATORS: at the end of a line in a chart: its last value.
+    "ends_at": N_("last: {n}"),
+    "other_road": N_("Compare with another road (N)"),
+    "debrief_title": N_("Debrief"),
+    "debrief_button": N_("Debrief (D)"),
+    "tab_what_we_did": N_("What we did"),
+    "tab_step_out": N_("Step out of your role"),
+    "tab_strategies": N_("Strategies"),
+    "tab_help": N_("Help"),
+    "roles_taken": N_("The roles the class took"),
+    "held_back": N_("Where the class held back"),
+    # TRANSLATORS: {n} is a decision's number, {step} a bystander step ("notice").
+    "held_back_at": N_("Decision {n} · step: {step}"),
+    # TRANSLATORS: {ways} lists the active stances on offer there: "confront, support".
+    "ways_of_defending": N_("Ways of defending: {ways}"),
+    # TRANSLATORS: {choice} is a choice's text, {stance} its stance ("outsider").
+    "held_back_choice": N_("The class chose: {choice} ({stance})"),
+    "held_back_none": N_("The class did something at every step."),
+    "strategies_used": N_("Strategies the class used"),
+    "strategies_missed": N_("On offer, but not used"),
+    "none_yet": N_("None this time"),
+    "none_missed": N_("None: the class used every one on offer"),
+    "closing_title": N_("Questions to end with"),
+    "no_closing": N_("What do you take away from this story, for yourself?"),
+
+    # Event mode (`bystander play --kiosk`): the attract loop, the idle countdown, the organiser's
+    # code and the touch wording that replaces key hints, kept together so the mode reads in one
+    # place.
+    "kiosk_touch_to_start": N_("Touch the screen to start"),
+    # TRANSLATORS: the button that starts in this catalogue's own language: "Speel in het
+    # Nederlands" in Dutch.
+    "kiosk_play_in_lang": N_("Play in English"),
+    "kiosk_invite": N_("A story about bullying: what would you do? It takes about 5 minutes."),
+    # TRANSLATORS: {pct} is a whole percentage with its sign: "73%".
+    "kiosk_stepped_in": N_("Today {pct} of players stepped in"),
+    "kiosk_played_n": NN_("Today {n} person played", "Today {n} people played"),
+    "kiosk_be_first": N_("Be the first to play today!"),
+    # TRANSLATORS: which of the stories on offer the attract loop shows: {i} of {n}.
+    "kiosk_story_n": N_("Story {i} of {n}"),
+    "kiosk_idle_title": N_("Still there?"),
+    "kiosk_idle_seconds": NN_("{n} second left…", "{n} seconds left…"),
+    "kiosk_idle_touch": N_("Touch to keep playing"),
+    "kiosk_idle_then": N_("Then the game starts again for the next player."),
+    "kiosk_keep_playing": N_("Keep playing"),
+    # TRANSLATORS: the button that ends a visitor's game on the event screen.
+    "kiosk_done": N_("Done"),
+    "kiosk_hint_advance": N_("Touch to go on"),
+    "kiosk_hint_keys": N_("Touch your choice"),
+    "kiosk_think": N_("Think about it"),
+    "kiosk_stop": N_("Stop and go back to the start"),
+    "kiosk_pin_title": N_("Organiser code"),
+    "kiosk_pin_hint": N_("Type the code to close Bystander."),
+    "kiosk_pin_wrong": N_("Wrong code. Try again."),
+    # TRANSLATORS: the keypad's key that deletes the last digit typed.
+    "kiosk_pin_delete": N_("Delete"),
+    "kiosk_pin_ok": N_("OK"),
 }
 
-NL: dict[str, str] = {
-    "app_title": "Bystander",
-    "tagline": "Je ziet het gebeuren. Kijk je toe, of grijp je in?",
-    "choose_scenario": "Kies een verhaal",
-    "ages": "{low}–{high} jaar",
-    "minutes": "ongeveer {n} min",
-    "broken_files": "{n} scenariobestanden konden niet worden geladen — voer bystander check uit",
-    "more_stories": "Nog {n} verhalen: gebruik de pijltjes omhoog en omlaag of scroll",
-    "broken_file": "1 scenariobestand kon niet worden geladen — voer bystander check uit",
-    "no_scenarios": "Geen verhalen gevonden in de map scenes.",
-    "play": "Spelen",
-    "settings": "Instellingen",
-    "language": "Taal",
-    "quit": "Stoppen",
-    "menu": "Menu",
-    "back": "Terug",
-    "next": "Verder",
-    "continue": "Verder",
-    "hint_advance": "Spatie, Enter of klik om verder te gaan",
-    "hint_keys": "Toetsen 1–4 of A–D",
-    "what_do_you_do": "Wat doe jij?",
-    "step": "Stap: {step}",
-    "your_role": "Jouw rol: {role}",
-    "condition": "{name}: {condition}",
-    "not_possible": "Nu niet mogelijk",
-    "you_chose": "Jij koos: {choice}",
-    "you_became": "Je werd: {role}",
-    "you_stayed": "Je bent nog steeds: {role}",
-    "how_is": "Hoe het met {name} gaat: {condition}",
-    "was": "was {condition}",
-    "better": "beter",
-    "worse": "slechter",
-    "no_change": "gelijk",
-    "lower_is_better": "lager is beter",
-    "higher_is_better": "hoger is beter",
-    "discuss": "Praat erover",
-    "discuss_hint": "Bespreek (T)",
-    "ending": "Einde",
-    "tab_story": "Het einde",
-    "tab_path": "Jouw weg",
-    "outcome": "Afloop: {outcome}",
-    "your_path": "Jouw weg",
-    "map_title": "De wegen van het verhaal",
-    "legend_taken": "jouw weg",
-    "legend_not_taken": "niet gekozen",
-    "legend_scene": "scène",
-    "legend_choice": "keuzemoment",
-    "legend_ending": "einde",
-    "chart_title": "Hoe het met {name} ging",
-    "chart_x": "Stap in het verhaal",
-    "chart_y": "Waarde",
-    "journey": "Jouw rol onderweg",
-    "help": "Hier vind je hulp",
-    "play_again": "Opnieuw spelen",
-    "to_title": "Naar het begin",
-    "paused": "Gepauzeerd",
-    "resume": "Verder spelen",
-    "restart": "Opnieuw beginnen",
-    "quit_question": "Bystander afsluiten?",
-    "quit_yes": "Ja, afsluiten",
-    "quit_no": "Nee, blijven",
-    "settings_title": "Instellingen",
-    "text_size": "Tekstgrootte",
-    "text_size_normal": "Normaal",
-    "text_size_large": "Groot",
-    "text_size_xlarge": "Extra groot",
-    "text_speed": "Tekstsnelheid",
-    "text_speed_instant": "Meteen",
-    "text_speed_normal": "Normaal",
-    "text_speed_slow": "Langzaam",
-    "high_contrast": "Hoog contrast",
-    "reduced_motion": "Minder beweging",
-    "fullscreen": "Volledig scherm",
-    "software_display": "Software-weergave (na herstart)",
-    "on": "Aan",
-    "off": "Uit",
-    "settings_hint": "Enter of klik verandert een instelling; links en rechts ook",
-    "chat_title": "Klassenapp",
-    "no_display": ("bystander play heeft een scherm nodig, en er is er geen gevonden ({why}).\n"
-                   "Speel in deze terminal met:  bystander run {scenario}"),
-}
-
-# Class mode: the title's button, the vote, the discussion, the timeline (what if?), the comparison
-# of two roads and the debrief. Kept together so the mode's wording can be read in one place.
-EN.update({
-    "class_mode": "Class (K)",
-    "resume_question": "Continue where we stopped?",
-    "resume_yes": "Yes, continue ({n} decisions, {day} {time})",
-    "resume_no": "No, start a new session",
-    "vote_title": "Class vote",
-    "decision_n": "Decision {n}",
-    "vote_question": "What do we do? Hands up!",
-    "results_title": "The class has voted",
-    "vote_hint": "A–D or arrows: choice · number or +/–: hands · Enter: lock",
-    "vote_not_here": "{letter} cannot be taken here: pick another letter",
-    "total_hands": "hands counted: {n}",
-    "hands_word": "hands",
-    "counted": "counted",
-    "not_counted": "not counted yet",
-    "no_votes_here": "no votes",
-    "lock": "Lock the vote (Enter)",
-    "unlock": "Count again (U)",
-    "take": "Take {letter} (Enter)",
-    "pick_first": "Pick a choice (A–D)",
-    "most_votes": "most hands",
-    "our_choice": "Our choice",
-    "and": "and",
-    "majority": "Most hands for {letter}. Enter takes it; A–D picks another choice.",
-    "override": "The teacher picks {letter} instead of {majority}, which had most hands. "
-                "Enter takes it.",
-    "tie": "It's a tie between {letters}. Teacher: pick one of them (A–D), then Enter.",
-    "tie_picked": "It was a tie between {tied}: the teacher picks {letter}. Enter takes it.",
-    "override_tie": "It was a tie between {tied}, but the teacher picks {letter}. "
-                    "Enter takes it.",
-    "no_votes": "No hands were counted. Teacher: pick a choice (A–D), then Enter.",
-    "whatif": "What if? (W)",
-    "back_to_story": "Back to the story",
-    "class_chose": "The class chose: {choice}",
-    "continue_story": "On with the story",
-    "no_prompts": "What would you have done? Why?",
-    "no_meter_change": "No change for him",
-    "timer": "Timer",
-    "timer_ready": "{n} minutes, ready to start",
-    "timer_running": "running",
-    "timer_paused": "paused",
-    "timer_done": "time is up. Round off the last thought.",
-    "timer_start": "Start (Space)",
-    "timer_pause": "Pause (Space)",
-    "timer_again": "Again (Space)",
-    "whatif_title": "What if?",
-    "timeline_title": "The decisions so far",
-    "timeline_hint": "Left/Right: a decision · Enter: take another road from there · "
-                     "C: compare roads · W: close",
-    "road_n": "Road {n}",
-    "road_class": "Road {n}: the class's road",
-    "road_from": "from decision {d} of road {n}",
-    "take_other_road": "Another road from decision {n} (Enter)",
-    "take_other_road_none": "No decision yet",
-    "taken_on_road": "Taken on road {n}",
-    "close_timeline": "Close (W)",
-    "next_road": "Next road (R)",
-    "go_to_road": "Go on with this road (G)",
-    "no_decisions": "The class has not taken a decision yet.",
-    "hands_n": "{n} hands",
-    "taken": "taken",
-    "legend_active": "active",
-    "legend_passive": "passive",
-    "no_hands_recorded": "No hands counted",
-    "teacher_picked": "the teacher's pick",
-    "compare": "Compare (C)",
-    "compare_chip": "Two roads",
-    "compare_title": "How {name} was doing on two roads",
-    "compare_x": "Decision",
-    "passive_road": "The most passive road",
-    "road_a": "first road",
-    "road_b": "second road",
-    "road_ended": "{road} — ending: {ending}",
-    "road_so_far": "{road} — so far",
-    "ends_at": "last: {n}",
-    "other_road": "Compare with another road (N)",
-    "debrief_title": "Debrief",
-    "debrief_button": "Debrief (D)",
-    "tab_what_we_did": "What we did",
-    "tab_step_out": "Step out of your role",
-    "tab_strategies": "Strategies",
-    "tab_help": "Help",
-    "roles_taken": "The roles the class took",
-    "held_back": "Where the class held back",
-    "held_back_at": "Decision {n} · step: {step}",
-    "ways_of_defending": "Ways of defending: {ways}",
-    "held_back_choice": "The class chose: {choice} ({stance})",
-    "held_back_none": "The class did something at every step.",
-    "strategies_used": "Strategies the class used",
-    "strategies_missed": "On offer, but not used",
-    "none_yet": "None this time",
-    "none_missed": "None: the class used every one on offer",
-    "closing_title": "Questions to end with",
-    "no_closing": "What do you take away from this story, for yourself?",
-})
-
-NL.update({
-    "class_mode": "Klas (K)",
-    "resume_question": "Doorgaan waar we waren?",
-    "resume_yes": "Ja, doorgaan ({n} keuzes, {day} {time})",
-    "resume_no": "Nee, begin een nieuwe les",
-    "vote_title": "Stemmen in de klas",
-    "decision_n": "Keuze {n}",
-    "vote_question": "Wat doen we? Handen omhoog!",
-    "results_title": "De klas heeft gestemd",
-    "vote_hint": "A–D of pijltjes: keuze · getal of +/–: handen · Enter: vastzetten",
-    "vote_not_here": "{letter} kan hier niet: kies een andere letter",
-    "total_hands": "handen geteld: {n}",
-    "hands_word": "handen",
-    "counted": "geteld",
-    "not_counted": "nog niet geteld",
-    "no_votes_here": "geen stemmen",
-    "lock": "Stemming vastzetten (Enter)",
-    "unlock": "Opnieuw tellen (U)",
-    "take": "Neem {letter} (Enter)",
-    "pick_first": "Kies eerst (A–D)",
-    "most_votes": "meeste handen",
-    "our_choice": "Onze keuze",
-    "and": "en",
-    "majority": "De meeste handen voor {letter}. Enter neemt die; met A–D kies je een andere.",
-    "override": "De leerkracht kiest {letter} in plaats van {majority}, die de meeste handen "
-                "had. Enter neemt die.",
-    "tie": "Het staat gelijk tussen {letters}. Leerkracht: kies er een (A–D), dan Enter.",
-    "tie_picked": "Het stond gelijk tussen {tied}: de leerkracht kiest {letter}. "
-                  "Enter neemt die.",
-    "override_tie": "Het stond gelijk tussen {tied}, maar de leerkracht kiest {letter}. "
-                    "Enter neemt die.",
-    "no_votes": "Er zijn geen handen geteld. Leerkracht: kies (A–D), dan Enter.",
-    "whatif": "Wat als? (W)",
-    "back_to_story": "Terug naar het verhaal",
-    "class_chose": "De klas koos: {choice}",
-    "continue_story": "Verder met het verhaal",
-    "no_prompts": "Wat had jij gedaan? Waarom?",
-    "no_meter_change": "Voor hem verandert er niets",
-    "timer": "Timer",
-    "timer_ready": "{n} minuten, klaar om te starten",
-    "timer_running": "loopt",
-    "timer_paused": "gepauzeerd",
-    "timer_done": "de tijd is om. Rond de laatste gedachte af.",
-    "timer_start": "Start (spatie)",
-    "timer_pause": "Pauze (spatie)",
-    "timer_again": "Opnieuw (spatie)",
-    "whatif_title": "Wat als?",
-    "timeline_title": "De keuzes tot nu toe",
-    "timeline_hint": "Links/rechts: een keuze · Enter: vanaf daar een andere weg · "
-                     "C: wegen vergelijken · W: sluiten",
-    "road_n": "Weg {n}",
-    "road_class": "Weg {n}: de weg van de klas",
-    "road_from": "vanaf keuze {d} van weg {n}",
-    "take_other_road": "Andere weg vanaf keuze {n} (Enter)",
-    "take_other_road_none": "Nog geen keuze",
-    "taken_on_road": "Gekozen op weg {n}",
-    "close_timeline": "Sluiten (W)",
-    "next_road": "Volgende weg (R)",
-    "go_to_road": "Verder met deze weg (G)",
-    "no_decisions": "De klas heeft nog geen keuze gemaakt.",
-    "hands_n": "{n} handen",
-    "taken": "gekozen",
-    "legend_active": "actief",
-    "legend_passive": "passief",
-    "no_hands_recorded": "Geen handen geteld",
-    "teacher_picked": "gekozen door de leerkracht",
-    "compare": "Vergelijk (C)",
-    "compare_chip": "Twee wegen",
-    "compare_title": "Hoe het met {name} ging op twee wegen",
-    "compare_x": "Keuze",
-    "passive_road": "De meest passieve weg",
-    "road_a": "eerste weg",
-    "road_b": "tweede weg",
-    "road_ended": "{road} — einde: {ending}",
-    "road_so_far": "{road} — tot nu toe",
-    "ends_at": "laatst: {n}",
-    "other_road": "Vergelijk met een andere weg (N)",
-    "debrief_title": "Nabespreking",
-    "debrief_button": "Nabespreken (D)",
-    "tab_what_we_did": "Wat we deden",
-    "tab_step_out": "Stap uit je rol",
-    "tab_strategies": "Strategieën",
-    "tab_help": "Hulp",
-    "roles_taken": "De rollen die de klas nam",
-    "held_back": "Waar de klas bleef staan",
-    "held_back_at": "Keuze {n} · stap: {step}",
-    "ways_of_defending": "Manieren van verdedigen: {ways}",
-    "held_back_choice": "De klas koos: {choice} ({stance})",
-    "held_back_none": "De klas deed bij elke stap iets.",
-    "strategies_used": "Strategieën die de klas gebruikte",
-    "strategies_missed": "Wel mogelijk, niet gebruikt",
-    "none_yet": "Deze keer geen",
-    "none_missed": "Geen: de klas gebruikte ze allemaal",
-    "closing_title": "Vragen om mee af te sluiten",
-    "no_closing": "Wat neem jij uit dit verhaal mee, voor jezelf?",
-})
-
-# Event mode (`bystander play --kiosk`): the attract loop, the idle countdown, the organiser's code
-# and the touch wording that replaces key hints. Kept together so the mode reads in one place.
-EN.update({
-    "kiosk_touch_to_start": "Touch the screen to start",
-    "kiosk_play_in_lang": "Play in English",
-    "kiosk_invite": "A story about bullying: what would you do? It takes about 5 minutes.",
-    "kiosk_stepped_in": "Today {pct}% of players stepped in",
-    "kiosk_played_n": "Today {n} people played",
-    "kiosk_played_one": "Today 1 person played",
-    "kiosk_be_first": "Be the first to play today!",
-    "kiosk_story_n": "Story {i} of {n}",
-    "kiosk_idle_title": "Still there?",
-    "kiosk_idle_seconds": "{n} seconds left…",
-    "kiosk_idle_second": "1 second left…",
-    "kiosk_idle_touch": "Touch to keep playing",
-    "kiosk_idle_then": "Then the game starts again for the next player.",
-    "kiosk_keep_playing": "Keep playing",
-    "kiosk_done": "Done",
-    "kiosk_hint_advance": "Touch to go on",
-    "kiosk_hint_keys": "Touch your choice",
-    "kiosk_think": "Think about it",
-    "kiosk_stop": "Stop and go back to the start",
-    "kiosk_pin_title": "Organiser code",
-    "kiosk_pin_hint": "Type the code to close Bystander.",
-    "kiosk_pin_wrong": "Wrong code. Try again.",
-    "kiosk_pin_delete": "Delete",
-    "kiosk_pin_ok": "OK",
-})
-
-NL.update({
-    "kiosk_touch_to_start": "Tik op het scherm om te beginnen",
-    "kiosk_play_in_lang": "Speel in het Nederlands",
-    "kiosk_invite": "Een verhaal over pesten: wat zou jij doen? Het duurt ongeveer 5 minuten.",
-    "kiosk_stepped_in": "Vandaag koos {pct}% van de spelers om in te grijpen",
-    "kiosk_played_n": "Vandaag speelden {n} mensen",
-    "kiosk_played_one": "Vandaag speelde 1 persoon",
-    "kiosk_be_first": "Speel vandaag als eerste!",
-    "kiosk_story_n": "Verhaal {i} van {n}",
-    "kiosk_idle_title": "Ben je er nog?",
-    "kiosk_idle_seconds": "Nog {n} seconden…",
-    "kiosk_idle_second": "Nog 1 seconde…",
-    "kiosk_idle_touch": "Tik om verder te spelen",
-    "kiosk_idle_then": "Daarna begint het spel opnieuw voor de volgende speler.",
-    "kiosk_keep_playing": "Verder spelen",
-    "kiosk_done": "Klaar",
-    "kiosk_hint_advance": "Tik om verder te gaan",
-    "kiosk_hint_keys": "Tik op je keuze",
-    "kiosk_think": "Denk erover na",
-    "kiosk_stop": "Stoppen en terug naar het begin",
-    "kiosk_pin_title": "Code van de organisator",
-    "kiosk_pin_hint": "Typ de code om Bystander te sluiten.",
-    "kiosk_pin_wrong": "Verkeerde code. Probeer het opnieuw.",
-    "kiosk_pin_delete": "Wissen",
-    "kiosk_pin_ok": "OK",
-})
-
-STRINGS: dict[str, dict[str, str]] = {"en": EN, "nl": NL}
-LANGUAGES = tuple(STRINGS)
+LANGUAGES = tuple(LANGUAGE_NAMES)
+"""The languages the screens speak, in the order the L key goes through them."""
 
 
 def t(key: str, lang: str, **values: object) -> str:
-    """The interface text `key` in `lang` (English when missing), with `{values}` filled in."""
-    table = STRINGS.get(lang, EN)
-    text = table.get(key) or EN[key]
+    """The interface text `key` in `lang` (English where the game does not speak `lang`), with
+    `{values}` filled in; a counted text takes its count as `n`."""
+    text = _texts(lang).get(key)
+    if text is None:  # a counted text, whose form depends on its count
+        return words(lang).message(MESSAGES[key], **values)
     return text.format(**values) if values else text
+
+
+@lru_cache(maxsize=CACHED_LANGUAGES)
+def _texts(lang: str) -> dict[str, str]:
+    """Every text of `lang` that does not count, looked up once: the screens ask for their words
+    every frame, and a dict costs them less than the catalogue's lookups."""
+    _ = words(lang)
+    return {key: _.message(message) for key, message in MESSAGES.items() if message.plural is None}
 
 
 def next_language(lang: str) -> str:

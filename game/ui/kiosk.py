@@ -362,8 +362,6 @@ def draw_idle_warning(surface: pygame.Surface, th: Theme, seconds: int, lang: st
     inner = width - 2 * pad
 
     def left(language: str) -> str:
-        if seconds == 1:
-            return t("kiosk_idle_second", language)
         return t("kiosk_idle_seconds", language, n=seconds)
 
     parts = [(left(lang), th.heading, p.ink, "bold"),

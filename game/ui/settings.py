@@ -13,6 +13,7 @@ import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from ..core.translations import LANGUAGES
 from ..files import (read_limited, remove_stale_temporaries, replace_file,
                      temporary_pattern)
 from ..lazylog import get_logger
@@ -28,14 +29,14 @@ MAX_FILE_BYTES = 64 * 1024
 CHOICES: dict[str, tuple] = {
     "text_size": ("normal", "large", "xlarge"),
     "text_speed": ("instant", "normal", "slow"),
-    "lang": ("nl", "en"),
+    "lang": tuple(LANGUAGES),
 }
 
 VALID = {
     "kiosk_pin": lambda v: isinstance(v, str) and (v == "" or (v.isascii() and v.isdigit()
                                                                and 4 <= len(v) <= 12)),
     "kiosk_idle_seconds": lambda v: type(v) is int and 15 <= v <= 3600,
-    "kiosk_lang": lambda v: v in ("", "nl", "en"),
+    "kiosk_lang": lambda v: v == "" or v in LANGUAGES,
 }
 """Settings that are not a bool or one of CHOICES: each with its own check."""
 

@@ -63,7 +63,7 @@ def test_report_defaults_to_this_computers_records(capsys, mini_loaded, fast_dis
     mini, content_hash = mini_loaded
     play_session(mini, content_hash, random.Random(4), mode="solo")
     code, out, _ = run_cli(capsys, "report", "--lang", "en")
-    assert code == 0 and "mini" in out and "1 sessions" in out
+    assert code == 0 and "mini" in out and "1 session," in out
 
 
 def test_report_usage_errors(capsys, tmp_path):

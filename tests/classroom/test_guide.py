@@ -35,14 +35,13 @@ def test_the_guide_holds_every_scene_and_choice_text(adrian_loaded, guides, lang
     for scene_id in adrian.scenes:
         assert f'id="scene-{scene_id}"' in page and f'id="map-{scene_id}"' in page
     for goal in adrian.learning_goals:
-        assert vocab.STRATEGIES[goal.strategy][lang] in html.unescape(page)
+        assert vocab.label(vocab.STRATEGIES[goal.strategy], lang) in html.unescape(page)
     assert f'<html lang="{lang}">' in page
 
 
 def test_the_guide_speaks_one_language(guides):
     assert "Lesplan" in guides["nl"] and "Lesson plan" not in guides["nl"]
     assert "Lesson plan" in guides["en"] and "Lesplan" not in guides["en"]
-    assert set(guide.GUIDE_TEXT["nl"]) == set(guide.GUIDE_TEXT["en"])
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
@@ -114,4 +113,4 @@ def test_the_map_is_not_colour_alone(adrian_loaded):
     legend = guide.legend_html("en")
     assert "dashed line" in legend and "solid line" in legend and "decision point" in legend
     for e in adrian.endings.values():
-        assert vocab.ENDING_OUTCOMES[e.outcome]["en"] in html.unescape(svg)
+        assert vocab.label(vocab.ENDING_OUTCOMES[e.outcome], "en") in html.unescape(svg)

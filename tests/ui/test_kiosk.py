@@ -552,8 +552,8 @@ def test_every_text_fits_the_touch_screens(path, lang, tmp_path):
         if scene.choices:
             screen.show_choices()
             check(f"{scene_id} choices", screen)
-            worst = tuple(replace(c, available=False, reason=c.reason or engine.ui_text(
-                "unavailable", lang)) for c in screen.view.choices)
+            worst = tuple(replace(c, available=False, reason=c.reason or engine.unavailable_reason(
+                lang)) for c in screen.view.choices)
             screen.view = replace(screen.view, choices=worst)
             check(f"{scene_id} choices, all out of reach", screen)
         for choice in scene.choices:

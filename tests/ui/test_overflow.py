@@ -17,6 +17,7 @@ from dataclasses import replace  # noqa: E402
 import pytest  # noqa: E402
 
 from game.core import engine, vocab  # noqa: E402
+from game.ui import i18n  # noqa: E402
 from game.ui.screens.consequence import ConsequenceScreen  # noqa: E402
 from game.ui.screens.discussion import DiscussionScreen  # noqa: E402
 from game.ui.screens.ending import EndingScreen  # noqa: E402
@@ -170,8 +171,8 @@ def entry_misfits(entry, lang, size, all_unavailable: bool = True) -> list[tuple
 
 def test_vocab_labels_fit_the_header():
     """Place and step labels sit in chips at the top: the longest of them must fit too."""
-    longest = max((v for table in (vocab.PLACES, vocab.STEPS) for labels in table.values()
-                   for v in labels.values()), key=len)
+    longest = max((vocab.label(term, lang) for table in (vocab.PLACES, vocab.STEPS)
+                   for term in table.values() for lang in i18n.LANGUAGES), key=len)
     assert len(longest) < 40
 
 

@@ -60,7 +60,7 @@ def all_out_of_reach(choices, scene, lang: str) -> tuple:
     from dataclasses import replace
     return tuple(replace(c, available=False, reason=c.reason or (
         scene.choices[c.index].unavailable.get_text(lang)
-        if scene.choices[c.index].unavailable else engine.ui_text("unavailable", lang)))
+        if scene.choices[c.index].unavailable else engine.unavailable_reason(lang)))
         for c in choices)
 
 

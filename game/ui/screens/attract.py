@@ -285,11 +285,11 @@ class AttractScreen(Screen):
         n = counts.visitors_started
         if n == 0:
             return [t("kiosk_be_first", lang)]
-        played = t("kiosk_played_one", lang) if n == 1 else t("kiosk_played_n", lang, n=n)
+        played = t("kiosk_played_n", lang, n=n)
         share = counts.share_stepped_in
         if share is None:
             return [played]
-        return [t("kiosk_stepped_in", lang, pct=round(share * 100)), played]
+        return [t("kiosk_stepped_in", lang, pct=f"{round(share * 100)}%"), played]
 
     def _count_height(self, width: int, counts, lang: str) -> int:
         th = self.theme

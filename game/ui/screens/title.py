@@ -138,7 +138,7 @@ class TitleScreen(Screen):
         cards_bottom = self.actions[0].rect.y - th.px(3)
         if self.app.catalogue.broken:
             n = self.app.catalogue.broken
-            note = self.t("broken_file") if n == 1 else self.t("broken_files", n=n)
+            note = self.t("broken_files", n=n)
             fit = tx.fit(note, pygame.Rect(x, 0, inner_w, th.px(10)), th.small,
                          p.on_backdrop_muted, "italic", th.small_min)
             fit.box.y = cards_bottom - fit.height

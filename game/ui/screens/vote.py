@@ -501,7 +501,7 @@ class VoteScreen(Screen):
                              plus.rect.x - minus.rect.right - th.px(1.6), area.h)
         if selected:
             value = tx.render(str(self.counts[c.id]), th.heading, p.ink, "bold")
-            under = tx.render(self.t("hands_word"), th.small, p.ink_muted)
+            under = tx.render(self.t("hands_word", n=self.counts[c.id]), th.small, p.ink_muted)
             if value.get_height() + under.get_height() - th.px(1) <= area.h + 2 * th.px(1.2):
                 total = value.get_height() + under.get_height() - th.px(1)
                 top = middle.centery - total // 2
