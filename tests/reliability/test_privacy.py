@@ -174,11 +174,12 @@ def audit_record(path: Path) -> list[str]:
 
 
 def audit_event_day(path: Path) -> list[str]:
+    """A day's counts, or their last good copy."""
     from datetime import date
 
     from game.event.counter import DayCounts
     data = json.loads(path.read_text(encoding="utf-8"))
-    DayCounts.from_dict(data, date.fromisoformat(path.stem))
+    DayCounts.from_dict(data, date.fromisoformat(path.name[:10]))
     return free_text(data, path.name)
 
 
@@ -242,7 +243,7 @@ def audit_lock(path: Path) -> list[str]:
 DOCUMENTED = [
     (re.compile(r"config/settings\.json"), audit_settings),
     (re.compile(r"data/sessions/[0-9a-f]{32}\.json"), audit_record),
-    (re.compile(r"data/event/\d{4}-\d{2}-\d{2}\.json"), audit_event_day),
+    (re.compile(r"data/event/\d{4}-\d{2}-\d{2}(\.backup)?\.json"), audit_event_day),
     (re.compile(r"data/event/\.counts\.lock|data/sessions/\.[0-9a-f]{32}\.lock"), audit_lock),
     (re.compile(r"cache/catalogue\.json"), audit_catalogue),
     (re.compile(r"cache/CACHEDIR\.TAG"), audit_cache_tag),

@@ -210,9 +210,9 @@ def test_the_counts_are_a_small_anonymous_file_per_day(app, tmp_path):
     data = json.loads((tmp_path / "event" / f"{EVENT_DAY.isoformat()}.json").read_text())
     assert data == {"format": "bystander-event-day", "version": 1, "date": "2026-05-12",
                     "visitors_started": 1, "visitors_finished": 1, "visitors_stepped_in": 1}
-    # and the empty file whose lock lets two event screens count into one folder
-    assert sorted(p.name for p in (tmp_path / "event").iterdir()) == [".counts.lock",
-                                                                     "2026-05-12.json"]
+    # its last good copy, and the empty file whose lock lets two screens count into one folder
+    assert sorted(p.name for p in (tmp_path / "event").iterdir()) == [
+        ".counts.lock", "2026-05-12.backup.json", "2026-05-12.json"]
     assert (tmp_path / "event" / ".counts.lock").stat().st_size == 0
 
 
