@@ -13,7 +13,8 @@
 - Idle reset: after `kiosk_idle_seconds` without a touch, key or click, a countdown warns for
   ten seconds, then everything of the last visitor is dropped: no run, no screens but the attract
   loop, the language back to the default. Settings are never changed or saved in event mode.
-- An anonymous counter of today's visitors (`game/event/counter.py`), shown on the attract loop.
+- An anonymous counter of today's players (`game/event/counter.py`), shown on the attract loop;
+  who counts as a player, and when, is `game/event/visits.py`'s to say.
 
 Time comes from an injectable monotonic `clock`, so tests run a whole event day without sleeping.
 """
@@ -30,6 +31,7 @@ from typing import Callable
 import pygame
 
 from ..event.counter import EventCounter
+from ..event.visits import Visitor, Visits
 from ..stop import StopOnSignals
 from . import text as tx
 from .app import App, DEFAULT_SIZE, display_problem
@@ -100,14 +102,6 @@ def offered_entries(catalogue: Catalogue, named: list[Entry] | None = None) -> l
     return entries
 
 
-@dataclass
-class Visitor:
-    """The person playing now: only what the counter needs, and only until they go."""
-
-    stepped_in: bool = False
-    finished: bool = False
-
-
 class KioskApp(App):
     """The App in event mode (see the module docstring)."""
 
@@ -118,7 +112,7 @@ class KioskApp(App):
         self.config = config
         self.counter = counter if counter is not None else EventCounter()
         self.now = clock
-        self.visitor: Visitor | None = None
+        self.visits = Visits(self.counter, clock)
         self.last_input = clock()
         self.warning_left: int | None = None
         """Seconds left on the idle countdown while it shows, else None."""
@@ -138,20 +132,30 @@ class KioskApp(App):
     # --- visitors ---------------------------------------------------------------------------------
 
     @property
+    def visitor(self) -> Visitor | None:
+        """The visitor playing, or stopped within their grace time (see event/visits.py)."""
+        return self.visits.visitor
+
+    @property
     def at_rest(self) -> bool:
         """Nobody playing: only the attract loop is on the stack."""
         from .screens.attract import AttractScreen
         return self.run is None and len(self.stack) == 1 and isinstance(self.stack[0],
                                                                         AttractScreen)
 
-    def to_attract(self) -> None:
-        """Forget the last visitor entirely and show the attract loop."""
+    def to_attract(self, *, stopped: bool = False) -> None:
+        """Show the attract loop, dropping the last visitor's story, screens and language. The
+        flags that count them go too, unless they `stopped` mid-story: those are kept for the
+        grace time, in case they start again (see event/visits.py)."""
         from .screens.attract import AttractScreen
         self._watch_visitor()
+        if stopped:
+            self.visits.stop()
+        else:
+            self.visits.leave()
         self.run = None
         self.entry = None
         self.classroom = None
-        self.visitor = None
         self.warning_left = None
         self._press_started = None
         if self.settings.lang != self.config.default_lang:
@@ -164,6 +168,7 @@ class KioskApp(App):
 
     def choose_story(self, lang: str, index: int = 0) -> None:
         """The visitor touched the attract loop: their story, or the stories to pick from."""
+        self.visits.arrive()
         if lang in LANGUAGES and lang != self.settings.lang:
             self.settings.lang = lang
             pygame.display.set_caption(t("app_title", lang))
@@ -175,33 +180,30 @@ class KioskApp(App):
             self.push(StoryPickScreen(self, self.top, index))
 
     def _watch_visitor(self) -> None:
-        """Count the visitor once when they first step in, and once when the ending is on
-        screen (with where to get help), not already when the story enters its last scene."""
+        """Tell the visits what the run shows: a first choice, a choice that stepped in, and
+        the ending once it is on screen (with where to get help), not already when the story
+        enters its last scene."""
         from .screens.ending import EndingScreen
-        v, run = self.visitor, self.run
-        if v is None or run is None:
+        run = self.run
+        if run is None or self.visitor is None:
             return
-        if not v.stepped_in and run.stepped_in:
-            v.stepped_in = True
-            self.counter.visitor_stepped_in()
-        if not v.finished and run.ended and isinstance(self.top, EndingScreen):
-            v.finished = True
-            self.counter.visitor_finished()
+        self.visits.saw(chosen=run.decision_count > 0, stepped_in=run.stepped_in,
+                        ending=run.ended and isinstance(self.top, EndingScreen))
 
     # --- the App, event-mode style ----------------------------------------------------------------
 
     def start_run(self, entry: Entry) -> None:
-        """A run of `entry` over the attract loop; the first one of a visitor counts them in."""
+        """A run of `entry` over the attract loop (a visitor's first, or Play again, Restart)."""
         from .screens.attract import AttractScreen
-        if self.visitor is None:
-            self.visitor = Visitor()
-            self.counter.visitor_started()
+        self.visits.arrive()
         super().start_run(entry)
         self.stack = [AttractScreen(self)] + self.stack[1:]
 
     def show_title(self, selected: int | None = None) -> None:
-        """Every way back to the title (Done, Stop) leads to the attract loop instead."""
-        self.to_attract()
+        """Every way back to the title leads to the attract loop instead: the ending's Done,
+        or the menu's Stop (at an ending too, which ends the visit; mid-story it leaves the
+        visitor their grace time, see event/visits.py)."""
+        self.to_attract(stopped=self.run is None or not self.run.ended)
 
     @property
     def routes(self):
@@ -308,6 +310,7 @@ class KioskApp(App):
             self.request_exit(by_touch=True)
             self.dirty = True
         self._watch_visitor()
+        self.visits.expire()
         if self.at_rest:
             self.last_input = now
             self.warning_left = None

@@ -18,7 +18,9 @@ import pytest  # noqa: E402
 from game.cli import main  # noqa: E402
 from game.core import engine  # noqa: E402
 from game.ui import kiosk as kiosk_module  # noqa: E402
+from game.event.visits import GRACE_SECONDS  # noqa: E402
 from game.ui.catalogue import Catalogue  # noqa: E402
+from game.ui.i18n import t  # noqa: E402
 from game.ui.kiosk import KioskConfig, KioskError, offered_entries  # noqa: E402
 from game.ui.screens.attract import AttractScreen  # noqa: E402
 from game.ui.screens.consequence import ConsequenceScreen, TouchConsequenceScreen  # noqa: E402
@@ -59,13 +61,19 @@ def touch(app, pos=None, dt: float = 0.1) -> None:
     app.step(dt)
 
 
-def assert_at_rest(app, lang="nl"):
-    assert app.run is None and app.entry is None and app.visitor is None
+def assert_at_rest(app, lang="nl", *, stopped=False):
+    """Nothing of the last visitor on screen; their counting flags gone too, unless they
+    `stopped` mid-story (kept for the grace time, see event/visits.py)."""
+    assert app.run is None and app.entry is None
+    if stopped:
+        assert app.visits.stopped
+    else:
+        assert app.visitor is None
     assert len(app.stack) == 1 and isinstance(app.top, AttractScreen)
     assert app.lang == lang and app.warning_left is None
 
 
-def play_road(app, road):
+def play_road(app, road, to_the_end=True):
     """Play `road` through the screens as a visitor would, to its ending."""
     for choice_id in road:
         scene = app.top
@@ -77,7 +85,7 @@ def play_road(app, road):
         scene.choose(choice_id)
         app.top.finish_animations()
         app.top.go_on()
-    while not isinstance(app.top, EndingScreen):
+    while to_the_end and not isinstance(app.top, EndingScreen):
         app.top._to_end_of_scene()
         app.top.advance()
     app.now.advance(0.1)
@@ -153,7 +161,7 @@ def test_touch_anywhere_starts_the_story_in_the_language_on_screen(app):
     touch(app, (app.surface.get_width() - 40, 40))   # the picture, not a button
     assert isinstance(app.top, TouchSceneScreen) and app.lang == "en" and app.run.lang == "en"
     assert [type(s) for s in app.stack] == [AttractScreen, TouchSceneScreen]
-    assert counts(app).visitors_started == 1
+    assert counts(app).visitors_started == 0         # a player from their first choice on
 
 
 def test_the_language_buttons_start_in_their_own_language(app):
@@ -282,7 +290,7 @@ def test_esc_opens_a_menu_without_quit_or_settings(app):
     labels = [label for label, _ in menu.entries()]
     assert labels == ["Verder spelen", "Opnieuw beginnen", "Stoppen en terug naar het begin"]
     menu.entries()[2][1]()                           # Stop: the next visitor's turn
-    assert_at_rest(app)
+    assert_at_rest(app, stopped=True)
 
 
 def test_closing_the_window_and_f11_are_ignored(app):
@@ -456,7 +464,11 @@ def test_several_stories_are_picked_from_big_cards(group_chat, tmp_path):
     assert counts(app).visitors_started == 0         # not playing yet
     app.draw()
     touch(app, pick.cards[1].rect.center)
-    assert app.run.scenario.id == "adrian" and counts(app).visitors_started == 1
+    assert app.run.scenario.id == "adrian" and counts(app).visitors_started == 0
+    app.top._to_end_of_scene()
+    app.top.choose(app.top.view.choices[0].id)
+    step(app, 0.1)
+    assert counts(app).visitors_started == 1         # the first choice makes a player
 
 
 # --- touch first, and every word fits -------------------------------------------------------------
@@ -649,3 +661,139 @@ def test_the_pointer_hides_for_fingers_and_after_the_mouse_rests(app):
                                          touch=True))
     step(app, 0.5)
     assert not pygame.mouse.get_visible(), "a finger needs no pointer"
+
+
+# --- who counts as a player (issue 20: 26 visitors became "39 mensen") ------------------------
+
+def choose(app, choice_id: str) -> None:
+    """The visitor reads on to the next choices, takes `choice_id`, reads what it did and goes
+    on; the loop runs a moment."""
+    play_road(app, [choice_id], to_the_end=False)
+    step(app, 0.1)
+
+
+def stop_from_the_menu(app) -> None:
+    app.pause()
+    menu = app.top
+    assert isinstance(menu, KioskMenuScreen)
+    label, stop = menu.entries()[-1]
+    assert label == t("kiosk_stop", app.lang)
+    stop()
+
+
+def tally(app) -> tuple[int, int, int]:
+    """(players, stepped in, saw an ending) today."""
+    c = counts(app)
+    return c.visitors_started, c.visitors_stepped_in, c.visitors_finished
+
+
+def test_a_tap_on_the_attract_loop_then_walking_away_is_not_a_player(app):
+    touch(app)                                       # a stray tap: the story starts
+    assert isinstance(app.top, TouchSceneScreen)
+    touch(app)                                       # reads a line, then walks away
+    step(app, 75.0, dt=1.0)
+    assert_at_rest(app)
+    assert tally(app) == (0, 0, 0)
+    assert app.top._count_lines(counts(app), "en") == ["Be the first to play today!"]
+
+
+def test_a_first_choice_makes_a_player(app):
+    touch(app)
+    assert tally(app) == (0, 0, 0)
+    choose(app, "laugh_react")                       # a choice that does not step in
+    assert tally(app) == (1, 0, 0)
+    step(app, 75.0, dt=1.0)                          # walks away: still one player
+    assert_at_rest(app)
+    assert tally(app) == (1, 0, 0)
+
+
+def test_a_stop_and_restart_within_the_grace_time_is_the_same_player(app):
+    touch(app)
+    choose(app, "take_screenshot")                   # steps in
+    stop_from_the_menu(app)                          # to start over, in the other language
+    assert_at_rest(app, stopped=True)
+    step(app, GRACE_SECONDS - 5, dt=1.0)
+    assert app.visits.stopped                        # kept for the grace time, nothing more
+    app.draw()
+    english = next(b for b in app.top.starts if "English" in b.label)
+    touch(app, english.rect.center)
+    assert app.lang == "en" and isinstance(app.top, TouchSceneScreen)
+    assert not app.visits.stopped
+    choose(app, "take_screenshot")                   # steps in again
+    assert tally(app) == (1, 1, 0)
+    play_road(app, ACTIVE_ROAD[1:])
+    assert tally(app) == (1, 1, 1)
+
+
+def test_a_stop_and_restart_after_the_grace_time_is_a_new_player(app):
+    touch(app)
+    choose(app, "laugh_react")
+    stop_from_the_menu(app)
+    step(app, GRACE_SECONDS + 1, dt=1.0)
+    assert_at_rest(app)                              # and nothing of them is kept any more
+    touch(app)
+    choose(app, "laugh_react")
+    assert tally(app) == (2, 0, 0)
+
+
+def test_a_stop_before_any_choice_then_a_restart_counts_one_player(app):
+    touch(app)
+    stop_from_the_menu(app)
+    touch(app)
+    choose(app, "take_screenshot")
+    assert tally(app) == (1, 1, 0)
+
+
+def test_stepping_in_counts_once_per_player(app):
+    touch(app)
+    choose(app, "take_screenshot")                   # report
+    choose(app, "together_in_group")                 # and again
+    assert tally(app) == (1, 1, 0)
+    app.pause()
+    app.top.entries()[1][1]()                        # the menu's Restart: the same player
+    choose(app, "take_screenshot")
+    assert tally(app) == (1, 1, 0)
+
+
+def test_after_an_ending_the_next_touch_is_a_new_player(app):
+    touch(app)
+    play_road(app, ACTIVE_ROAD)
+    assert tally(app) == (1, 1, 1)
+    app.top._to_title()                              # Done
+    assert_at_rest(app)
+    touch(app)                                       # the next in the queue, at once
+    choose(app, "laugh_react")
+    assert tally(app) == (2, 1, 1)
+    play_road(app, PASSIVE_ROAD[1:])
+    stop_from_the_menu(app)                          # Stop at the ending: the visit is over too
+    assert_at_rest(app)
+    touch(app)
+    choose(app, "laugh_react")
+    assert tally(app) == (3, 1, 2)
+
+
+def test_the_figure_on_the_loop_is_true_for_a_queue_of_visitors(app):
+    """26 visitors, as at an event: 10 play to the end (5 step in), 6 tap and walk away, 6 stop
+    after a choice and start again at once (and step in), 4 step in and walk away."""
+    for i in range(10):
+        touch(app)
+        play_road(app, ACTIVE_ROAD if i % 2 else PASSIVE_ROAD)
+        app.top._to_title()
+        step(app, 5.0)
+    for _ in range(6):
+        touch(app)
+        step(app, 75.0, dt=2.5)
+    for _ in range(6):
+        touch(app)
+        choose(app, "laugh_react")
+        stop_from_the_menu(app)
+        touch(app)
+        choose(app, "take_screenshot")
+        step(app, 75.0, dt=2.5)
+    for _ in range(4):
+        touch(app)
+        choose(app, "take_screenshot")
+        step(app, 75.0, dt=2.5)
+    assert tally(app) == (20, 15, 10)
+    assert app.top._count_lines(counts(app), "nl") == [
+        "Vandaag koos 75% van de spelers om in te grijpen", "Vandaag speelden 20 mensen"]
