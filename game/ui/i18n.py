@@ -394,6 +394,23 @@ EN.update({
     "kiosk_pin_wrong": "Wrong code. Try again.",
     "kiosk_pin_delete": "Delete",
     "kiosk_pin_ok": "OK",
+    "kiosk_pin_wait": "Wait {n} seconds, then try again.",
+    "kiosk_pin_wait_one": "Wait 1 second, then try again.",
+    "kiosk_org_title": "Organiser",
+    "kiosk_org_counts": "Today so far: players {players}, stepped in {stepped_in}, "
+                        "saw an ending {finished}.",
+    "kiosk_org_read": "At {time} the count file was damaged; the counts still in it were kept.",
+    "kiosk_org_backup": "At {time} the count file was damaged; its last good copy was kept.",
+    "kiosk_org_memory": ("At {time} the count file was damaged; what this screen had counted "
+                         "was kept."),
+    "kiosk_org_zero": ("At {time} the count file was damaged and nothing could be kept: "
+                       "counting started again from zero."),
+    "kiosk_org_moved": "The damaged file is kept in the event folder as {file}.",
+    "kiosk_org_not_moved": ("It could not be moved aside: today is counted in memory only, until "
+                            "Bystander closes."),
+    "kiosk_org_log": "What happened today is in {file}, in the event folder.",
+    "kiosk_org_quit": "Close Bystander",
+    "kiosk_org_back": "Back to the event",
 })
 
 NL.update({
@@ -421,6 +438,25 @@ NL.update({
     "kiosk_pin_wrong": "Verkeerde code. Probeer het opnieuw.",
     "kiosk_pin_delete": "Wissen",
     "kiosk_pin_ok": "OK",
+    "kiosk_pin_wait": "Wacht {n} seconden en probeer het dan opnieuw.",
+    "kiosk_pin_wait_one": "Wacht 1 seconde en probeer het dan opnieuw.",
+    "kiosk_org_title": "Organisator",
+    "kiosk_org_counts": "Vandaag tot nu toe: spelers {players}, ingegrepen {stepped_in}, "
+                        "einde gezien {finished}.",
+    "kiosk_org_read": ("Om {time} was het telbestand beschadigd; de tellingen die er nog in "
+                       "stonden zijn bewaard."),
+    "kiosk_org_backup": ("Om {time} was het telbestand beschadigd; de laatste goede kopie is "
+                         "bewaard."),
+    "kiosk_org_memory": ("Om {time} was het telbestand beschadigd; wat dit scherm had geteld is "
+                         "bewaard."),
+    "kiosk_org_zero": ("Om {time} was het telbestand beschadigd en kon niets worden bewaard: de "
+                       "telling begon opnieuw bij nul."),
+    "kiosk_org_moved": "Het beschadigde bestand staat in de map event als {file}.",
+    "kiosk_org_not_moved": ("Het kon niet opzij worden gezet: vandaag wordt alleen in het "
+                            "geheugen geteld, tot Bystander sluit."),
+    "kiosk_org_log": "Wat er vandaag gebeurde, staat in {file} in de map event.",
+    "kiosk_org_quit": "Bystander sluiten",
+    "kiosk_org_back": "Terug naar het evenement",
 })
 
 STRINGS: dict[str, dict[str, str]] = {"en": EN, "nl": NL}

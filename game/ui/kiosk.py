@@ -6,15 +6,19 @@
   screens' touch variants (`screens/touch.py`), every button at least a twelfth of the screen
   high. The mouse pointer shows only while a mouse is used (CURSOR_SECONDS).
 - No way out for visitors: Esc opens a menu without Quit or Settings, closing the window and F11
-  are ignored. An organiser quits with Ctrl+Alt+Q, or a three-second press in the top-left corner,
-  then the code `kiosk_pin` from settings.json. Without a code, Ctrl+Alt+Q alone quits (and the
-  long press does nothing). SIGTERM and SIGINT still stop the game, for systemd and the terminal.
+  are ignored. An organiser presses Ctrl+Alt+Q, or three seconds in the top-left corner, then
+  types the code `kiosk_pin` from settings.json (each wrong code makes the next try wait longer,
+  `event/code_lock.py`) for the organiser's menu: close, or back to the event, and what happened
+  to the day's counts. Without a code, Ctrl+Alt+Q alone quits (and the long press does nothing).
+  SIGTERM and SIGINT still stop the game, for systemd and the terminal.
 - An attract loop (`screens/attract.py`) when nobody plays; a visitor touches to start.
 - Idle reset: after `kiosk_idle_seconds` without a touch, key or click, a countdown warns for
   ten seconds, then everything of the last visitor is dropped: no run, no screens but the attract
   loop, the language back to the default. Settings are never changed or saved in event mode.
 - An anonymous counter of today's players (`game/event/counter.py`), shown on the attract loop;
   who counts as a player, and when, is `game/event/visits.py`'s to say.
+- The organiser's log (`game/event/organiser_log.py`) beside the counts: idle resets, close
+  requests, wrong codes, damaged counts. Nothing about a visitor, nothing in the terminal.
 
 Time comes from an injectable monotonic `clock`, so tests run a whole event day without sleeping.
 """
@@ -30,6 +34,8 @@ from typing import Callable
 
 import pygame
 
+from ..event import organiser_log
+from ..event.code_lock import CodeLock
 from ..event.counter import EventCounter
 from ..event.visits import Visitor, Visits
 from ..stop import StopOnSignals
@@ -113,6 +119,10 @@ class KioskApp(App):
         self.counter = counter if counter is not None else EventCounter()
         self.now = clock
         self.visits = Visits(self.counter, clock)
+        self.code_lock = CodeLock(config.pin, clock)
+        """The organiser's code, and the wait after wrong tries: the pad's, but kept here so
+        that closing and opening the pad does not cut a wait short."""
+        organiser_log.open_log(self.counter.folder)
         self.last_input = clock()
         self.warning_left: int | None = None
         """Seconds left on the idle countdown while it shows, else None."""
@@ -213,10 +223,12 @@ class KioskApp(App):
 
     def pause(self) -> None:
         from .screens.attract import AttractScreen
+        from .screens.kiosk_organiser import OrganiserScreen
         from .screens.kiosk_pin import PinScreen
         from .screens.menu import MenuScreen
         top = self.top
-        if top is not None and not isinstance(top, (MenuScreen, PinScreen, AttractScreen)):
+        if top is not None and not isinstance(top, (MenuScreen, PinScreen, AttractScreen,
+                                                    OrganiserScreen)):
             from .screens.kiosk_menu import KioskMenuScreen
             self.push(KioskMenuScreen(self, top))
 
@@ -229,19 +241,35 @@ class KioskApp(App):
 
     def request_exit(self, by_touch: bool = False) -> None:
         """Ctrl+Alt+Q or the long press: the code pad, or (no code set, keyboard) quit."""
+        from .screens.kiosk_organiser import OrganiserScreen
         from .screens.kiosk_pin import PinScreen
         if self.config.pin:
-            if not isinstance(self.top, PinScreen):
-                self.push(PinScreen(self, self.top, self.config.pin))
+            if not isinstance(self.top, (PinScreen, OrganiserScreen)):
+                organiser_log.note("pad_by_press" if by_touch else "pad_by_keys")
+                self.push(PinScreen(self, self.top, self.code_lock))
         elif not by_touch:
-            log.info("event mode closed with Ctrl+Alt+Q (no kiosk_pin set)")
+            organiser_log.note("closed_without_code")
             self.quit()
+
+    def open_organiser_menu(self) -> None:
+        """The right code: the organiser's menu in place of the pad, over what was on screen."""
+        from .screens.kiosk_organiser import OrganiserScreen
+        from .screens.kiosk_pin import PinScreen
+        organiser_log.note("right_code")
+        top = self.top
+        under = top.back_to if isinstance(top, PinScreen) else top
+        self.replace(OrganiserScreen(self, under))
+
+    def close_by_organiser(self) -> None:
+        """The organiser's menu's Close."""
+        organiser_log.note("closed_by_organiser")
+        self.quit()
 
     # --- the loop ---------------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:  # Alt+F4 and friends; SIGTERM is handled in play_kiosk
-            log.info("event mode: ignored a request to close the window")
+            organiser_log.note("close_ignored")
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             return super().handle(event)
@@ -318,7 +346,7 @@ class KioskApp(App):
         idle = now - self.last_input
         limit = self.config.idle_seconds
         if idle >= limit + self.config.warning_seconds:
-            log.debug("nobody touched the screen for %.0f s: back to the attract loop", idle)
+            organiser_log.note("idle_reset", seconds=int(idle))
             self.idle_resets += 1
             self.to_attract()
         elif idle >= limit:
@@ -446,8 +474,18 @@ def play_kiosk(scenarios: list[str] = (), *, lang: str | None = None,
     except pygame.error as exc:
         raise NoDisplay(t("no_display", settings.lang, why=str(exc),
                           scenario=scenarios[0] if scenarios else "group_chat")) from None
+    _note_counts("started", app.counter)
     try:
         with StopOnSignals(app.quit):  # systemd's stop, Ctrl+C: see stop.py
             app.loop()
     finally:
+        _note_counts("stopped", app.counter)
+        organiser_log.close_log()
         pygame.display.quit()
+
+
+def _note_counts(event: str, counter: EventCounter) -> None:
+    """The organiser's log line `event`, with today's counts."""
+    c = counter.counts()
+    organiser_log.note(event, players=c.visitors_started, stepped_in=c.visitors_stepped_in,
+                       finished=c.visitors_finished)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from dataclasses import asdict, replace
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -26,6 +27,7 @@ from game.ui.screens.attract import AttractScreen  # noqa: E402
 from game.ui.screens.consequence import ConsequenceScreen, TouchConsequenceScreen  # noqa: E402
 from game.ui.screens.ending import EndingScreen, TouchEndingScreen  # noqa: E402
 from game.ui.screens.kiosk_menu import KioskMenuScreen  # noqa: E402
+from game.ui.screens.kiosk_organiser import OrganiserScreen  # noqa: E402
 from game.ui.screens.kiosk_pick import StoryPickScreen  # noqa: E402
 from game.ui.screens.kiosk_pin import PinScreen  # noqa: E402
 from game.ui.screens.scene import SceneScreen, TouchSceneScreen  # noqa: E402
@@ -318,15 +320,22 @@ def test_with_a_code_the_chord_opens_the_pad_and_only_the_code_quits(group_chat,
     key(pygame.K_RETURN)
     step(app, 0.1)
     assert app.running and app.top is pad and pad.message
+    step(app, 1.0)                                   # the wait after a wrong code
     pad.submit()
+    step(app, 2.0)
     pad.submit()                                     # three wrong codes: the pad closes
     assert_at_rest(app)
+    step(app, 4.0)
     app.request_exit()
     app.draw()
     keys = {b.label: b for b in app.top.keys}
     for digit in "2468":
         touch(app, keys[digit].rect.center)
     touch(app, keys["OK"].rect.center)
+    menu = app.top                                   # the organiser's menu: close, or back
+    assert isinstance(menu, OrganiserScreen) and app.running
+    app.draw()
+    touch(app, menu.items[0].rect.center)
     assert not app.running
 
 
@@ -797,3 +806,222 @@ def test_the_figure_on_the_loop_is_true_for_a_queue_of_visitors(app):
     assert tally(app) == (20, 15, 10)
     assert app.top._count_lines(counts(app), "nl") == [
         "Vandaag koos 75% van de spelers om in te grijpen", "Vandaag speelden 20 mensen"]
+
+
+# --- the code pad waits longer after each wrong code ----------------------------------------------
+
+def pad_words(app) -> str:
+    """What the pad says under its title, as last drawn."""
+    app.draw()
+    return app.top._fits[1][0]
+
+
+def test_each_wrong_code_makes_the_next_try_wait_longer(group_chat, tmp_path):
+    app = make_kiosk([group_chat], tmp_path, pin="2468")
+    app.top.start("nl")
+    app.request_exit()
+    pad = app.top
+
+    def type_code(code: str) -> None:
+        for digit in code:
+            key(getattr(pygame, f"K_{digit}"))
+        key(pygame.K_RETURN)
+        step(app, 0.1)
+
+    type_code("1111")
+    assert pad_words(app) == "Wacht 1 seconde en probeer het dan opnieuw."
+    step(app, 1.0)
+    assert pad_words(app) == "Verkeerde code. Probeer het opnieuw."
+    type_code("1234")
+    assert pad_words(app) == "Wacht 2 seconden en probeer het dan opnieuw."
+    step(app, 1.0)
+    assert pad_words(app) == "Wacht 1 seconde en probeer het dan opnieuw."
+    step(app, 1.0)
+    type_code("9999")                                # the third: the pad closes, the wait stays
+    assert not isinstance(app.top, PinScreen)
+    app.request_exit()                               # opened again at once
+    assert pad_words(app) == "Wacht 4 seconden en probeer het dan opnieuw."
+    type_code("2468")                                # the right code, during the wait: unchecked
+    assert isinstance(app.top, PinScreen) and app.running
+    step(app, 2.0)
+    assert pad_words(app) == "Wacht 2 seconden en probeer het dan opnieuw."
+    step(app, 2.0)
+    key(pygame.K_RETURN)                             # after the wait the right code works
+    step(app, 0.1)
+    assert isinstance(app.top, OrganiserScreen)
+
+
+def test_the_wait_doubles_up_to_a_minute_and_is_forgotten_after_a_quiet_spell():
+    from game.event.code_lock import FORGET_SECONDS, CodeLock
+    clock = FakeClock()
+    lock = CodeLock("2468", clock)
+    waits = []
+    for _ in range(10):
+        assert lock.attempt("0000") is False
+        waits.append(lock.wait_left())
+        assert lock.attempt("2468") is None          # not checked while it waits
+        clock.advance(lock.wait_left())
+    assert waits == [1, 2, 4, 8, 16, 32, 60, 60, 60, 60]
+    clock.advance(FORGET_SECONDS)
+    lock.attempt("0000")
+    assert lock.wait_left() == 1
+    clock.advance(1)
+    assert lock.attempt("2468") is True
+    assert lock.attempt("0000") is False and lock.wait_left() == 1  # the right code forgets too
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_pad_with_its_countdown_fits(group_chat, tmp_path, size, lang):
+    app = make_kiosk([group_chat], tmp_path, pin="2468", size=size, lang=lang, text_size="large")
+    for _ in range(7):
+        if not isinstance(app.top, PinScreen):      # three wrong codes close it
+            app.request_exit()
+        app.top.typed = "1"
+        app.top.submit()
+        step(app, app.code_lock.wait_left())
+    app.request_exit()
+    app.top.typed = "1"
+    app.top.submit()
+    assert pad_words(app) == t("kiosk_pin_wait", lang, n=60)
+    assert app.top.overflows() == []
+
+
+# --- the organiser's menu and log -------------------------------------------------------------------
+
+def open_organiser_menu(app) -> OrganiserScreen:
+    app.request_exit()
+    app.top.typed = app.config.pin
+    app.top.submit()
+    assert isinstance(app.top, OrganiserScreen)
+    return app.top
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_organiser_menu_says_what_happened_to_the_counts(group_chat, tmp_path, size, lang):
+    folder = tmp_path / "event"
+    folder.mkdir()
+    (folder / "2026-05-12.json").write_bytes(b"\x00" * 64)       # damaged overnight
+    (folder / "2026-05-12.backup.json").write_text(json.dumps({
+        "format": "bystander-event-day", "version": 1, "date": "2026-05-12",
+        "visitors_started": 25, "visitors_finished": 19, "visitors_stepped_in": 9}))
+    app = make_kiosk([group_chat], folder, pin="2468", size=size, lang=lang, text_size="large")
+    app.step(0.1)
+    app.top.start("nl" if lang == "en" else "en")    # a visitor plays in the other language
+    under = app.top
+    menu = open_organiser_menu(app)
+    app.draw()
+    repair = app.counter.repair
+    at = time.strftime("%H:%M", time.localtime(repair.at))
+    assert menu.lines() == [                         # in the event's language
+        t("kiosk_org_counts", lang, players=25, stepped_in=9, finished=19),
+        t("kiosk_org_backup", lang, time=at) + " "
+        + t("kiosk_org_moved", lang, file="2026-05-12.corrupt-1.json"),
+        t("kiosk_org_log", lang, file="organiser-log.txt")]
+    assert menu.overflows() == []
+    assert all(b.rect.h >= size[1] / 12 for b in menu.items)
+    touch(app, menu.items[1].rect.center)            # Back to the event: where it was
+    assert app.top is under and app.running
+
+
+def test_without_damage_the_organiser_menu_says_only_the_counts(app, group_chat, tmp_path):
+    app = make_kiosk([group_chat], tmp_path / "event", pin="2468")
+    touch(app)
+    choose(app, "take_screenshot")
+    lines = open_organiser_menu(app).lines()
+    assert lines == ["Vandaag tot nu toe: spelers 1, ingegrepen 1, einde gezien 0.",
+                     "Wat er vandaag gebeurde, staat in organiser-log.txt in de map event."]
+    step(app, 75.0, dt=1.0)                          # left alone, it gives way too
+    assert_at_rest(app)
+
+
+def log_lines(folder) -> list[str]:
+    return (folder / "organiser-log.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_the_organiser_log_keeps_what_happened_and_nothing_about_visitors(group_chat, tmp_path):
+    from game.event.organiser_log import MESSAGES
+    folder = tmp_path / "event"
+    app = make_kiosk([group_chat], folder, pin="2468")
+    pygame.event.post(pygame.event.Event(pygame.QUIT))           # Alt+F4 by a visitor
+    step(app, 0.1)
+    touch(app)
+    choose(app, "take_screenshot")
+    step(app, 75.0, dt=1.0)                                      # walks away
+    key(pygame.K_q, pygame.KMOD_LCTRL | pygame.KMOD_LALT)
+    step(app, 0.1)
+    app.top.typed = "1357"
+    app.top.submit()
+    app.top.cancel()
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(5, 5), button=1))
+    step(app, 3.5)
+    step(app, 1.0)
+    open_organiser_menu(app).app.close_by_organiser()
+    lines = log_lines(folder)
+    assert [line.split("  ", 1)[1] for line in lines] == [
+        MESSAGES["close_ignored"],
+        MESSAGES["idle_reset"].format(seconds=70),
+        MESSAGES["pad_by_keys"],
+        MESSAGES["wrong_code"].format(n=1, seconds=1),
+        MESSAGES["pad_by_press"],
+        MESSAGES["right_code"],
+        MESSAGES["closed_by_organiser"]]
+    for line in lines:                                           # to 5 minutes, like the files
+        stamp = time.strptime(line.split("  ", 1)[0], "%Y-%m-%d %H:%M")
+        assert stamp.tm_min % 5 == 0
+    assert (folder / "organiser-log.txt").stat().st_mtime % 300 == 0
+    text = "\n".join(lines)
+    for visitor_thing in ("group_chat", "take_screenshot", "report", " nl", " en"):
+        assert visitor_thing not in text
+
+
+QUIET_EVENT = r"""
+import json, os, sys
+from pathlib import Path
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+config = Path(os.environ["BYSTANDER_CONFIG_DIR"])
+config.mkdir(parents=True)
+(config / "settings.json").write_text(json.dumps({"kiosk_pin": "2468"}))
+import pygame
+from game.cli import main
+from game.ui import kiosk
+
+def loop(app):
+    pygame.event.post(pygame.event.Event(pygame.QUIT))   # a close request
+    app.step(0.1)
+    app.choose_story("nl")
+    app.last_input -= 1000                                # an idle reset
+    app.step(0.1)
+    app.request_exit()
+    app.top.typed = "1"                                   # a wrong code
+    app.top.submit()
+    app.code_lock._open_at = 0
+    app.top.typed = "2468"
+    app.top.submit()
+    app.close_by_organiser()
+
+kiosk.KioskApp.loop = loop
+sys.exit(main(["play", "--kiosk", "--size", "640x360"]))
+"""
+
+
+def test_the_log_goes_to_its_file_and_nothing_more_to_the_terminal(tmp_path):
+    import subprocess
+    import sys
+    env = dict(os.environ, BYSTANDER_CONFIG_DIR=str(tmp_path / "config"),
+               BYSTANDER_DATA_DIR=str(tmp_path / "data"),
+               BYSTANDER_CACHE_DIR=str(tmp_path / "cache"))
+    done = subprocess.run([sys.executable, "-c", QUIET_EVENT], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    messages = [line.split("  ", 1)[1] for line in log_lines(tmp_path / "data" / "event")]
+    assert messages[0].startswith("event screen started; today so far 0 players")
+    assert messages[1:-1] == ["a request to close the window was ignored",
+                              "idle reset: back to the attract loop after 1000 s without a touch",
+                              "the code pad was opened with Ctrl+Alt+Q",
+                              "a wrong code was typed (1 in a row); the pad waits 1 s",
+                              "the right code was typed: the organiser's menu is open",
+                              "closed by the organiser"]
+    assert messages[-1].startswith("event screen stopped; today 0 players")
