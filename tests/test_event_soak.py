@@ -5,8 +5,9 @@ end, come back during the countdown, switch language, stop from the menu, play a
 fake monotonic clock advanced by the simulation and passed to `app.step(dt)`: nothing sleeps.
 
 After every visitor the screen must be back at rest with nothing of theirs left (no run, only the
-attract screen, the default language, the organiser's settings untouched), the counter must agree
-with what the visitors did, and memory must stay flat: resident memory and the Python heap are
+attract screen, the default language, the organiser's settings untouched; after a Stop, only the
+flags that count them, until their grace time ends), the counter must agree with what the visitors
+did by the rules of `game/event/visits.py`, and memory must stay flat: resident memory and the Python heap are
 sampled every simulated hour and their growth per hour is fitted after a warm-up hour.
 
     .venv/bin/python -m pytest -q tests/test_event_soak.py            # a short day: 200 visitors
@@ -36,6 +37,7 @@ import pygame  # noqa: E402
 from game.core import vocab  # noqa: E402
 from game.core.loader import load  # noqa: E402
 from game.event.counter import EventCounter  # noqa: E402
+from game.event.visits import GRACE_SECONDS  # noqa: E402
 from game.ui.catalogue import Catalogue, Entry  # noqa: E402
 from game.ui.i18n import LANGUAGE_NAMES, t  # noqa: E402
 from game.ui.kiosk import KioskApp, KioskConfig  # noqa: E402
@@ -100,6 +102,15 @@ class Expected:
 
 
 @dataclass
+class Player:
+    """What the rules of `game/event/visits.py` have counted of one player so far."""
+
+    played: bool = False
+    stepped_in: bool = False
+    finished: bool = False
+
+
+@dataclass
 class DayReport:
     visitors: int = 0
     idle_resets: int = 0
@@ -154,6 +165,9 @@ class EventDay:
                             counter=self.counter, clock=self.clock, size=size,
                             fullscreen=False)
         self.expected: dict[date, Expected] = {}
+        self.stopped: tuple[float, Player] | None = None
+        """When the last visitor pressed Stop mid-story, and what of them was counted: one who
+        touches the screen within the grace time is taken for them."""
         self.report = DayReport()
         self._next_sample = START
 
@@ -221,6 +235,14 @@ class EventDay:
         resets_before, idle_before = app.resets, app.idle_resets
         day = self.today()
         exp = self.expected.setdefault(day, Expected())
+        arrives = self.clock.now + 0.05                            # as `tap` lets time pass
+        if self.stopped is not None and arrives - self.stopped[0] < GRACE_SECONDS:
+            player = self.stopped[1]                               # the same player
+        else:
+            if self.stopped is not None and self.clock.now - self.stopped[0] >= GRACE_SECONDS:
+                assert app.visitor is None, "the grace time is over: nothing of them is kept"
+            player = Player()
+        self.stopped = None
         kind = rng.choices(["finish", "few", "touch_and_go", "come_back", "stop", "again"],
                            [35, 35, 8, 12, 5, 5])[0]
         w, h = app.surface.get_size()
@@ -231,7 +253,6 @@ class EventDay:
         else:
             self.tap_button(t("kiosk_play_in_lang", rng.choice(loop.langs)), self.read_time())
         assert app.run is not None and app.visitor is not None
-        exp.started += 1
         choices_wanted = {"finish": 99, "few": rng.randint(1, 3), "touch_and_go": 0,
                           "come_back": rng.randint(1, 4), "stop": rng.randint(0, 2),
                           "again": 99}[kind]
@@ -281,16 +302,22 @@ class EventDay:
             self.tap((w // 2, h // 2), 1.0)                        # ...and is touched away
             assert app.warning_left is None and app.run is not None
             self.report.kept_playing += 1
+        # Counted: a player from their first choice on, each once per player.
+        exp.started += (choices > 0 or finished) and not player.played
+        exp.stepped_in += stepped_in and not player.stepped_in
+        exp.finished += finished and not player.finished
+        player.played |= choices > 0 or finished
+        player.stepped_in |= stepped_in
+        player.finished |= finished
         if kind == "stop" and not finished:
             assert self.tap_button(t("menu", app.lang), 1.0)
             assert isinstance(app.top, KioskMenuScreen)
             assert self.tap_button(t("kiosk_stop", app.lang), 0.5)
+            self.stopped = (app.visitor.stopped_at, player)
         elif finished_again and rng.random() < 0.5:
             assert self.tap_button(t("kiosk_done", app.lang), 0.5)
         else:
             self.wait(75.0, dt=rng.choice([1.0, 2.5, 5.0]))        # walks away
-        exp.finished += finished
-        exp.stepped_in += stepped_in
         self.check_at_rest()
         assert app.resets == resets_before + 1
         self.report.idle_resets += app.idle_resets - idle_before
@@ -300,7 +327,8 @@ class EventDay:
     def check_at_rest(self) -> None:
         """Nothing of the last visitor is left."""
         app = self.app
-        assert app.run is None and app.entry is None and app.visitor is None
+        assert app.run is None and app.entry is None
+        assert app.visitor is None or (self.stopped is not None and app.visits.stopped)
         assert app.classroom is None and app.warning_left is None
         assert len(app.stack) == 1 and isinstance(app.stack[0], AttractScreen)
         assert app.lang == "nl" and app.settings.lang == "nl"

@@ -276,6 +276,28 @@ MESSAGES: dict[str, Message] = {
     # TRANSLATORS: the keypad's key that deletes the last digit typed.
     "kiosk_pin_delete": N_("Delete"),
     "kiosk_pin_ok": N_("OK"),
+    # TRANSLATORS: on the organiser's code pad after wrong codes; {n} is a number of seconds.
+    "kiosk_pin_wait": NN_("Wait {n} second, then try again.", "Wait {n} seconds, then try again."),
+    "kiosk_org_title": N_("Organiser"),
+    # TRANSLATORS: the organiser's menu at an event; the fields are today's counts of players.
+    "kiosk_org_counts": N_("Today so far: players {players}, stepped in {stepped_in}, saw an "
+                           "ending {finished}."),
+    # TRANSLATORS: {time} is a time of day, such as 14:35.
+    "kiosk_org_read": N_("At {time} the count file was damaged; the counts still in it were "
+                         "kept."),
+    "kiosk_org_backup": N_("At {time} the count file was damaged; its last good copy was kept."),
+    "kiosk_org_memory": N_("At {time} the count file was damaged; what this screen had counted "
+                           "was kept."),
+    "kiosk_org_zero": N_("At {time} the count file was damaged and nothing could be kept: "
+                         "counting started again from zero."),
+    # TRANSLATORS: {file} is a file name.
+    "kiosk_org_moved": N_("The damaged file is kept in the event folder as {file}."),
+    "kiosk_org_not_moved": N_("It could not be moved aside: today is counted in memory only, "
+                              "until Bystander closes."),
+    # TRANSLATORS: {file} is a file name.
+    "kiosk_org_log": N_("What happened today is in {file}, in the event folder."),
+    "kiosk_org_quit": N_("Close Bystander"),
+    "kiosk_org_back": N_("Back to the event"),
 }
 
 LANGUAGES = tuple(LANGUAGE_NAMES)

@@ -6,14 +6,19 @@
   screens' touch variants (`screens/touch.py`), every button at least a twelfth of the screen
   high. The mouse pointer shows only while a mouse is used (CURSOR_SECONDS).
 - No way out for visitors: Esc opens a menu without Quit or Settings, closing the window and F11
-  are ignored. An organiser quits with Ctrl+Alt+Q, or a three-second press in the top-left corner,
-  then the code `kiosk_pin` from settings.json. Without a code, Ctrl+Alt+Q alone quits (and the
-  long press does nothing). SIGTERM and SIGINT still stop the game, for systemd and the terminal.
+  are ignored. An organiser presses Ctrl+Alt+Q, or three seconds in the top-left corner, then
+  types the code `kiosk_pin` from settings.json (each wrong code makes the next try wait longer,
+  `event/code_lock.py`) for the organiser's menu: close, or back to the event, and what happened
+  to the day's counts. Without a code, Ctrl+Alt+Q alone quits (and the long press does nothing).
+  SIGTERM and SIGINT still stop the game, for systemd and the terminal.
 - An attract loop (`screens/attract.py`) when nobody plays; a visitor touches to start.
 - Idle reset: after `kiosk_idle_seconds` without a touch, key or click, a countdown warns for
   ten seconds, then everything of the last visitor is dropped: no run, no screens but the attract
   loop, the language back to the default. Settings are never changed or saved in event mode.
-- An anonymous counter of today's visitors (`game/event/counter.py`), shown on the attract loop.
+- An anonymous counter of today's players (`game/event/counter.py`), shown on the attract loop;
+  who counts as a player, and when, is `game/event/visits.py`'s to say.
+- The organiser's log (`game/event/organiser_log.py`) beside the counts: idle resets, close
+  requests, wrong codes, damaged counts. Nothing about a visitor, nothing in the terminal.
 
 Time comes from an injectable monotonic `clock`, so tests run a whole event day without sleeping.
 """
@@ -29,7 +34,10 @@ from typing import Callable
 
 import pygame
 
+from ..event import organiser_log
+from ..event.code_lock import CodeLock
 from ..event.counter import EventCounter
+from ..event.visits import Visitor, Visits
 from ..stop import StopOnSignals
 from . import text as tx
 from .app import App, DEFAULT_SIZE, display_problem
@@ -100,14 +108,6 @@ def offered_entries(catalogue: Catalogue, named: list[Entry] | None = None) -> l
     return entries
 
 
-@dataclass
-class Visitor:
-    """The person playing now: only what the counter needs, and only until they go."""
-
-    stepped_in: bool = False
-    finished: bool = False
-
-
 class KioskApp(App):
     """The App in event mode (see the module docstring)."""
 
@@ -118,7 +118,11 @@ class KioskApp(App):
         self.config = config
         self.counter = counter if counter is not None else EventCounter()
         self.now = clock
-        self.visitor: Visitor | None = None
+        self.visits = Visits(self.counter, clock)
+        self.code_lock = CodeLock(config.pin, clock)
+        """The organiser's code, and the wait after wrong tries: the pad's, but kept here so
+        that closing and opening the pad does not cut a wait short."""
+        organiser_log.open_log(self.counter.folder)
         self.last_input = clock()
         self.warning_left: int | None = None
         """Seconds left on the idle countdown while it shows, else None."""
@@ -138,20 +142,30 @@ class KioskApp(App):
     # --- visitors ---------------------------------------------------------------------------------
 
     @property
+    def visitor(self) -> Visitor | None:
+        """The visitor playing, or stopped within their grace time (see event/visits.py)."""
+        return self.visits.visitor
+
+    @property
     def at_rest(self) -> bool:
         """Nobody playing: only the attract loop is on the stack."""
         from .screens.attract import AttractScreen
         return self.run is None and len(self.stack) == 1 and isinstance(self.stack[0],
                                                                         AttractScreen)
 
-    def to_attract(self) -> None:
-        """Forget the last visitor entirely and show the attract loop."""
+    def to_attract(self, *, stopped: bool = False) -> None:
+        """Show the attract loop, dropping the last visitor's story, screens and language. The
+        flags that count them go too, unless they `stopped` mid-story: those are kept for the
+        grace time, in case they start again (see event/visits.py)."""
         from .screens.attract import AttractScreen
         self._watch_visitor()
+        if stopped:
+            self.visits.stop()
+        else:
+            self.visits.leave()
         self.run = None
         self.entry = None
         self.classroom = None
-        self.visitor = None
         self.warning_left = None
         self._press_started = None
         if self.settings.lang != self.config.default_lang:
@@ -164,6 +178,7 @@ class KioskApp(App):
 
     def choose_story(self, lang: str, index: int = 0) -> None:
         """The visitor touched the attract loop: their story, or the stories to pick from."""
+        self.visits.arrive()
         if lang in LANGUAGES and lang != self.settings.lang:
             self.settings.lang = lang
             pygame.display.set_caption(t("app_title", lang))
@@ -175,33 +190,30 @@ class KioskApp(App):
             self.push(StoryPickScreen(self, self.top, index))
 
     def _watch_visitor(self) -> None:
-        """Count the visitor once when they first step in, and once when the ending is on
-        screen (with where to get help), not already when the story enters its last scene."""
+        """Tell the visits what the run shows: a first choice, a choice that stepped in, and
+        the ending once it is on screen (with where to get help), not already when the story
+        enters its last scene."""
         from .screens.ending import EndingScreen
-        v, run = self.visitor, self.run
-        if v is None or run is None:
+        run = self.run
+        if run is None or self.visitor is None:
             return
-        if not v.stepped_in and run.stepped_in:
-            v.stepped_in = True
-            self.counter.visitor_stepped_in()
-        if not v.finished and run.ended and isinstance(self.top, EndingScreen):
-            v.finished = True
-            self.counter.visitor_finished()
+        self.visits.saw(chosen=run.decision_count > 0, stepped_in=run.stepped_in,
+                        ending=run.ended and isinstance(self.top, EndingScreen))
 
     # --- the App, event-mode style ----------------------------------------------------------------
 
     def start_run(self, entry: Entry) -> None:
-        """A run of `entry` over the attract loop; the first one of a visitor counts them in."""
+        """A run of `entry` over the attract loop (a visitor's first, or Play again, Restart)."""
         from .screens.attract import AttractScreen
-        if self.visitor is None:
-            self.visitor = Visitor()
-            self.counter.visitor_started()
+        self.visits.arrive()
         super().start_run(entry)
         self.stack = [AttractScreen(self)] + self.stack[1:]
 
     def show_title(self, selected: int | None = None) -> None:
-        """Every way back to the title (Done, Stop) leads to the attract loop instead."""
-        self.to_attract()
+        """Every way back to the title leads to the attract loop instead: the ending's Done,
+        or the menu's Stop (at an ending too, which ends the visit; mid-story it leaves the
+        visitor their grace time, see event/visits.py)."""
+        self.to_attract(stopped=self.run is None or not self.run.ended)
 
     @property
     def routes(self):
@@ -211,10 +223,12 @@ class KioskApp(App):
 
     def pause(self) -> None:
         from .screens.attract import AttractScreen
+        from .screens.kiosk_organiser import OrganiserScreen
         from .screens.kiosk_pin import PinScreen
         from .screens.menu import MenuScreen
         top = self.top
-        if top is not None and not isinstance(top, (MenuScreen, PinScreen, AttractScreen)):
+        if top is not None and not isinstance(top, (MenuScreen, PinScreen, AttractScreen,
+                                                    OrganiserScreen)):
             from .screens.kiosk_menu import KioskMenuScreen
             self.push(KioskMenuScreen(self, top))
 
@@ -227,19 +241,35 @@ class KioskApp(App):
 
     def request_exit(self, by_touch: bool = False) -> None:
         """Ctrl+Alt+Q or the long press: the code pad, or (no code set, keyboard) quit."""
+        from .screens.kiosk_organiser import OrganiserScreen
         from .screens.kiosk_pin import PinScreen
         if self.config.pin:
-            if not isinstance(self.top, PinScreen):
-                self.push(PinScreen(self, self.top, self.config.pin))
+            if not isinstance(self.top, (PinScreen, OrganiserScreen)):
+                organiser_log.note("pad_by_press" if by_touch else "pad_by_keys")
+                self.push(PinScreen(self, self.top, self.code_lock))
         elif not by_touch:
-            log.info("event mode closed with Ctrl+Alt+Q (no kiosk_pin set)")
+            organiser_log.note("closed_without_code")
             self.quit()
+
+    def open_organiser_menu(self) -> None:
+        """The right code: the organiser's menu in place of the pad, over what was on screen."""
+        from .screens.kiosk_organiser import OrganiserScreen
+        from .screens.kiosk_pin import PinScreen
+        organiser_log.note("right_code")
+        top = self.top
+        under = top.back_to if isinstance(top, PinScreen) else top
+        self.replace(OrganiserScreen(self, under))
+
+    def close_by_organiser(self) -> None:
+        """The organiser's menu's Close."""
+        organiser_log.note("closed_by_organiser")
+        self.quit()
 
     # --- the loop ---------------------------------------------------------------------------------
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:  # Alt+F4 and friends; SIGTERM is handled in play_kiosk
-            log.info("event mode: ignored a request to close the window")
+            organiser_log.note("close_ignored")
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             return super().handle(event)
@@ -308,6 +338,7 @@ class KioskApp(App):
             self.request_exit(by_touch=True)
             self.dirty = True
         self._watch_visitor()
+        self.visits.expire()
         if self.at_rest:
             self.last_input = now
             self.warning_left = None
@@ -315,7 +346,7 @@ class KioskApp(App):
         idle = now - self.last_input
         limit = self.config.idle_seconds
         if idle >= limit + self.config.warning_seconds:
-            log.debug("nobody touched the screen for %.0f s: back to the attract loop", idle)
+            organiser_log.note("idle_reset", seconds=int(idle))
             self.idle_resets += 1
             self.to_attract()
         elif idle >= limit:
@@ -441,8 +472,18 @@ def play_kiosk(scenarios: list[str] = (), *, lang: str | None = None,
     except pygame.error as exc:
         raise NoDisplay(t("no_display", settings.lang, why=str(exc),
                           scenario=scenarios[0] if scenarios else "group_chat")) from None
+    _note_counts("started", app.counter)
     try:
         with StopOnSignals(app.quit):  # systemd's stop, Ctrl+C: see stop.py
             app.loop()
     finally:
+        _note_counts("stopped", app.counter)
+        organiser_log.close_log()
         pygame.display.quit()
+
+
+def _note_counts(event: str, counter: EventCounter) -> None:
+    """The organiser's log line `event`, with today's counts."""
+    c = counter.counts()
+    organiser_log.note(event, players=c.visitors_started, stepped_in=c.visitors_stepped_in,
+                       finished=c.visitors_finished)

@@ -742,8 +742,9 @@ def test_the_report_prints_no_local_path(tmp_path, capsys):
 
 def test_what_the_game_writes_keeps_its_times_to_5_minutes(mini, tmp_path):
     """A record's times are rounded to 5 minutes, and its file's modification time said the
-    second: of the record, its folder, the event counts, the settings, the lock files and the
-    cache (the cache holds nothing of the players, but its times tell when the game ran)."""
+    second: of the record, its folder, the event counts (their copy, the organiser's log), the
+    settings, the lock files and the cache (the cache holds nothing of the players, but its
+    times tell when the game ran)."""
     from game.classroom.records import SessionLog, sessions_dir
     from game.core import engine
     from game.event.counter import EventCounter
@@ -764,10 +765,15 @@ def test_what_the_game_writes_keeps_its_times_to_5_minutes(mini, tmp_path):
     run = engine.start(mini, "en")
     log = SessionLog.begin(run, "class", "")
     log.record_decision(run, run.choose("walk_on"), {"walk_on": 3}, False, 20)
+    from game.event import organiser_log
     counter = EventCounter(sessions_dir().parent / "event", today=lambda: DAY)
+    organiser_log.open_log(counter.folder)
     counter.visitor_started()
+    organiser_log.note("idle_reset", seconds=70)
+    organiser_log.close_log()
     save_settings(Settings(lang="en"))
     written = [log.path, log.path.parent, log.path.parent.parent, counter.path_for(DAY),
+               counter.backup_for(DAY), counter.folder / organiser_log.LOG_NAME,
                counter.folder, counter.folder / ".counts.lock", settings_path(),
                settings_path().parent, sessions_dir() / f".{log.session_id}.lock",
                cache, cache / CACHE_NAME, cache / diskcache.MARKER, pictures.folder().parent,

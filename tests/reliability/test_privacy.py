@@ -121,7 +121,7 @@ def play_in_class(rng: random.Random) -> None:
 
 
 def visit_the_event_screen(rng: random.Random) -> None:
-    """A visitor at the event screen plays a story to its end."""
+    """A visitor at the event screen plays a story to its end; the next one walks away."""
     kiosk = pytest.importorskip("game.ui.kiosk")
     from game.ui.catalogue import Catalogue
     from game.ui.screens.ending import EndingScreen
@@ -147,6 +147,12 @@ def visit_the_event_screen(rng: random.Random) -> None:
     assert isinstance(app.top, EndingScreen), app.top
     app.step(1 / 60)
     app.to_attract()
+    app.choose_story("nl", 0)
+    app.top._to_end_of_scene()
+    app.top.choose(app.top.view.choices[0].id)
+    app.last_input -= 3600                           # walks away: the organiser's log says so
+    app.step(1 / 60)
+    assert app.at_rest
 
 
 # --- the audit --------------------------------------------------------------------------------
@@ -174,12 +180,24 @@ def audit_record(path: Path) -> list[str]:
 
 
 def audit_event_day(path: Path) -> list[str]:
+    """A day's counts, or their last good copy."""
     from datetime import date
 
     from game.event.counter import DayCounts
     data = json.loads(path.read_text(encoding="utf-8"))
-    DayCounts.from_dict(data, date.fromisoformat(path.stem))
+    DayCounts.from_dict(data, date.fromisoformat(path.name[:10]))
     return free_text(data, path.name)
+
+
+def audit_organiser_log(path: Path) -> list[str]:
+    """The organiser's log: each line a time to 5 minutes and one of its fixed sentences, with
+    only numbers and dates filled in."""
+    from game.event.organiser_log import MESSAGES
+    sentences = [re.sub(r"\\\{\w+\\\}", r"(?:\\d+|\\d{4}-\\d{2}-\\d{2}|\\?)", re.escape(m))
+                 for m in MESSAGES.values()]
+    line_rx = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d[05]  (?:" + "|".join(sentences) + ")")
+    return [f"{path.name}: {line!r}" for line in path.read_text(encoding="utf-8").splitlines()
+            if not line_rx.fullmatch(line)]
 
 
 def audit_catalogue(path: Path) -> list[str]:
@@ -242,7 +260,8 @@ def audit_lock(path: Path) -> list[str]:
 DOCUMENTED = [
     (re.compile(r"config/settings\.json"), audit_settings),
     (re.compile(r"data/sessions/[0-9a-f]{32}\.json"), audit_record),
-    (re.compile(r"data/event/\d{4}-\d{2}-\d{2}\.json"), audit_event_day),
+    (re.compile(r"data/event/\d{4}-\d{2}-\d{2}(\.backup)?\.json"), audit_event_day),
+    (re.compile(r"data/event/organiser-log\.txt(\.1)?"), audit_organiser_log),
     (re.compile(r"data/event/\.counts\.lock|data/sessions/\.[0-9a-f]{32}\.lock"), audit_lock),
     (re.compile(r"cache/catalogue\.json"), audit_catalogue),
     (re.compile(r"cache/CACHEDIR\.TAG"), audit_cache_tag),
@@ -271,7 +290,8 @@ def test_everything_written_during_full_plays_is_anonymous(monkeypatch, tmp_path
     figure("files written during a solo play, a class session and an event visit",
            f"{len(written)}: " + ", ".join(p.relative_to(base).as_posix() for p in written))
     assert not problems, "\n".join(problems)
-    assert {"audit_settings", "audit_catalogue", "audit_picture"} <= kinds
+    assert {"audit_settings", "audit_catalogue", "audit_picture", "audit_event_day",
+            "audit_organiser_log"} <= kinds
     # The records hold their times to 5 minutes: the files and folders do not tell more.
     exact = sorted(p.relative_to(base).as_posix() for p in {*written, *(q.parent for q in written)}
                    if p.stat().st_mtime % 300)
@@ -283,6 +303,17 @@ def test_the_free_text_detector_catches_names():
     assert free_text({"student": "Emma de Vries"})
     assert free_text({"note": "Adrian was sad"})
     assert free_text({"votes": {"Emma": 3}})
+
+
+def test_the_organiser_log_audit_catches_free_text(tmp_path):
+    path = tmp_path / "organiser-log.txt"
+    path.write_text("2026-05-12 14:35  idle reset: back to the attract loop after 70 s without "
+                    "a touch\n", encoding="utf-8")
+    assert audit_organiser_log(path) == []
+    path.write_text("2026-05-12 14:35  idle reset: back to the attract loop after Emma s "
+                    "without a touch\n2026-05-12 14:37  closed by the organiser\n",
+                    encoding="utf-8")
+    assert len(audit_organiser_log(path)) == 2
 
 
 def _privacy_section() -> str:

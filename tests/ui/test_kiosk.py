@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from dataclasses import asdict, replace
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -18,12 +19,15 @@ import pytest  # noqa: E402
 from game.cli import main  # noqa: E402
 from game.core import engine  # noqa: E402
 from game.ui import kiosk as kiosk_module  # noqa: E402
+from game.event.visits import GRACE_SECONDS  # noqa: E402
 from game.ui.catalogue import Catalogue  # noqa: E402
+from game.ui.i18n import t  # noqa: E402
 from game.ui.kiosk import KioskConfig, KioskError, offered_entries  # noqa: E402
 from game.ui.screens.attract import AttractScreen  # noqa: E402
 from game.ui.screens.consequence import ConsequenceScreen, TouchConsequenceScreen  # noqa: E402
 from game.ui.screens.ending import EndingScreen, TouchEndingScreen  # noqa: E402
 from game.ui.screens.kiosk_menu import KioskMenuScreen  # noqa: E402
+from game.ui.screens.kiosk_organiser import OrganiserScreen  # noqa: E402
 from game.ui.screens.kiosk_pick import StoryPickScreen  # noqa: E402
 from game.ui.screens.kiosk_pin import PinScreen  # noqa: E402
 from game.ui.screens.scene import SceneScreen, TouchSceneScreen  # noqa: E402
@@ -59,13 +63,19 @@ def touch(app, pos=None, dt: float = 0.1) -> None:
     app.step(dt)
 
 
-def assert_at_rest(app, lang="nl"):
-    assert app.run is None and app.entry is None and app.visitor is None
+def assert_at_rest(app, lang="nl", *, stopped=False):
+    """Nothing of the last visitor on screen; their counting flags gone too, unless they
+    `stopped` mid-story (kept for the grace time, see event/visits.py)."""
+    assert app.run is None and app.entry is None
+    if stopped:
+        assert app.visits.stopped
+    else:
+        assert app.visitor is None
     assert len(app.stack) == 1 and isinstance(app.top, AttractScreen)
     assert app.lang == lang and app.warning_left is None
 
 
-def play_road(app, road):
+def play_road(app, road, to_the_end=True):
     """Play `road` through the screens as a visitor would, to its ending."""
     for choice_id in road:
         scene = app.top
@@ -77,7 +87,7 @@ def play_road(app, road):
         scene.choose(choice_id)
         app.top.finish_animations()
         app.top.go_on()
-    while not isinstance(app.top, EndingScreen):
+    while to_the_end and not isinstance(app.top, EndingScreen):
         app.top._to_end_of_scene()
         app.top.advance()
     app.now.advance(0.1)
@@ -153,7 +163,7 @@ def test_touch_anywhere_starts_the_story_in_the_language_on_screen(app):
     touch(app, (app.surface.get_width() - 40, 40))   # the picture, not a button
     assert isinstance(app.top, TouchSceneScreen) and app.lang == "en" and app.run.lang == "en"
     assert [type(s) for s in app.stack] == [AttractScreen, TouchSceneScreen]
-    assert counts(app).visitors_started == 1
+    assert counts(app).visitors_started == 0         # a player from their first choice on
 
 
 def test_the_language_buttons_start_in_their_own_language(app):
@@ -210,9 +220,9 @@ def test_the_counts_are_a_small_anonymous_file_per_day(app, tmp_path):
     data = json.loads((tmp_path / "event" / f"{EVENT_DAY.isoformat()}.json").read_text())
     assert data == {"format": "bystander-event-day", "version": 1, "date": "2026-05-12",
                     "visitors_started": 1, "visitors_finished": 1, "visitors_stepped_in": 1}
-    # and the empty file whose lock lets two event screens count into one folder
-    assert sorted(p.name for p in (tmp_path / "event").iterdir()) == [".counts.lock",
-                                                                     "2026-05-12.json"]
+    # its last good copy, and the empty file whose lock lets two screens count into one folder
+    assert sorted(p.name for p in (tmp_path / "event").iterdir()) == [
+        ".counts.lock", "2026-05-12.backup.json", "2026-05-12.json"]
     assert (tmp_path / "event" / ".counts.lock").stat().st_size == 0
 
 
@@ -282,7 +292,7 @@ def test_esc_opens_a_menu_without_quit_or_settings(app):
     labels = [label for label, _ in menu.entries()]
     assert labels == ["Verder spelen", "Opnieuw beginnen", "Stoppen en terug naar het begin"]
     menu.entries()[2][1]()                           # Stop: the next visitor's turn
-    assert_at_rest(app)
+    assert_at_rest(app, stopped=True)
 
 
 def test_closing_the_window_and_f11_are_ignored(app):
@@ -310,15 +320,22 @@ def test_with_a_code_the_chord_opens_the_pad_and_only_the_code_quits(group_chat,
     key(pygame.K_RETURN)
     step(app, 0.1)
     assert app.running and app.top is pad and pad.message
+    step(app, 1.0)                                   # the wait after a wrong code
     pad.submit()
+    step(app, 2.0)
     pad.submit()                                     # three wrong codes: the pad closes
     assert_at_rest(app)
+    step(app, 4.0)
     app.request_exit()
     app.draw()
     keys = {b.label: b for b in app.top.keys}
     for digit in "2468":
         touch(app, keys[digit].rect.center)
     touch(app, keys["OK"].rect.center)
+    menu = app.top                                   # the organiser's menu: close, or back
+    assert isinstance(menu, OrganiserScreen) and app.running
+    app.draw()
+    touch(app, menu.items[0].rect.center)
     assert not app.running
 
 
@@ -456,7 +473,11 @@ def test_several_stories_are_picked_from_big_cards(group_chat, tmp_path):
     assert counts(app).visitors_started == 0         # not playing yet
     app.draw()
     touch(app, pick.cards[1].rect.center)
-    assert app.run.scenario.id == "adrian" and counts(app).visitors_started == 1
+    assert app.run.scenario.id == "adrian" and counts(app).visitors_started == 0
+    app.top._to_end_of_scene()
+    app.top.choose(app.top.view.choices[0].id)
+    step(app, 0.1)
+    assert counts(app).visitors_started == 1         # the first choice makes a player
 
 
 # --- touch first, and every word fits -------------------------------------------------------------
@@ -649,3 +670,358 @@ def test_the_pointer_hides_for_fingers_and_after_the_mouse_rests(app):
                                          touch=True))
     step(app, 0.5)
     assert not pygame.mouse.get_visible(), "a finger needs no pointer"
+
+
+# --- who counts as a player (issue 20: 26 visitors became "39 mensen") ------------------------
+
+def choose(app, choice_id: str) -> None:
+    """The visitor reads on to the next choices, takes `choice_id`, reads what it did and goes
+    on; the loop runs a moment."""
+    play_road(app, [choice_id], to_the_end=False)
+    step(app, 0.1)
+
+
+def stop_from_the_menu(app) -> None:
+    app.pause()
+    menu = app.top
+    assert isinstance(menu, KioskMenuScreen)
+    label, stop = menu.entries()[-1]
+    assert label == t("kiosk_stop", app.lang)
+    stop()
+
+
+def tally(app) -> tuple[int, int, int]:
+    """(players, stepped in, saw an ending) today."""
+    c = counts(app)
+    return c.visitors_started, c.visitors_stepped_in, c.visitors_finished
+
+
+def test_a_tap_on_the_attract_loop_then_walking_away_is_not_a_player(app):
+    touch(app)                                       # a stray tap: the story starts
+    assert isinstance(app.top, TouchSceneScreen)
+    touch(app)                                       # reads a line, then walks away
+    step(app, 75.0, dt=1.0)
+    assert_at_rest(app)
+    assert tally(app) == (0, 0, 0)
+    assert app.top._count_lines(counts(app), "en") == ["Be the first to play today!"]
+
+
+def test_a_first_choice_makes_a_player(app):
+    touch(app)
+    assert tally(app) == (0, 0, 0)
+    choose(app, "laugh_react")                       # a choice that does not step in
+    assert tally(app) == (1, 0, 0)
+    step(app, 75.0, dt=1.0)                          # walks away: still one player
+    assert_at_rest(app)
+    assert tally(app) == (1, 0, 0)
+
+
+def test_a_stop_and_restart_within_the_grace_time_is_the_same_player(app):
+    touch(app)
+    choose(app, "take_screenshot")                   # steps in
+    stop_from_the_menu(app)                          # to start over, in the other language
+    assert_at_rest(app, stopped=True)
+    step(app, GRACE_SECONDS - 5, dt=1.0)
+    assert app.visits.stopped                        # kept for the grace time, nothing more
+    app.draw()
+    english = next(b for b in app.top.starts if "English" in b.label)
+    touch(app, english.rect.center)
+    assert app.lang == "en" and isinstance(app.top, TouchSceneScreen)
+    assert not app.visits.stopped
+    choose(app, "take_screenshot")                   # steps in again
+    assert tally(app) == (1, 1, 0)
+    play_road(app, ACTIVE_ROAD[1:])
+    assert tally(app) == (1, 1, 1)
+
+
+def test_a_stop_and_restart_after_the_grace_time_is_a_new_player(app):
+    touch(app)
+    choose(app, "laugh_react")
+    stop_from_the_menu(app)
+    step(app, GRACE_SECONDS + 1, dt=1.0)
+    assert_at_rest(app)                              # and nothing of them is kept any more
+    touch(app)
+    choose(app, "laugh_react")
+    assert tally(app) == (2, 0, 0)
+
+
+def test_a_stop_before_any_choice_then_a_restart_counts_one_player(app):
+    touch(app)
+    stop_from_the_menu(app)
+    touch(app)
+    choose(app, "take_screenshot")
+    assert tally(app) == (1, 1, 0)
+
+
+def test_stepping_in_counts_once_per_player(app):
+    touch(app)
+    choose(app, "take_screenshot")                   # report
+    choose(app, "together_in_group")                 # and again
+    assert tally(app) == (1, 1, 0)
+    app.pause()
+    app.top.entries()[1][1]()                        # the menu's Restart: the same player
+    choose(app, "take_screenshot")
+    assert tally(app) == (1, 1, 0)
+
+
+def test_after_an_ending_the_next_touch_is_a_new_player(app):
+    touch(app)
+    play_road(app, ACTIVE_ROAD)
+    assert tally(app) == (1, 1, 1)
+    app.top._to_title()                              # Done
+    assert_at_rest(app)
+    touch(app)                                       # the next in the queue, at once
+    choose(app, "laugh_react")
+    assert tally(app) == (2, 1, 1)
+    play_road(app, PASSIVE_ROAD[1:])
+    stop_from_the_menu(app)                          # Stop at the ending: the visit is over too
+    assert_at_rest(app)
+    touch(app)
+    choose(app, "laugh_react")
+    assert tally(app) == (3, 1, 2)
+
+
+def test_the_figure_on_the_loop_is_true_for_a_queue_of_visitors(app):
+    """26 visitors, as at an event: 10 play to the end (5 step in), 6 tap and walk away, 6 stop
+    after a choice and start again at once (and step in), 4 step in and walk away."""
+    for i in range(10):
+        touch(app)
+        play_road(app, ACTIVE_ROAD if i % 2 else PASSIVE_ROAD)
+        app.top._to_title()
+        step(app, 5.0)
+    for _ in range(6):
+        touch(app)
+        step(app, 75.0, dt=2.5)
+    for _ in range(6):
+        touch(app)
+        choose(app, "laugh_react")
+        stop_from_the_menu(app)
+        touch(app)
+        choose(app, "take_screenshot")
+        step(app, 75.0, dt=2.5)
+    for _ in range(4):
+        touch(app)
+        choose(app, "take_screenshot")
+        step(app, 75.0, dt=2.5)
+    assert tally(app) == (20, 15, 10)
+    assert app.top._count_lines(counts(app), "nl") == [
+        "Vandaag koos 75% van de spelers om in te grijpen", "Vandaag speelden 20 mensen"]
+
+
+# --- the code pad waits longer after each wrong code ----------------------------------------------
+
+def pad_words(app) -> str:
+    """What the pad says under its title, as last drawn."""
+    app.draw()
+    return app.top._fits[1][0]
+
+
+def test_each_wrong_code_makes_the_next_try_wait_longer(group_chat, tmp_path):
+    app = make_kiosk([group_chat], tmp_path, pin="2468")
+    app.top.start("nl")
+    app.request_exit()
+    pad = app.top
+
+    def type_code(code: str) -> None:
+        for digit in code:
+            key(getattr(pygame, f"K_{digit}"))
+        key(pygame.K_RETURN)
+        step(app, 0.1)
+
+    type_code("1111")
+    assert pad_words(app) == "Wacht 1 seconde en probeer het dan opnieuw."
+    step(app, 1.0)
+    assert pad_words(app) == "Verkeerde code. Probeer het opnieuw."
+    type_code("1234")
+    assert pad_words(app) == "Wacht 2 seconden en probeer het dan opnieuw."
+    step(app, 1.0)
+    assert pad_words(app) == "Wacht 1 seconde en probeer het dan opnieuw."
+    step(app, 1.0)
+    type_code("9999")                                # the third: the pad closes, the wait stays
+    assert not isinstance(app.top, PinScreen)
+    app.request_exit()                               # opened again at once
+    assert pad_words(app) == "Wacht 4 seconden en probeer het dan opnieuw."
+    type_code("2468")                                # the right code, during the wait: unchecked
+    assert isinstance(app.top, PinScreen) and app.running
+    step(app, 2.0)
+    assert pad_words(app) == "Wacht 2 seconden en probeer het dan opnieuw."
+    step(app, 2.0)
+    key(pygame.K_RETURN)                             # after the wait the right code works
+    step(app, 0.1)
+    assert isinstance(app.top, OrganiserScreen)
+
+
+def test_the_wait_doubles_up_to_a_minute_and_is_forgotten_after_a_quiet_spell():
+    from game.event.code_lock import FORGET_SECONDS, CodeLock
+    clock = FakeClock()
+    lock = CodeLock("2468", clock)
+    waits = []
+    for _ in range(10):
+        assert lock.attempt("0000") is False
+        waits.append(lock.wait_left())
+        assert lock.attempt("2468") is None          # not checked while it waits
+        clock.advance(lock.wait_left())
+    assert waits == [1, 2, 4, 8, 16, 32, 60, 60, 60, 60]
+    clock.advance(FORGET_SECONDS)
+    lock.attempt("0000")
+    assert lock.wait_left() == 1
+    clock.advance(1)
+    assert lock.attempt("2468") is True
+    assert lock.attempt("0000") is False and lock.wait_left() == 1  # the right code forgets too
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_pad_with_its_countdown_fits(group_chat, tmp_path, size, lang):
+    app = make_kiosk([group_chat], tmp_path, pin="2468", size=size, lang=lang, text_size="large")
+    for _ in range(7):
+        if not isinstance(app.top, PinScreen):      # three wrong codes close it
+            app.request_exit()
+        app.top.typed = "1"
+        app.top.submit()
+        step(app, app.code_lock.wait_left())
+    app.request_exit()
+    app.top.typed = "1"
+    app.top.submit()
+    assert pad_words(app) == t("kiosk_pin_wait", lang, n=60)
+    assert app.top.overflows() == []
+
+
+# --- the organiser's menu and log -------------------------------------------------------------------
+
+def open_organiser_menu(app) -> OrganiserScreen:
+    app.request_exit()
+    app.top.typed = app.config.pin
+    app.top.submit()
+    assert isinstance(app.top, OrganiserScreen)
+    return app.top
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_organiser_menu_says_what_happened_to_the_counts(group_chat, tmp_path, size, lang):
+    folder = tmp_path / "event"
+    folder.mkdir()
+    (folder / "2026-05-12.json").write_bytes(b"\x00" * 64)       # damaged overnight
+    (folder / "2026-05-12.backup.json").write_text(json.dumps({
+        "format": "bystander-event-day", "version": 1, "date": "2026-05-12",
+        "visitors_started": 25, "visitors_finished": 19, "visitors_stepped_in": 9}))
+    app = make_kiosk([group_chat], folder, pin="2468", size=size, lang=lang, text_size="large")
+    app.step(0.1)
+    app.top.start("nl" if lang == "en" else "en")    # a visitor plays in the other language
+    under = app.top
+    menu = open_organiser_menu(app)
+    app.draw()
+    repair = app.counter.repair
+    at = time.strftime("%H:%M", time.localtime(repair.at))
+    assert menu.lines() == [                         # in the event's language
+        t("kiosk_org_counts", lang, players=25, stepped_in=9, finished=19),
+        t("kiosk_org_backup", lang, time=at) + " "
+        + t("kiosk_org_moved", lang, file="2026-05-12.corrupt-1.json"),
+        t("kiosk_org_log", lang, file="organiser-log.txt")]
+    assert menu.overflows() == []
+    assert all(b.rect.h >= size[1] / 12 for b in menu.items)
+    touch(app, menu.items[1].rect.center)            # Back to the event: where it was
+    assert app.top is under and app.running
+
+
+def test_without_damage_the_organiser_menu_says_only_the_counts(app, group_chat, tmp_path):
+    app = make_kiosk([group_chat], tmp_path / "event", pin="2468")
+    touch(app)
+    choose(app, "take_screenshot")
+    lines = open_organiser_menu(app).lines()
+    assert lines == ["Vandaag tot nu toe: spelers 1, ingegrepen 1, einde gezien 0.",
+                     "Wat er vandaag gebeurde, staat in organiser-log.txt in de map event."]
+    step(app, 75.0, dt=1.0)                          # left alone, it gives way too
+    assert_at_rest(app)
+
+
+def log_lines(folder) -> list[str]:
+    return (folder / "organiser-log.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_the_organiser_log_keeps_what_happened_and_nothing_about_visitors(group_chat, tmp_path):
+    from game.event.organiser_log import MESSAGES
+    folder = tmp_path / "event"
+    app = make_kiosk([group_chat], folder, pin="2468")
+    pygame.event.post(pygame.event.Event(pygame.QUIT))           # Alt+F4 by a visitor
+    step(app, 0.1)
+    touch(app)
+    choose(app, "take_screenshot")
+    step(app, 75.0, dt=1.0)                                      # walks away
+    key(pygame.K_q, pygame.KMOD_LCTRL | pygame.KMOD_LALT)
+    step(app, 0.1)
+    app.top.typed = "1357"
+    app.top.submit()
+    app.top.cancel()
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(5, 5), button=1))
+    step(app, 3.5)
+    step(app, 1.0)
+    open_organiser_menu(app).app.close_by_organiser()
+    lines = log_lines(folder)
+    assert [line.split("  ", 1)[1] for line in lines] == [
+        MESSAGES["close_ignored"],
+        MESSAGES["idle_reset"].format(seconds=70),
+        MESSAGES["pad_by_keys"],
+        MESSAGES["wrong_code"].format(n=1, seconds=1),
+        MESSAGES["pad_by_press"],
+        MESSAGES["right_code"],
+        MESSAGES["closed_by_organiser"]]
+    for line in lines:                                           # to 5 minutes, like the files
+        stamp = time.strptime(line.split("  ", 1)[0], "%Y-%m-%d %H:%M")
+        assert stamp.tm_min % 5 == 0
+    assert (folder / "organiser-log.txt").stat().st_mtime % 300 == 0
+    text = "\n".join(lines)
+    for visitor_thing in ("group_chat", "take_screenshot", "report", " nl", " en"):
+        assert visitor_thing not in text
+
+
+QUIET_EVENT = r"""
+import json, os, sys
+from pathlib import Path
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+config = Path(os.environ["BYSTANDER_CONFIG_DIR"])
+config.mkdir(parents=True)
+(config / "settings.json").write_text(json.dumps({"kiosk_pin": "2468"}))
+import pygame
+from game.cli import main
+from game.ui import kiosk
+
+def loop(app):
+    pygame.event.post(pygame.event.Event(pygame.QUIT))   # a close request
+    app.step(0.1)
+    app.choose_story("nl")
+    app.last_input -= 1000                                # an idle reset
+    app.step(0.1)
+    app.request_exit()
+    app.top.typed = "1"                                   # a wrong code
+    app.top.submit()
+    app.code_lock._open_at = 0
+    app.top.typed = "2468"
+    app.top.submit()
+    app.close_by_organiser()
+
+kiosk.KioskApp.loop = loop
+sys.exit(main(["play", "--kiosk", "--size", "640x360"]))
+"""
+
+
+def test_the_log_goes_to_its_file_and_nothing_more_to_the_terminal(tmp_path):
+    import subprocess
+    import sys
+    env = dict(os.environ, BYSTANDER_CONFIG_DIR=str(tmp_path / "config"),
+               BYSTANDER_DATA_DIR=str(tmp_path / "data"),
+               BYSTANDER_CACHE_DIR=str(tmp_path / "cache"))
+    done = subprocess.run([sys.executable, "-c", QUIET_EVENT], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    messages = [line.split("  ", 1)[1] for line in log_lines(tmp_path / "data" / "event")]
+    assert messages[0].startswith("event screen started; today so far 0 players")
+    assert messages[1:-1] == ["a request to close the window was ignored",
+                              "idle reset: back to the attract loop after 1000 s without a touch",
+                              "the code pad was opened with Ctrl+Alt+Q",
+                              "a wrong code was typed (1 in a row); the pad waits 1 s",
+                              "the right code was typed: the organiser's menu is open",
+                              "closed by the organiser"]
+    assert messages[-1].startswith("event screen stopped; today 0 players")

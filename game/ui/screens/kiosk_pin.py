@@ -1,13 +1,15 @@
 """The organiser's code pad: the only way out of event mode when `kiosk_pin` is set.
 
 Opened by Ctrl+Alt+Q or a three-second press in the top-left corner (see `ui/kiosk.py`). A touch
-keypad and the keyboard's digits both work; the right code quits, three wrong codes close the pad,
-and like every screen at an event it gives way to the attract loop when left alone.
+keypad and the keyboard's digits both work; the right code opens the organiser's menu, each wrong
+code makes the next try wait longer (`event/code_lock.py`, the countdown in words on the pad),
+three close the pad, and like every screen at an event it gives way to the attract loop when left
+alone.
 """
 
 from __future__ import annotations
 
-import hmac
+import math
 
 import pygame
 
@@ -22,10 +24,12 @@ DIGIT_KEYS.update({getattr(pygame, f"K_KP{d}"): str(d) for d in range(10)})
 
 
 class PinScreen(Screen):
-    def __init__(self, app, back_to: Screen, pin: str):
+    def __init__(self, app, back_to: Screen, lock):
         super().__init__(app)
         self.back_to = back_to
-        self._pin = pin
+        self.lock = lock
+        """The organiser's code and the wait after wrong tries (`event.code_lock.CodeLock`)."""
+        self._wait_shown = 0
         self.typed = ""
         self.wrong = 0
         self.message = ""
@@ -44,8 +48,11 @@ class PinScreen(Screen):
         self.typed = self.typed[:-1]
 
     def submit(self) -> None:
-        if self.typed and hmac.compare_digest(self.typed.encode(), self._pin.encode()):
-            self.app.quit()
+        right = self.lock.attempt(self.typed)
+        if right is None:
+            return  # a wait runs: the countdown on the pad says so
+        if right:
+            self.app.open_organiser_menu()
             return
         self.wrong += 1
         self.typed = ""
@@ -63,6 +70,19 @@ class PinScreen(Screen):
 
     def buttons(self) -> list[Button]:
         return self.keys
+
+    def update(self, dt: float) -> bool:
+        """A redraw each time the countdown's seconds change."""
+        left = math.ceil(self.lock.wait_left())
+        changed, self._wait_shown = left != self._wait_shown, left
+        return changed
+
+    def _wait_words(self) -> str:
+        """The wait before the next try, in words; empty when there is none."""
+        left = math.ceil(self.lock.wait_left())
+        if left <= 0:
+            return ""
+        return self.t("kiosk_pin_wait", n=left)
 
     def handle_event(self, event: pygame.event.Event) -> object:
         if event.type == pygame.KEYDOWN:
@@ -98,10 +118,11 @@ class PinScreen(Screen):
         title = tx.fit(self.t("kiosk_pin_title"), pygame.Rect(x0, top, pad_w, th.px(9)),
                        th.heading, p.on_backdrop, "bold", th.body_min, "center")
         title.blit(surface)
-        hint_text = self.message or self.t("kiosk_pin_hint")
+        said = self._wait_words() or self.message
+        hint_text = said or self.t("kiosk_pin_hint")
         hint = tx.fit(hint_text, pygame.Rect(x0, title.box.y + title.height, pad_w, th.px(6)),
-                      th.small, p.on_backdrop if self.message else p.on_backdrop_muted,
-                      "bold" if self.message else "regular", th.small_min, "center")
+                      th.small, p.on_backdrop if said else p.on_backdrop_muted,
+                      "bold" if said else "regular", th.small_min, "center")
         hint.blit(surface)
         self._fits += [(title.text, title.fits), (hint.text, hint.fits)]
         # One open circle per digit typed: shows progress without showing the code.
