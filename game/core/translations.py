@@ -14,12 +14,13 @@ builtins: code that needs words asks `words(lang)` for them.
 from __future__ import annotations
 
 import gettext
-import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-log = logging.getLogger(__name__)
+from ..lazylog import get_logger
+
+log = get_logger(__name__)  # imports logging when first used: start-up time
 
 DOMAIN = "bystander"
 """The catalogues' name: game/locale/<lang>/LC_MESSAGES/bystander.mo."""
