@@ -52,12 +52,10 @@ class AttractScreen(Screen):
         self.elapsed = 0.0
         self.focus = FocusList()
         self.starts: list[Button] = []
-        self._fits: list[tuple[str, bool]] = []
         self._frame = -1
         self._drawn_key = None
         self._still_key = None
         self._still: pygame.Surface | None = None
-        self._layout = None
 
     # --- the cycle --------------------------------------------------------------------------------
 
@@ -152,7 +150,7 @@ class AttractScreen(Screen):
         patch = (key == self._still_key and self._still is not None and surface is self._surface
                  and self.app.frames_drawn == self._drawn_at + 1 and buttons == self._buttons)
         if key != self._still_key or self._still is None:
-            self._still = self._compose(entry, lang, counts)
+            self._still = self._still_picture(entry, lang, counts)
             if not walking:  # standing still: the cast is part of the still picture
                 self._draw_cast(self._still, entry, 0.0)
             self._still_key = key
@@ -180,15 +178,21 @@ class AttractScreen(Screen):
     """Whether the last frame was drawn by putting back only what moved."""
     _moved: list[pygame.Rect] = []
 
-    def _compose(self, entry, lang: str, counts) -> pygame.Surface:
+    def _still_picture(self, entry, lang: str, counts) -> pygame.Surface:
         """Everything that stays still until the words change: place, column, texts, count."""
+        s = entry.scenario
+        still = stage.place(s.scenes[s.start].place, "warm",
+                            (self.theme.width, self.theme.height)).copy()
+        self.composing(lambda surface: self._compose(surface, entry, lang, counts))(still)
+        if self.theme.width > 0 and pygame.display.get_surface() is not None:
+            still = still.convert()
+        return still
+
+    def _compose(self, still: pygame.Surface, entry, lang: str, counts) -> None:
+        """The column, its texts and the count over the place on `still`."""
         th = self.theme
         p = th.palette
         w, h = th.width, th.height
-        s = entry.scenario
-        place = s.scenes[s.start].place
-        still = stage.place(place, "warm", (w, h)).copy()
-        self._fits = []
         column = pygame.Rect(0, 0, self._column_w(), h)
         pygame.draw.rect(still, p.backdrop, column)
         m = th.margin
@@ -235,10 +239,7 @@ class AttractScreen(Screen):
         for f in fits:
             if f is not None:
                 f.blit(still)
-                self._fits.append((f.text, f.fits))
-        if th.width > 0 and pygame.display.get_surface() is not None:
-            still = still.convert()
-        return still
+                self.drawing.check(f.text, f.fits)
 
     def _story_texts(self, entry, lang: str, x: int, y: int, width: int, bottom: int,
                      optional: tuple[str, ...]) -> list[tx.Fit | None]:
@@ -273,10 +274,9 @@ class AttractScreen(Screen):
              min_size: int, from_bottom: bool = False) -> tx.Fit:
         w = balanced_width(text, w, size, style)
         box = pygame.Rect(x, y - h if from_bottom else y, w, h)
-        fit = tx.fit(text, box, size, colour, style, min_size)
+        fit = self.drawing.fit(text, box, size, colour, style, min_size)
         if from_bottom:
             fit.box.y = y - fit.height
-        self._fits.append((text, fit.fits))
         return fit
 
     # --- the count --------------------------------------------------------------------------------
@@ -311,10 +311,9 @@ class AttractScreen(Screen):
         for i, line in enumerate(lines):
             size, style = (th.body, "bold") if i == 0 else (th.small, "regular")
             width = balanced_width(line, box.w - 2 * pad, size, style)
-            fit = tx.fit(line, pygame.Rect(box.x + pad, y, width, box.bottom - y),
-                         size, p.on_narration, style, th.small_min)
+            fit = self.drawing.fit(line, pygame.Rect(box.x + pad, y, width, box.bottom - y),
+                                   size, p.on_narration, style, th.small_min)
             fit.blit(surface)
-            self._fits.append((line, fit.fits))
             y += fit.height
             share = counts.share_stepped_in
             if i == 0 and share is not None:
@@ -386,6 +385,3 @@ class AttractScreen(Screen):
             drawn.append(surface.blit(figure, figure.get_rect(midbottom=(int(cx),
                                                                           h - th.px(4)))))
         return drawn
-
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from .. import text as tx
+from ..drawing import Drawing
 from ..i18n import t
 from ..layers import Layer
 from ..theme import Theme
@@ -28,6 +29,8 @@ class Screen:
 
     def __init__(self, app: "App"):
         self.app = app
+        self.drawing = Drawing()
+        """The last composition's record of what did not fit (see `composing`)."""
 
     @property
     def theme(self) -> Theme:
@@ -55,13 +58,26 @@ class Screen:
         `state`: everything else the picture depends on, which the screen must list in full."""
         if self._layer is None:
             self._layer = Layer()
-        return self._layer.get(surface, self.layer_key(*state), compose)
+        return self._layer.get(surface, self.layer_key(*state), self.composing(compose))
 
     def draw_static(self, surface: pygame.Surface, compose, *state: object) -> pygame.Surface:
         """Blit the static layer (see `static_layer`) onto `surface`; returns the layer."""
         layer = self.static_layer(surface, compose, *state)
         surface.blit(layer, (0, 0))
         return layer
+
+    def composing(self, compose):
+        """`compose`, drawing into a new `Drawing`: what did not fit is then what this
+        composition could not fit, until the screen composes its picture again."""
+        def run(surface: pygame.Surface) -> None:
+            self.drawing = Drawing()
+            compose(surface)
+        return run
+
+    def draw_afresh(self, surface: pygame.Surface, compose) -> None:
+        """`compose` the whole picture straight onto `surface` (screens without a static layer:
+        they draw everything each frame), recorded as `composing` says."""
+        self.composing(compose)(surface)
 
     def layer_key(self, *state: object) -> tuple:
         return (self.theme, self.lang) + state
@@ -77,8 +93,9 @@ class Screen:
         """Jump every animation to its end (reduced motion, screenshots)."""
 
     def overflows(self) -> list[str]:
-        """Texts that did not fit their boxes in the last draw; the overflow test reads this."""
-        return [b.label for b in self.buttons() if not b.fits]
+        """Texts that did not fit their boxes in the last draw, buttons' labels last; the
+        overflow tests read this."""
+        return self.drawing.misfits + [b.label for b in self.buttons() if not b.fits]
 
     def buttons(self) -> list[Button]:
         return []

@@ -30,7 +30,6 @@ class CompareScreen(Screen):
         self.other = other if other in self.options else self.options[0]
         self.focus = FocusList()
         self.nav: list[Button] = []
-        self._fits: list[tuple[str, bool]] = []
         self._passive = None
 
     # --- the two roads --------------------------------------------------------------------------
@@ -93,20 +92,21 @@ class CompareScreen(Screen):
     # --- drawing --------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        self.draw_afresh(surface, self._compose)
+
+    def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
-        self._fits = []
         surface.fill(p.backdrop)
         top = header_bar(surface, th, [self.t("compare_chip")])
         corners = corner_buttons(self)
         m = th.margin
         y = max(top.bottom, corners[0].rect.bottom) + th.px(1.2)
         name = self.run.victim_view().name
-        heading = tx.fit(self.t("compare_title", name=name),
-                         pygame.Rect(m, y, th.width - 2 * m, th.heading * 2), th.heading,
-                         p.on_backdrop, "bold", th.body_min)
+        heading = self.drawing.fit(self.t("compare_title", name=name),
+                                   pygame.Rect(m, y, th.width - 2 * m, th.heading * 2),
+                                   th.heading, p.on_backdrop, "bold", th.body_min)
         heading.blit(surface)
-        self._fits.append((heading.text, heading.fits))
         y += heading.height + th.px(1)
         bar_h = tx.line_height(th.small, "bold") + th.px(1.6)
         bar_y = th.height - m - bar_h
@@ -159,10 +159,9 @@ class CompareScreen(Screen):
                                    max(3, th.px(0.6)), dash * th.u / 10, gap * th.u / 10)
             charts.marker(surface, p.series[i], (x + sample_w // 2, cy), th.px(1.0),
                           charts.MARKERS[i], outline=p.ink)
-            fit = tx.fit(text, pygame.Rect(x + sample_w + th.px(1.5), y, text_w, h), th.small,
-                         p.ink, "bold", th.small_min)
+            fit = self.drawing.fit(text, pygame.Rect(x + sample_w + th.px(1.5), y, text_w, h),
+                                   th.small, p.ink, "bold", th.small_min)
             fit.blit(surface)
-            self._fits.append((text, fit.fits))
             y += h + th.px(0.6)
         return box.h
 
@@ -189,11 +188,11 @@ class CompareScreen(Screen):
         title = meter.label
         if meter.good == "low":
             title += f" ({self.t('lower_is_better')})"
-        head = tx.fit(title, pygame.Rect(box.x + pad, box.y + pad // 2, box.w - 2 * pad,
-                                         tx.line_height(th.small, "bold") * 2),
-                      th.small, p.ink, "bold", th.small_min)
+        head = self.drawing.fit(title, pygame.Rect(box.x + pad, box.y + pad // 2,
+                                                   box.w - 2 * pad,
+                                                   tx.line_height(th.small, "bold") * 2),
+                                th.small, p.ink, "bold", th.small_min)
         head.blit(surface)
-        self._fits.append((title, head.fits))
         # Under the chart: where each road ended, with the line's own marker.
         foot_h = tx.line_height(th.small, "bold")
         foot_y = box.bottom - pad // 2 - foot_h
@@ -204,7 +203,7 @@ class CompareScreen(Screen):
             label = tx.render(self.t("ends_at", n=values[-1]), th.small, p.ink, "bold")
             surface.blit(label, (x + th.px(2.6), foot_y))
             x += th.px(2.6) + label.get_width() + th.px(2)
-        self._fits.append(("(chart values)", x - th.px(2) <= box.right - pad))
+        self.drawing.check("(chart values)", x - th.px(2) <= box.right - pad)
         plot = pygame.Rect(box.x + pad, box.y + pad // 2 + head.height + th.px(0.5),
                            box.w - 2 * pad, 0)
         plot.h = foot_y - th.px(0.5) - plot.y
@@ -212,7 +211,4 @@ class CompareScreen(Screen):
                   charts.Series(self.t("road_b"), b, meter.min, meter.max)]
         ok = charts.line_chart(surface, th, plot, series, self.t("compare_x"), "",
                                legend=False)
-        self._fits.append(("(chart)", ok))
-
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()
+        self.drawing.check("(chart)", ok)

@@ -38,7 +38,6 @@ class ConsequenceScreen(Screen):
         self.nav: list[Button] = []
         self.corners: list[Button] = []
         """Language and Menu at the top right: drawn each frame, clickable like the rest."""
-        self._fits: list[tuple[str, bool]] = []
         self._light = self.outcome.condition_after.light
         """The light of the layer being composed."""
         self._before = Layer()
@@ -126,7 +125,7 @@ class ConsequenceScreen(Screen):
         layer = self.static_layer(surface, self._composer(after), after, *state)
         if before != after and self.progress < 1.0:
             surface.blit(self._before.get(surface, self.layer_key(before, *state),
-                                          self._composer(before)), (0, 0))
+                                          self.composing(self._composer(before))), (0, 0))
             layer.set_alpha(int(255 * ease_out(self.progress)))
             for area in _around(surface.get_rect(), self._still):
                 surface.blit(layer, area.topleft, area)
@@ -158,7 +157,6 @@ class ConsequenceScreen(Screen):
 
     def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
-        self._fits = []
         self._draw_background(surface)
         header_bar(surface, th, [self.before.place_label])
         victim = self.run.victim_view()
@@ -278,25 +276,23 @@ class ConsequenceScreen(Screen):
         self._still = pygame.Rect(area)
         chose, text_box = self._consequence_box(area)
         chose.blit(surface)
-        self._fits.append((chose.text, chose.fits))
+        self.drawing.check(chose.text, chose.fits)
         y = text_box.y
         button_h = tx.line_height(th.body, "bold") + th.px(2)
         rows = self._meter_rows()
         cond_h = tx.line_height(th.body, "bold") + th.px(1)
-        text = tx.fit(o.consequence, text_box, th.body, p.ink, "regular", th.body_min)
+        text = self.drawing.fit(o.consequence, text_box, th.body, p.ink, "regular", th.body_min)
         text.blit(surface)
-        self._fits.append((o.consequence, text.fits))
         y = fixed_top = y + text.height + th.px(2)
         line = self._condition_line()
-        cond_fit = tx.fit(line, pygame.Rect(area.x, y, area.w, cond_h), th.body, p.ink, "bold",
-                          th.small_min)
+        cond_fit = self.drawing.fit(line, pygame.Rect(area.x, y, area.w, cond_h), th.body, p.ink,
+                                    "bold", th.small_min)
         cond_fit.blit(surface)
-        self._fits.append((line, cond_fit.fits))
         y += cond_h
         self._rows = []
         for row in rows:
             rect = pygame.Rect(area.x, y, area.w, row.height(th))
-            self._fits.append((row.label, row.draw(surface, th, rect, 1.0)))
+            self.drawing.check(row.label, row.draw(surface, th, rect, 1.0))
             self._rows.append((row, rect))
             y += row.height(th)
         if o.role_changed:
@@ -308,7 +304,7 @@ class ConsequenceScreen(Screen):
                         style="regular")
         self._layout_nav(area, button_h)
         buttons_top = min(b.rect.top for b in self.nav)
-        self._fits.append(("(role chip over the buttons)", role.bottom <= buttons_top))
+        self.drawing.check("(role chip over the buttons)", role.bottom <= buttons_top)
         self.focus.buttons = self.buttons()
         self.focus.draw(surface, th)
         top = fixed_top - th.px(1)
@@ -358,10 +354,10 @@ class ConsequenceScreen(Screen):
         size, _ = self._discussion_size(area)
         y = inner.y + heading.get_height() + th.px(1)
         for prompt in self.outcome.discuss:
-            fit = tx.fit(prompt, pygame.Rect(inner.x, y, inner.w, max(1, inner.bottom - y)),
-                         size, p.on_narration, "regular", size)
+            fit = self.drawing.fit(prompt, pygame.Rect(inner.x, y, inner.w,
+                                                       max(1, inner.bottom - y)),
+                                   size, p.on_narration, "regular", size)
             fit.blit(surface)
-            self._fits.append((prompt, fit.fits))
             y += fit.height + th.px(1.5)
 
     def _changes(self):
@@ -377,9 +373,6 @@ class ConsequenceScreen(Screen):
     def _range(self, meter_id: str) -> tuple[int, int]:
         m = next(m for m in self.run.meter_views() if m.id == meter_id)
         return m.min, m.max
-
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()
 
 
 def _around(outer: pygame.Rect, hole: pygame.Rect) -> list[pygame.Rect]:
@@ -402,7 +395,6 @@ class TouchConsequenceScreen(TouchWords, ConsequenceScreen):
         # left above the victim, so the big buttons cost the story no room.
         th = self.theme
         p = th.palette
-        self._fits = []
         self._draw_background(surface)
         label = self.before.place_label
         place = chip(surface, th, (th.margin, th.px(2)), label[:1].upper() + label[1:],

@@ -28,7 +28,6 @@ class DebriefScreen(Screen):
         self.page = "did"
         self.focus = FocusList()
         self.nav: list[Button] = []
-        self._fits: list[tuple[str, bool]] = []
         self.debrief = self._make()
 
     def _make(self):
@@ -106,9 +105,11 @@ class DebriefScreen(Screen):
     # --- drawing --------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        self.draw_afresh(surface, self._compose)
+
+    def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
-        self._fits = []
         surface.fill(p.backdrop)
         chips = [self.t("debrief_title")]
         session = self.app.classroom
@@ -167,7 +168,7 @@ class DebriefScreen(Screen):
         for b in buttons:
             b.rect = pygame.Rect(x, y, b.natural_width(th), h)
             x = b.rect.right + th.px(1)
-        self._fits.append(("(debrief buttons)", x - th.px(1) <= th.width - th.margin))
+        self.drawing.check("(debrief buttons)", x - th.px(1) <= th.width - th.margin)
         return buttons
 
     def _section(self, surface, box: pygame.Rect, title: str) -> pygame.Rect:
@@ -176,11 +177,11 @@ class DebriefScreen(Screen):
         p = th.palette
         panel(surface, box, th)
         pad = th.px(1.6)
-        head = tx.fit(title, pygame.Rect(box.x + pad, box.y + pad // 2, box.w - 2 * pad,
-                                         tx.line_height(th.body, "bold") * 2),
-                      th.body, p.ink, "bold", th.small_min)
+        head = self.drawing.fit(title, pygame.Rect(box.x + pad, box.y + pad // 2,
+                                                   box.w - 2 * pad,
+                                                   tx.line_height(th.body, "bold") * 2),
+                                th.body, p.ink, "bold", th.small_min)
         head.blit(surface)
-        self._fits.append((title, head.fits))
         top = box.y + pad // 2 + head.height + th.px(0.6)
         return pygame.Rect(box.x + pad, top, box.w - 2 * pad, box.bottom - pad // 2 - top)
 
@@ -207,10 +208,10 @@ class DebriefScreen(Screen):
                       left.h - gap // 2 - max(held_need, 3 * tx.line_height(th.body, "bold")))
         room = self._section(surface, pygame.Rect(left.x, left.y, left.w, roles_h - gap // 2),
                              self.t("roles_taken"))
-        journey = tx.fit(d.journey, pygame.Rect(room.x, room.y, room.w, room.h // 2 + th.px(2)),
-                         th.body, p.ink, "italic", th.small_min)
+        journey = self.drawing.fit(d.journey, pygame.Rect(room.x, room.y, room.w,
+                                                          room.h // 2 + th.px(2)),
+                                   th.body, p.ink, "italic", th.small_min)
         journey.blit(surface)
-        self._fits.append((d.journey, journey.fits))
         x, y = room.x, room.y + journey.height + th.px(0.8)
         row_h = tx.line_height(th.small, "bold") + th.px(1)
         for r in d.roles if chips else ():
@@ -220,18 +221,17 @@ class DebriefScreen(Screen):
                 x, y = room.x, y + row_h
             rect = chip(surface, th, (x, y), label, p.badge if r.role == "defender" else p.same,
                         p.on_badge if r.role == "defender" else p.on_same)
-            self._fits.append((label, rect.right <= room.right + 1 and rect.bottom
-                               <= room.bottom + th.px(1)))
+            self.drawing.check(label, rect.right <= room.right + 1
+                               and rect.bottom <= room.bottom + th.px(1))
             x = rect.right + th.px(0.8)
         if chips:
             y += row_h + th.px(0.6)  # below the last row of chips
         ways = [f"{st.label} × {st.count}" for st in d.stances if st.active]
         if ways:  # the ways of defending the class used, in words
             text = self.t("ways_of_defending", ways=", ".join(ways))
-            fit = tx.fit(text, pygame.Rect(room.x, y, room.w, max(1, room.bottom - y)),
-                         th.body, p.ink, "regular", th.small_min)
+            fit = self.drawing.fit(text, pygame.Rect(room.x, y, room.w, max(1, room.bottom - y)),
+                                   th.body, p.ink, "regular", th.small_min)
             fit.blit(surface)
-            self._fits.append((text, fit.fits))
         held = pygame.Rect(left.x, left.y + roles_h + gap // 2, left.w,
                            left.h - roles_h - gap // 2)
         room = self._section(surface, held, self.t("held_back"))
@@ -242,16 +242,14 @@ class DebriefScreen(Screen):
             h = d.held_back_at
             text = self.t("held_back_at", n=h.index + 1, step=h.step_label or "")
             detail = self.t("held_back_choice", choice=h.choice_text, stance=h.stance_label)
-        first = tx.fit(text, room, th.body, p.ink, "bold", th.small_min)
+        first = self.drawing.fit(text, room, th.body, p.ink, "bold", th.small_min)
         first.blit(surface)
-        self._fits.append((text, first.fits))
         if detail:
-            rest = tx.fit(detail, pygame.Rect(room.x, room.y + first.height + th.px(0.5),
-                                              room.w, max(1, room.h - first.height
-                                                          - th.px(0.5))),
-                          th.body, p.ink, "regular", th.small_min)
+            rest = self.drawing.fit(detail, pygame.Rect(room.x, room.y + first.height + th.px(0.5),
+                                                        room.w, max(1, room.h - first.height
+                                                                    - th.px(0.5))),
+                                    th.body, p.ink, "regular", th.small_min)
             rest.blit(surface)
-            self._fits.append((detail, rest.fits))
 
     def _chip_rows(self, width: int) -> int:
         """How many rows the role chips take in `width`, wrapped as `_draw_roles` wraps them
@@ -342,11 +340,10 @@ class DebriefScreen(Screen):
                                                           (cx + r, cy - r)], max(2, th.px(0.4)))
             elif mark == "open":
                 pygame.draw.circle(surface, p.ink, (cx, cy), r, max(2, th.px(0.3)))
-            fit = tx.fit(item, pygame.Rect(room.x + indent, y, room.w - indent,
-                                           max(1, room.bottom - y)), size, p.ink, "regular",
-                         size)
+            fit = self.drawing.fit(item, pygame.Rect(room.x + indent, y, room.w - indent,
+                                                     max(1, room.bottom - y)), size, p.ink,
+                                   "regular", size)
             fit.blit(surface)
-            self._fits.append((item, fit.fits))
             y += h + th.px(0.4)
 
     def _draw_closing(self, surface, area: pygame.Rect) -> None:
@@ -389,12 +386,8 @@ class DebriefScreen(Screen):
             else:  # a bullet
                 r = max(3, th.px(0.6))
                 pygame.draw.circle(surface, colour, (box.x + r, y + tx.line_height(size) // 2), r)
-            fit = tx.fit(q, pygame.Rect(box.x + number_w, y, box.w - number_w,
-                                        max(1, box.bottom - y)), size, colour, "regular",
-                         th.small_min)
+            fit = self.drawing.fit(q, pygame.Rect(box.x + number_w, y, box.w - number_w,
+                                                  max(1, box.bottom - y)), size, colour,
+                                   "regular", th.small_min)
             fit.blit(surface)
-            self._fits.append((q, fit.fits))
             y += h + gap
-
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()

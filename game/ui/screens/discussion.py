@@ -92,7 +92,6 @@ class DiscussionScreen(Screen):
             self.timer = app.classroom.kept.setdefault(key, self.timer)
         self.focus = FocusList()
         self.nav: list[Button] = []
-        self._fits: list[tuple[str, bool]] = []
         self._lang = run.lang
 
     # --- behaviour ------------------------------------------------------------------------------
@@ -160,9 +159,11 @@ class DiscussionScreen(Screen):
     # --- drawing --------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        self.draw_afresh(surface, self._compose)
+
+    def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
-        self._fits = []
         surface.fill(p.backdrop)
         chips = [self.t("discuss")]
         if self.outcome.step_label:
@@ -243,11 +244,10 @@ class DiscussionScreen(Screen):
         for i, (prompt, h) in enumerate(zip(prompts, heights)):
             number = tx.render(f"{i + 1}", size, p.on_narration, "bold")
             surface.blit(number, (inner.x, y))
-            fit = tx.fit(prompt, pygame.Rect(inner.x + number_w, y, width,
-                                             max(1, inner.bottom - y)),
-                         size, p.on_narration, "regular", th.small_min)
+            fit = self.drawing.fit(prompt, pygame.Rect(inner.x + number_w, y, width,
+                                                       max(1, inner.bottom - y)),
+                                   size, p.on_narration, "regular", th.small_min)
             fit.blit(surface)
-            self._fits.append((prompt, fit.fits))
             y += h + gap
 
     def _draw_what_happened(self, surface: pygame.Surface, area: pygame.Rect) -> None:
@@ -278,7 +278,7 @@ class DiscussionScreen(Screen):
         if chose is not None:
             chose.blit(surface)
         text.blit(surface)
-        self._fits.append(("(what happened)", text.fits and (chose is None or chose.fits)))
+        self.drawing.check("(what happened)", text.fits and (chose is None or chose.fits))
         self._draw_chips(surface, changes, pygame.Rect(inner.x, inner.bottom - chips_h, inner.w,
                                                        chips_h))
 
@@ -315,7 +315,7 @@ class DiscussionScreen(Screen):
             if x > area.x and x + w > area.right:
                 x, y = area.x, y + h + th.px(0.6)
             rect = chip(surface, th, (x, y), label, bg, fg, icon=icon)
-            self._fits.append((label, rect.right <= area.right + 1))
+            self.drawing.check(label, rect.right <= area.right + 1)
             x = rect.right + th.px(0.8)
 
     def _timer_state(self) -> str:
@@ -365,10 +365,9 @@ class DiscussionScreen(Screen):
         pad = th.px(1.6)
         inner = area.inflate(-2 * pad, -2 * pad)
         state = f"{self.t('timer')}: {self._timer_state()}"
-        state_fit = tx.fit(state, pygame.Rect(inner.x, inner.y, inner.w, inner.h // 2), th.small,
-                           p.ink, "bold", th.small_min)
+        state_fit = self.drawing.fit(state, pygame.Rect(inner.x, inner.y, inner.w, inner.h // 2),
+                                     th.small, p.ink, "bold", th.small_min)
         state_fit.blit(surface)
-        self._fits.append((state, state_fit.fits))
         row = pygame.Rect(inner.x, inner.y + state_fit.height + th.px(0.8), inner.w,
                           self._clock_size() * 5 // 4)
         clock = tx.render(timer.clock(), self._clock_size(), p.ink, "bold")
@@ -407,6 +406,3 @@ class DiscussionScreen(Screen):
             pygame.draw.rect(surface, p.fill, (bar.x, bar.y, int(bar.w * used), bar.h),
                              border_radius=bar.h // 2)
         pygame.draw.rect(surface, p.ink, bar, width=1, border_radius=bar.h // 2)
-
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()

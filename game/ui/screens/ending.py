@@ -22,7 +22,6 @@ class EndingScreen(Screen):
         self.summary = run.summary()
         self.focus = FocusList()
         self.nav: list[Button] = []
-        self._fits: list[tuple[str, bool]] = []
         self._map = None
         self.pane = "story"
         self._outcome_in_story = False
@@ -83,7 +82,6 @@ class EndingScreen(Screen):
     def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
-        self._fits = []
         surface.fill(p.backdrop)
         ending = self.summary.ending
         m = th.margin
@@ -184,8 +182,7 @@ class EndingScreen(Screen):
                 size = max(th.small_min, int(size * 0.94))
             if total <= limit:
                 break
-        fits = total <= limit
-        self._fits.append(("(help)", fits))
+        self.drawing.check("(help)", total <= limit)
         height = 2 * pad + heading.get_height() + min(total, limit)
         box = pygame.Rect(m, th.height - m - height, th.width - 2 * m, height)
         panel(surface, box, th)
@@ -220,20 +217,20 @@ class EndingScreen(Screen):
         if figure_w:
             self._draw_victim(surface, pygame.Rect(right.right, area.y, figure_w, area.h))
         title.blit(surface)
-        self._fits.append((title.text, title.fits))
+        self.drawing.check(title.text, title.fits)
         if self._outcome_in_story and ending is not None:  # on the title's line, at the right
             chip(surface, th, (left.right, left.y + title.height // 2),
                  self.t("outcome", outcome=ending.outcome_label), p.panel, p.ink,
                  style="regular", icon=OUTCOME_ICON.get(ending.outcome), anchor="midright")
         body.blit(surface)
-        self._fits.append((body.text, body.fits))
+        self.drawing.check(body.text, body.fits)
         if journey is None:
             return
         panel(surface, right, th, p.narration, p.narration)
         inner = right.inflate(-2 * th.px(2), -2 * th.px(2))
         surface.blit(tx.render(self.t("journey"), th.body, p.on_narration, "bold"), inner.topleft)
         journey.blit(surface)
-        self._fits.append((self.summary.journey, journey.fits))
+        self.drawing.check(journey.text, journey.fits)
 
     def _story_parts(self, area: pygame.Rect, figure_w: int, wide: bool):
         """The story pane laid out beside a figure `figure_w` wide: the words' column, the
@@ -284,11 +281,10 @@ class EndingScreen(Screen):
         map_box = pygame.Rect(area.x, area.y, half, area.h)
         chart_box = pygame.Rect(map_box.right + gap, area.y, area.w - half - gap, area.h)
         if self.pane == "map":
-            journey = tx.fit(self.summary.journey, pygame.Rect(area.x, area.y, area.w,
-                                                               area.h // 3),
-                             th.body, th.palette.on_backdrop, "italic", th.small_min)
+            journey = self.drawing.fit(self.summary.journey,
+                                       pygame.Rect(area.x, area.y, area.w, area.h // 3),
+                                       th.body, th.palette.on_backdrop, "italic", th.small_min)
             journey.blit(surface)
-            self._fits.append((self.summary.journey, journey.fits))
             top = area.y + journey.height + th.px(1)
             map_box, chart_box = pygame.Rect(area.x, top, area.w, area.bottom - top), None
         elif self.pane == "chart":
@@ -299,16 +295,16 @@ class EndingScreen(Screen):
             legend = {"taken": self.t("legend_taken"), "not_taken": self.t("legend_not_taken"),
                       "scene": self.t("legend_scene"), "choice": self.t("legend_choice"),
                       "ending": self.t("legend_ending")}
-            self._fits.append(("(branch map)", charts.branch_map(
-                surface, th, inner, self.branch_map(), self.summary.path, legend)))
+            self.drawing.check("(branch map)", charts.branch_map(
+                surface, th, inner, self.branch_map(), self.summary.path, legend))
         if chart_box is not None:
             inner = self._titled_panel(surface, chart_box, self.t("chart_title", name=name))
             series = [charts.Series(m.label + (f" ({self.t('lower_is_better')})"
                                                if m.good == "low" else ""),
                                     self.summary.meter_history[m.id], m.min, m.max)
                       for m in self.run.meter_views()]
-            self._fits.append(("(chart legend)", charts.line_chart(
-                surface, th, inner, series, self.t("chart_x"), self.t("chart_y"))))
+            self.drawing.check("(chart legend)", charts.line_chart(
+                surface, th, inner, series, self.t("chart_x"), self.t("chart_y")))
 
     def _titled_panel(self, surface: pygame.Surface, box: pygame.Rect, title: str) -> pygame.Rect:
         th = self.theme
@@ -319,9 +315,6 @@ class EndingScreen(Screen):
         inner = box.inflate(-2 * pad, -pad - head.get_height())
         inner.y = box.y + pad // 2 + head.get_height()
         return inner
-
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()
 
 
 class TouchEndingScreen(TouchCorners, TouchWords, EndingScreen):

@@ -19,7 +19,6 @@ class StoryPickScreen(TouchWords, Screen):
         self.focus = FocusList(start=selected)
         self.cards: list[Button] = []
         self.nav: list[Button] = []
-        self._fits: list[tuple[str, bool]] = []
 
     def on_escape(self) -> None:
         self.app.show_title()
@@ -39,21 +38,22 @@ class StoryPickScreen(TouchWords, Screen):
         return self.focus.press(event)
 
     def draw(self, surface: pygame.Surface) -> None:
+        self.draw_afresh(surface, self._compose)
+
+    def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
-        self._fits = []
         surface.fill(p.backdrop)
         m = th.margin
         back = Button(self.t("back"), self.on_escape, icon="left")
         back.rect = pygame.Rect(m, th.px(1.6), back.natural_width(th), touch_height(th))
         self.nav = [back] + touch_corner_buttons(self)
-        heading = tx.fit(self.t("choose_scenario"),
-                         pygame.Rect(back.rect.right + th.px(2), back.rect.y,
-                                     self.nav[1].rect.x - back.rect.right - th.px(4),
-                                     back.rect.h), th.heading, p.on_backdrop, "bold",
-                         th.body_min)
+        heading = self.drawing.fit(self.t("choose_scenario"),
+                                   pygame.Rect(back.rect.right + th.px(2), back.rect.y,
+                                               self.nav[1].rect.x - back.rect.right - th.px(4),
+                                               back.rect.h), th.heading, p.on_backdrop, "bold",
+                                   th.body_min)
         heading.blit(surface, "center")
-        self._fits.append((heading.text, heading.fits))
         entries = self.app.config.entries
         top = back.rect.bottom + th.px(3)
         gap = th.px(2)
@@ -75,20 +75,16 @@ class StoryPickScreen(TouchWords, Screen):
             surface.blit(num, num.get_rect(center=badge.center))
             x = badge.right + pad
             inner = pygame.Rect(x, rect.y + pad, rect.right - pad - x, rect.h - 2 * pad)
-            title = tx.fit(card.label, inner, th.body, p.ink, "bold", th.small_min)
+            title = self.drawing.fit(card.label, inner, th.body, p.ink, "bold", th.small_min)
             title.blit(surface)
             below = pygame.Rect(inner.x, inner.y + title.height, inner.w,
                                 max(1, inner.bottom - inner.y - title.height))
-            summary = tx.fit(e.scenario.summary.get_text(self.lang), below, th.body, p.ink,
-                             "regular", th.small_min)
+            summary = self.drawing.fit(e.scenario.summary.get_text(self.lang), below, th.body,
+                                       p.ink, "regular", th.small_min)
             summary.blit(surface)
-            self._fits += [(card.label, title.fits), (summary.text, summary.fits)]
             if self.focus.index == i:
                 from ..widgets import focus_ring
                 focus_ring(surface, rect, th)
         for b in self.nav:
             b.draw(surface, th)
         self.focus.buttons = self.buttons()
-
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok]

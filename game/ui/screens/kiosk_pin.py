@@ -31,7 +31,6 @@ class PinScreen(Screen):
         self.message = ""
         self.keys: list[Button] = []
         self.focus = FocusList()
-        self._fits: list[tuple[str, bool]] = []
 
     # --- behaviour --------------------------------------------------------------------------------
 
@@ -82,9 +81,11 @@ class PinScreen(Screen):
     # --- drawing ----------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        self.draw_afresh(surface, self._compose)
+
+    def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
-        self._fits = []
         surface.fill(p.backdrop)
         key_h = max(touch_height(th), th.px(12))
         gap = th.px(1.5)
@@ -95,15 +96,15 @@ class PinScreen(Screen):
         block = (tx.line_height(th.heading, "bold") + tx.line_height(th.small) + th.px(9)
                  + 4 * key_h + 3 * gap)
         top = max(touch_height(th) + th.px(3), (th.height - block) // 2)
-        title = tx.fit(self.t("kiosk_pin_title"), pygame.Rect(x0, top, pad_w, th.px(9)),
-                       th.heading, p.on_backdrop, "bold", th.body_min, "center")
+        title = self.drawing.fit(self.t("kiosk_pin_title"), pygame.Rect(x0, top, pad_w, th.px(9)),
+                                 th.heading, p.on_backdrop, "bold", th.body_min, "center")
         title.blit(surface)
         hint_text = self.message or self.t("kiosk_pin_hint")
-        hint = tx.fit(hint_text, pygame.Rect(x0, title.box.y + title.height, pad_w, th.px(6)),
-                      th.small, p.on_backdrop if self.message else p.on_backdrop_muted,
-                      "bold" if self.message else "regular", th.small_min, "center")
+        hint = self.drawing.fit(hint_text,
+                                pygame.Rect(x0, title.box.y + title.height, pad_w, th.px(6)),
+                                th.small, p.on_backdrop if self.message else p.on_backdrop_muted,
+                                "bold" if self.message else "regular", th.small_min, "center")
         hint.blit(surface)
-        self._fits += [(title.text, title.fits), (hint.text, hint.fits)]
         # One open circle per digit typed: shows progress without showing the code.
         dots = pygame.Rect(x0, hint.box.y + hint.height + th.px(1), pad_w, th.px(6))
         panel(surface, dots, th)
@@ -130,6 +131,3 @@ class PinScreen(Screen):
         self.keys.append(back)
         self.focus.buttons = self.keys
         self.focus.draw(surface, th)
-
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()

@@ -41,7 +41,6 @@ class MenuScreen(Screen):
         self.back_to = back_to
         self.focus = FocusList(start=0)
         self.items: list[Button] = []
-        self._title_fits = True
 
     def entries(self) -> list[tuple[str, object]]:
         raise NotImplementedError
@@ -68,18 +67,20 @@ class MenuScreen(Screen):
         return self.focus.press(event)
 
     def draw(self, surface: pygame.Surface) -> None:
+        self.back_to.draw(surface)
+        self.draw_afresh(surface, self._compose)
+
+    def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
-        self.back_to.draw(surface)
         surface.blit(_shade(surface.get_size(), p.shade_alpha), (0, 0))
         self.items = [Button(label, action, badge=str(i + 1))
                       for i, (label, action) in enumerate(self.entries())]
         width = int(min(th.width - 2 * th.margin, th.px(self.width_px)))
         pad = th.px(3)
         inner = width - 2 * pad
-        title = tx.fit(self.t(self.title_key), pygame.Rect(0, 0, inner, th.px(20)), th.heading,
-                       p.ink, "bold", th.body_min)
-        self._title_fits = title.fits
+        title = self.drawing.fit(self.t(self.title_key), pygame.Rect(0, 0, inner, th.px(20)),
+                                 th.heading, p.ink, "bold", th.body_min)
         heights = [self.item_height(b, inner) for b in self.items]
         gap = th.px(self.gap_px)
         total = title.height + th.px(2) + sum(heights) + gap * (len(heights) - 1) + 2 * pad
@@ -94,6 +95,3 @@ class MenuScreen(Screen):
             y += bh + gap
         self.focus.buttons = self.items
         self.focus.draw(surface, th)
-
-    def overflows(self) -> list[str]:
-        return ([] if self._title_fits else [self.t(self.title_key)]) + super().overflows()

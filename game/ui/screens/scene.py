@@ -74,7 +74,6 @@ class SceneScreen(Screen):
         self.typed = 0.0
         self.choice_focus = FocusList()
         self.nav = FocusList()
-        self._fits: list[tuple[str, bool]] = []
         self._dialogue: BoxLayout | None = None
         """The dialogue box of the last composed layer, whose words `draw` types onto it."""
         self._vote_due = False
@@ -242,7 +241,6 @@ class SceneScreen(Screen):
 
     def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
-        self._fits = []
         self._dialogue = None
         self._draw_stage(surface)
         v = self.view
@@ -267,7 +265,7 @@ class SceneScreen(Screen):
             ok = draw_chat(surface, th, column, bar.y - th.px(1.5),
                            self._content_top(header_bottom, corners),
                            [(b.text, b.speaker_name) for b in v.beats[:self.beat + 1]], shown)
-            self._fits.append((beat.text if beat else "", ok))
+            self.drawing.check(beat.text if beat else "", ok)
             self._draw_footer(surface, bar, corners, on_panel=False)
             return
         if beat is None:
@@ -275,7 +273,7 @@ class SceneScreen(Screen):
         layout = dialogue_layout(th, beat.text, beat.speaker is None, footer_h)
         draw_dialogue(surface, th, layout, None, beat.speaker_name, self._speaker_x(beat))
         self._dialogue = layout
-        self._fits.append((beat.text, layout.text.fits))
+        self.drawing.check(beat.text, layout.text.fits)
         self._draw_footer(surface, layout.footer, corners, on_panel=not layout.narration)
 
     def _draw_footer(self, surface, bar: pygame.Rect, corners: list[Button],
@@ -378,7 +376,7 @@ class SceneScreen(Screen):
         self._nav_buttons = corners + [back]
         for b in self._nav_buttons:
             b.draw(surface, th)
-        self._fits.append(("(choice panel height)", fits))
+        self.drawing.check("(choice panel height)", fits)
 
     def _draw_keys_hint(self, surface, box: pygame.Rect, pad: int, heading_h: int,
                         back: Button) -> None:
@@ -428,9 +426,6 @@ class SceneScreen(Screen):
                 figure = stage.character(member.look, expression, height,
                                          posture=stage.posture_for(expression), facing=facing)
                 surface.blit(figure, figure.get_rect(midbottom=(cx, th.height * FEET_LINE)))
-
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()
 
 
 class TouchSceneScreen(TouchCorners, TouchWords, SceneScreen):

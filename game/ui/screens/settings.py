@@ -24,7 +24,6 @@ class SettingsScreen(Screen):
         self.back_to = back_to
         self.focus = FocusList(start=0)
         self.rows: list[Button] = []
-        self._fits: list[tuple[str, bool]] = []
 
     def on_escape(self) -> None:
         self.app.pop()
@@ -79,20 +78,21 @@ class SettingsScreen(Screen):
     # --- drawing --------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        self.draw_afresh(surface, self._compose)
+
+    def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
         surface.fill(p.backdrop)
-        self._fits = []
         width = int(min(th.width - 2 * th.margin, th.px(120)))
         x = (th.width - width) // 2
         y = th.px(4)
         title = tx.render(self.t("settings_title"), th.heading, p.on_backdrop, "bold")
         surface.blit(title, (x, y))
         y += title.get_height() + th.px(0.5)
-        hint = tx.fit(self.t("settings_hint"), pygame.Rect(x, y, width, th.px(10)), th.small,
-                      p.on_backdrop_muted, "italic", th.small_min)
+        hint = self.drawing.fit(self.t("settings_hint"), pygame.Rect(x, y, width, th.px(10)),
+                                th.small, p.on_backdrop_muted, "italic", th.small_min)
         hint.blit(surface)
-        self._fits.append((hint.text, hint.fits))
         y += hint.height + th.px(2)
         self.rows = []
         for name in ROWS:
@@ -128,6 +128,3 @@ class SettingsScreen(Screen):
             knob_x = r.right - h // 2 if value else r.left + h // 2
             pygame.draw.circle(surface, p.on_badge if value else p.ink, (knob_x, r.centery),
                                h // 2 - th.px(0.6))
-
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()

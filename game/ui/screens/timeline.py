@@ -33,7 +33,6 @@ class TimelineScreen(Screen):
         self.nav: list[Button] = []
         self.nodes: list[pygame.Rect] = []
         self._mode = "one"
-        self._fits: list[tuple[str, bool]] = []
 
     # --- behaviour ------------------------------------------------------------------------------
 
@@ -143,9 +142,11 @@ class TimelineScreen(Screen):
     # --- drawing --------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
+        self.draw_afresh(surface, self._compose)
+
+    def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
-        self._fits = []
         surface.fill(p.backdrop)
         session = self.session
         number = session.road_number(self.road)
@@ -157,27 +158,24 @@ class TimelineScreen(Screen):
         top = header_bar(surface, th, chips_that_fit(th, chips, corners[0].rect.left))
         m = th.margin
         y = max(top.bottom, corners[0].rect.bottom) + th.px(1.5)
-        heading = tx.fit(self.t("timeline_title"), pygame.Rect(m, y, th.width - 2 * m,
-                                                                 th.heading * 2),
-                         th.heading, p.on_backdrop, "bold", th.body_min)
+        heading = self.drawing.fit(self.t("timeline_title"),
+                                   pygame.Rect(m, y, th.width - 2 * m, th.heading * 2),
+                                   th.heading, p.on_backdrop, "bold", th.body_min)
         heading.blit(surface)
-        self._fits.append((heading.text, heading.fits))
         self._draw_legend(surface, pygame.Rect(m, y, th.width - 2 * m, heading.height))
         y += heading.height + th.px(1)
         bar_h = tx.line_height(th.body, "bold") + th.px(2)
         bar_y = th.height - m - bar_h
         self.nav = self._layout_nav(bar_y, bar_h)
-        hint = tx.fit(self.t("timeline_hint"), pygame.Rect(m, 0, th.width - 2 * m,
-                                                           tx.line_height(th.small) * 2),
-                      th.small, p.on_backdrop_muted, "regular", th.small_min)
+        hint = self.drawing.fit(self.t("timeline_hint"),
+                                pygame.Rect(m, 0, th.width - 2 * m, tx.line_height(th.small) * 2),
+                                th.small, p.on_backdrop_muted, "regular", th.small_min)
         hint.box.y = bar_y - th.px(1) - hint.height
         hint.blit(surface)
-        self._fits.append((hint.text, hint.fits))
         area = pygame.Rect(m, y, th.width - 2 * m, hint.box.y - th.px(1.5) - y)
         if not self.decisions:
-            msg = tx.fit(self.t("no_decisions"), area, th.body, p.on_backdrop)
+            msg = self.drawing.fit(self.t("no_decisions"), area, th.body, p.on_backdrop)
             msg.blit(surface)
-            self._fits.append((msg.text, msg.fits))
         else:
             strip_h = self._strip_height()
             self._draw_strip(surface, pygame.Rect(area.x, area.y, area.w, strip_h))
@@ -309,10 +307,9 @@ class TimelineScreen(Screen):
             head += "  ·  " + self.t("no_hands_recorded")
         if recorded is not None and recorded["overridden"]:
             head += "  ·  " + self.t("teacher_picked")
-        fit = tx.fit(head, pygame.Rect(inner.x, inner.y, inner.w, inner.h // 3), th.small,
-                     p.ink_muted, "bold", th.small_min)
+        fit = self.drawing.fit(head, pygame.Rect(inner.x, inner.y, inner.w, inner.h // 3),
+                               th.small, p.ink_muted, "bold", th.small_min)
         fit.blit(surface)
-        self._fits.append((head, fit.fits))
         y = inner.y + fit.height + th.px(0.8)
         votes = (recorded or {}).get("votes") or {}
         rows = []
@@ -340,20 +337,17 @@ class TimelineScreen(Screen):
                                                          row.y + tx.line_height(size) // 2)))
             mark = tx.render(letter, size, p.ink, "bold")
             surface.blit(mark, (row.x + taken_w, row.y))
-            fit = tx.fit(text, pygame.Rect(row.x + taken_w + th.px(4), row.y, text_w, h), size,
-                         p.ink, "bold" if taken else "regular", th.small_min)
+            fit = self.drawing.fit(text, pygame.Rect(row.x + taken_w + th.px(4), row.y, text_w,
+                                                     h), size,
+                                   p.ink, "bold" if taken else "regular", th.small_min)
             fit.blit(surface)
-            self._fits.append((text, fit.fits))
             if hands:
                 count = tx.render(hands, th.small, p.ink)
                 surface.blit(count, count.get_rect(midright=(row.right, row.y
                                                              + tx.line_height(size) // 2)))
             y += h + th.px(0.8)
-        self._fits.append(("(timeline detail)", y - th.px(0.8) <= inner.bottom + 1))
+        self.drawing.check("(timeline detail)", y - th.px(0.8) <= inner.bottom + 1)
 
     def _recorded(self, index: int) -> dict | None:
         recorded = self.session.votes(self.road)
         return recorded[index] if index < len(recorded) else None
-
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()

@@ -25,7 +25,6 @@ class TitleScreen(Screen):
         self.focus.index = None  # the selected card is focused; see handle_event
         self.cards: list[Button] = []
         self.actions: list[Button] = []
-        self._fits: list[tuple[str, bool]] = []
 
     # --- behaviour ------------------------------------------------------------------------------
 
@@ -129,25 +128,23 @@ class TitleScreen(Screen):
         title = tx.render(self.t("app_title"), th.title, p.on_backdrop, "bold")
         surface.blit(title, (x, y))
         y += title.get_height()
-        tagline = tx.fit(self.t("tagline"), pygame.Rect(x, y, inner_w, th.px(14)), th.body,
-                         p.on_backdrop_muted, "italic", th.body_min)
+        tagline = self.drawing.fit(self.t("tagline"), pygame.Rect(x, y, inner_w, th.px(14)),
+                                   th.body, p.on_backdrop_muted, "italic", th.body_min)
         tagline.blit(surface)
-        self._fits = [(tagline.text, tagline.fits)]
         y += tagline.height + th.px(3)
         self._layout_actions(x, inner_w)
         cards_bottom = self.actions[0].rect.y - th.px(3)
         if self.app.catalogue.broken:
             n = self.app.catalogue.broken
             note = self.t("broken_file") if n == 1 else self.t("broken_files", n=n)
-            fit = tx.fit(note, pygame.Rect(x, 0, inner_w, th.px(10)), th.small,
-                         p.on_backdrop_muted, "italic", th.small_min)
+            fit = self.drawing.fit(note, pygame.Rect(x, 0, inner_w, th.px(10)), th.small,
+                                   p.on_backdrop_muted, "italic", th.small_min)
             fit.box.y = cards_bottom - fit.height
             fit.blit(surface)
-            self._fits.append((note, fit.fits))
             cards_bottom = fit.box.y - th.px(1.5)
         if not entries:
-            msg = tx.fit(self.t("no_scenarios"), pygame.Rect(x, y, inner_w, th.px(20)), th.body,
-                         p.on_backdrop)
+            msg = self.drawing.fit(self.t("no_scenarios"), pygame.Rect(x, y, inner_w, th.px(20)),
+                                   th.body, p.on_backdrop)
             msg.blit(surface)
         self._draw_cards(surface, pygame.Rect(x, y, inner_w, cards_bottom - y))
         self.focus.buttons = self.buttons()
@@ -246,9 +243,9 @@ class TitleScreen(Screen):
             y += heights[i] + gap
         hidden = len(entries) - len(self.cards)
         if crowded and hidden > 0:
-            hint = tx.fit(self.t("more_stories", n=hidden),
-                          pygame.Rect(area.x, area.bottom + gap // 2, area.w, line),
-                          th.small, p.on_backdrop, min_size=th.small * 3 // 4)
+            hint = self.drawing.fit(self.t("more_stories", n=hidden),
+                                    pygame.Rect(area.x, area.bottom + gap // 2, area.w, line),
+                                    th.small, p.on_backdrop, min_size=th.small * 3 // 4)
             hint.blit(surface)
 
     def _card_texts(self, e):
@@ -272,14 +269,10 @@ class TitleScreen(Screen):
         for text, size, colour, style in ((title, th.body, p.ink, "bold"),
                                           (meta, th.small, p.ink_muted, "regular"),
                                           (summary, th.small, p.ink, "regular")):
-            fit = tx.fit(text, pygame.Rect(box.x, y, box.w, box.bottom - y), size, colour,
-                         style)
+            fit = self.drawing.fit(text, pygame.Rect(box.x, y, box.w, box.bottom - y), size,
+                                   colour, style)
             fit.blit(surface)
-            self._fits.append((text, fit.fits))
             y += fit.height
-
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()
 
 
 class _Measured:

@@ -53,7 +53,6 @@ class VoteScreen(Screen):
         self.row_rects: list[pygame.Rect] = []
         self.controls: list[Button] = []
         self.nav: list[Button] = []
-        self._fits: list[tuple[str, bool]] = []
         self._take_back_kept()
 
     KEPT = ("counts", "touched", "phase", "selected", "seconds")
@@ -266,7 +265,6 @@ class VoteScreen(Screen):
     def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
-        self._fits = []
         surface.fill(p.backdrop)
         v = self.view
         chips = [self.t("vote_title"), self.t("decision_n", n=self.decision_number)]
@@ -278,10 +276,10 @@ class VoteScreen(Screen):
         m = th.margin
         y = max(top.bottom, corners[0].rect.bottom) + th.px(1.5)
         heading_key = "vote_question" if self.phase == "counting" else "results_title"
-        heading = tx.fit(self.t(heading_key), pygame.Rect(m, y, th.width - 2 * m, th.heading * 2),
-                         th.heading, p.on_backdrop, "bold", th.body_min)
+        heading = self.drawing.fit(self.t(heading_key),
+                                   pygame.Rect(m, y, th.width - 2 * m, th.heading * 2),
+                                   th.heading, p.on_backdrop, "bold", th.body_min)
         heading.blit(surface)
-        self._fits.append((heading.text, heading.fits))
         y += heading.height + th.px(1)
         # The bottom: buttons, then the line that says what the teacher can do now.
         bar_h = tx.line_height(th.body, "bold") + th.px(2)
@@ -363,12 +361,11 @@ class VoteScreen(Screen):
                 mark = tx.render("!", int(size * 0.7), p.ink, "bold")
                 surface.blit(mark, mark.get_rect(center=(cx, cy + icon_w * 0.08)))
         colour = p.on_backdrop_muted if counting else p.ink
-        fit = tx.fit(text, pygame.Rect(box.x + pad + icon_w + (pad if icon_w else 0),
-                                       box.y + pad // 2, width - 2 * pad - icon_w - pad,
-                                       box_h - pad // 2),
-                     size, colour, "bold" if not counting else "regular", th.small_min)
+        fit = self.drawing.fit(text, pygame.Rect(box.x + pad + icon_w + (pad if icon_w else 0),
+                                                 box.y + pad // 2, width - 2 * pad - icon_w - pad,
+                                                 box_h - pad // 2),
+                               size, colour, "bold" if not counting else "regular", th.small_min)
         fit.blit(surface, "center")
-        self._fits.append((text, fit.fits))
         return box.y
 
     def _draw_rows(self, surface: pygame.Surface, area: pygame.Rect) -> None:
@@ -451,10 +448,9 @@ class VoteScreen(Screen):
         surface.blit(letter, letter.get_rect(center=badge.center))
         self._draw_choice_text(surface, c, text_box, fg)
         if not c.available:
-            word = tx.fit(self.t("no_votes_here"), right, th.small, p.on_disabled, "italic",
-                          th.small_min, "right")
+            word = self.drawing.fit(self.t("no_votes_here"), right, th.small, p.on_disabled,
+                                    "italic", th.small_min, "right")
             word.blit(surface, "center")
-            self._fits.append((word.text, word.fits))
         elif self.phase == "counting":
             self._draw_counter(surface, c, right, selected)
         else:
@@ -471,20 +467,19 @@ class VoteScreen(Screen):
         p = th.palette
         extra = self._extras(c)
         extra_h = sum(tx.wrapped_height(text, box.w, th.small, style) for text, style in extra)
-        main = tx.fit(c.text, pygame.Rect(box.x, box.y, box.w, max(1, box.h - extra_h)),
-                      th.body, fg, "bold" if c.available else "regular", th.small_min)
+        main = self.drawing.fit(c.text, pygame.Rect(box.x, box.y, box.w, max(1, box.h - extra_h)),
+                                th.body, fg, "bold" if c.available else "regular", th.small_min)
         total = main.height + extra_h
         y = box.centery - total // 2
         main.box.y = y
         main.blit(surface)
-        self._fits.append((c.text, main.fits))
         y += main.height
         muted = p.ink_muted if c.available else p.on_disabled
         for text, style in extra:
-            fit = tx.fit(text, pygame.Rect(box.x, y, box.w, max(1, box.bottom - y)), th.small,
-                         muted if style == "italic" else fg, style, th.small_min)
+            fit = self.drawing.fit(text, pygame.Rect(box.x, y, box.w, max(1, box.bottom - y)),
+                                   th.small, muted if style == "italic" else fg, style,
+                                   th.small_min)
             fit.blit(surface)
-            self._fits.append((text, fit.fits))
             y += fit.height
 
     def _draw_counter(self, surface, c, area: pygame.Rect, selected: bool) -> None:
@@ -511,9 +506,9 @@ class VoteScreen(Screen):
                 surface.blit(value, value.get_rect(center=middle.center))
         else:
             word = self.t("counted") if c.id in self.touched else self.t("not_counted")
-            fit = tx.fit(word, middle, th.small, p.ink_muted, "italic", th.small_min, "center")
+            fit = self.drawing.fit(word, middle, th.small, p.ink_muted, "italic", th.small_min,
+                                   "center")
             fit.blit(surface, "center")
-            self._fits.append((word, fit.fits))
 
     def _draw_bar(self, surface, c, area: pygame.Rect) -> None:
         """The bar of one choice: its length the share of hands, its count in figures."""
@@ -551,6 +546,3 @@ class VoteScreen(Screen):
             triangle(surface, p.ink, (pos.x + th.small * 0.35, pos.centery), th.small * 0.55,
                      "right")
             surface.blit(label_s, (pos.x + int(th.small * 0.8), pos.y))
-
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()
