@@ -2,9 +2,9 @@
 
 Why: the overflow tests ask every screen which of its texts did not fit their boxes. Each screen
 used to keep that list by hand, a line after every fitted text, and a text drawn without that line
-went unchecked. Text fitted through a `Drawing` records itself, and checks that are not one text
-(a panel of choices that needs more height than there is, a chart's legend) are recorded with
-`check`. A screen starts a new `Drawing` each time it composes its picture (see
+went unchecked. Text fitted through a `Drawing` records itself (and so does a text a layout
+fitted, drawn with `blit`), and checks that are not one text (a panel of choices that needs
+more height than there is, a chart's legend) are recorded with `check`. A screen starts a new `Drawing` each time it composes its picture (see
 `Screen.composing`); `Screen.overflows()` reads the last one.
 """
 
@@ -28,6 +28,11 @@ class Drawing:
         fit = tx.fit(text, box, size, colour, style, min_size, align)
         self.check(text, fit.fits)
         return fit
+
+    def blit(self, surface: pygame.Surface, fit: tx.Fit, valign: str = "top") -> pygame.Rect:
+        """Draw a text a layout fitted (`text.fit`), recorded as `fit` records it."""
+        self.check(fit.text, fit.fits)
+        return fit.blit(surface, valign)
 
     def check(self, what: str, fits: bool) -> bool:
         """Record `what` (a text, or a name in brackets for a check that is not one text) when

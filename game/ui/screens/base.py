@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from .. import text as tx
 from ..drawing import Drawing
 from ..i18n import t
 from ..layers import Layer
 from ..theme import Theme
 from ..widgets import Button
+from .chrome import corner_buttons
 
 if TYPE_CHECKING:
     from ..app import App
@@ -26,6 +26,8 @@ class Screen:
     """
 
     _layer: Layer | None = None
+    _layout: object = None
+    _layout_key: tuple | None = None
 
     def __init__(self, app: "App"):
         self.app = app
@@ -51,6 +53,28 @@ class Screen:
 
     def draw(self, surface: pygame.Surface) -> None:
         raise NotImplementedError
+
+    def layout(self):
+        """Where this screen's buttons and areas are now: placed by `place()` for the theme, the
+        language and `layout_state()`, and kept until one of them changes, as the static layer is
+        (see layers.py). Drawing draws what it placed, and events meet the same buttons: a click
+        right after a key press that changed the screen lands on what the screen shows now, never
+        on last frame's rectangles."""
+        key = self.layer_key(*self.layout_state())
+        if self._layout is None or self._layout_key != key:
+            self._layout = None  # a place() that raises must not leave the old layout valid
+            self._layout = self.place()
+            self._layout_key = key
+        return self._layout
+
+    def layout_state(self) -> tuple:
+        """Everything besides the theme and the language that the layout depends on, which the
+        screen must list in full (as it does for its static layer)."""
+        return ()
+
+    def place(self):
+        """This screen's layout, placed afresh (see `layout`)."""
+        return None
 
     def static_layer(self, surface: pygame.Surface, compose, *state: object) -> pygame.Surface:
         """This screen's static layer (see layers.py), the size of `surface`, composed by
@@ -106,6 +130,33 @@ class Screen:
         return corner_buttons(self, extra)
 
 
+class FramedScreen(Screen):
+    """A screen in chrome (see chrome.py): header chips, corner buttons, a bar of buttons at the
+    bottom, and its content between. Its layout has the `chrome` it placed and all its `buttons`
+    in focus order; it draws its content in `draw_content` and anything over the buttons in
+    `draw_over` (the open tab's bar)."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draw_afresh(surface, self.compose)
+
+    def compose(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        lay = self.layout()
+        surface.fill(th.palette.backdrop)
+        lay.chrome.draw_header(surface, th)
+        self.draw_content(surface, lay)
+        self.drawing.check("(bottom bar)", lay.chrome.bar_fits)
+        self.focus.buttons = lay.buttons
+        self.focus.draw(surface, th)
+        self.draw_over(surface, lay)
+
+    def draw_content(self, surface: pygame.Surface, layout) -> None:
+        raise NotImplementedError
+
+    def draw_over(self, surface: pygame.Surface, layout) -> None:
+        """What goes over the buttons; nothing unless the screen says so."""
+
+
 def header_bar(surface: pygame.Surface, theme: Theme, left: list[str]) -> pygame.Rect:
     """A strip of chips at the top left (place, step...); returns the area it used."""
     p = theme.palette
@@ -120,36 +171,3 @@ def header_bar(surface: pygame.Surface, theme: Theme, left: list[str]) -> pygame
         x = rect.right + theme.px(1)
         bottom = max(bottom, rect.bottom)
     return pygame.Rect(0, 0, surface.get_width(), bottom)
-
-
-def chips_that_fit(theme, labels: list[str], right: int) -> list[str]:
-    """The header chips (see `header_bar`) that fit left of `right`: later ones give way
-    first, so a narrow (4:3) screen never puts a chip under the corner buttons."""
-    x = theme.margin
-    kept = []
-    for i, label in enumerate(labels):
-        width = (tx.text_width(label[:1].upper() + label[1:], theme.small,
-                               "bold" if i == 0 else "regular") + 2 * theme.px(1.0))
-        if x + width > right - theme.px(1) and kept:
-            break
-        kept.append(label)
-        x += width + theme.px(1)
-    return kept
-
-
-def corner_buttons(screen: Screen, extra: list[Button] | None = None) -> list[Button]:
-    """Language and Menu buttons at the top right: touch screens have no L or Esc key."""
-    th = screen.theme
-    lang_label = "EN" if screen.lang == "nl" else "NL"
-    buttons = (extra or []) + [
-        Button(f"{lang_label} (L)", screen.app.toggle_language, size="small"),
-        Button(f"{screen.t('menu')} (Esc)", screen.app.pause, size="small"),
-    ]
-    x = th.width - th.margin
-    y = th.px(1.6)
-    for b in reversed(buttons):
-        w = b.natural_width(th)
-        h = tx.line_height(th.small, "bold") + th.px(1.2)
-        b.rect = pygame.Rect(x - w, y, w, h)
-        x -= w + th.px(1)
-    return buttons

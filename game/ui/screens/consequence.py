@@ -10,7 +10,8 @@ from .. import text as tx
 from ..layers import Layer
 from ..intents import ConsequenceSeen, ShowScene
 from ..widgets import Button, FocusList, MeterRow, chip, ease_out, panel
-from .base import Screen, corner_buttons, header_bar
+from .base import Screen, header_bar
+from .chrome import corner_buttons
 from .touch import TouchWords, touch_corner_buttons, touch_height
 
 ANIMATION_SECONDS = 0.8

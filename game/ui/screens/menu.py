@@ -11,7 +11,6 @@ from functools import lru_cache
 
 import pygame
 
-from .. import text as tx
 from ..widgets import Button, FocusList, panel
 from .base import Screen
 
