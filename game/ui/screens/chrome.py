@@ -118,14 +118,14 @@ def place_bar(theme: Theme, row: pygame.Rect, left: list[Button], right: list[Bu
     return left_end <= (right[0].rect.x if right else row.right)
 
 
-def place_tabs(theme: Theme, tabs: list[Button], top: int) -> None:
+def place_tabs(theme: Theme, tabs: list[Button], top: int, height: int | None = None) -> None:
     """A row of tabs from the left margin at `top`: each as wide as its label and number, as
-    tall as a bar of small buttons (or its number badge, if that is taller)."""
+    tall as a bar of small buttons (or its number badge, if that is taller), or `height`."""
     x = theme.margin
     for b in tabs:
         w = b.natural_width(theme)
-        b.rect = pygame.Rect(x, top, w, max(bar_height(theme, "small"),
-                                            b.badge_width(theme) + theme.px(1.2)))
+        h = height or max(bar_height(theme, "small"), b.badge_width(theme) + theme.px(1.2))
+        b.rect = pygame.Rect(x, top, w, h)
         x += w + theme.px(1.2)
 
 
