@@ -1,4 +1,5 @@
-"""The small base every screen shares, and the pieces of chrome most screens draw."""
+"""The base every screen shares: a layout apart from drawing, a drawing that records what did not
+fit, and `FramedScreen`, the screens in chrome (chrome.py places the chrome itself)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,12 @@ if TYPE_CHECKING:
 
 class Screen:
     """A screen on the app's stack.
+
+    Three steps, each in one place: `place()` lays the screen out (every button and area: where
+    the buttons go and what they do, the boxes that text goes into), and `layout()` keeps what
+    it placed until the theme, the language or `layout_state()` changes; `draw()` draws what was
+    placed, fitting text into its boxes through `self.drawing`, which records what did not fit
+    (`overflows()`); `handle_event` meets the same layout's buttons.
 
     `handle_event` returns something truthy when the screen must be redrawn; `update` returns
     whether it is still animating (the app then draws at 60 fps, otherwise it idles at 20 Hz
@@ -155,19 +162,3 @@ class FramedScreen(Screen):
 
     def draw_over(self, surface: pygame.Surface, layout) -> None:
         """What goes over the buttons; nothing unless the screen says so."""
-
-
-def header_bar(surface: pygame.Surface, theme: Theme, left: list[str]) -> pygame.Rect:
-    """A strip of chips at the top left (place, step...); returns the area it used."""
-    p = theme.palette
-    x = theme.margin
-    y = theme.px(2)
-    bottom = y
-    for i, label in enumerate(left):
-        from ..widgets import chip
-        label = label[:1].upper() + label[1:]
-        rect = chip(surface, theme, (x, y), label, p.name_tag if i == 0 else p.panel,
-                    p.on_name_tag if i == 0 else p.ink, style="bold" if i == 0 else "regular")
-        x = rect.right + theme.px(1)
-        bottom = max(bottom, rect.bottom)
-    return pygame.Rect(0, 0, surface.get_width(), bottom)

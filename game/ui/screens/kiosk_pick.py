@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from .. import text as tx
-from ..widgets import Button, FocusList, panel
+from ..widgets import Button, FocusList, focus_ring, panel
 from .base import Screen
 from .touch import TouchWords, touch_corner_buttons, touch_height
 
@@ -17,8 +19,6 @@ class StoryPickScreen(TouchWords, Screen):
         super().__init__(app)
         self.back_to = back_to
         self.focus = FocusList(start=selected)
-        self.cards: list[Button] = []
-        self.nav: list[Button] = []
 
     def on_escape(self) -> None:
         self.app.show_title()
@@ -29,6 +29,16 @@ class StoryPickScreen(TouchWords, Screen):
     def buttons(self) -> list[Button]:
         return self.cards + self.nav
 
+    @property
+    def cards(self) -> list[Button]:
+        """A big card per story."""
+        return self.layout().cards
+
+    @property
+    def nav(self) -> list[Button]:
+        """Back, then the language and menu buttons."""
+        return self.layout().nav
+
     def handle_event(self, event: pygame.event.Event) -> object:
         n = len(self.app.config.entries)
         if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key < pygame.K_1 + min(n, 9):
@@ -37,36 +47,42 @@ class StoryPickScreen(TouchWords, Screen):
         self.focus.buttons = self.buttons()
         return self.focus.press(event)
 
+    def place(self) -> "PickLayout":
+        """Back at the top left, the language and menu at the top right, the heading between;
+        under them a card per story, sharing the height."""
+        th = self.theme
+        m = th.margin
+        back = Button(self.t("back"), self.on_escape, icon="left")
+        back.rect = pygame.Rect(m, th.px(1.6), back.natural_width(th), touch_height(th))
+        nav = [back] + touch_corner_buttons(self)
+        heading = pygame.Rect(back.rect.right + th.px(2), back.rect.y,
+                              nav[1].rect.x - back.rect.right - th.px(4), back.rect.h)
+        entries = self.app.config.entries
+        top = back.rect.bottom + th.px(3)
+        gap = th.px(2)
+        card_h = max(touch_height(th), (th.height - m - top - gap * (len(entries) - 1))
+                     // max(1, len(entries)))
+        cards = []
+        for i, e in enumerate(entries):
+            card = Button(e.scenario.title.get_text(self.lang), lambda i=i: self.pick(i),
+                          badge=str(i + 1))
+            card.rect = pygame.Rect(m, top + i * (card_h + gap), th.width - 2 * m, card_h)
+            cards.append(card)
+        return PickLayout(heading, cards, nav)
+
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_afresh(surface, self._compose)
 
     def _compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
+        lay = self.layout()
         surface.fill(p.backdrop)
-        m = th.margin
-        back = Button(self.t("back"), self.on_escape, icon="left")
-        back.rect = pygame.Rect(m, th.px(1.6), back.natural_width(th), touch_height(th))
-        self.nav = [back] + touch_corner_buttons(self)
-        heading = self.drawing.fit(self.t("choose_scenario"),
-                                   pygame.Rect(back.rect.right + th.px(2), back.rect.y,
-                                               self.nav[1].rect.x - back.rect.right - th.px(4),
-                                               back.rect.h), th.heading, p.on_backdrop, "bold",
-                                   th.body_min)
-        heading.blit(surface, "center")
-        entries = self.app.config.entries
-        top = back.rect.bottom + th.px(3)
-        gap = th.px(2)
-        card_h = max(touch_height(th), (th.height - m - top - gap * (len(entries) - 1))
-                     // max(1, len(entries)))
+        self.drawing.fit(self.t("choose_scenario"), lay.heading, th.heading, p.on_backdrop,
+                         "bold", th.body_min).blit(surface, "center")
         pad = th.px(2)
-        self.cards = []
-        for i, e in enumerate(entries):
-            rect = pygame.Rect(m, top + i * (card_h + gap), th.width - 2 * m, card_h)
-            card = Button(e.scenario.title.get_text(self.lang), lambda i=i: self.pick(i),
-                          badge=str(i + 1))
-            card.rect = rect
-            self.cards.append(card)
+        for i, (card, e) in enumerate(zip(lay.cards, self.app.config.entries)):
+            rect = card.rect
             panel(surface, rect, th, p.panel, p.panel_edge)
             bw = card.badge_width(th)
             badge = pygame.Rect(rect.x + pad, rect.y + pad, bw, bw)
@@ -79,12 +95,17 @@ class StoryPickScreen(TouchWords, Screen):
             title.blit(surface)
             below = pygame.Rect(inner.x, inner.y + title.height, inner.w,
                                 max(1, inner.bottom - inner.y - title.height))
-            summary = self.drawing.fit(e.scenario.summary.get_text(self.lang), below, th.body,
-                                       p.ink, "regular", th.small_min)
-            summary.blit(surface)
+            self.drawing.fit(e.scenario.summary.get_text(self.lang), below, th.body, p.ink,
+                             "regular", th.small_min).blit(surface)
             if self.focus.index == i:
-                from ..widgets import focus_ring
                 focus_ring(surface, rect, th)
-        for b in self.nav:
+        for b in lay.nav:
             b.draw(surface, th)
         self.focus.buttons = self.buttons()
+
+
+@dataclass
+class PickLayout:
+    heading: pygame.Rect
+    cards: list[Button]
+    nav: list[Button]
