@@ -187,7 +187,7 @@ class AttractScreen(Screen):
         s = entry.scenario
         still = stage.place(s.scenes[s.start].place, "warm",
                             (self.theme.width, self.theme.height)).copy()
-        self.composing(self._compose)(still)
+        self.composing(self.compose)(still)
         if self.theme.width > 0 and pygame.display.get_surface() is not None:
             still = still.convert()
         return still
@@ -251,7 +251,7 @@ class AttractScreen(Screen):
 
     # --- drawing ----------------------------------------------------------------------------------
 
-    def _compose(self, still: pygame.Surface) -> None:
+    def compose(self, still: pygame.Surface) -> None:
         """The column, its texts and the count over the place on `still`."""
         th = self.theme
         p = th.palette

@@ -59,6 +59,12 @@ class Screen:
         return False
 
     def draw(self, surface: pygame.Surface) -> None:
+        """The whole picture, composed afresh each frame; screens with a static layer (see
+        `static_layer`) draw from it instead."""
+        self.draw_afresh(surface, self.compose)
+
+    def compose(self, surface: pygame.Surface) -> None:
+        """Draw the screen's picture onto `surface`, as `layout()` placed it."""
         raise NotImplementedError
 
     def layout(self):
@@ -142,9 +148,6 @@ class FramedScreen(Screen):
     bottom, and its content between. Its layout has the `chrome` it placed and all its `buttons`
     in focus order; it draws its content in `draw_content` and anything over the buttons in
     `draw_over` (the open tab's bar)."""
-
-    def draw(self, surface: pygame.Surface) -> None:
-        self.draw_afresh(surface, self.compose)
 
     def compose(self, surface: pygame.Surface) -> None:
         th = self.theme

@@ -229,7 +229,7 @@ class ConsequenceScreen(Screen):
     def _composer(self, light: str):
         def compose(surface: pygame.Surface) -> None:
             self._light = light
-            self._compose(surface)
+            self.compose(surface)
         return compose
 
     def _draw_meters(self, surface: pygame.Surface) -> None:
@@ -250,7 +250,7 @@ class ConsequenceScreen(Screen):
         th = self.theme
         surface.blit(stage.place(self.before.place, self._light, (th.width, th.height)), (0, 0))
 
-    def _compose(self, surface: pygame.Surface) -> None:
+    def compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         lay = self.layout()
         self._draw_background(surface)

@@ -147,9 +147,9 @@ class EndingScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         """Nothing moves here: the layer (chart and branch map included) is composed again only
         when the pane, the focus or the words change."""
-        self.draw_static(surface, self._compose, *self.layout_state(), self.focus.index)
+        self.draw_static(surface, self.compose, *self.layout_state(), self.focus.index)
 
-    def _compose(self, surface: pygame.Surface) -> None:
+    def compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
         lay = self.layout()

@@ -70,10 +70,7 @@ class StoryPickScreen(TouchWords, Screen):
             cards.append(card)
         return PickLayout(heading, cards, nav)
 
-    def draw(self, surface: pygame.Surface) -> None:
-        self.draw_afresh(surface, self._compose)
-
-    def _compose(self, surface: pygame.Surface) -> None:
+    def compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
         lay = self.layout()

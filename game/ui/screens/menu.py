@@ -98,9 +98,9 @@ class MenuScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         self.back_to.draw(surface)
-        self.draw_afresh(surface, self._compose)
+        super().draw(surface)
 
-    def _compose(self, surface: pygame.Surface) -> None:
+    def compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         lay = self.layout()
         surface.blit(_shade(surface.get_size(), th.palette.shade_alpha), (0, 0))

@@ -309,13 +309,13 @@ class SceneScreen(Screen):
         beat = self.current_beat()
         shown = visible_prefix(beat.text, self.typed) if beat else ""
         words_apart = self.phase == "beats" and not self.is_chat
-        self.draw_static(surface, self._compose, *self.layout_state(), self.choice_focus.index,
+        self.draw_static(surface, self.compose, *self.layout_state(), self.choice_focus.index,
                          None if words_apart else shown)
         dialogue = self.layout().dialogue
         if words_apart and dialogue is not None:
             draw_words(surface, self.theme, dialogue, shown)
 
-    def _compose(self, surface: pygame.Surface) -> None:
+    def compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         lay = self.layout()
         self._draw_stage(surface)

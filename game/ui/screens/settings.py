@@ -112,10 +112,7 @@ class SettingsScreen(Screen):
 
     # --- drawing --------------------------------------------------------------------------------
 
-    def draw(self, surface: pygame.Surface) -> None:
-        self.draw_afresh(surface, self._compose)
-
-    def _compose(self, surface: pygame.Surface) -> None:
+    def compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
         lay = self.layout()

@@ -147,9 +147,9 @@ class TitleScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         """Everything here changes only on input: the layer is composed again when the selection,
         the focus or the list of stories changes (and with the theme and language)."""
-        self.draw_static(surface, self._compose, *self.layout_state(), self.focus.index)
+        self.draw_static(surface, self.compose, *self.layout_state(), self.focus.index)
 
-    def _compose(self, surface: pygame.Surface) -> None:
+    def compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
         lay = self.layout()
