@@ -121,9 +121,7 @@ def chip(surface: pygame.Surface, theme: Theme, pos: tuple[int, int], label: str
     label_surface = tx.render(label, size, fg, style)
     pad = theme.px(1.0)
     icon_w = int(size * 0.9) if icon else 0
-    rect = pygame.Rect(0, 0, label_surface.get_width() + 2 * pad + icon_w + (pad // 2 if icon
-                       else 0), label_surface.get_height() + pad // 2)
-    setattr(rect, anchor, pos)
+    rect = chip_rect(theme, pos, label, size, style, icon, anchor)
     pygame.draw.rect(surface, bg, rect, border_radius=rect.h // 2)
     x = rect.x + pad
     if icon in ("up", "down", "left", "right"):
@@ -134,6 +132,20 @@ def chip(surface: pygame.Surface, theme: Theme, pos: tuple[int, int], label: str
     if icon:
         x += icon_w + pad // 2
     surface.blit(label_surface, (x, rect.centery - label_surface.get_height() // 2))
+    return rect
+
+
+def chip_rect(theme: Theme, pos: tuple[int, int], label: str, size: int | None = None,
+              style: str = "bold", icon: str | None = None,
+              anchor: str = "topleft") -> pygame.Rect:
+    """Where `chip` with these arguments goes, measured without drawing it (layouts)."""
+    size = size or theme.small
+    width, height = tx.font(size, style).size(label)  # the size of the label as rendered
+    pad = theme.px(1.0)
+    icon_w = int(size * 0.9) if icon else 0
+    rect = pygame.Rect(0, 0, width + 2 * pad + icon_w + (pad // 2 if icon else 0),
+                       height + pad // 2)
+    setattr(rect, anchor, pos)
     return rect
 
 

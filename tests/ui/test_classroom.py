@@ -524,39 +524,7 @@ def test_a_session_fits_on_every_screen(adrian, size, lang):
     assert not problems, "\n".join(problems)
 
 
-# --- pictures ----------------------------------------------------------------------------------
-
-SNAPSHOTS = Path(__file__).parent / "snapshots"
-CLASS_CASES = {
-    "vote": ("results", ["walk_on"]),
-    "discussion": ("discussion", ["stand_by_sam"]),
-    "compare": ("compare", ["stand_by_sam", "check_in"]),
-    "debrief": ("debrief", ["stand_by_sam", "check_in"]),
-}
-
-
-@pytest.mark.parametrize("name", list(CLASS_CASES))
-def test_class_screen_matches_snapshot(name):
-    from game.ui.screenshot import render
-    from test_snapshots import MAX_MEAN_DIFFERENCE, MAX_SHARE_DIFFERENT, UPDATE, _rgb, difference
-    screen, moves = CLASS_CASES[name]
-    shot = render(MINI, screen, moves, (1280, 720), "en")
-    picture = shot.surface.copy()
-    path = SNAPSHOTS / f"mini_class_{name}_en_1280x720.png"
-    if UPDATE:
-        SNAPSHOTS.mkdir(parents=True, exist_ok=True)
-        pygame.image.save(picture, str(path))
-        return
-    if not path.exists():
-        pytest.fail(f"no stored snapshot {path.name}; produce it with "
-                    f"BYSTANDER_UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest tests/ui")
-    stored = pygame.image.load(str(path))
-    assert stored.get_size() == picture.get_size()
-    mean, share = difference(_rgb(picture), _rgb(stored))
-    assert mean < MAX_MEAN_DIFFERENCE and share < MAX_SHARE_DIFFERENT, (
-        f"{name} differs from {path.name}: mean {mean:.2f}, {share:.2%} of pixels; if the change "
-        f"is intended, regenerate with BYSTANDER_UPDATE_SNAPSHOTS=1")
-
+# --- pictures (the class screens' snapshots are in test_snapshots.py) ----------------------
 
 def test_class_pictures_from_the_command_line_leave_no_record(records_folder, tmp_path, capsys):
     from game.cli import main

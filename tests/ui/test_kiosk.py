@@ -432,21 +432,6 @@ def test_the_attract_loop_fits_every_screen(group_chat, tmp_path, size, text_siz
                    for surface_rect in [app.surface.get_rect()])
 
 
-def test_the_attract_loop_matches_its_snapshot():
-    from test_snapshots import MAX_MEAN_DIFFERENCE, MAX_SHARE_DIFFERENT, SNAPSHOTS, UPDATE
-    from test_snapshots import _rgb, difference
-    from game.ui.screenshot import render
-    shot = render(MINI, "attract", [], (1280, 720), "en")
-    picture = shot.surface.copy()
-    path = SNAPSHOTS / "mini_attract_en_1280x720.png"
-    if UPDATE:
-        pygame.image.save(picture, str(path))
-        return
-    assert path.exists(), "produce it with BYSTANDER_UPDATE_SNAPSHOTS=1"
-    mean, share = difference(_rgb(picture), _rgb(pygame.image.load(str(path))))
-    assert mean < MAX_MEAN_DIFFERENCE and share < MAX_SHARE_DIFFERENT, (mean, share)
-
-
 def test_the_count_on_the_loop(app):
     loop = app.top
     assert loop._count_lines(counts(app), "nl") == ["Speel vandaag als eerste!"]

@@ -154,6 +154,25 @@ def test_the_class_vote_never_shows_a_stale_layer(adrian):
     settings_and_size(app, "results")
 
 
+def test_the_vote_says_which_closed_letter_was_pressed(adrian):
+    """Two letters of choices that cannot be taken, one after the other: nothing is selected
+    either time, and the status line names the second."""
+    from dataclasses import replace
+    app = make_app([adrian])
+    app.start_class(adrian, fresh=True)
+    for _ in range(60):
+        if isinstance(app.top, VoteScreen):
+            break
+        press(app, pygame.K_SPACE, frames=1)
+    vote = app.top
+    vote.view = replace(vote.view, choices=tuple(replace(c, available=False, reason="no")
+                                                 for c in vote.view.choices))
+    for k in (pygame.K_a, pygame.K_b):
+        press(app, k)
+        assert vote.selected is None
+        assert_fresh(app, f"vote key {pygame.key.name(k)} on a closed choice")
+
+
 def test_layers_are_shared_within_their_budget():
     """However many screens draw, at most MAX_LAYERS window-sized surfaces are kept; a layer
     whose surface was taken composes again when it is drawn."""

@@ -272,7 +272,7 @@ def test_a_group_chat_keeps_its_newest_message_in_view_above_the_choices(monkeyp
     app.draw()
     newest = screen.view.beats[-1]
     assert drawn and drawn[-1][-1] == (newest.text, newest.speaker_name)
-    assert all(fits for _, fits in screen._fits), screen._fits
+    assert screen.overflows() == [], screen.overflows()
 
 
 def test_a_focus_list_runs_the_action_of_the_enabled_button_it_pressed():

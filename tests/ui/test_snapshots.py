@@ -1,4 +1,10 @@
-"""Key screens of mini.yaml compared with stored pictures, rendered by the screenshot code.
+"""Ten screens of mini.yaml compared with stored pictures, rendered by the screenshot code: the
+pupil's title, scene, choice, consequence and ending, class mode's results, discussion, comparison
+and debrief, and event mode's attract loop; each in Dutch and English, at 1280x720 and 1920x1080.
+
+Why both languages and both sizes: Dutch words are longer and wrap into other lines than English,
+and 1080p rounds fonts and layout units differently from 720p; a change that moves a button or a
+line in only one of them is still caught. Each picture is rendered once per run.
 
 The stored PNGs are produced by the game, never edited by hand:
 
@@ -35,7 +41,15 @@ CASES = {
     "choice": ("choice", ["walk_on"]),
     "consequence": ("consequence", ["stand_by_sam"]),
     "ending": ("ending", ["stand_by_sam", "check_in"]),
+    "class_vote": ("results", ["walk_on"]),
+    "class_discussion": ("discussion", ["stand_by_sam"]),
+    "class_compare": ("compare", ["stand_by_sam", "check_in"]),
+    "class_debrief": ("debrief", ["stand_by_sam", "check_in"]),
+    "attract": ("attract", []),
 }
+"""Picture name: (the screenshot's screen, the choices made on the way there)."""
+LANGS = ("en", "nl")
+SIZES = ((1280, 720), (1920, 1080))
 
 
 def difference(a: pygame.Surface, b: pygame.Surface) -> tuple[float, float]:
@@ -51,25 +65,39 @@ def difference(a: pygame.Surface, b: pygame.Surface) -> tuple[float, float]:
     return mean, (total - close) / total
 
 
+def snapshot_path(name: str, lang: str, size: tuple[int, int]) -> Path:
+    return SNAPSHOTS / f"mini_{name}_{lang}_{size[0]}x{size[1]}.png"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("name", list(CASES))
-def test_screen_matches_snapshot(name):
+def test_screen_matches_snapshot(name, lang, size):
     screen, moves = CASES[name]
-    shot = render(MINI, screen, moves, (1280, 720), "en")
+    shot = render(MINI, screen, moves, size, lang)
     picture = shot.surface.copy()
-    path = SNAPSHOTS / f"mini_{name}_en_1280x720.png"
+    path = snapshot_path(name, lang, size)
     if UPDATE:
         SNAPSHOTS.mkdir(parents=True, exist_ok=True)
         pygame.image.save(picture, str(path))
         return
     if not path.exists():
         pytest.fail(f"no stored snapshot {path.name}; produce it with "
-                    f"BYSTANDER_UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest tests/ui")
+                    f"BYSTANDER_UPDATE_SNAPSHOTS=1 .venv/bin/python -m pytest "
+                    f"tests/ui/test_snapshots.py")
     stored = pygame.image.load(str(path))
     assert stored.get_size() == picture.get_size()
     mean, share = difference(_rgb(picture), _rgb(stored))
     assert mean < MAX_MEAN_DIFFERENCE and share < MAX_SHARE_DIFFERENT, (
         f"{name} differs from {path.name}: mean {mean:.2f}, {share:.2%} of pixels; if the change "
         f"is intended, regenerate with BYSTANDER_UPDATE_SNAPSHOTS=1")
+
+
+def test_every_stored_snapshot_is_a_case():
+    """No stored picture is left over from a case that is gone (it would never be compared)."""
+    expected = {snapshot_path(name, lang, size).name
+                for name in CASES for lang in LANGS for size in SIZES}
+    assert {p.name for p in SNAPSHOTS.glob("*.png")} == expected
 
 
 def _rgb(surface: pygame.Surface) -> pygame.Surface:

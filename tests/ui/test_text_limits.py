@@ -145,3 +145,32 @@ def test_a_text_one_screen_longer_is_not_shown_whole():
     """The test can fail: a choice twice its limit does not fit."""
     entry = _story_with("Choice.text", 2 * limits.TEXT_CHARS["Choice.text"])
     assert entry_misfits(entry, "nl", (1280, 720))
+
+
+TOO_LONG = {
+    "Beat.text": ["beat"],
+    "Choice.text": ["choices", "vote"],
+    "Choice.consequence": ["consequence"],  # the talk falls back to its first sentence
+    "Choice.discuss": ["discussion", "talk"],
+    "Choice.unavailable": ["all closed"],
+    "Ending.text": ["ending"],
+    "Scenario.summary": ["title:", "story pick:"],  # the attract loop leaves it out
+    "Scenario.title": ["attract:"],
+    "Scenario.closing": ["debrief closing"],
+    "Scenario.help": ["ending", "debrief help"],
+}
+"""A field, and the screens (as the lists of misfits name them) that must each say that a text
+of it three times its limit does not fit."""
+
+
+@pytest.mark.parametrize("field", sorted(TOO_LONG))
+def test_every_screen_says_when_a_text_does_not_fit(field):
+    """The tests above can fail on every screen: each screen that shows the text reports it
+    when it is far too long (the text records itself where it is drawn, see ui/drawing.py)."""
+    entry = _story_with(field, 3 * limits.TEXT_CHARS[field])
+    problems = ([f"{where}: {text}" for where, text in entry_misfits(entry, "nl", (1280, 720))]
+                + class_misfits(entry, "nl") + _debrief_misfits(entry, "nl"))
+    if field.startswith("Scenario."):
+        problems += _title_misfits(entry, "nl")
+    silent = [where for where in TOO_LONG[field] if not any(where in p for p in problems)]
+    assert not silent, f"{field} three times too long, not reported by: {silent}"

@@ -14,6 +14,7 @@ per change of words. With reduced motion nothing moves and it redraws only when 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pygame
 
@@ -51,13 +52,10 @@ class AttractScreen(Screen):
         super().__init__(app)
         self.elapsed = 0.0
         self.focus = FocusList()
-        self.starts: list[Button] = []
-        self._fits: list[tuple[str, bool]] = []
         self._frame = -1
         self._drawn_key = None
         self._still_key = None
         self._still: pygame.Surface | None = None
-        self._layout = None
 
     # --- the cycle --------------------------------------------------------------------------------
 
@@ -114,6 +112,11 @@ class AttractScreen(Screen):
     def buttons(self) -> list[Button]:
         return self.starts
 
+    @property
+    def starts(self) -> list[Button]:
+        """The big start buttons, one a language (or one Play)."""
+        return self.layout().starts
+
     def handle_event(self, event: pygame.event.Event) -> object:
         if event.type == pygame.KEYDOWN:
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
@@ -152,7 +155,7 @@ class AttractScreen(Screen):
         patch = (key == self._still_key and self._still is not None and surface is self._surface
                  and self.app.frames_drawn == self._drawn_at + 1 and buttons == self._buttons)
         if key != self._still_key or self._still is None:
-            self._still = self._compose(entry, lang, counts)
+            self._still = self._still_picture(entry)
             if not walking:  # standing still: the cast is part of the still picture
                 self._draw_cast(self._still, entry, 0.0)
             self._still_key = key
@@ -175,26 +178,41 @@ class AttractScreen(Screen):
     _surface: pygame.Surface | None = None
     _drawn_at = -2
     _buttons = None
-    _cast_h = 0
     patched = False
     """Whether the last frame was drawn by putting back only what moved."""
     _moved: list[pygame.Rect] = []
 
-    def _compose(self, entry, lang: str, counts) -> pygame.Surface:
+    def _still_picture(self, entry) -> pygame.Surface:
         """Everything that stays still until the words change: place, column, texts, count."""
+        s = entry.scenario
+        still = stage.place(s.scenes[s.start].place, "warm",
+                            (self.theme.width, self.theme.height)).copy()
+        self.composing(self.compose)(still)
+        if self.theme.width > 0 and pygame.display.get_surface() is not None:
+            still = still.convert()
+        return still
+
+    # --- layout -----------------------------------------------------------------------------------
+
+    def layout_state(self) -> tuple:
+        counts = self.app.counter.counts()
+        return (self.shown_lang, self.story_index, counts.visitors_started,
+                counts.visitors_stepped_in)
+
+    def place(self) -> "AttractLayout":
+        """The column at the left: from the bottom up, the start buttons, the invitation and (on
+        narrow screens) the count; from the top down, the title and the story on offer. On wide
+        screens the count is at the top right, the cast standing below it."""
         th = self.theme
         p = th.palette
         w, h = th.width, th.height
-        s = entry.scenario
-        place = s.scenes[s.start].place
-        still = stage.place(place, "warm", (w, h)).copy()
-        self._fits = []
+        lang = self.shown_lang
+        entry = self.entries[self.story_index]
+        counts = self.app.counter.counts()
         column = pygame.Rect(0, 0, self._column_w(), h)
-        pygame.draw.rect(still, p.backdrop, column)
         m = th.margin
         x, inner = m + th.px(1), column.w - 2 * m - th.px(2)
         right = pygame.Rect(column.right + m, m, w - column.right - 2 * m, h - 2 * m)
-        # From the bottom up: the start buttons, the invitation, and (on narrow screens) the count.
         starts = self._start_buttons(lang)
         bh = max(touch_height(th), tx.line_height(th.body, "bold") + th.px(3))
         gap = th.px(3.5)  # room for the pulse between the buttons
@@ -203,42 +221,48 @@ class AttractScreen(Screen):
         for b in starts:
             b.rect = pygame.Rect(x, y, bw, bh)
             y += bh + gap
-        self.starts = starts
         bottom = starts[0].rect.y - th.px(2)
         invite = self._fit(t("kiosk_touch_to_start", lang), x, bottom, inner, th.px(16),
                            th.heading, p.on_backdrop, "bold", th.body_min, from_bottom=True)
-        invite.blit(still)
         bottom = invite.box.y - th.px(2.5)
         # The count at the top right, the cast standing below it (smaller if it needs the room);
         # on a screen too narrow for that, in the column above the invitation.
-        self._cast_h = int(h * 0.62)
+        cast_h = int(h * 0.62)
         if right.w >= h * 0.3:
-            box = pygame.Rect(right.x, right.y, right.w, 0)
-            self._draw_count(still, box, counts, lang)
-            self._cast_h = min(self._cast_h, h - th.px(4) - box.bottom - th.px(2))
+            count = pygame.Rect(right.x, right.y, right.w, 0)
+            count.h = self._count_height(count.w - 2 * th.px(1.8), counts, lang)
+            cast_h = min(cast_h, h - th.px(4) - count.bottom - th.px(2))
         else:
             need = self._count_height(inner - 2 * th.px(2), counts, lang)
-            box = pygame.Rect(x, bottom - need, inner, need)
-            self._draw_count(still, box, counts, lang)
-            bottom = box.y - th.px(2)
+            count = pygame.Rect(x, bottom - need, inner, need)
+            count.h = self._count_height(count.w - 2 * th.px(1.8), counts, lang)
+            bottom = count.y - th.px(2)
         # From the top down: the title, what this is, and the story on offer. When not all of
         # it fits (a narrow screen, a large text size), the line about what this is goes first,
         # then the summary: the story's title and the way to start always stay.
-        y = th.px(3)
-        title = tx.render(t("app_title", lang), th.title, p.on_backdrop, "bold")
-        still.blit(title, (x, y))
-        y += title.get_height()
+        title = (x, th.px(3))
+        y = th.px(3) + tx.font(th.title, "bold").size(t("app_title", lang))[1]
         for optional in (("invite", "summary"), ("summary",), ()):
-            fits = self._story_texts(entry, lang, x, y, inner, bottom, optional)
-            if all(f.fits for f in fits if f is not None):
+            texts = self._story_texts(entry, lang, x, y, inner, bottom, optional)
+            if all(f.fits for f in texts if f is not None):
                 break
-        for f in fits:
-            if f is not None:
-                f.blit(still)
-                self._fits.append((f.text, f.fits))
-        if th.width > 0 and pygame.display.get_surface() is not None:
-            still = still.convert()
-        return still
+        return AttractLayout(column, starts, invite, count, cast_h, title,
+                             [f for f in texts if f is not None])
+
+    # --- drawing ----------------------------------------------------------------------------------
+
+    def compose(self, still: pygame.Surface) -> None:
+        """The column, its texts and the count over the place on `still`."""
+        th = self.theme
+        p = th.palette
+        lay = self.layout()
+        lang = self.shown_lang
+        pygame.draw.rect(still, p.backdrop, lay.column)
+        self.drawing.blit(still, lay.invite)
+        self._draw_count(still, lay.count, self.app.counter.counts(), lang)
+        still.blit(tx.render(t("app_title", lang), th.title, p.on_backdrop, "bold"), lay.title)
+        for f in lay.texts:
+            self.drawing.blit(still, f)
 
     def _story_texts(self, entry, lang: str, x: int, y: int, width: int, bottom: int,
                      optional: tuple[str, ...]) -> list[tx.Fit | None]:
@@ -276,7 +300,6 @@ class AttractScreen(Screen):
         fit = tx.fit(text, box, size, colour, style, min_size)
         if from_bottom:
             fit.box.y = y - fit.height
-        self._fits.append((text, fit.fits))
         return fit
 
     # --- the count --------------------------------------------------------------------------------
@@ -304,17 +327,15 @@ class AttractScreen(Screen):
         th = self.theme
         p = th.palette
         pad = th.px(1.8)
-        box.h = self._count_height(box.w - 2 * pad, counts, lang)
         panel(surface, box, th, p.narration, p.narration)
         y = box.y + pad
         lines = self._count_lines(counts, lang)
         for i, line in enumerate(lines):
             size, style = (th.body, "bold") if i == 0 else (th.small, "regular")
             width = balanced_width(line, box.w - 2 * pad, size, style)
-            fit = tx.fit(line, pygame.Rect(box.x + pad, y, width, box.bottom - y),
-                         size, p.on_narration, style, th.small_min)
+            fit = self.drawing.fit(line, pygame.Rect(box.x + pad, y, width, box.bottom - y),
+                                   size, p.on_narration, style, th.small_min)
             fit.blit(surface)
-            self._fits.append((line, fit.fits))
             y += fit.height
             share = counts.share_stepped_in
             if i == 0 and share is not None:
@@ -375,17 +396,29 @@ class AttractScreen(Screen):
         """The cast, `slide` pixels to the right of their places; returns where they went."""
         th = self.theme
         h = th.height
+        cast_h = self.layout().cast_h
         cast = list(entry.scenario.cast.values())[:3]
         left = self._column_w()
         span = th.width - left
         drawn = []
         for i, member in enumerate(cast):
-            figure = stage.character(member.look, "neutral", max(8, self._cast_h),
+            figure = stage.character(member.look, "neutral", max(8, cast_h),
                                      posture="upright", facing=-1 if i % 2 else 1)
             cx = left + span * (i + 1) / (len(cast) + 1) + slide * (1 + 0.3 * i)
             drawn.append(surface.blit(figure, figure.get_rect(midbottom=(int(cx),
                                                                           h - th.px(4)))))
         return drawn
 
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()
+
+@dataclass
+class AttractLayout:
+    column: pygame.Rect
+    starts: list[Button]
+    invite: tx.Fit
+    count: pygame.Rect
+    cast_h: int
+    """How tall the cast stands (below the count, on wide screens)."""
+    title: tuple[int, int]
+    """Where the game's name goes."""
+    texts: list[tx.Fit]
+    """The story on offer: what this is (if there is room), the story's title and summary."""

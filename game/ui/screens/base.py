@@ -1,4 +1,5 @@
-"""The small base every screen shares, and the pieces of chrome most screens draw."""
+"""The base every screen shares: a layout apart from drawing, a drawing that records what did not
+fit, and `FramedScreen`, the screens in chrome (chrome.py places the chrome itself)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from .. import text as tx
+from ..drawing import Drawing
 from ..i18n import t
 from ..layers import Layer
 from ..theme import Theme
 from ..widgets import Button
+from .chrome import corner_buttons
 
 if TYPE_CHECKING:
     from ..app import App
@@ -19,15 +21,25 @@ if TYPE_CHECKING:
 class Screen:
     """A screen on the app's stack.
 
+    Three steps, each in one place: `place()` lays the screen out (every button and area: where
+    the buttons go and what they do, the boxes that text goes into), and `layout()` keeps what
+    it placed until the theme, the language or `layout_state()` changes; `draw()` draws what was
+    placed, fitting text into its boxes through `self.drawing`, which records what did not fit
+    (`overflows()`); `handle_event` meets the same layout's buttons.
+
     `handle_event` returns something truthy when the screen must be redrawn; `update` returns
     whether it is still animating (the app then draws at 60 fps, otherwise it idles at 20 Hz
     and redraws only on change).
     """
 
     _layer: Layer | None = None
+    _layout: object = None
+    _layout_key: tuple | None = None
 
     def __init__(self, app: "App"):
         self.app = app
+        self.drawing = Drawing()
+        """The last composition's record of what did not fit (see `composing`)."""
 
     @property
     def theme(self) -> Theme:
@@ -47,7 +59,35 @@ class Screen:
         return False
 
     def draw(self, surface: pygame.Surface) -> None:
+        """The whole picture, composed afresh each frame; screens with a static layer (see
+        `static_layer`) draw from it instead."""
+        self.draw_afresh(surface, self.compose)
+
+    def compose(self, surface: pygame.Surface) -> None:
+        """Draw the screen's picture onto `surface`, as `layout()` placed it."""
         raise NotImplementedError
+
+    def layout(self):
+        """Where this screen's buttons and areas are now: placed by `place()` for the theme, the
+        language and `layout_state()`, and kept until one of them changes, as the static layer is
+        (see layers.py). Drawing draws what it placed, and events meet the same buttons: a click
+        right after a key press that changed the screen lands on what the screen shows now, never
+        on last frame's rectangles."""
+        key = self.layer_key(*self.layout_state())
+        if self._layout is None or self._layout_key != key:
+            self._layout = None  # a place() that raises must not leave the old layout valid
+            self._layout = self.place()
+            self._layout_key = key
+        return self._layout
+
+    def layout_state(self) -> tuple:
+        """Everything besides the theme and the language that the layout depends on, which the
+        screen must list in full (as it does for its static layer)."""
+        return ()
+
+    def place(self):
+        """This screen's layout, placed afresh (see `layout`)."""
+        return None
 
     def static_layer(self, surface: pygame.Surface, compose, *state: object) -> pygame.Surface:
         """This screen's static layer (see layers.py), the size of `surface`, composed by
@@ -55,13 +95,26 @@ class Screen:
         `state`: everything else the picture depends on, which the screen must list in full."""
         if self._layer is None:
             self._layer = Layer()
-        return self._layer.get(surface, self.layer_key(*state), compose)
+        return self._layer.get(surface, self.layer_key(*state), self.composing(compose))
 
     def draw_static(self, surface: pygame.Surface, compose, *state: object) -> pygame.Surface:
         """Blit the static layer (see `static_layer`) onto `surface`; returns the layer."""
         layer = self.static_layer(surface, compose, *state)
         surface.blit(layer, (0, 0))
         return layer
+
+    def composing(self, compose):
+        """`compose`, drawing into a new `Drawing`: what did not fit is then what this
+        composition could not fit, until the screen composes its picture again."""
+        def run(surface: pygame.Surface) -> None:
+            self.drawing = Drawing()
+            compose(surface)
+        return run
+
+    def draw_afresh(self, surface: pygame.Surface, compose) -> None:
+        """`compose` the whole picture straight onto `surface` (screens without a static layer:
+        they draw everything each frame), recorded as `composing` says."""
+        self.composing(compose)(surface)
 
     def layer_key(self, *state: object) -> tuple:
         return (self.theme, self.lang) + state
@@ -77,8 +130,9 @@ class Screen:
         """Jump every animation to its end (reduced motion, screenshots)."""
 
     def overflows(self) -> list[str]:
-        """Texts that did not fit their boxes in the last draw; the overflow test reads this."""
-        return [b.label for b in self.buttons() if not b.fits]
+        """Texts that did not fit their boxes in the last draw, buttons' labels last; the
+        overflow tests read this."""
+        return self.drawing.misfits + [b.label for b in self.buttons() if not b.fits]
 
     def buttons(self) -> list[Button]:
         return []
@@ -89,50 +143,25 @@ class Screen:
         return corner_buttons(self, extra)
 
 
-def header_bar(surface: pygame.Surface, theme: Theme, left: list[str]) -> pygame.Rect:
-    """A strip of chips at the top left (place, step...); returns the area it used."""
-    p = theme.palette
-    x = theme.margin
-    y = theme.px(2)
-    bottom = y
-    for i, label in enumerate(left):
-        from ..widgets import chip
-        label = label[:1].upper() + label[1:]
-        rect = chip(surface, theme, (x, y), label, p.name_tag if i == 0 else p.panel,
-                    p.on_name_tag if i == 0 else p.ink, style="bold" if i == 0 else "regular")
-        x = rect.right + theme.px(1)
-        bottom = max(bottom, rect.bottom)
-    return pygame.Rect(0, 0, surface.get_width(), bottom)
+class FramedScreen(Screen):
+    """A screen in chrome (see chrome.py): header chips, corner buttons, a bar of buttons at the
+    bottom, and its content between. Its layout has the `chrome` it placed and all its `buttons`
+    in focus order; it draws its content in `draw_content` and anything over the buttons in
+    `draw_over` (the open tab's bar)."""
 
+    def compose(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        lay = self.layout()
+        surface.fill(th.palette.backdrop)
+        lay.chrome.draw_header(surface, th)
+        self.draw_content(surface, lay)
+        self.drawing.check("(bottom bar)", lay.chrome.bar_fits)
+        self.focus.buttons = lay.buttons
+        self.focus.draw(surface, th)
+        self.draw_over(surface, lay)
 
-def chips_that_fit(theme, labels: list[str], right: int) -> list[str]:
-    """The header chips (see `header_bar`) that fit left of `right`: later ones give way
-    first, so a narrow (4:3) screen never puts a chip under the corner buttons."""
-    x = theme.margin
-    kept = []
-    for i, label in enumerate(labels):
-        width = (tx.text_width(label[:1].upper() + label[1:], theme.small,
-                               "bold" if i == 0 else "regular") + 2 * theme.px(1.0))
-        if x + width > right - theme.px(1) and kept:
-            break
-        kept.append(label)
-        x += width + theme.px(1)
-    return kept
+    def draw_content(self, surface: pygame.Surface, layout) -> None:
+        raise NotImplementedError
 
-
-def corner_buttons(screen: Screen, extra: list[Button] | None = None) -> list[Button]:
-    """Language and Menu buttons at the top right: touch screens have no L or Esc key."""
-    th = screen.theme
-    lang_label = "EN" if screen.lang == "nl" else "NL"
-    buttons = (extra or []) + [
-        Button(f"{lang_label} (L)", screen.app.toggle_language, size="small"),
-        Button(f"{screen.t('menu')} (Esc)", screen.app.pause, size="small"),
-    ]
-    x = th.width - th.margin
-    y = th.px(1.6)
-    for b in reversed(buttons):
-        w = b.natural_width(th)
-        h = tx.line_height(th.small, "bold") + th.px(1.2)
-        b.rect = pygame.Rect(x - w, y, w, h)
-        x -= w + th.px(1)
-    return buttons
+    def draw_over(self, surface: pygame.Surface, layout) -> None:
+        """What goes over the buttons; nothing unless the screen says so."""

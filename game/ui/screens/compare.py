@@ -8,18 +8,21 @@ road of this session (a what-if) or the most passive road the story has; N goes 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from ...classroom.session import meters_by_decision, passive_run
 from .. import charts
 from .. import text as tx
 from ..widgets import Button, FocusList, panel
-from .base import Screen, corner_buttons, header_bar
+from .base import FramedScreen
+from .chrome import Chrome, chrome
 
 PASSIVE = "passive"
 
 
-class CompareScreen(Screen):
+class CompareScreen(FramedScreen):
     """Pushed over the screen it came from; Esc or Backspace returns to it."""
 
     def __init__(self, app, road: int, run, other: int | str | None = None):
@@ -29,8 +32,6 @@ class CompareScreen(Screen):
         self.options = self._options()
         self.other = other if other in self.options else self.options[0]
         self.focus = FocusList()
-        self.nav: list[Button] = []
-        self._fits: list[tuple[str, bool]] = []
         self._passive = None
 
     # --- the two roads --------------------------------------------------------------------------
@@ -77,7 +78,7 @@ class CompareScreen(Screen):
         self.close()
 
     def buttons(self) -> list[Button]:
-        return self.nav
+        return self.layout().buttons
 
     def handle_event(self, event: pygame.event.Event) -> object:
         if event.type == pygame.KEYDOWN:
@@ -87,40 +88,65 @@ class CompareScreen(Screen):
             if event.key in (pygame.K_BACKSPACE, pygame.K_LEFT, pygame.K_c):
                 self.close()
                 return True
-        self.focus.buttons = self.nav
+        self.focus.buttons = self.buttons()
         return self.focus.press(event)
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def layout_state(self) -> tuple:
+        """The two roads: what they are called and where they ended does not change while the
+        comparison is shown (but with the language, which the layout's key holds)."""
+        return self.road, self.other
+
+    def place(self) -> "CompareLayout":
+        th = self.theme
+        m = th.margin
+        frame = chrome(self, [self.t("compare_chip")], gap=1.2, bar_size="small",
+                       left=[Button(self.t("back"), self.close, size="small", icon="left")],
+                       primary=Button(self.t("other_road"), self.next_other, size="small",
+                                      icon="right"))
+        y = frame.content.y
+        heading = tx.fit(self.t("compare_title", name=self.run.victim_view().name),
+                         pygame.Rect(m, y, th.width - 2 * m, th.heading * 2), th.heading,
+                         th.palette.on_backdrop, "bold", th.body_min)
+        y += heading.height + th.px(1)
+        names = [self._described(self.road, self.run),
+                 self._described(self.other, self.other_run())]
+        legend = pygame.Rect(m, y, th.width - 2 * m, 0)
+        heights = self._legend_heights(names, legend.w)
+        legend.h = sum(heights) + 2 * th.px(1.2) + th.px(0.6)
+        y += legend.h + th.px(1.2)
+        charts_area = pygame.Rect(m, y, th.width - 2 * m, frame.bar.y - th.px(1.5) - y)
+        return CompareLayout(frame, heading, legend, list(zip(names, heights)),
+                             self._place_charts(charts_area))
+
+    def _legend_heights(self, names: list[str], width: int) -> list[int]:
+        """The height of each road's line in a legend `width` wide."""
+        th = self.theme
+        text_w = width - 2 * th.px(1.2) - th.px(7) - th.px(1.5)
+        return [max(tx.wrapped_height(n, text_w, th.small, "bold"), tx.line_height(th.small))
+                for n in names]
+
+    def _place_charts(self, area: pygame.Rect) -> list[pygame.Rect]:
+        """One chart per meter, side by side (a second row from four meters on)."""
+        th = self.theme
+        n = len(self.run.meter_views())
+        columns = n if n <= 3 else (n + 1) // 2  # small multiples side by side, in one or two rows
+        rows = (n + columns - 1) // columns
+        gap = th.px(1.5)
+        w = (area.w - gap * (columns - 1)) // columns
+        h = (area.h - gap * (rows - 1)) // max(1, rows)
+        return [pygame.Rect(area.x + (i % columns) * (w + gap),
+                            area.y + (i // columns) * (h + gap), w, h) for i in range(n)]
 
     # --- drawing --------------------------------------------------------------------------------
 
-    def draw(self, surface: pygame.Surface) -> None:
-        th = self.theme
-        p = th.palette
-        self._fits = []
-        surface.fill(p.backdrop)
-        top = header_bar(surface, th, [self.t("compare_chip")])
-        corners = corner_buttons(self)
-        m = th.margin
-        y = max(top.bottom, corners[0].rect.bottom) + th.px(1.2)
-        name = self.run.victim_view().name
-        heading = tx.fit(self.t("compare_title", name=name),
-                         pygame.Rect(m, y, th.width - 2 * m, th.heading * 2), th.heading,
-                         p.on_backdrop, "bold", th.body_min)
-        heading.blit(surface)
-        self._fits.append((heading.text, heading.fits))
-        y += heading.height + th.px(1)
-        bar_h = tx.line_height(th.small, "bold") + th.px(1.6)
-        bar_y = th.height - m - bar_h
-        self.nav = self._layout_nav(bar_y, bar_h)
-        first, second = self.run, self.other_run()
-        names = [self._described(self.road, first), self._described(self.other, second)]
-        legend_box = pygame.Rect(m, y, th.width - 2 * m, th.px(20))
-        panel_h = self._draw_legend(surface, legend_box, names)
-        y += panel_h + th.px(1.2)
-        area = pygame.Rect(m, y, th.width - 2 * m, bar_y - th.px(1.5) - y)
-        self._draw_charts(surface, area, meters_by_decision(first), meters_by_decision(second))
-        self.nav = self.nav + corners
-        self.focus.buttons = self.nav
-        self.focus.draw(surface, th)
+    def draw_content(self, surface: pygame.Surface, lay: "CompareLayout") -> None:
+        self.drawing.blit(surface, lay.heading)
+        self._draw_legend(surface, lay.legend, lay.names)
+        first, second = meters_by_decision(self.run), meters_by_decision(self.other_run())
+        for meter, box in zip(self.run.meter_views(), lay.charts):
+            self._draw_one(surface, box, meter, first[meter.id], second[meter.id])
 
     def _described(self, road, run) -> str:
         """The road's name and where it ended (or that it has not ended yet)."""
@@ -130,28 +156,17 @@ class CompareScreen(Screen):
             return self.t("road_ended", road=name, ending=ending.title)
         return self.t("road_so_far", road=name)
 
-    def _layout_nav(self, y: int, h: int) -> list[Button]:
-        th = self.theme
-        back = Button(self.t("back"), self.close, size="small", icon="left")
-        other = Button(self.t("other_road"), self.next_other, size="small", icon="right")
-        back.rect = pygame.Rect(th.margin, y, back.natural_width(th), h)
-        w = other.natural_width(th)
-        other.rect = pygame.Rect(th.width - th.margin - w, y, w, h)
-        return [back, other]
-
-    def _draw_legend(self, surface, box: pygame.Rect, names: list[str]) -> int:
-        """Each road's line sample and marker with its name, one road a line; returns the height."""
+    def _draw_legend(self, surface, box: pygame.Rect, names: list[tuple[str, int]]) -> None:
+        """Each road's line sample and marker with its name (and its line's height), one road a
+        line."""
         th = self.theme
         p = th.palette
         pad = th.px(1.2)
         sample_w = th.px(7)
         text_w = box.w - 2 * pad - sample_w - th.px(1.5)
-        heights = [max(tx.wrapped_height(n, text_w, th.small, "bold"),
-                       tx.line_height(th.small)) for n in names]
-        box.h = sum(heights) + 2 * pad + th.px(0.6)
         panel(surface, box, th, shadow=False)
         y = box.y + pad
-        for i, (text, h) in enumerate(zip(names, heights)):
+        for i, (text, h) in enumerate(names):
             cy = y + tx.line_height(th.small) // 2
             x = box.x + pad
             dash, gap = charts.DASHES[i]
@@ -159,27 +174,9 @@ class CompareScreen(Screen):
                                    max(3, th.px(0.6)), dash * th.u / 10, gap * th.u / 10)
             charts.marker(surface, p.series[i], (x + sample_w // 2, cy), th.px(1.0),
                           charts.MARKERS[i], outline=p.ink)
-            fit = tx.fit(text, pygame.Rect(x + sample_w + th.px(1.5), y, text_w, h), th.small,
-                         p.ink, "bold", th.small_min)
-            fit.blit(surface)
-            self._fits.append((text, fit.fits))
+            self.drawing.fit(text, pygame.Rect(x + sample_w + th.px(1.5), y, text_w, h),
+                             th.small, p.ink, "bold", th.small_min).blit(surface)
             y += h + th.px(0.6)
-        return box.h
-
-    def _draw_charts(self, surface, area: pygame.Rect, first: dict, second: dict) -> None:
-        """One chart per meter, side by side (a second row from four meters on)."""
-        th = self.theme
-        meters = list(self.run.meter_views())
-        n = len(meters)
-        columns = n if n <= 3 else (n + 1) // 2  # small multiples side by side, in one or two rows
-        rows = (n + columns - 1) // columns
-        gap = th.px(1.5)
-        w = (area.w - gap * (columns - 1)) // columns
-        h = (area.h - gap * (rows - 1)) // max(1, rows)
-        for i, meter in enumerate(meters):
-            box = pygame.Rect(area.x + (i % columns) * (w + gap),
-                              area.y + (i // columns) * (h + gap), w, h)
-            self._draw_one(surface, box, meter, first[meter.id], second[meter.id])
 
     def _draw_one(self, surface, box: pygame.Rect, meter, a: tuple, b: tuple) -> None:
         th = self.theme
@@ -189,11 +186,11 @@ class CompareScreen(Screen):
         title = meter.label
         if meter.good == "low":
             title += f" ({self.t('lower_is_better')})"
-        head = tx.fit(title, pygame.Rect(box.x + pad, box.y + pad // 2, box.w - 2 * pad,
-                                         tx.line_height(th.small, "bold") * 2),
-                      th.small, p.ink, "bold", th.small_min)
+        head = self.drawing.fit(title, pygame.Rect(box.x + pad, box.y + pad // 2,
+                                                   box.w - 2 * pad,
+                                                   tx.line_height(th.small, "bold") * 2),
+                                th.small, p.ink, "bold", th.small_min)
         head.blit(surface)
-        self._fits.append((title, head.fits))
         # Under the chart: where each road ended, with the line's own marker.
         foot_h = tx.line_height(th.small, "bold")
         foot_y = box.bottom - pad // 2 - foot_h
@@ -204,7 +201,7 @@ class CompareScreen(Screen):
             label = tx.render(self.t("ends_at", n=values[-1]), th.small, p.ink, "bold")
             surface.blit(label, (x + th.px(2.6), foot_y))
             x += th.px(2.6) + label.get_width() + th.px(2)
-        self._fits.append(("(chart values)", x - th.px(2) <= box.right - pad))
+        self.drawing.check("(chart values)", x - th.px(2) <= box.right - pad)
         plot = pygame.Rect(box.x + pad, box.y + pad // 2 + head.height + th.px(0.5),
                            box.w - 2 * pad, 0)
         plot.h = foot_y - th.px(0.5) - plot.y
@@ -212,7 +209,19 @@ class CompareScreen(Screen):
                   charts.Series(self.t("road_b"), b, meter.min, meter.max)]
         ok = charts.line_chart(surface, th, plot, series, self.t("compare_x"), "",
                                legend=False)
-        self._fits.append(("(chart)", ok))
+        self.drawing.check("(chart)", ok)
 
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()
+
+@dataclass
+class CompareLayout:
+    chrome: Chrome
+    heading: tx.Fit
+    legend: pygame.Rect
+    names: list[tuple[str, int]]
+    """Each road's name in the legend, and the height of its line."""
+    charts: list[pygame.Rect]
+    """A chart per meter, in the order of the run's meters."""
+
+    @property
+    def buttons(self) -> list[Button]:
+        return self.chrome.buttons

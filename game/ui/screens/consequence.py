@@ -3,14 +3,17 @@ scene, his meters moving from before to after, and the player's role if it chang
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from .. import stage
 from .. import text as tx
 from ..layers import Layer
 from ..intents import ConsequenceSeen, ShowScene
-from ..widgets import Button, FocusList, MeterRow, chip, ease_out, panel
-from .base import Screen, corner_buttons, header_bar
+from ..widgets import Button, FocusList, MeterRow, chip, chip_rect, ease_out, panel
+from .base import Screen
+from .chrome import Chip, corner_buttons, draw_header, header_chips, place_bar
 from .touch import TouchWords, touch_corner_buttons, touch_height
 
 ANIMATION_SECONDS = 0.8
@@ -35,18 +38,10 @@ class ConsequenceScreen(Screen):
         self.elapsed = 0.0
         self.show_discussion = False
         self.focus = FocusList()
-        self.nav: list[Button] = []
-        self.corners: list[Button] = []
-        """Language and Menu at the top right: drawn each frame, clickable like the rest."""
-        self._fits: list[tuple[str, bool]] = []
         self._light = self.outcome.condition_after.light
         """The light of the layer being composed."""
         self._before = Layer()
         """The picture under the light before, while it fades into the one after."""
-        self._still = pygame.Rect(0, 0, 0, 0)
-        """Where the panel's words are: the same under every light, so never faded."""
-        self._rows: list[tuple[MeterRow, pygame.Rect]] = []
-        """The meters and where they are, to draw them moving over the layer."""
         self._lang = run.lang
         if app.settings.reduced_motion:
             self.finish_animations()
@@ -91,7 +86,22 @@ class ConsequenceScreen(Screen):
         self.show_discussion = not self.show_discussion
 
     def buttons(self) -> list[Button]:
-        return self.nav + self.corners
+        return self.layout().buttons
+
+    @property
+    def nav(self) -> list[Button]:
+        """Back (or What if?), Think about it, Continue."""
+        return self.layout().panel.nav
+
+    @property
+    def corners(self) -> list[Button]:
+        """Language and Menu: clickable like the rest."""
+        return self.layout().corners
+
+    @property
+    def _still(self) -> pygame.Rect:
+        """Where the panel's words are: the same under every light, so never faded."""
+        return self.layout().panel.still
 
     def handle_event(self, event: pygame.event.Event) -> object:
         if event.type == pygame.KEYDOWN:
@@ -113,74 +123,31 @@ class ConsequenceScreen(Screen):
 
     # --- drawing --------------------------------------------------------------------------------
 
-    def draw(self, surface: pygame.Surface) -> None:
-        """The whole picture is a static layer with the meters at their end, under the light
-        after. While the light changes, the same picture under the light before is a second
-        layer, and the one after is blended over it outside the panel's words (the only place
-        where the two differ is where the place shows). While the meters move, they are drawn
-        over their rows."""
-        o = self.outcome
-        state = (o, self.before, self.show_discussion, self.focus.index,
-                 self.app.classroom is not None)
-        before, after = o.condition_before.light, o.condition_after.light
-        layer = self.static_layer(surface, self._composer(after), after, *state)
-        if before != after and self.progress < 1.0:
-            surface.blit(self._before.get(surface, self.layer_key(before, *state),
-                                          self._composer(before)), (0, 0))
-            layer.set_alpha(int(255 * ease_out(self.progress)))
-            for area in _around(surface.get_rect(), self._still):
-                surface.blit(layer, area.topleft, area)
-            layer.set_alpha(None)
-        else:
-            surface.blit(layer, (0, 0))
-        if self.progress < 1.0:
-            self._draw_meters(surface)
+    # --- layout ---------------------------------------------------------------------------------
 
-    def _composer(self, light: str):
-        def compose(surface: pygame.Surface) -> None:
-            self._light = light
-            self._compose(surface)
-        return compose
+    def layout_state(self) -> tuple:
+        return (self.outcome, self.before, self.show_discussion,
+                self.app.classroom is not None)
 
-    def _draw_meters(self, surface: pygame.Surface) -> None:
-        """The meters at the animation's progress, over their rows of the panel."""
-        if not self._rows:
-            return
+    def place(self) -> "ConsequenceLayout":
         th = self.theme
-        surface.fill(th.palette.panel, self._rows[0][1].unionall([r for _, r in self._rows]))
-        for row, rect in self._rows:
-            row.draw(surface, th, rect, self.progress)
-
-    def _draw_background(self, surface: pygame.Surface) -> None:
-        """The place under the light being composed."""
-        th = self.theme
-        surface.blit(stage.place(self.before.place, self._light, (th.width, th.height)), (0, 0))
-
-    def _compose(self, surface: pygame.Surface) -> None:
-        th = self.theme
-        self._fits = []
-        self._draw_background(surface)
-        header_bar(surface, th, [self.before.place_label])
-        victim = self.run.victim_view()
-        corners = self.corners = corner_buttons(self)
+        chips = header_chips(th, [self.before.place_label])
+        corners = corner_buttons(self)
 
         def panel_box(figure_w: int) -> pygame.Rect:
             return pygame.Rect(figure_w, corners[0].rect.bottom + th.px(2),
                                th.width - figure_w - th.margin,
                                th.height - th.margin - corners[0].rect.bottom - th.px(2))
 
-        figure_area_w = self._figure_width(lambda w: self._panel_area(panel_box(w)))
-        self._draw_figure(surface, victim, figure_area_w)
-        box = panel_box(figure_area_w)
-        area = self._panel_area(box)
-        panel(surface, box, th)
-        lower = self._draw_panel(surface, area)
-        for b in corners:
-            b.draw(surface, th)
+        figure_w = self._figure_width(lambda w: self._panel_area(panel_box(w)))
+        box = panel_box(figure_w)
+        inside = self._place_panel(self._panel_area(box))
+        pane = None
         if self.show_discussion:
             beside = pygame.Rect(th.margin, box.y, box.x - 2 * th.margin, box.h)
-            above_buttons = pygame.Rect(box.x, box.y, box.w, lower.bottom - box.y)
-            self._draw_discussion(surface, self._discussion_pane(beside, lower, above_buttons))
+            above_buttons = pygame.Rect(box.x, box.y, box.w, inside.lower.bottom - box.y)
+            pane = self._discussion_pane(beside, inside.lower, above_buttons)
+        return ConsequenceLayout(chips, corners, figure_w, box, inside, pane)
 
     def _discussion_pane(self, beside: pygame.Rect, lower: pygame.Rect,
                          whole: pygame.Rect) -> pygame.Rect:
@@ -193,6 +160,114 @@ class ConsequenceScreen(Screen):
             if pane.w > 0 and self._discussion_size(pane)[1]:
                 return pane
         return whole
+
+    def _place_panel(self, area: pygame.Rect, nav_area: pygame.Rect | None = None
+                     ) -> "PanelLayout":
+        """The panel's contents in `area`, its buttons at the bottom of `nav_area` (the same
+        area unless a touch screen gives them more room). Its `lower` part, from a unit under
+        the consequence to above the buttons (a little wider than `area`), is where the
+        discussion prompts may open."""
+        th = self.theme
+        o = self.outcome
+        chose, text_box = self._consequence_box(area)
+        text = tx.fit(o.consequence, text_box, th.body, th.palette.ink, "regular", th.body_min)
+        y = fixed_top = text_box.y + text.height + th.px(2)
+        condition = pygame.Rect(area.x, y, area.w, tx.line_height(th.body, "bold") + th.px(1))
+        y = condition.bottom
+        rows = []
+        for row in self._meter_rows():
+            rows.append((row, pygame.Rect(area.x, y, area.w, row.height(th))))
+            y += row.height(th)
+        words = self.t("you_became" if o.role_changed else "you_stayed", role=o.role_label)
+        role = chip_rect(th, (area.x, y + th.px(0.5)), words,
+                         style="bold" if o.role_changed else "regular")
+        nav = self._place_nav(nav_area or area, tx.line_height(th.body, "bold") + th.px(2))
+        buttons_top = min(b.rect.top for b in nav)
+        top = fixed_top - th.px(1)
+        return PanelLayout(pygame.Rect(area), chose, text, condition, rows, (words, role), nav,
+                           pygame.Rect(area.x - th.px(1), top, area.w + th.px(2),
+                                       buttons_top - th.px(1.5) - top))
+
+    def _place_nav(self, area: pygame.Rect, h: int) -> list[Button]:
+        """Back (class mode: What if?) at the left; Think about it and Continue at the right."""
+        th = self.theme
+        go = Button(self.t("continue"), self.go_on, icon="right")
+        back = Button(self.t("whatif") if self.app.classroom is not None else self.t("back"),
+                      self.back, size="small", icon="left")
+        right = [go]
+        if self.outcome.discuss and self.app.classroom is None:  # class mode: its own screen
+            right.insert(0, Button(self.t("discuss_hint"), self.toggle_discussion,
+                                   size="small"))
+        place_bar(th, pygame.Rect(area.x, area.bottom - h, area.w, h), [back], right,
+                  th.px(1.2))
+        return [back] + right
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The whole picture is a static layer with the meters at their end, under the light
+        after. While the light changes, the same picture under the light before is a second
+        layer, and the one after is blended over it outside the panel's words (the only place
+        where the two differ is where the place shows). While the meters move, they are drawn
+        over their rows."""
+        o = self.outcome
+        state = (*self.layout_state(), self.focus.index)
+        before, after = o.condition_before.light, o.condition_after.light
+        layer = self.static_layer(surface, self._composer(after), after, *state)
+        if before != after and self.progress < 1.0:
+            surface.blit(self._before.get(surface, self.layer_key(before, *state),
+                                          self.composing(self._composer(before))), (0, 0))
+            layer.set_alpha(int(255 * ease_out(self.progress)))
+            for area in _around(surface.get_rect(), self._still):
+                surface.blit(layer, area.topleft, area)
+            layer.set_alpha(None)
+        else:
+            surface.blit(layer, (0, 0))
+        if self.progress < 1.0:
+            self._draw_meters(surface)
+
+    def _composer(self, light: str):
+        def compose(surface: pygame.Surface) -> None:
+            self._light = light
+            self.compose(surface)
+        return compose
+
+    def _draw_meters(self, surface: pygame.Surface) -> None:
+        """The meters at the animation's progress, over their rows of the panel (not those a
+        discussion pane covers: they stay under it)."""
+        lay = self.layout()
+        rows = [(row, rect) for row, rect in lay.panel.rows
+                if lay.pane is None or not rect.colliderect(lay.pane)]
+        if not rows:
+            return
+        th = self.theme
+        surface.fill(th.palette.panel, rows[0][1].unionall([r for _, r in rows]))
+        for row, rect in rows:
+            row.draw(surface, th, rect, self.progress)
+
+    def _draw_background(self, surface: pygame.Surface) -> None:
+        """The place under the light being composed."""
+        th = self.theme
+        surface.blit(stage.place(self.before.place, self._light, (th.width, th.height)), (0, 0))
+
+    def compose(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        lay = self.layout()
+        self._draw_background(surface)
+        draw_header(surface, th, lay.chips)
+        self._draw_figure(surface, self.run.victim_view(), lay.figure_w)
+        panel(surface, lay.box, th)
+        self._draw_panel(surface, lay.panel)
+        self._draw_buttons(surface, lay)
+        if lay.pane is not None:
+            self._draw_discussion(surface, lay.pane)
+
+    def _draw_buttons(self, surface: pygame.Surface, lay: "ConsequenceLayout") -> None:
+        """Every button with the focus, then the corner buttons once more over them."""
+        self.focus.buttons = lay.buttons
+        self.focus.draw(surface, self.theme)
+        for b in lay.corners:
+            b.draw(surface, self.theme)
 
     def _draw_figure(self, surface: pygame.Surface, victim, figure_area_w: int) -> None:
         """The victim at the bottom of his column: full size where it is wide enough, else
@@ -269,67 +344,25 @@ class ConsequenceScreen(Screen):
         top_of_fixed = bottom - role_h - rows_h - cond_h
         return chose, pygame.Rect(area.x, y, area.w, max(1, top_of_fixed - y - th.px(1.5)))
 
-    def _draw_panel(self, surface: pygame.Surface, area: pygame.Rect) -> pygame.Rect:
-        """The panel's contents; returns its part under the consequence (from a unit under the
-        text to above the buttons, a little wider than `area`), for the discussion pane."""
+    def _draw_panel(self, surface: pygame.Surface, inside: "PanelLayout") -> None:
+        """The panel's words, meters (at their end) and role chip; its buttons are drawn with
+        the corner buttons."""
         th = self.theme
         p = th.palette
         o = self.outcome
-        self._still = pygame.Rect(area)
-        chose, text_box = self._consequence_box(area)
-        chose.blit(surface)
-        self._fits.append((chose.text, chose.fits))
-        y = text_box.y
-        button_h = tx.line_height(th.body, "bold") + th.px(2)
-        rows = self._meter_rows()
-        cond_h = tx.line_height(th.body, "bold") + th.px(1)
-        text = tx.fit(o.consequence, text_box, th.body, p.ink, "regular", th.body_min)
-        text.blit(surface)
-        self._fits.append((o.consequence, text.fits))
-        y = fixed_top = y + text.height + th.px(2)
-        line = self._condition_line()
-        cond_fit = tx.fit(line, pygame.Rect(area.x, y, area.w, cond_h), th.body, p.ink, "bold",
-                          th.small_min)
-        cond_fit.blit(surface)
-        self._fits.append((line, cond_fit.fits))
-        y += cond_h
-        self._rows = []
-        for row in rows:
-            rect = pygame.Rect(area.x, y, area.w, row.height(th))
-            self._fits.append((row.label, row.draw(surface, th, rect, 1.0)))
-            self._rows.append((row, rect))
-            y += row.height(th)
+        self.drawing.blit(surface, inside.chose)
+        self.drawing.blit(surface, inside.text)
+        self.drawing.fit(self._condition_line(), inside.condition, th.body, p.ink, "bold",
+                         th.small_min).blit(surface)
+        for row, rect in inside.rows:
+            self.drawing.check(row.label, row.draw(surface, th, rect, 1.0))
+        words, role = inside.role
         if o.role_changed:
-            role = chip(surface, th, (area.x, y + th.px(0.5)),
-                        self.t("you_became", role=o.role_label), p.badge, p.on_badge)
+            chip(surface, th, role.topleft, words, p.badge, p.on_badge)
         else:
-            role = chip(surface, th, (area.x, y + th.px(0.5)),
-                        self.t("you_stayed", role=o.role_label), p.same, p.on_same,
-                        style="regular")
-        self._layout_nav(area, button_h)
-        buttons_top = min(b.rect.top for b in self.nav)
-        self._fits.append(("(role chip over the buttons)", role.bottom <= buttons_top))
-        self.focus.buttons = self.buttons()
-        self.focus.draw(surface, th)
-        top = fixed_top - th.px(1)
-        return pygame.Rect(area.x - th.px(1), top, area.w + th.px(2),
-                           buttons_top - th.px(1.5) - top)
-
-    def _layout_nav(self, area: pygame.Rect, h: int) -> None:
-        th = self.theme
-        go = Button(self.t("continue"), self.go_on, icon="right")
-        back = Button(self.t("whatif") if self.app.classroom is not None else self.t("back"),
-                      self.back, size="small", icon="left")
-        self.nav = [back, go]
-        if self.outcome.discuss and self.app.classroom is None:  # class mode: its own screen
-            self.nav.insert(1, Button(self.t("discuss_hint"), self.toggle_discussion,
-                                      size="small"))
-        x = area.right
-        for b in reversed(self.nav):
-            w = b.natural_width(th)
-            b.rect = pygame.Rect(x - w, area.bottom - h, w, h)
-            x -= w + th.px(1.2)
-        back.rect.x = area.x
+            chip(surface, th, role.topleft, words, p.same, p.on_same, style="regular")
+        self.drawing.check("(role chip over the buttons)",
+                           role.bottom <= min(b.rect.top for b in inside.nav))
 
     def _discussion_size(self, area: pygame.Rect) -> tuple[int, bool]:
         """One size for all the prompts in the discussion pane `area`: the largest, down to the
@@ -349,8 +382,6 @@ class ConsequenceScreen(Screen):
     def _draw_discussion(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         th = self.theme
         p = th.palette
-        # Meters the pane covers (narrow screens) stay under it, not animated over it.
-        self._rows = [(row, rect) for row, rect in self._rows if not rect.colliderect(area)]
         panel(surface, area, th, p.narration, p.narration)
         inner = area.inflate(-2 * th.px(2), -2 * th.px(2))
         heading = tx.render(self.t("discuss"), th.body, p.on_narration, "bold")
@@ -358,10 +389,10 @@ class ConsequenceScreen(Screen):
         size, _ = self._discussion_size(area)
         y = inner.y + heading.get_height() + th.px(1)
         for prompt in self.outcome.discuss:
-            fit = tx.fit(prompt, pygame.Rect(inner.x, y, inner.w, max(1, inner.bottom - y)),
-                         size, p.on_narration, "regular", size)
+            fit = self.drawing.fit(prompt, pygame.Rect(inner.x, y, inner.w,
+                                                       max(1, inner.bottom - y)),
+                                   size, p.on_narration, "regular", size)
             fit.blit(surface)
-            self._fits.append((prompt, fit.fits))
             y += fit.height + th.px(1.5)
 
     def _changes(self):
@@ -378,9 +409,6 @@ class ConsequenceScreen(Screen):
         m = next(m for m in self.run.meter_views() if m.id == meter_id)
         return m.min, m.max
 
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()
-
 
 def _around(outer: pygame.Rect, hole: pygame.Rect) -> list[pygame.Rect]:
     """`outer` less `hole`, as up to four rectangles: above, below, left and right of it."""
@@ -395,19 +423,12 @@ def _around(outer: pygame.Rect, hole: pygame.Rect) -> list[pygame.Rect]:
 class TouchConsequenceScreen(TouchWords, ConsequenceScreen):
     """What a choice did, with touch-sized Back, Think about it, Continue and corner buttons."""
 
-    _nav_area: pygame.Rect | None = None
-
-    def _compose(self, surface: pygame.Surface) -> None:
+    def place(self) -> "ConsequenceLayout":
         # The panel takes the whole height on the right; the place, language and menu go on the
         # left above the victim, so the big buttons cost the story no room.
         th = self.theme
-        p = th.palette
-        self._fits = []
-        self._draw_background(surface)
-        label = self.before.place_label
-        place = chip(surface, th, (th.margin, th.px(2)), label[:1].upper() + label[1:],
-                     p.name_tag, p.on_name_tag)
-        victim = self.run.victim_view()
+        chips = header_chips(th, [self.before.place_label])
+        place = chips[0].rect
 
         def panel_box(figure_w: int) -> pygame.Rect:
             return pygame.Rect(figure_w, th.px(1.6), th.width - figure_w - th.margin,
@@ -419,28 +440,21 @@ class TouchConsequenceScreen(TouchWords, ConsequenceScreen):
                 corners = touch_corner_buttons(self, left=(th.margin, place.bottom + th.px(1)))
             return corners
 
-        def discussion_pane(figure_w: int) -> pygame.Rect:
-            top = corners_for(figure_w)[-1].rect.bottom + th.px(1.5)
-            return pygame.Rect(th.margin, top, figure_w - 2 * th.margin,
-                               th.height - th.margin - top)
-
-        figure_area_w = self._figure_width(
+        figure_w = self._figure_width(
             lambda w: self._story_area(self._panel_area(panel_box(w))),
             least=corners_for(0)[-1].rect.right + th.px(1.5))
-        self._draw_figure(surface, victim, figure_area_w)
-        corners = corners_for(figure_area_w)
-        box = panel_box(figure_area_w)
-        panel(surface, box, th)
+        corners = corners_for(figure_w)
+        box = panel_box(figure_w)
         area = self._panel_area(box)
-        lower = self._draw_panel(surface, area)
-        for b in corners:
-            b.draw(surface, th)
-        self.nav = self.nav + corners
-        self.focus.buttons = self.nav
+        inside = self._place_panel(self._story_area(area), nav_area=area)
+        pane = None
         if self.show_discussion:
-            above_buttons = pygame.Rect(box.x, box.y, box.w, lower.bottom - box.y)
-            self._draw_discussion(surface, self._discussion_pane(
-                discussion_pane(figure_area_w), lower, above_buttons))
+            top = corners[-1].rect.bottom + th.px(1.5)
+            beside = pygame.Rect(th.margin, top, figure_w - 2 * th.margin,
+                                 th.height - th.margin - top)
+            above_buttons = pygame.Rect(box.x, box.y, box.w, inside.lower.bottom - box.y)
+            pane = self._discussion_pane(beside, inside.lower, above_buttons)
+        return ConsequenceLayout(chips, corners, figure_w, box, inside, pane)
 
     def _story_area(self, area: pygame.Rect) -> pygame.Rect:
         """The parent keeps one body-sized button row at the bottom; keep a touch-sized one."""
@@ -448,26 +462,58 @@ class TouchConsequenceScreen(TouchWords, ConsequenceScreen):
         extra = max(0, touch_height(th) - (tx.line_height(th.body, "bold") + th.px(2)))
         return pygame.Rect(area.x, area.y, area.w, area.h - extra)
 
-    def _draw_panel(self, surface: pygame.Surface, area: pygame.Rect) -> pygame.Rect:
-        self._nav_area = area
-        return super()._draw_panel(surface, self._story_area(area))
-
-    def _layout_nav(self, area: pygame.Rect, h: int) -> None:
+    def _place_nav(self, area: pygame.Rect, h: int) -> list[Button]:
         th = self.theme
-        area = self._nav_area or area
         h = max(h, touch_height(th))
-        go = Button(self.t("continue"), self.go_on, icon="right")
         back = Button(self.t("back"), self.back, icon="left")
-        self.nav = [back, go]
+        right = [Button(self.t("continue"), self.go_on, icon="right")]
         if self.outcome.discuss:
-            self.nav.insert(1, Button(self.t("discuss_hint"), self.toggle_discussion))
+            right.insert(0, Button(self.t("discuss_hint"), self.toggle_discussion))
         gap = th.px(1.2)
-        if sum(b.natural_width(th) for b in self.nav) + gap * (len(self.nav) - 1) > area.w:
-            for b in self.nav:  # a narrow panel: the same buttons in smaller text
+        nav = [back] + right
+        if sum(b.natural_width(th) for b in nav) + gap * (len(nav) - 1) > area.w:
+            for b in nav:  # a narrow panel: the same buttons in smaller text
                 b.size = "small"
-        x = area.right
-        for b in reversed(self.nav):
-            w = b.natural_width(th)
-            b.rect = pygame.Rect(x - w, area.bottom - h, w, h)
-            x -= w + gap
-        back.rect.x = area.x
+        place_bar(th, pygame.Rect(area.x, area.bottom - h, area.w, h), [back], right, gap)
+        return nav
+
+    def _draw_buttons(self, surface: pygame.Surface, lay: "ConsequenceLayout") -> None:
+        """The panel's buttons with the focus, the corner buttons (left, touch-sized) plain."""
+        self.focus.buttons = lay.panel.nav
+        self.focus.draw(surface, self.theme)
+        for b in lay.corners:
+            b.draw(surface, self.theme)
+        self.focus.buttons = lay.buttons
+
+
+@dataclass
+class PanelLayout:
+    """The consequence panel's inside: where its words are (`still`: the same under every
+    light), the "you chose" line and the consequence (fitted), the line on his condition, the
+    meters' rows, the role chip (its words and place), the buttons, and the lower part where
+    the discussion prompts may open."""
+
+    still: pygame.Rect
+    chose: tx.Fit
+    text: tx.Fit
+    condition: pygame.Rect
+    rows: list[tuple[MeterRow, pygame.Rect]]
+    role: tuple[str, pygame.Rect]
+    nav: list[Button]
+    lower: pygame.Rect
+
+
+@dataclass
+class ConsequenceLayout:
+    chips: list[Chip]
+    corners: list[Button]
+    figure_w: int
+    """The victim's column, left of the panel."""
+    box: pygame.Rect
+    panel: PanelLayout
+    pane: pygame.Rect | None
+    """Where the discussion prompts open, when they are shown."""
+
+    @property
+    def buttons(self) -> list[Button]:
+        return self.panel.nav + self.corners

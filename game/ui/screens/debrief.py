@@ -8,27 +8,28 @@ Left and Right) turn the page; R shows another road of the session; C compares r
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from .. import text as tx
 from ..intents import OpenCompare, ShowEnding
 from ..widgets import Button, FocusList, chip, panel
-from .base import Screen, chips_that_fit, corner_buttons, header_bar
+from .base import FramedScreen
+from .chrome import Chrome, chrome, draw_open_tab, place_tabs
 
 WIDE_PAGES = ("did", "closing", "help")
 NARROW_PAGES = ("roles", "strategies", "closing", "help")
 """4:3 screens show what the class did on two pages instead of one."""
 
 
-class DebriefScreen(Screen):
+class DebriefScreen(FramedScreen):
     def __init__(self, app, run, road: int | None = None):
         super().__init__(app)
         self.run = run
         self.road = road if road is not None else (app.classroom.road if app.classroom else 0)
         self.page = "did"
         self.focus = FocusList()
-        self.nav: list[Button] = []
-        self._fits: list[tuple[str, bool]] = []
         self.debrief = self._make()
 
     def _make(self):
@@ -77,7 +78,7 @@ class DebriefScreen(Screen):
             self.app.go(ShowEnding(self.run))
 
     def buttons(self) -> list[Button]:
-        return self.nav
+        return self.layout().buttons
 
     def handle_event(self, event: pygame.event.Event) -> object:
         if event.type == pygame.KEYDOWN:
@@ -100,75 +101,55 @@ class DebriefScreen(Screen):
             if k == pygame.K_BACKSPACE:
                 self.back()
                 return True
-        self.focus.buttons = self.nav
+        self.focus.buttons = self.buttons()
         return self.focus.press(event)
 
-    # --- drawing --------------------------------------------------------------------------------
+    # --- layout ---------------------------------------------------------------------------------
 
-    def draw(self, surface: pygame.Surface) -> None:
-        th = self.theme
-        p = th.palette
-        self._fits = []
-        surface.fill(p.backdrop)
-        chips = [self.t("debrief_title")]
+    def layout_state(self) -> tuple:
+        return self.page, self.road, self._roads(), self.run.ended
+
+    def _roads(self) -> int:
         session = self.app.classroom
-        if session is not None and len(session.road_ids()) > 1:
-            chips.append(self.t("road_n", n=session.road_number(self.road)))
-        home = Button(self.t("to_title"), self.to_title, size="small")
-        corners = corner_buttons(self, [home])
-        top = header_bar(surface, th, chips_that_fit(th, chips, corners[0].rect.left))
-        m = th.margin
-        y = max(top.bottom, corners[0].rect.bottom) + th.px(1.5)
-        tabs = self._layout_tabs(y)
-        y = tabs[0].rect.bottom + th.px(2)
-        bar_h = tx.line_height(th.small, "bold") + th.px(1.6)
-        bar_y = th.height - m - bar_h
-        nav = self._layout_nav(bar_y, bar_h)
-        area = pygame.Rect(m, y, th.width - 2 * m, bar_y - th.px(1.5) - y)
-        draw = {"did": self._draw_did, "roles": self._draw_roles,
-                "strategies": self._draw_strategies, "closing": self._draw_closing,
-                "help": self._draw_help}
-        draw[self.page](surface, area)
-        self.nav = tabs + nav + corners
-        self.focus.buttons = self.nav
-        self.focus.draw(surface, th)
-        for b in tabs:  # the open page: a bar under its tab, besides the words
-            if b.badge == str(self.pages().index(self.page) + 1):
-                pygame.draw.rect(surface, p.focus, (b.rect.x, b.rect.bottom + th.px(0.4),
-                                                    b.rect.w, th.px(0.7)))
+        return len(session.road_ids()) if session is not None else 1
 
-    def _layout_tabs(self, top: int) -> list[Button]:
+    def place(self) -> "DebriefLayout":
         th = self.theme
+        m = th.margin
+        self.show(self.page)  # the window may have changed shape since the last layout
+        session = self.app.classroom
+        chips = [self.t("debrief_title")]
+        if self._roads() > 1:
+            chips.append(self.t("road_n", n=session.road_number(self.road)))
+        left = []
+        if self.run.ended:
+            left.append(Button(self.t("back"), self.back, size="small", icon="left"))
+        left.append(Button(self.t("compare"), self.compare, size="small"))
+        if self._roads() > 1:
+            left.append(Button(self.t("next_road"), self.next_road, size="small"))
+        left.append(Button(self.t("whatif"), self.app.open_timeline, size="small"))
+        frame = chrome(self, chips, gap=1.5, bar_size="small", left=left,
+                       corner_extra=[Button(self.t("to_title"), self.to_title, size="small")])
         labels = {"did": self.t("tab_what_we_did"), "roles": self.t("tab_what_we_did"),
                   "strategies": self.t("tab_strategies"), "closing": self.t("tab_step_out"),
                   "help": self.t("tab_help")}
-        self.show(self.page)  # the window may have changed shape since the last frame
         tabs = [Button(labels[page], lambda pg=page: self.show(pg), badge=str(i + 1),
                        size="small") for i, page in enumerate(self.pages())]
-        x = th.margin
-        h = tx.line_height(th.small, "bold") + th.px(1.6)
-        for b in tabs:
-            w = b.natural_width(th)
-            b.rect = pygame.Rect(x, top, w, max(h, b.badge_width(th) + th.px(1.2)))
-            x += w + th.px(1.2)
-        return tabs
+        place_tabs(th, tabs, frame.content.y)
+        y = tabs[0].rect.bottom + th.px(2)
+        page = pygame.Rect(m, y, th.width - 2 * m, frame.bar.y - th.px(1.5) - y)
+        return DebriefLayout(frame, tabs, page)
 
-    def _layout_nav(self, y: int, h: int) -> list[Button]:
-        th = self.theme
-        buttons = []
-        if self.run.ended:
-            buttons.append(Button(self.t("back"), self.back, size="small", icon="left"))
-        buttons.append(Button(self.t("compare"), self.compare, size="small"))
-        session = self.app.classroom
-        if session is not None and len(session.road_ids()) > 1:
-            buttons.append(Button(self.t("next_road"), self.next_road, size="small"))
-        buttons.append(Button(self.t("whatif"), self.app.open_timeline, size="small"))
-        x = th.margin
-        for b in buttons:
-            b.rect = pygame.Rect(x, y, b.natural_width(th), h)
-            x = b.rect.right + th.px(1)
-        self._fits.append(("(debrief buttons)", x - th.px(1) <= th.width - th.margin))
-        return buttons
+    # --- drawing --------------------------------------------------------------------------------
+
+    def draw_content(self, surface: pygame.Surface, lay: "DebriefLayout") -> None:
+        draw = {"did": self._draw_did, "roles": self._draw_roles,
+                "strategies": self._draw_strategies, "closing": self._draw_closing,
+                "help": self._draw_help}
+        draw[self.page](surface, lay.page)
+
+    def draw_over(self, surface: pygame.Surface, lay: "DebriefLayout") -> None:
+        draw_open_tab(surface, self.theme, lay.tabs[self.pages().index(self.page)])
 
     def _section(self, surface, box: pygame.Rect, title: str) -> pygame.Rect:
         """A panel with a bold title; returns the room under the title."""
@@ -176,11 +157,11 @@ class DebriefScreen(Screen):
         p = th.palette
         panel(surface, box, th)
         pad = th.px(1.6)
-        head = tx.fit(title, pygame.Rect(box.x + pad, box.y + pad // 2, box.w - 2 * pad,
-                                         tx.line_height(th.body, "bold") * 2),
-                      th.body, p.ink, "bold", th.small_min)
+        head = self.drawing.fit(title, pygame.Rect(box.x + pad, box.y + pad // 2,
+                                                   box.w - 2 * pad,
+                                                   tx.line_height(th.body, "bold") * 2),
+                                th.body, p.ink, "bold", th.small_min)
         head.blit(surface)
-        self._fits.append((title, head.fits))
         top = box.y + pad // 2 + head.height + th.px(0.6)
         return pygame.Rect(box.x + pad, top, box.w - 2 * pad, box.bottom - pad // 2 - top)
 
@@ -207,10 +188,10 @@ class DebriefScreen(Screen):
                       left.h - gap // 2 - max(held_need, 3 * tx.line_height(th.body, "bold")))
         room = self._section(surface, pygame.Rect(left.x, left.y, left.w, roles_h - gap // 2),
                              self.t("roles_taken"))
-        journey = tx.fit(d.journey, pygame.Rect(room.x, room.y, room.w, room.h // 2 + th.px(2)),
-                         th.body, p.ink, "italic", th.small_min)
+        journey = self.drawing.fit(d.journey, pygame.Rect(room.x, room.y, room.w,
+                                                          room.h // 2 + th.px(2)),
+                                   th.body, p.ink, "italic", th.small_min)
         journey.blit(surface)
-        self._fits.append((d.journey, journey.fits))
         x, y = room.x, room.y + journey.height + th.px(0.8)
         row_h = tx.line_height(th.small, "bold") + th.px(1)
         for r in d.roles if chips else ():
@@ -220,18 +201,17 @@ class DebriefScreen(Screen):
                 x, y = room.x, y + row_h
             rect = chip(surface, th, (x, y), label, p.badge if r.role == "defender" else p.same,
                         p.on_badge if r.role == "defender" else p.on_same)
-            self._fits.append((label, rect.right <= room.right + 1 and rect.bottom
-                               <= room.bottom + th.px(1)))
+            self.drawing.check(label, rect.right <= room.right + 1
+                               and rect.bottom <= room.bottom + th.px(1))
             x = rect.right + th.px(0.8)
         if chips:
             y += row_h + th.px(0.6)  # below the last row of chips
         ways = [f"{st.label} × {st.count}" for st in d.stances if st.active]
         if ways:  # the ways of defending the class used, in words
             text = self.t("ways_of_defending", ways=", ".join(ways))
-            fit = tx.fit(text, pygame.Rect(room.x, y, room.w, max(1, room.bottom - y)),
-                         th.body, p.ink, "regular", th.small_min)
+            fit = self.drawing.fit(text, pygame.Rect(room.x, y, room.w, max(1, room.bottom - y)),
+                                   th.body, p.ink, "regular", th.small_min)
             fit.blit(surface)
-            self._fits.append((text, fit.fits))
         held = pygame.Rect(left.x, left.y + roles_h + gap // 2, left.w,
                            left.h - roles_h - gap // 2)
         room = self._section(surface, held, self.t("held_back"))
@@ -242,16 +222,14 @@ class DebriefScreen(Screen):
             h = d.held_back_at
             text = self.t("held_back_at", n=h.index + 1, step=h.step_label or "")
             detail = self.t("held_back_choice", choice=h.choice_text, stance=h.stance_label)
-        first = tx.fit(text, room, th.body, p.ink, "bold", th.small_min)
+        first = self.drawing.fit(text, room, th.body, p.ink, "bold", th.small_min)
         first.blit(surface)
-        self._fits.append((text, first.fits))
         if detail:
-            rest = tx.fit(detail, pygame.Rect(room.x, room.y + first.height + th.px(0.5),
-                                              room.w, max(1, room.h - first.height
-                                                          - th.px(0.5))),
-                          th.body, p.ink, "regular", th.small_min)
+            rest = self.drawing.fit(detail, pygame.Rect(room.x, room.y + first.height + th.px(0.5),
+                                                        room.w, max(1, room.h - first.height
+                                                                    - th.px(0.5))),
+                                    th.body, p.ink, "regular", th.small_min)
             rest.blit(surface)
-            self._fits.append((detail, rest.fits))
 
     def _chip_rows(self, width: int) -> int:
         """How many rows the role chips take in `width`, wrapped as `_draw_roles` wraps them
@@ -342,11 +320,10 @@ class DebriefScreen(Screen):
                                                           (cx + r, cy - r)], max(2, th.px(0.4)))
             elif mark == "open":
                 pygame.draw.circle(surface, p.ink, (cx, cy), r, max(2, th.px(0.3)))
-            fit = tx.fit(item, pygame.Rect(room.x + indent, y, room.w - indent,
-                                           max(1, room.bottom - y)), size, p.ink, "regular",
-                         size)
+            fit = self.drawing.fit(item, pygame.Rect(room.x + indent, y, room.w - indent,
+                                                     max(1, room.bottom - y)), size, p.ink,
+                                   "regular", size)
             fit.blit(surface)
-            self._fits.append((item, fit.fits))
             y += h + th.px(0.4)
 
     def _draw_closing(self, surface, area: pygame.Rect) -> None:
@@ -389,12 +366,21 @@ class DebriefScreen(Screen):
             else:  # a bullet
                 r = max(3, th.px(0.6))
                 pygame.draw.circle(surface, colour, (box.x + r, y + tx.line_height(size) // 2), r)
-            fit = tx.fit(q, pygame.Rect(box.x + number_w, y, box.w - number_w,
-                                        max(1, box.bottom - y)), size, colour, "regular",
-                         th.small_min)
+            fit = self.drawing.fit(q, pygame.Rect(box.x + number_w, y, box.w - number_w,
+                                                  max(1, box.bottom - y)), size, colour,
+                                   "regular", th.small_min)
             fit.blit(surface)
-            self._fits.append((q, fit.fits))
             y += h + gap
 
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()
+
+@dataclass
+class DebriefLayout:
+    chrome: Chrome
+    tabs: list[Button]
+    page: pygame.Rect
+    """Where the open page is drawn."""
+
+    @property
+    def buttons(self) -> list[Button]:
+        """In focus order: the tabs, the bar, the corners."""
+        return self.tabs + self.chrome.buttons

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 import pygame
 
 from .. import text as tx
 from ..intents import ShowConsequence, ShowScene
 from ..widgets import Button, FocusList, chip, panel
-from .base import Screen, chips_that_fit, corner_buttons, header_bar
+from .base import FramedScreen
+from .chrome import Chrome, chrome
 
 MIN_MINUTES, MAX_MINUTES, DEFAULT_MINUTES = 1, 10, 3
 DIGIT_KEYS = {getattr(pygame, f"K_{d}"): d for d in range(10)}
@@ -80,7 +82,7 @@ class Countdown:
         return self.clock() != before
 
 
-class DiscussionScreen(Screen):
+class DiscussionScreen(FramedScreen):
     def __init__(self, app, run, outcome, before_view):
         super().__init__(app)
         self.run = run
@@ -91,8 +93,6 @@ class DiscussionScreen(Screen):
             key = app.classroom.moment("discussion", run)
             self.timer = app.classroom.kept.setdefault(key, self.timer)
         self.focus = FocusList()
-        self.nav: list[Button] = []
-        self._fits: list[tuple[str, bool]] = []
         self._lang = run.lang
 
     # --- behaviour ------------------------------------------------------------------------------
@@ -124,7 +124,7 @@ class DiscussionScreen(Screen):
         self.timer.set_minutes(self.timer.minutes - 1)
 
     def buttons(self) -> list[Button]:
-        return self.nav
+        return self.layout().buttons
 
     def handle_event(self, event: pygame.event.Event) -> object:
         if event.type == pygame.KEYDOWN:
@@ -154,64 +154,57 @@ class DiscussionScreen(Screen):
             if k in (pygame.K_BACKSPACE, pygame.K_LEFT):
                 self.back()
                 return True
-        self.focus.buttons = self.nav
+        self.focus.buttons = self.buttons()
         return self.focus.press(event)
 
-    # --- drawing --------------------------------------------------------------------------------
+    # --- layout ---------------------------------------------------------------------------------
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def layout_state(self) -> tuple:
+        """The timer's words and its button's label change its panel's height; its clock does
+        not move anything."""
+        return self.outcome, self._timer_state(), self._toggle_key()
+
+    def place(self) -> "DiscussionLayout":
         th = self.theme
-        p = th.palette
-        self._fits = []
-        surface.fill(p.backdrop)
+        m = th.margin
         chips = [self.t("discuss")]
         if self.outcome.step_label:
             chips.append(self.t("step", step=self.outcome.step_label))
-        whatif = Button(self.t("whatif"), self.app.open_timeline, size="small")
-        corners = corner_buttons(self, [whatif])
-        top = header_bar(surface, th, chips_that_fit(th, chips, corners[0].rect.left))
-        m = th.margin
-        y = max(top.bottom, corners[0].rect.bottom) + th.px(2)
-        bar_h = tx.line_height(th.body, "bold") + th.px(2)
-        bar_y = th.height - m - bar_h
-        wide = th.width / th.height > 1.5
+        frame = chrome(self, chips, gap=2,
+                       corner_extra=[Button(self.t("whatif"), self.app.open_timeline,
+                                            size="small")],
+                       left=[Button(self.t("back"), self.back, size="small", icon="left")],
+                       primary=Button(self.t("continue_story"), self.go_on, icon="right"))
+        y = frame.content.y
+        room = frame.content.h - th.px(2)
         gap = th.px(2)
-        if wide:  # the prompts on the left, what happened and the timer on the right
-            side_w = int((th.width - 2 * m) * 0.4)
-            prompts = pygame.Rect(m, y, th.width - 2 * m - side_w - gap, bar_y - th.px(2) - y)
+        if th.width / th.height > 1.5:  # the prompts on the left, what happened and the timer
+            side_w = int((th.width - 2 * m) * 0.4)               # on the right
+            prompts = pygame.Rect(m, y, th.width - 2 * m - side_w - gap, room)
             side = pygame.Rect(prompts.right + gap, y, side_w, prompts.h)
             timer_h = self._timer_height(side.w)
-            self._draw_what_happened(surface, pygame.Rect(side.x, side.y, side.w,
-                                                          side.h - timer_h - gap))
-            timer_buttons = self._draw_timer(surface, pygame.Rect(side.x, side.bottom - timer_h,
-                                                                  side.w, timer_h))
+            happened = pygame.Rect(side.x, side.y, side.w, side.h - timer_h - gap)
+            timer = self._place_timer(pygame.Rect(side.x, side.bottom - timer_h, side.w,
+                                                  timer_h))
         else:  # 4:3: what happened and the timer side by side on top, the prompts under them
             full = th.width - 2 * m
             timer_w = int(full * 0.42)
             timer_h = self._timer_height(timer_w)
-            room = bar_y - th.px(2) - y
             # The prompts first, at body size; the top row gets the rest (at least the timer's
             # height, at most half: what happened falls back to its first sentence).
             top_h = min(max(timer_h, room // 2), max(timer_h, int(room * 0.3),
                                                      room - gap - self._prompts_need(full)))
             happened = pygame.Rect(m, y, full - timer_w - gap, top_h)
-            self._draw_what_happened(surface, happened)
-            timer_buttons = self._draw_timer(surface, pygame.Rect(happened.right + gap, y,
-                                                                  timer_w, top_h))
+            timer = self._place_timer(pygame.Rect(happened.right + gap, y, timer_w, top_h))
             prompts = pygame.Rect(m, y + top_h + gap, full, room - top_h - gap)
-        self._draw_prompts(surface, prompts)
-        self.nav = timer_buttons + self._layout_nav(bar_y, bar_h) + corners
-        self.focus.buttons = self.nav
-        self.focus.draw(surface, th)
+        return DiscussionLayout(frame, happened, timer, prompts)
 
-    def _layout_nav(self, y: int, h: int) -> list[Button]:
-        th = self.theme
-        back = Button(self.t("back"), self.back, size="small", icon="left")
-        go = Button(self.t("continue_story"), self.go_on, icon="right")
-        back.rect = pygame.Rect(th.margin, y, back.natural_width(th), h)
-        w = min(go.natural_width(th), th.width - 2 * th.margin - back.rect.w - th.px(2))
-        go.rect = pygame.Rect(th.width - th.margin - w, y, w, h)
-        return [back, go]
+    # --- drawing --------------------------------------------------------------------------------
+
+    def draw_content(self, surface: pygame.Surface, lay: "DiscussionLayout") -> None:
+        self._draw_what_happened(surface, lay.happened)
+        self._draw_timer(surface, lay.timer)
+        self._draw_prompts(surface, lay.prompts)
 
     def _prompts_need(self, width: int) -> int:
         """The height the prompts take at body size in a panel `width` wide."""
@@ -243,11 +236,10 @@ class DiscussionScreen(Screen):
         for i, (prompt, h) in enumerate(zip(prompts, heights)):
             number = tx.render(f"{i + 1}", size, p.on_narration, "bold")
             surface.blit(number, (inner.x, y))
-            fit = tx.fit(prompt, pygame.Rect(inner.x + number_w, y, width,
-                                             max(1, inner.bottom - y)),
-                         size, p.on_narration, "regular", th.small_min)
+            fit = self.drawing.fit(prompt, pygame.Rect(inner.x + number_w, y, width,
+                                                       max(1, inner.bottom - y)),
+                                   size, p.on_narration, "regular", th.small_min)
             fit.blit(surface)
-            self._fits.append((prompt, fit.fits))
             y += h + gap
 
     def _draw_what_happened(self, surface: pygame.Surface, area: pygame.Rect) -> None:
@@ -278,7 +270,7 @@ class DiscussionScreen(Screen):
         if chose is not None:
             chose.blit(surface)
         text.blit(surface)
-        self._fits.append(("(what happened)", text.fits and (chose is None or chose.fits)))
+        self.drawing.check("(what happened)", text.fits and (chose is None or chose.fits))
         self._draw_chips(surface, changes, pygame.Rect(inner.x, inner.bottom - chips_h, inner.w,
                                                        chips_h))
 
@@ -315,7 +307,7 @@ class DiscussionScreen(Screen):
             if x > area.x and x + w > area.right:
                 x, y = area.x, y + h + th.px(0.6)
             rect = chip(surface, th, (x, y), label, bg, fg, icon=icon)
-            self._fits.append((label, rect.right <= area.right + 1))
+            self.drawing.check(label, rect.right <= area.right + 1)
             x = rect.right + th.px(0.8)
 
     def _timer_state(self) -> str:
@@ -356,35 +348,30 @@ class DiscussionScreen(Screen):
         return (clock_w + th.px(1.5) + 2 * (self._button_height() + th.px(0.8))
                 + self._toggle_width() <= width)
 
-    def _draw_timer(self, surface: pygame.Surface, area: pygame.Rect) -> list[Button]:
-        """Its state in words; minutes:seconds, big; buttons to set, start and pause it."""
-        th = self.theme
-        p = th.palette
+    def _toggle_key(self) -> str:
+        """The words of the start/pause button now."""
         timer = self.timer
-        panel(surface, area, th, p.panel, p.ink if timer.done else p.panel_edge, shadow=False)
+        return "timer_pause" if timer.running else ("timer_again" if timer.done else
+                                                    "timer_start")
+
+    def _place_timer(self, area: pygame.Rect) -> "TimerLayout":
+        """Its state in words; the clock's row; buttons to set, start and pause it, right of
+        the clock (or under it when narrow); the progress bar under them."""
+        th = self.theme
         pad = th.px(1.6)
         inner = area.inflate(-2 * pad, -2 * pad)
-        state = f"{self.t('timer')}: {self._timer_state()}"
-        state_fit = tx.fit(state, pygame.Rect(inner.x, inner.y, inner.w, inner.h // 2), th.small,
-                           p.ink, "bold", th.small_min)
-        state_fit.blit(surface)
-        self._fits.append((state, state_fit.fits))
-        row = pygame.Rect(inner.x, inner.y + state_fit.height + th.px(0.8), inner.w,
+        state = tx.fit(f"{self.t('timer')}: {self._timer_state()}",
+                       pygame.Rect(inner.x, inner.y, inner.w, inner.h // 2), th.small,
+                       th.palette.ink, "bold", th.small_min)
+        row = pygame.Rect(inner.x, inner.y + state.height + th.px(0.8), inner.w,
                           self._clock_size() * 5 // 4)
-        clock = tx.render(timer.clock(), self._clock_size(), p.ink, "bold")
-        surface.blit(clock, clock.get_rect(midleft=(row.x, row.centery)))
-        # Buttons right of the clock (or under it when narrow): - and + for the minutes, then
-        # start or pause.
         h = self._button_height()
         if self._fits_one_row(inner.w):
             buttons_row = row
-            bottom = row.bottom
         else:
             buttons_row = pygame.Rect(inner.x, row.bottom + th.px(0.8), inner.w, h)
-            bottom = buttons_row.bottom
-        key = "timer_pause" if timer.running else ("timer_again" if timer.done else
-                                                   "timer_start")
-        toggle = Button(self.t(key), timer.toggle, size="small")
+        # - and + for the minutes, then start or pause.
+        toggle = Button(self.t(self._toggle_key()), self.timer.toggle, size="small")
         less = Button("–", self.less, size="small", align="center")
         more = Button("+", self.more, size="small", align="center")
         x = buttons_row.right
@@ -392,9 +379,20 @@ class DiscussionScreen(Screen):
                      (more, h), (less, h)):
             b.rect = pygame.Rect(x - w, buttons_row.centery - h // 2, w, h)
             x -= w + th.px(0.8)
-        self._draw_progress(surface, pygame.Rect(inner.x, bottom + th.px(0.6), inner.w,
-                                                 th.px(1.2)))
-        return [less, more, toggle]
+        progress = pygame.Rect(inner.x, buttons_row.bottom + th.px(0.6), inner.w, th.px(1.2))
+        return TimerLayout(area, state, row, progress, [less, more, toggle])
+
+    def _draw_timer(self, surface: pygame.Surface, timer: "TimerLayout") -> None:
+        """Its state in words; minutes:seconds, big; the progress bar (the buttons are drawn
+        with the others)."""
+        th = self.theme
+        p = th.palette
+        panel(surface, timer.area, th, p.panel, p.ink if self.timer.done else p.panel_edge,
+              shadow=False)
+        self.drawing.blit(surface, timer.state)
+        clock = tx.render(self.timer.clock(), self._clock_size(), p.ink, "bold")
+        surface.blit(clock, clock.get_rect(midleft=(timer.clock.x, timer.clock.centery)))
+        self._draw_progress(surface, timer.progress)
 
     def _draw_progress(self, surface, bar: pygame.Rect) -> None:
         """Time used as a quiet bar that fills up (the clock carries the number)."""
@@ -408,5 +406,26 @@ class DiscussionScreen(Screen):
                              border_radius=bar.h // 2)
         pygame.draw.rect(surface, p.ink, bar, width=1, border_radius=bar.h // 2)
 
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()
+
+@dataclass
+class TimerLayout:
+    """The timer's panel: its state's words, the clock's row, the progress bar, its buttons."""
+
+    area: pygame.Rect
+    state: tx.Fit
+    clock: pygame.Rect
+    progress: pygame.Rect
+    buttons: list[Button]
+
+
+@dataclass
+class DiscussionLayout:
+    chrome: Chrome
+    happened: pygame.Rect
+    timer: TimerLayout
+    prompts: pygame.Rect
+
+    @property
+    def buttons(self) -> list[Button]:
+        """In focus order: the timer's, the bar's, the corners."""
+        return self.timer.buttons + self.chrome.buttons

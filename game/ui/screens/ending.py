@@ -3,13 +3,16 @@ way, the player's role journey, and where to get help, which is always on screen
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from .. import charts, stage
 from .. import text as tx
 from ..intents import ShowScene
-from ..widgets import Button, FocusList, chip, panel
+from ..widgets import Button, FocusList, chip, chip_rect, panel
 from .base import Screen
+from .chrome import draw_open_tab, place_tabs
 from .touch import TouchCorners, TouchWords, touch_height
 
 OUTCOME_ICON = {"good": "up", "mixed": "same", "bad": "down"}
@@ -21,12 +24,10 @@ class EndingScreen(Screen):
         self.run = run
         self.summary = run.summary()
         self.focus = FocusList()
-        self.nav: list[Button] = []
-        self._fits: list[tuple[str, bool]] = []
         self._map = None
         self.pane = "story"
-        self._outcome_in_story = False
-        """story (title, text, journey) or path (branch map and meter chart)."""
+        """story (title, text, journey) or path (branch map and meter chart); map and chart
+        one at a time on 4:3."""
         if app.classroom is not None:  # class mode: the road's ending goes into the record
             app.classroom.finish(run)
 
@@ -38,7 +39,7 @@ class EndingScreen(Screen):
         self.app.go(ShowScene(self.run, at_choices=True))
 
     def buttons(self) -> list[Button]:
-        return self.nav
+        return self.layout().buttons
 
     def handle_event(self, event: pygame.event.Event) -> object:
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_BACKSPACE, pygame.K_LEFT):
@@ -53,7 +54,7 @@ class EndingScreen(Screen):
             if index < len(panes):
                 self.pane = panes[index]
             return True
-        self.focus.buttons = self.nav
+        self.focus.buttons = self.buttons()
         return self.focus.press(event)
 
     def branch_map(self):
@@ -74,52 +75,39 @@ class EndingScreen(Screen):
             pane = "map"
         self.pane = pane
 
-    def draw(self, surface: pygame.Surface) -> None:
-        """Nothing moves here: the layer (chart and branch map included) is composed again only
-        when the pane, the focus or the words change."""
-        self.draw_static(surface, self._compose, self.summary, self.pane, self.focus.index,
-                         self.app.classroom is not None)
+    # --- layout ---------------------------------------------------------------------------------
 
-    def _compose(self, surface: pygame.Surface) -> None:
+    def layout_state(self) -> tuple:
+        return self.summary, self.pane, self.app.classroom is not None
+
+    def place(self) -> "EndingLayout":
         th = self.theme
-        p = th.palette
-        self._fits = []
-        surface.fill(p.backdrop)
-        ending = self.summary.ending
         m = th.margin
+        ending = self.summary.ending
         corners = self.corner_buttons(self._ending_buttons())
         level = "midleft" if self.top_row_centred else "topleft"  # how the chips meet the row
-        chip_rect = chip(surface, th, (m, getattr(corners[0].rect, level)[1]), self.t("ending"),
-                         p.badge, p.on_badge, anchor=level)
-        top = max(chip_rect.bottom, corners[0].rect.bottom) + th.px(self.tabs_gap)
-        tabs = self._layout_tabs(top)
+        row_y = getattr(corners[0].rect, level)[1]
+        chip_box = chip_rect(th, (m, row_y), self.t("ending"), anchor=level)
+        tabs = self._place_tabs(max(chip_box.bottom, corners[0].rect.bottom)
+                                + th.px(self.tabs_gap))
+        outcome = None
+        in_story = False
         if ending is not None:
-            # Beside "Ending" when there is room, else at the end of the tabs row.
+            # Beside "Ending" when there is room, else at the end of the tabs row, else under
+            # the title, in the story pane.
             label = self.t("outcome", outcome=ending.outcome_label)
             width = tx.text_width(label, th.small) + th.small + th.px(3)
-            pos, anchor = (chip_rect.right + th.px(1), getattr(chip_rect, level)[1]), level
-            self._outcome_in_story = False
+            pos, anchor = (chip_box.right + th.px(1), row_y), level
             if pos[0] + width > corners[0].rect.left - th.px(1):
                 pos, anchor = (th.width - m, tabs[-1].rect.centery), "midright"
-                if th.width - m - width < tabs[-1].rect.right + th.px(1):
-                    self._outcome_in_story = True  # no room up here: under the title instead
-            if not self._outcome_in_story:
-                chip(surface, th, pos, label, p.panel, p.ink, style="regular",
-                     icon=OUTCOME_ICON.get(ending.outcome), anchor=anchor)
-        self.nav = tabs + corners
+                in_story = th.width - m - width < tabs[-1].rect.right + th.px(1)
+            if not in_story:
+                outcome = chip_rect(th, pos, label, style="regular",
+                                    icon=OUTCOME_ICON.get(ending.outcome), anchor=anchor)
         top = tabs[0].rect.bottom + th.px(1.5)
-        help_rect = self._draw_help(surface)
-        area = pygame.Rect(m, top, th.width - 2 * m, help_rect.y - th.px(1.5) - top)
-        if self.pane == "story":
-            self._draw_story(surface, area)
-        else:
-            self._draw_pictures(surface, area)
-        self.focus.buttons = self.nav
-        self.focus.draw(surface, th)
-        for b in tabs:  # the open tab: a bar under it, besides its filled badge
-            if b.badge == str(self.panes().index(self.pane) + 1):
-                pygame.draw.rect(surface, p.focus, (b.rect.x, b.rect.bottom + th.px(0.4),
-                                                    b.rect.w, th.px(0.7)))
+        help_box = self._place_help()
+        area = pygame.Rect(m, top, th.width - 2 * m, help_box.box.y - th.px(1.5) - top)
+        return EndingLayout(corners, chip_box, outcome, in_story, tabs, help_box, area)
 
     top_row_centred = False
     """Whether the "Ending" and outcome chips are centred on the corner buttons rather than level
@@ -137,44 +125,68 @@ class EndingScreen(Screen):
             again = Button(self.t("debrief_button"), self.app.open_debrief, size="small")
         return [again, home]
 
-    def _layout_tabs(self, top: int) -> list[Button]:
+    def _place_tabs(self, top: int) -> list[Button]:
         th = self.theme
         name = self.run.victim_view().name
         labels = {"story": self.t("tab_story"), "path": self.t("tab_path"),
                   "map": self.t("tab_path"), "chart": self.t("chart_title", name=name)}
-        if self.pane not in self.panes():
+        if self.pane not in self.panes():  # the window changed shape
             self.pane = "map" if self.pane == "path" else ("path" if self.pane in ("map", "chart")
                                                            else "story")
         tabs = [Button(labels[pane], lambda p=pane: self.show_pane(p), badge=str(i + 1),
                        size="small") for i, pane in enumerate(self.panes())]
-        x = th.margin
-        h = tx.line_height(th.small, "bold") + th.px(1.6)
-        for b in tabs:
-            w = b.natural_width(th)
-            b.rect = pygame.Rect(x, top, w, max(h, b.badge_width(th) + th.px(1.2)))
-            x += w + th.px(1.2)
+        place_tabs(th, tabs, top, self.tab_height())
         return tabs
+
+    def tab_height(self) -> int | None:
+        """The tabs' height; touch variants make them touch-high (None: as tall as they need)."""
+        return None
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Nothing moves here: the layer (chart and branch map included) is composed again only
+        when the pane, the focus or the words change."""
+        self.draw_static(surface, self.compose, *self.layout_state(), self.focus.index)
+
+    def compose(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        p = th.palette
+        lay = self.layout()
+        ending = self.summary.ending
+        surface.fill(p.backdrop)
+        chip(surface, th, lay.chip.topleft, self.t("ending"), p.badge, p.on_badge)
+        if lay.outcome is not None:
+            chip(surface, th, lay.outcome.topleft,
+                 self.t("outcome", outcome=ending.outcome_label), p.panel, p.ink,
+                 style="regular", icon=OUTCOME_ICON.get(ending.outcome))
+        self._draw_help(surface, lay.help)
+        if self.pane == "story":
+            self._draw_story(surface, lay.area, lay.outcome_in_story)
+        else:
+            self._draw_pictures(surface, lay.area)
+        self.focus.buttons = lay.buttons
+        self.focus.draw(surface, th)
+        draw_open_tab(surface, th, lay.tabs[self.panes().index(self.pane)])
 
     def _to_title(self) -> None:
         self.app.show_title(self.app.catalogue.index_of(self.app.entry.path)
                             if self.app.entry else None)
 
-    def _draw_help(self, surface: pygame.Surface) -> pygame.Rect:
+    def _place_help(self) -> "HelpLayout":
         """Where to get help: a full-width band at the bottom, on every pane, never hidden.
 
         It takes at most 42% of the height; long help shrinks from body size towards the
         small size to stay whole rather than being cut."""
         th = self.theme
-        p = th.palette
         items = list(self.summary.ending.help if self.summary.ending else ())
         m = th.margin
         pad = th.px(1.8)
-        heading = tx.render(self.t("help"), th.body, p.ink, "bold")
-        indent = th.px(2.5)
-        width = th.width - 2 * m - 2 * pad - indent
+        heading_h = tx.font(th.body, "bold").size(self.t("help"))[1]
+        width = th.width - 2 * m - 2 * pad - th.px(2.5)
         size = th.body
         for share in (0.42, 0.5, 0.6):  # narrow (4:3) screens need more room than 16:9
-            limit = int(th.height * share) - 2 * pad - heading.get_height()
+            limit = int(th.height * share) - 2 * pad - heading_h
             size = th.body
             while True:
                 heights = [tx.wrapped_height(it, width, size) for it in items]
@@ -184,23 +196,33 @@ class EndingScreen(Screen):
                 size = max(th.small_min, int(size * 0.94))
             if total <= limit:
                 break
-        fits = total <= limit
-        self._fits.append(("(help)", fits))
-        height = 2 * pad + heading.get_height() + min(total, limit)
+        height = 2 * pad + heading_h + min(total, limit)
         box = pygame.Rect(m, th.height - m - height, th.width - 2 * m, height)
+        return HelpLayout(box, items, size, heights, total <= limit)
+
+    def _draw_help(self, surface: pygame.Surface, help_box: "HelpLayout") -> None:
+        th = self.theme
+        p = th.palette
+        box = help_box.box
+        pad = th.px(1.8)
+        indent = th.px(2.5)
+        width = th.width - 2 * th.margin - 2 * pad - indent
+        size = help_box.size
+        self.drawing.check("(help)", help_box.fits)
+        heading = tx.render(self.t("help"), th.body, p.ink, "bold")
         panel(surface, box, th)
         surface.blit(heading, (box.x + pad, box.y + pad))
         y = box.y + pad + heading.get_height()
-        for item, h in zip(items, heights):
+        for item, h in zip(help_box.items, help_box.heights):
             bullet = max(3, th.px(0.6))
             pygame.draw.circle(surface, p.ink, (box.x + pad + bullet,
                                                 y + tx.line_height(size) // 2), bullet)
             surface.blit(tx.render(item, size, p.ink, "regular", width),
                          (box.x + pad + indent, y))
             y += h + th.px(0.6)
-        return box
 
-    def _draw_story(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+    def _draw_story(self, surface: pygame.Surface, area: pygame.Rect,
+                    outcome_in_story: bool) -> None:
         """Text, then the journey, then the victim as he is at the end: shown, not only told.
 
         On 4:3 the words get the whole width and the journey moves to the map's pane. Where
@@ -212,32 +234,33 @@ class EndingScreen(Screen):
         ending = self.summary.ending
         wide = th.width / th.height > 1.5
         figure_w = int(area.h * 0.42) if wide else 0
-        parts = self._story_parts(area, figure_w, wide)
+        parts = self._story_parts(area, figure_w, wide, outcome_in_story)
         if figure_w and not all(f.fits for f in parts[2:] if f is not None):
             figure_w = 0
-            parts = self._story_parts(area, figure_w, wide)
+            parts = self._story_parts(area, figure_w, wide, outcome_in_story)
         left, right, title, body, journey = parts
         if figure_w:
             self._draw_victim(surface, pygame.Rect(right.right, area.y, figure_w, area.h))
         title.blit(surface)
-        self._fits.append((title.text, title.fits))
-        if self._outcome_in_story and ending is not None:  # on the title's line, at the right
+        self.drawing.check(title.text, title.fits)
+        if outcome_in_story and ending is not None:  # on the title's line, at the right
             chip(surface, th, (left.right, left.y + title.height // 2),
                  self.t("outcome", outcome=ending.outcome_label), p.panel, p.ink,
                  style="regular", icon=OUTCOME_ICON.get(ending.outcome), anchor="midright")
         body.blit(surface)
-        self._fits.append((body.text, body.fits))
+        self.drawing.check(body.text, body.fits)
         if journey is None:
             return
         panel(surface, right, th, p.narration, p.narration)
         inner = right.inflate(-2 * th.px(2), -2 * th.px(2))
         surface.blit(tx.render(self.t("journey"), th.body, p.on_narration, "bold"), inner.topleft)
         journey.blit(surface)
-        self._fits.append((self.summary.journey, journey.fits))
+        self.drawing.check(journey.text, journey.fits)
 
-    def _story_parts(self, area: pygame.Rect, figure_w: int, wide: bool):
+    def _story_parts(self, area: pygame.Rect, figure_w: int, wide: bool, outcome_in_story: bool):
         """The story pane laid out beside a figure `figure_w` wide: the words' column, the
-        journey's panel, and the title, text and journey fitted (no journey on 4:3)."""
+        journey's panel, and the title, text and journey fitted (no journey on 4:3); the
+        title leaves room for the outcome chip when it goes on its line."""
         th = self.theme
         p = th.palette
         ending = self.summary.ending
@@ -249,7 +272,7 @@ class EndingScreen(Screen):
                             area.h)
         title_text = ending.title if ending else ""
         title_w = left.w
-        if self._outcome_in_story and ending is not None:
+        if outcome_in_story and ending is not None:
             title_w -= tx.text_width(self.t("outcome", outcome=ending.outcome_label),
                                      th.small) + th.small + th.px(5)
         title = tx.fit(title_text, pygame.Rect(left.x, left.y, title_w, th.px(20)), th.heading,
@@ -284,11 +307,10 @@ class EndingScreen(Screen):
         map_box = pygame.Rect(area.x, area.y, half, area.h)
         chart_box = pygame.Rect(map_box.right + gap, area.y, area.w - half - gap, area.h)
         if self.pane == "map":
-            journey = tx.fit(self.summary.journey, pygame.Rect(area.x, area.y, area.w,
-                                                               area.h // 3),
-                             th.body, th.palette.on_backdrop, "italic", th.small_min)
+            journey = self.drawing.fit(self.summary.journey,
+                                       pygame.Rect(area.x, area.y, area.w, area.h // 3),
+                                       th.body, th.palette.on_backdrop, "italic", th.small_min)
             journey.blit(surface)
-            self._fits.append((self.summary.journey, journey.fits))
             top = area.y + journey.height + th.px(1)
             map_box, chart_box = pygame.Rect(area.x, top, area.w, area.bottom - top), None
         elif self.pane == "chart":
@@ -299,16 +321,16 @@ class EndingScreen(Screen):
             legend = {"taken": self.t("legend_taken"), "not_taken": self.t("legend_not_taken"),
                       "scene": self.t("legend_scene"), "choice": self.t("legend_choice"),
                       "ending": self.t("legend_ending")}
-            self._fits.append(("(branch map)", charts.branch_map(
-                surface, th, inner, self.branch_map(), self.summary.path, legend)))
+            self.drawing.check("(branch map)", charts.branch_map(
+                surface, th, inner, self.branch_map(), self.summary.path, legend))
         if chart_box is not None:
             inner = self._titled_panel(surface, chart_box, self.t("chart_title", name=name))
             series = [charts.Series(m.label + (f" ({self.t('lower_is_better')})"
                                                if m.good == "low" else ""),
                                     self.summary.meter_history[m.id], m.min, m.max)
                       for m in self.run.meter_views()]
-            self._fits.append(("(chart legend)", charts.line_chart(
-                surface, th, inner, series, self.t("chart_x"), self.t("chart_y"))))
+            self.drawing.check("(chart legend)", charts.line_chart(
+                surface, th, inner, series, self.t("chart_x"), self.t("chart_y")))
 
     def _titled_panel(self, surface: pygame.Surface, box: pygame.Rect, title: str) -> pygame.Rect:
         th = self.theme
@@ -319,9 +341,6 @@ class EndingScreen(Screen):
         inner = box.inflate(-2 * pad, -pad - head.get_height())
         inner.y = box.y + pad // 2 + head.get_height()
         return inner
-
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()
 
 
 class TouchEndingScreen(TouchCorners, TouchWords, EndingScreen):
@@ -334,11 +353,35 @@ class TouchEndingScreen(TouchCorners, TouchWords, EndingScreen):
         return [Button(self.t("play_again"), self.app.restart),
                 Button(self.t("to_title"), self._to_title, icon="right")]
 
-    def _layout_tabs(self, top: int) -> list[Button]:
-        th = self.theme
-        tabs = super()._layout_tabs(top)
-        x = th.margin
-        for b in tabs:
-            b.rect = pygame.Rect(x, top, b.natural_width(th), touch_height(th))
-            x = b.rect.right + th.px(1.2)
-        return tabs
+    def tab_height(self) -> int | None:
+        return touch_height(self.theme)
+
+
+@dataclass
+class HelpLayout:
+    """The help band: its box, its items at `size`, each item's height, and whether they fit."""
+
+    box: pygame.Rect
+    items: list[str]
+    size: int
+    heights: list[int]
+    fits: bool
+
+
+@dataclass
+class EndingLayout:
+    corners: list[Button]
+    chip: pygame.Rect
+    """The "Ending" chip."""
+    outcome: pygame.Rect | None
+    """The outcome's chip in the top row, or None: not there (`outcome_in_story`, or none)."""
+    outcome_in_story: bool
+    """No room for the outcome up there: it goes on the title's line."""
+    tabs: list[Button]
+    help: HelpLayout
+    area: pygame.Rect
+    """The open pane's."""
+
+    @property
+    def buttons(self) -> list[Button]:
+        return self.tabs + self.corners

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from .. import text as tx
-from ..widgets import Button, FocusList, panel
+from ..widgets import Button, FocusList, focus_ring, panel
 from .base import Screen
 from .touch import TouchWords, touch_corner_buttons, touch_height
 
@@ -17,9 +19,6 @@ class StoryPickScreen(TouchWords, Screen):
         super().__init__(app)
         self.back_to = back_to
         self.focus = FocusList(start=selected)
-        self.cards: list[Button] = []
-        self.nav: list[Button] = []
-        self._fits: list[tuple[str, bool]] = []
 
     def on_escape(self) -> None:
         self.app.show_title()
@@ -30,6 +29,16 @@ class StoryPickScreen(TouchWords, Screen):
     def buttons(self) -> list[Button]:
         return self.cards + self.nav
 
+    @property
+    def cards(self) -> list[Button]:
+        """A big card per story."""
+        return self.layout().cards
+
+    @property
+    def nav(self) -> list[Button]:
+        """Back, then the language and menu buttons."""
+        return self.layout().nav
+
     def handle_event(self, event: pygame.event.Event) -> object:
         n = len(self.app.config.entries)
         if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key < pygame.K_1 + min(n, 9):
@@ -38,35 +47,39 @@ class StoryPickScreen(TouchWords, Screen):
         self.focus.buttons = self.buttons()
         return self.focus.press(event)
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def place(self) -> "PickLayout":
+        """Back at the top left, the language and menu at the top right, the heading between;
+        under them a card per story, sharing the height."""
         th = self.theme
-        p = th.palette
-        self._fits = []
-        surface.fill(p.backdrop)
         m = th.margin
         back = Button(self.t("back"), self.on_escape, icon="left")
         back.rect = pygame.Rect(m, th.px(1.6), back.natural_width(th), touch_height(th))
-        self.nav = [back] + touch_corner_buttons(self)
-        heading = tx.fit(self.t("choose_scenario"),
-                         pygame.Rect(back.rect.right + th.px(2), back.rect.y,
-                                     self.nav[1].rect.x - back.rect.right - th.px(4),
-                                     back.rect.h), th.heading, p.on_backdrop, "bold",
-                         th.body_min)
-        heading.blit(surface, "center")
-        self._fits.append((heading.text, heading.fits))
+        nav = [back] + touch_corner_buttons(self)
+        heading = pygame.Rect(back.rect.right + th.px(2), back.rect.y,
+                              nav[1].rect.x - back.rect.right - th.px(4), back.rect.h)
         entries = self.app.config.entries
         top = back.rect.bottom + th.px(3)
         gap = th.px(2)
         card_h = max(touch_height(th), (th.height - m - top - gap * (len(entries) - 1))
                      // max(1, len(entries)))
-        pad = th.px(2)
-        self.cards = []
+        cards = []
         for i, e in enumerate(entries):
-            rect = pygame.Rect(m, top + i * (card_h + gap), th.width - 2 * m, card_h)
             card = Button(e.scenario.title.get_text(self.lang), lambda i=i: self.pick(i),
                           badge=str(i + 1))
-            card.rect = rect
-            self.cards.append(card)
+            card.rect = pygame.Rect(m, top + i * (card_h + gap), th.width - 2 * m, card_h)
+            cards.append(card)
+        return PickLayout(heading, cards, nav)
+
+    def compose(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        p = th.palette
+        lay = self.layout()
+        surface.fill(p.backdrop)
+        self.drawing.fit(self.t("choose_scenario"), lay.heading, th.heading, p.on_backdrop,
+                         "bold", th.body_min).blit(surface, "center")
+        pad = th.px(2)
+        for i, (card, e) in enumerate(zip(lay.cards, self.app.config.entries)):
+            rect = card.rect
             panel(surface, rect, th, p.panel, p.panel_edge)
             bw = card.badge_width(th)
             badge = pygame.Rect(rect.x + pad, rect.y + pad, bw, bw)
@@ -75,20 +88,21 @@ class StoryPickScreen(TouchWords, Screen):
             surface.blit(num, num.get_rect(center=badge.center))
             x = badge.right + pad
             inner = pygame.Rect(x, rect.y + pad, rect.right - pad - x, rect.h - 2 * pad)
-            title = tx.fit(card.label, inner, th.body, p.ink, "bold", th.small_min)
+            title = self.drawing.fit(card.label, inner, th.body, p.ink, "bold", th.small_min)
             title.blit(surface)
             below = pygame.Rect(inner.x, inner.y + title.height, inner.w,
                                 max(1, inner.bottom - inner.y - title.height))
-            summary = tx.fit(e.scenario.summary.get_text(self.lang), below, th.body, p.ink,
-                             "regular", th.small_min)
-            summary.blit(surface)
-            self._fits += [(card.label, title.fits), (summary.text, summary.fits)]
+            self.drawing.fit(e.scenario.summary.get_text(self.lang), below, th.body, p.ink,
+                             "regular", th.small_min).blit(surface)
             if self.focus.index == i:
-                from ..widgets import focus_ring
                 focus_ring(surface, rect, th)
-        for b in self.nav:
+        for b in lay.nav:
             b.draw(surface, th)
         self.focus.buttons = self.buttons()
 
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok]
+
+@dataclass
+class PickLayout:
+    heading: pygame.Rect
+    cards: list[Button]
+    nav: list[Button]

@@ -10,6 +10,7 @@ alone.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pygame
 
@@ -33,9 +34,7 @@ class PinScreen(Screen):
         self.typed = ""
         self.wrong = 0
         self.message = ""
-        self.keys: list[Button] = []
         self.focus = FocusList()
-        self._fits: list[tuple[str, bool]] = []
 
     # --- behaviour --------------------------------------------------------------------------------
 
@@ -84,6 +83,11 @@ class PinScreen(Screen):
             return ""
         return self.t("kiosk_pin_wait", n=left)
 
+    @property
+    def keys(self) -> list[Button]:
+        """The keypad's twelve keys, then Back."""
+        return self.layout().keys
+
     def handle_event(self, event: pygame.event.Event) -> object:
         if event.type == pygame.KEYDOWN:
             if event.key in DIGIT_KEYS:
@@ -96,43 +100,37 @@ class PinScreen(Screen):
                 self.submit()
                 return True
             return None
-        self.focus.buttons = self.keys
+        self.focus.buttons = self.buttons()
         return self.focus.press(event)
 
     # --- drawing ----------------------------------------------------------------------------------
 
-    def draw(self, surface: pygame.Surface) -> None:
+    # --- layout ---------------------------------------------------------------------------------
+
+    def layout_state(self) -> tuple:
+        return (self.message, self._wait_words())
+
+    def place(self) -> "PinLayout":
+        """The title, the hint (or what went wrong), a dot per digit typed and four rows of keys,
+        in the middle of the screen; Back at the top left."""
         th = self.theme
         p = th.palette
-        self._fits = []
-        surface.fill(p.backdrop)
         key_h = max(touch_height(th), th.px(12))
         gap = th.px(1.5)
         pad_w = min(th.width - 2 * th.margin, int(th.height * 0.8))
         key_w = (pad_w - 2 * gap) // 3
         x0 = (th.width - pad_w) // 2
-        # The block (title, hint, dots, four rows of keys) sits in the middle of the screen.
         block = (tx.line_height(th.heading, "bold") + tx.line_height(th.small) + th.px(9)
                  + 4 * key_h + 3 * gap)
         top = max(touch_height(th) + th.px(3), (th.height - block) // 2)
         title = tx.fit(self.t("kiosk_pin_title"), pygame.Rect(x0, top, pad_w, th.px(9)),
                        th.heading, p.on_backdrop, "bold", th.body_min, "center")
-        title.blit(surface)
         said = self._wait_words() or self.message
-        hint_text = said or self.t("kiosk_pin_hint")
-        hint = tx.fit(hint_text, pygame.Rect(x0, title.box.y + title.height, pad_w, th.px(6)),
+        hint = tx.fit(said or self.t("kiosk_pin_hint"),
+                      pygame.Rect(x0, title.box.y + title.height, pad_w, th.px(6)),
                       th.small, p.on_backdrop if said else p.on_backdrop_muted,
                       "bold" if said else "regular", th.small_min, "center")
-        hint.blit(surface)
-        self._fits += [(title.text, title.fits), (hint.text, hint.fits)]
-        # One open circle per digit typed: shows progress without showing the code.
         dots = pygame.Rect(x0, hint.box.y + hint.height + th.px(1), pad_w, th.px(6))
-        panel(surface, dots, th)
-        r = th.px(1.2)
-        n = len(self.typed)
-        for i in range(n):
-            cx = dots.centerx + (i - (n - 1) / 2) * 3 * r
-            pygame.draw.circle(surface, p.ink, (int(cx), dots.centery), r)
         labels = [str(d) for d in range(1, 10)] + [self.t("kiosk_pin_delete"), "0",
                                                    self.t("kiosk_pin_ok")]
         actions = [lambda d=str(d): self.type_digit(d) for d in range(1, 10)]
@@ -140,17 +138,40 @@ class PinScreen(Screen):
         y0 = dots.bottom + th.px(2)
         rows = 4
         key_h = min(key_h, (th.height - th.margin - y0 - (rows - 1) * gap) // rows)
-        self.keys = []
+        keys = []
         for i, (label, action) in enumerate(zip(labels, actions)):
             b = Button(label, action, align="center")
             b.rect = pygame.Rect(x0 + (i % 3) * (key_w + gap), y0 + (i // 3) * (key_h + gap),
                                  key_w, key_h)
-            self.keys.append(b)
+            keys.append(b)
         back = Button(self.t("back"), self.cancel, icon="left")
         back.rect = pygame.Rect(th.margin, th.px(1.6), back.natural_width(th), touch_height(th))
-        self.keys.append(back)
-        self.focus.buttons = self.keys
+        return PinLayout(title, hint, dots, keys + [back])
+
+    # --- drawing ----------------------------------------------------------------------------------
+
+    def compose(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        p = th.palette
+        lay = self.layout()
+        surface.fill(p.backdrop)
+        self.drawing.blit(surface, lay.title)
+        self.drawing.blit(surface, lay.hint)
+        # One open circle per digit typed: shows progress without showing the code.
+        dots = lay.dots
+        panel(surface, dots, th)
+        r = th.px(1.2)
+        n = len(self.typed)
+        for i in range(n):
+            cx = dots.centerx + (i - (n - 1) / 2) * 3 * r
+            pygame.draw.circle(surface, p.ink, (int(cx), dots.centery), r)
+        self.focus.buttons = lay.keys
         self.focus.draw(surface, th)
 
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()
+
+@dataclass
+class PinLayout:
+    title: tx.Fit
+    hint: tx.Fit
+    dots: pygame.Rect
+    keys: list[Button]

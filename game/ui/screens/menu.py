@@ -7,6 +7,7 @@ and pops itself to resume, so the story is exactly where it was.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pygame
@@ -40,14 +41,17 @@ class MenuScreen(Screen):
         super().__init__(app)
         self.back_to = back_to
         self.focus = FocusList(start=0)
-        self.items: list[Button] = []
-        self._title_fits = True
 
     def entries(self) -> list[tuple[str, object]]:
         raise NotImplementedError
 
     def buttons(self) -> list[Button]:
-        return self.items
+        return self.layout().items
+
+    @property
+    def items(self) -> list[Button]:
+        """The menu's buttons, numbered from 1."""
+        return self.layout().items
 
     def resume(self) -> None:
         self.app.pop()
@@ -59,7 +63,7 @@ class MenuScreen(Screen):
         self.back_to.refresh()
 
     def handle_event(self, event: pygame.event.Event) -> object:
-        self.focus.buttons = self.items
+        self.focus.buttons = self.buttons()
         if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key <= pygame.K_9:
             index = event.key - pygame.K_1
             if index < len(self.items):
@@ -67,33 +71,47 @@ class MenuScreen(Screen):
                 return True
         return self.focus.press(event)
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def layout_state(self) -> tuple:
+        return tuple(label for label, _ in self.entries())
+
+    def place(self) -> "MenuLayout":
+        """The title, then a numbered button an entry, in a panel in the middle of the screen."""
         th = self.theme
-        p = th.palette
-        self.back_to.draw(surface)
-        surface.blit(_shade(surface.get_size(), p.shade_alpha), (0, 0))
-        self.items = [Button(label, action, badge=str(i + 1))
-                      for i, (label, action) in enumerate(self.entries())]
+        items = [Button(label, action, badge=str(i + 1))
+                 for i, (label, action) in enumerate(self.entries())]
         width = int(min(th.width - 2 * th.margin, th.px(self.width_px)))
         pad = th.px(3)
         inner = width - 2 * pad
         title = tx.fit(self.t(self.title_key), pygame.Rect(0, 0, inner, th.px(20)), th.heading,
-                       p.ink, "bold", th.body_min)
-        self._title_fits = title.fits
-        heights = [self.item_height(b, inner) for b in self.items]
+                       th.palette.ink, "bold", th.body_min)
+        heights = [self.item_height(b, inner) for b in items]
         gap = th.px(self.gap_px)
         total = title.height + th.px(2) + sum(heights) + gap * (len(heights) - 1) + 2 * pad
         box = pygame.Rect(0, 0, width, min(total, th.height - 2 * th.margin))
-        box.center = surface.get_rect().center
-        panel(surface, box, th)
+        box.center = (th.width // 2, th.height // 2)
         title.box.topleft = (box.x + pad, box.y + pad)
-        title.blit(surface)
         y = title.box.y + title.height + th.px(2)
-        for b, bh in zip(self.items, heights):
+        for b, bh in zip(items, heights):
             b.rect = pygame.Rect(box.x + pad, y, inner, bh)
             y += bh + gap
-        self.focus.buttons = self.items
+        return MenuLayout(box, title, items)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.back_to.draw(surface)
+        super().draw(surface)
+
+    def compose(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        lay = self.layout()
+        surface.blit(_shade(surface.get_size(), th.palette.shade_alpha), (0, 0))
+        panel(surface, lay.box, th)
+        self.drawing.blit(surface, lay.title)
+        self.focus.buttons = lay.items
         self.focus.draw(surface, th)
 
-    def overflows(self) -> list[str]:
-        return ([] if self._title_fits else [self.t(self.title_key)]) + super().overflows()
+
+@dataclass
+class MenuLayout:
+    box: pygame.Rect
+    title: tx.Fit
+    items: list[Button]

@@ -7,6 +7,8 @@ beat, and from the first beat back to the previous choice (`Run.back()`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pygame
 
 from .. import stage
@@ -15,7 +17,8 @@ from ..dialogue import (BoxLayout, chat_column, dialogue_layout, draw_chat, draw
                         draw_words, visible_prefix)
 from ..intents import ShowConsequence, ShowEnding, ShowVote
 from ..widgets import Button, FocusList, panel
-from .base import Screen, header_bar
+from .base import Screen
+from .chrome import Chip, draw_header, header_bottom, header_chips, place_bar
 from .touch import TouchCorners, TouchWords, touch_height
 
 TYPE_SPEED = {"instant": 0.0, "normal": 55.0, "slow": 22.0}
@@ -74,9 +77,6 @@ class SceneScreen(Screen):
         self.typed = 0.0
         self.choice_focus = FocusList()
         self.nav = FocusList()
-        self._fits: list[tuple[str, bool]] = []
-        self._dialogue: BoxLayout | None = None
-        """The dialogue box of the last composed layer, whose words `draw` types onto it."""
         self._vote_due = False
         """Class mode: the choices go to the class vote as soon as this screen is on top."""
         if at_choices:
@@ -186,7 +186,8 @@ class SceneScreen(Screen):
         self.app.go(ShowConsequence(self.run, outcome, before))
 
     def handle_event(self, event: pygame.event.Event) -> object:
-        self.nav.buttons = self._nav_buttons
+        lay = self.layout()
+        self.nav.buttons = lay.nav
         pressed = self.nav.handle(event, arrows=False) if event.type != pygame.KEYDOWN else None
         if isinstance(pressed, Button):
             pressed.action()
@@ -201,7 +202,7 @@ class SceneScreen(Screen):
                 self.back()
                 return True
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1 and not any(
-                b.contains(event.pos) for b in self.nav.buttons):
+                b.contains(event.pos) for b in lay.nav):
             self.advance()
             return True
         return pressed
@@ -215,6 +216,7 @@ class SceneScreen(Screen):
             if event.key in BACK_KEYS:
                 self.back()
                 return True
+        self.choice_focus.buttons = self.layout().choices.buttons
         pressed = self.choice_focus.handle(event)
         if isinstance(pressed, Button):
             if pressed.enabled:
@@ -223,7 +225,79 @@ class SceneScreen(Screen):
         return pressed
 
     def buttons(self) -> list[Button]:
-        return list(self.choice_focus.buttons) if self.phase == "choices" else []
+        """The choices (when they show), then the corner buttons and Back and Next."""
+        lay = self.layout()
+        return (lay.choices.buttons if lay.choices else []) + lay.nav
+
+    # --- layout ---------------------------------------------------------------------------------
+
+    def layout_state(self) -> tuple:
+        return self.view, self.phase, self.beat
+
+    def place(self) -> "SceneLayout":
+        th = self.theme
+        v = self.view
+        chips = header_chips(th, [v.place_label] + ([self.t("step", step=v.step_label)]
+                                                     if v.step_label else []))
+        top = header_bottom(th, chips)
+        status = header_chips(th, [self.t("your_role", role=v.role_label),
+                                   self.t("condition", name=self.run.victim_view().name,
+                                          condition=v.condition.label)], top=top)
+        header = header_bottom(th, status, top)
+        corners = self.corner_buttons()
+        content_top = max(header, corners[-1].rect.bottom) + th.px(1)
+        lay = SceneLayout(chips + status, corners, content_top)
+        if self.phase == "choices":
+            lay.choices = self._place_choices(content_top)
+            lay.nav = corners + [lay.choices.back]
+            return lay
+        beat = self.current_beat()
+        footer_h = self.footer_height()
+        if self.is_chat:
+            column = chat_column(th)
+            lay.chat = column
+            lay.footer = pygame.Rect(column.x, th.height - th.margin - footer_h, column.w,
+                                     footer_h)
+        elif beat is not None:
+            lay.dialogue = dialogue_layout(th, beat.text, beat.speaker is None, footer_h)
+            lay.footer = lay.dialogue.footer
+        else:
+            return lay
+        back = Button(self.t("back"), self.back, size=self.footer_button_size, icon="left")
+        nxt = Button(self.t("next"), self.advance, size=self.footer_button_size, icon="right")
+        place_bar(th, lay.footer, [], [back, nxt], th.px(1))
+        lay.nav = corners + [back, nxt]
+        return lay
+
+    def _place_choices(self, top: int) -> "ChoicesLayout":
+        """The panel of choices at the bottom, as tall as they need (from `top` at most): the
+        heading, a button a choice, and Back under them."""
+        th = self.theme
+        m = th.margin
+        pad = th.px(2)
+        width = th.width - 2 * m
+        inner = width - 2 * pad
+        buttons = []
+        for c in self.view.choices[:4]:
+            buttons.append(Button(c.text, lambda cid=c.id: self.choose(cid), badge=c.number,
+                                  badge_sub=c.letter, enabled=c.available, reason=c.reason))
+        heading = self.t("what_do_you_do")
+        heading_h = tx.font(th.heading, "bold").size(heading)[1]
+        back = Button(self.t("back"), self.back, size=self.footer_button_size, icon="left")
+        back_h = self.footer_height()
+        fixed = pad + heading_h + th.px(1) + th.px(1.5) + back_h + pad
+        heights, gap, fits = fit_choices(buttons, th, lambda: self._choice_heights(buttons, inner),
+                                         th.height - m + 1 - top - fixed)
+        total = fixed + sum(heights) + gap * (len(heights) - 1)
+        box = pygame.Rect(m, max(top, th.height - m - total), width, total)
+        box.h = min(box.h, th.height - m - box.y)
+        back.rect = pygame.Rect(box.x + pad, box.bottom - pad - back_h, back.natural_width(th),
+                                back_h)
+        y = box.y + pad + heading_h + th.px(1)
+        for b, bh in zip(buttons, heights):
+            b.rect = pygame.Rect(box.x + pad, y, inner, bh)
+            y += bh + gap
+        return ChoicesLayout(box, heading, buttons, back, fits)
 
     # --- drawing --------------------------------------------------------------------------------
 
@@ -235,60 +309,40 @@ class SceneScreen(Screen):
         beat = self.current_beat()
         shown = visible_prefix(beat.text, self.typed) if beat else ""
         words_apart = self.phase == "beats" and not self.is_chat
-        self.draw_static(surface, self._compose, self.view, self.phase, self.beat,
-                         self.choice_focus.index, None if words_apart else shown)
-        if words_apart and self._dialogue is not None:
-            draw_words(surface, self.theme, self._dialogue, shown)
+        self.draw_static(surface, self.compose, *self.layout_state(), self.choice_focus.index,
+                         None if words_apart else shown)
+        dialogue = self.layout().dialogue
+        if words_apart and dialogue is not None:
+            draw_words(surface, self.theme, dialogue, shown)
 
-    def _compose(self, surface: pygame.Surface) -> None:
+    def compose(self, surface: pygame.Surface) -> None:
         th = self.theme
-        self._fits = []
-        self._dialogue = None
+        lay = self.layout()
         self._draw_stage(surface)
-        v = self.view
-        header = [v.place_label] + ([self.t("step", step=v.step_label)] if v.step_label else [])
-        top = header_bar(surface, th, header)
-        status = [self.t("your_role", role=v.role_label),
-                  self.t("condition", name=self.run.victim_view().name,
-                         condition=v.condition.label)]
-        row2 = header_bar(surface.subsurface(pygame.Rect(0, top.bottom, th.width,
-                                                         th.height - top.bottom)), th, status)
-        header_bottom = top.bottom + row2.bottom
-        corners = self.corner_buttons()
-        footer_h = self.footer_height()
-        if self.phase == "choices":
-            self._draw_choices(surface, header_bottom, corners)
+        draw_header(surface, th, lay.chips)
+        if lay.choices is not None:
+            self._draw_choices(surface, lay)
             return
         beat = self.current_beat()
-        shown = visible_prefix(beat.text, self.typed) if beat else ""
-        if self.is_chat:
-            column = chat_column(th)
-            bar = pygame.Rect(column.x, th.height - th.margin - footer_h, column.w, footer_h)
-            ok = draw_chat(surface, th, column, bar.y - th.px(1.5),
-                           self._content_top(header_bottom, corners),
-                           [(b.text, b.speaker_name) for b in v.beats[:self.beat + 1]], shown)
-            self._fits.append((beat.text if beat else "", ok))
-            self._draw_footer(surface, bar, corners, on_panel=False)
-            return
-        if beat is None:
-            return
-        layout = dialogue_layout(th, beat.text, beat.speaker is None, footer_h)
-        draw_dialogue(surface, th, layout, None, beat.speaker_name, self._speaker_x(beat))
-        self._dialogue = layout
-        self._fits.append((beat.text, layout.text.fits))
-        self._draw_footer(surface, layout.footer, corners, on_panel=not layout.narration)
+        if lay.chat is not None:
+            shown = visible_prefix(beat.text, self.typed) if beat else ""
+            ok = draw_chat(surface, th, lay.chat, lay.footer.y - th.px(1.5), lay.content_top,
+                           [(b.text, b.speaker_name) for b in self.view.beats[:self.beat + 1]],
+                           shown)
+            self.drawing.check(beat.text if beat else "", ok)
+            self._draw_footer(surface, lay, on_panel=False)
+        elif lay.dialogue is not None:
+            draw_dialogue(surface, th, lay.dialogue, None, beat.speaker_name,
+                          self._speaker_x(beat))
+            self.drawing.check(beat.text, lay.dialogue.text.fits)
+            self._draw_footer(surface, lay, on_panel=not lay.dialogue.narration)
 
-    def _draw_footer(self, surface, bar: pygame.Rect, corners: list[Button],
-                     on_panel: bool) -> None:
+    def _draw_footer(self, surface, lay: "SceneLayout", on_panel: bool) -> None:
+        """The beat counter (with how to go on, when there is room) left of Back and Next."""
         th = self.theme
         p = th.palette
-        back = Button(self.t("back"), self.back, size=self.footer_button_size, icon="left")
-        nxt = Button(self.t("next"), self.advance, size=self.footer_button_size, icon="right")
-        x = bar.right
-        for b in (nxt, back):
-            w = b.natural_width(th)
-            b.rect = pygame.Rect(x - w, bar.y, w, bar.h)
-            x -= w + th.px(1)
+        bar = lay.footer
+        x = lay.nav[-2].rect.x - th.px(1)  # left of Back
         counter = f"{self.beat + 1} / {len(self.view.beats)}"
         colour = p.ink_muted if on_panel else p.on_narration
         if not on_panel and self.is_chat:
@@ -307,11 +361,8 @@ class SceneScreen(Screen):
                 counter_surface = tx.render(counter, th.small, colour)
                 surface.blit(counter_surface, counter_surface.get_rect(
                     midleft=(bar.x, bar.centery)) if self.tall_footer else (bar.x, bar.y))
-        self._nav_buttons = corners + [back, nxt]
-        for b in self._nav_buttons:
+        for b in lay.nav:
             b.draw(surface, th)
-
-    _nav_buttons: list[Button] = []
 
     footer_button_size = "small"
     """The text size of Back and Next (and of Back under the choices): small beside the words;
@@ -325,60 +376,27 @@ class SceneScreen(Screen):
         variants make it touch-high."""
         return tx.line_height(self.theme.small, "bold") + self.theme.px(1.2)
 
-    def _content_top(self, header_bottom: int, corners: list[Button]) -> int:
-        """Where the chat and the choice panel may start: below the header rows and below the
-        corner buttons (touch-sized ones reach lower than the header)."""
-        return max(header_bottom, corners[-1].rect.bottom) + self.theme.px(1)
-
-    def _draw_chat_above(self, surface, header_bottom: int, corners: list[Button],
-                         bottom: int) -> None:
-        """A group chat's messages stay in view above the choices, newest last, so the player
-        answers what they can still read; the oldest go first when there is little room."""
-        th = self.theme
-        draw_chat(surface, th, chat_column(th), bottom - th.px(1.5),
-                  self._content_top(header_bottom, corners),
-                  [(b.text, b.speaker_name) for b in self.view.beats], self.view.beats[-1].text)
-
-    def _draw_choices(self, surface, header_bottom: int, corners: list[Button]) -> None:
+    def _draw_choices(self, surface, lay: "SceneLayout") -> None:
         th = self.theme
         p = th.palette
-        m = th.margin
+        choices = lay.choices
+        box = choices.box
         pad = th.px(2)
-        width = th.width - 2 * m
-        inner = width - 2 * pad
-        buttons = []
-        for c in self.view.choices[:4]:
-            buttons.append(Button(c.text, lambda cid=c.id: self.choose(cid), badge=c.number,
-                                  badge_sub=c.letter, enabled=c.available, reason=c.reason))
-        heading = tx.render(self.t("what_do_you_do"), th.heading, p.on_backdrop, "bold")
-        back = Button(self.t("back"), self.back, size=self.footer_button_size, icon="left")
-        back_h = self.footer_height()
-        top = self._content_top(header_bottom, corners)
-        fixed = pad + heading.get_height() + th.px(1) + th.px(1.5) + back_h + pad
-        heights, gap, fits = fit_choices(buttons, th, lambda: self._choice_heights(buttons, inner),
-                                         th.height - m + 1 - top - fixed)
-        total = fixed + sum(heights) + gap * (len(heights) - 1)
-        box = pygame.Rect(m, max(top, th.height - m - total), width, total)
-        box.h = min(box.h, th.height - m - box.y)
-        if self.is_chat:
-            self._draw_chat_above(surface, header_bottom, corners, box.y)
+        if self.is_chat:  # the messages stay in view above the choices, newest last, so the
+            # player answers what they can still read; the oldest go first when there is
+            # little room
+            draw_chat(surface, th, chat_column(th), box.y - th.px(1.5), lay.content_top,
+                      [(b.text, b.speaker_name) for b in self.view.beats],
+                      self.view.beats[-1].text)
         panel(surface, box, th, p.backdrop, p.backdrop)
+        heading = tx.render(choices.heading, th.heading, p.on_backdrop, "bold")
         surface.blit(heading, (box.x + pad, box.y + pad))
-        back.rect = pygame.Rect(box.x + pad, box.bottom - pad - back_h, back.natural_width(th),
-                                back_h)
-        y = box.y + pad + heading.get_height() + th.px(1)
-        for b, bh in zip(buttons, heights):
-            b.rect = pygame.Rect(box.x + pad, y, inner, bh)
-            y += bh + gap
-        focus_index = self.choice_focus.index
-        self.choice_focus.buttons = buttons
-        self.choice_focus.index = focus_index
+        self.choice_focus.buttons = choices.buttons
         self.choice_focus.draw(surface, th)
-        self._draw_keys_hint(surface, box, pad, heading.get_height(), back)
-        self._nav_buttons = corners + [back]
-        for b in self._nav_buttons:
+        self._draw_keys_hint(surface, box, pad, heading.get_height(), choices.back)
+        for b in lay.nav:
             b.draw(surface, th)
-        self._fits.append(("(choice panel height)", fits))
+        self.drawing.check("(choice panel height)", choices.fits)
 
     def _draw_keys_hint(self, surface, box: pygame.Rect, pad: int, heading_h: int,
                         back: Button) -> None:
@@ -429,9 +447,6 @@ class SceneScreen(Screen):
                                          posture=stage.posture_for(expression), facing=facing)
                 surface.blit(figure, figure.get_rect(midbottom=(cx, th.height * FEET_LINE)))
 
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()
-
 
 class TouchSceneScreen(TouchCorners, TouchWords, SceneScreen):
     """Beats and choices with touch-sized Back, Next, choice, language and menu buttons."""
@@ -450,3 +465,31 @@ class TouchSceneScreen(TouchCorners, TouchWords, SceneScreen):
 
     def _choice_heights(self, buttons: list[Button], inner: int) -> list[int]:
         return [max(touch_height(self.theme), h) for h in super()._choice_heights(buttons, inner)]
+
+
+@dataclass
+class ChoicesLayout:
+    """The panel of choices: its box, its heading's words, a button a choice, Back, and whether
+    the choices fit (`fit_choices`)."""
+
+    box: pygame.Rect
+    heading: str
+    buttons: list[Button]
+    back: Button
+    fits: bool
+
+
+@dataclass
+class SceneLayout:
+    """The header's two rows of chips, the corner buttons, where the chat and the choices may
+    start; then either the choices, or a beat's dialogue box (or the chat's column) with its
+    footer of Back and Next. `nav`: the corner buttons, Back and Next (or Back)."""
+
+    chips: list[Chip]
+    corners: list[Button]
+    content_top: int
+    choices: ChoicesLayout | None = None
+    dialogue: BoxLayout | None = None
+    chat: pygame.Rect | None = None
+    footer: pygame.Rect | None = None
+    nav: list[Button] = field(default_factory=list)

@@ -6,6 +6,8 @@ values, so it works with keyboard, mouse and touch alike.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from .. import text as tx
@@ -23,14 +25,17 @@ class SettingsScreen(Screen):
         super().__init__(app)
         self.back_to = back_to
         self.focus = FocusList(start=0)
-        self.rows: list[Button] = []
-        self._fits: list[tuple[str, bool]] = []
 
     def on_escape(self) -> None:
         self.app.pop()
 
     def buttons(self) -> list[Button]:
-        return self.rows
+        return self.layout().rows
+
+    @property
+    def rows(self) -> list[Button]:
+        """A button per setting (its name and value), then Back."""
+        return self.layout().rows
 
     # --- values ---------------------------------------------------------------------------------
 
@@ -65,7 +70,7 @@ class SettingsScreen(Screen):
         app.settings_changed()
 
     def handle_event(self, event: pygame.event.Event) -> object:
-        self.focus.buttons = self.rows
+        self.focus.buttons = self.buttons()
         if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
             index = self.focus.index
             if index is not None and index < len(ROWS):
@@ -76,47 +81,54 @@ class SettingsScreen(Screen):
             return True
         return self.focus.press(event)
 
-    # --- drawing --------------------------------------------------------------------------------
+    # --- layout ---------------------------------------------------------------------------------
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def layout_state(self) -> tuple:
+        return tuple(getattr(self.app.settings, name) for name in ROWS)
+
+    def place(self) -> "SettingsLayout":
+        """The title and a hint at the top, then a row a setting and Back, in a centred column;
+        with large text the gaps between the rows give way first."""
         th = self.theme
-        p = th.palette
-        surface.fill(p.backdrop)
-        self._fits = []
         width = int(min(th.width - 2 * th.margin, th.px(120)))
         x = (th.width - width) // 2
-        y = th.px(4)
-        title = tx.render(self.t("settings_title"), th.heading, p.on_backdrop, "bold")
-        surface.blit(title, (x, y))
-        y += title.get_height() + th.px(0.5)
+        y = th.px(4) + th.px(0.5) + tx.font(th.heading, "bold").size(self.t("settings_title"))[1]
         hint = tx.fit(self.t("settings_hint"), pygame.Rect(x, y, width, th.px(10)), th.small,
-                      p.on_backdrop_muted, "italic", th.small_min)
-        hint.blit(surface)
-        self._fits.append((hint.text, hint.fits))
+                      th.palette.on_backdrop_muted, "italic", th.small_min)
         y += hint.height + th.px(2)
-        self.rows = []
-        for name in ROWS:
-            label = f"{self.name_label(name)}:  {self.value_label(name)}"
-            self.rows.append(Button(label, lambda n=name: self.change(n), icon="right"))
-        self.rows.append(Button(self.t("back"), self.on_escape, icon="left"))
+        rows = [Button(f"{self.name_label(name)}:  {self.value_label(name)}",
+                       lambda n=name: self.change(n), icon="right") for name in ROWS]
+        rows.append(Button(self.t("back"), self.on_escape, icon="left"))
         bottom = th.height - th.margin
         gap = th.px(1.2)
-        heights = [b.preferred_height(th, width) for b in self.rows]
+        heights = [b.preferred_height(th, width) for b in rows]
         spare = bottom - y - sum(heights) - gap * (len(heights) - 1)
         if spare < 0:  # large text: squeeze the gaps before anything overflows
             gap = max(2, gap + spare // len(heights))
-        for b, bh in zip(self.rows, heights):
+        for b, bh in zip(rows, heights):
             b.rect = pygame.Rect(x, y, width, bh)
             y += bh + gap
-        self.focus.buttons = self.rows
-        self.focus.draw(surface, th)
-        self._draw_values(surface)
+        return SettingsLayout((x, th.px(4)), hint, rows)
 
-    def _draw_values(self, surface: pygame.Surface) -> None:
+    # --- drawing --------------------------------------------------------------------------------
+
+    def compose(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        p = th.palette
+        lay = self.layout()
+        surface.fill(p.backdrop)
+        surface.blit(tx.render(self.t("settings_title"), th.heading, p.on_backdrop, "bold"),
+                     lay.title)
+        self.drawing.blit(surface, lay.hint)
+        self.focus.buttons = lay.rows
+        self.focus.draw(surface, th)
+        self._draw_values(surface, lay.rows)
+
+    def _draw_values(self, surface: pygame.Surface, rows: list[Button]) -> None:
         """A switch drawing beside on/off values, so their state shows as shape as well as word."""
         th = self.theme
         p = th.palette
-        for name, b in zip(ROWS, self.rows):
+        for name, b in zip(ROWS, rows):
             value = getattr(self.app.settings, name)
             if not isinstance(value, bool):
                 continue
@@ -129,5 +141,9 @@ class SettingsScreen(Screen):
             pygame.draw.circle(surface, p.on_badge if value else p.ink, (knob_x, r.centery),
                                h // 2 - th.px(0.6))
 
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()
+
+@dataclass
+class SettingsLayout:
+    title: tuple[int, int]
+    hint: tx.Fit
+    rows: list[Button]

@@ -8,18 +8,21 @@ Passive and active choices differ by shape (a hollow square, a filled circle) an
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from .. import text as tx
 from ..charts import marker
 from ..intents import OpenCompare, ShowEnding, ShowScene, ShowVote, TakeRoad
 from ..widgets import Button, FocusList, clicked, focus_ring, panel
-from .base import Screen, chips_that_fit, corner_buttons, header_bar
+from .base import FramedScreen, Screen
+from .chrome import Chrome, chrome
 
 PASSIVE = frozenset({"outsider", "reinforcer", "assistant"})
 
 
-class TimelineScreen(Screen):
+class TimelineScreen(FramedScreen):
     """Pushed over the class's current screen (`back_to`), which it returns to when closed."""
 
     def __init__(self, app, back_to: Screen):
@@ -30,10 +33,6 @@ class TimelineScreen(Screen):
         self.decisions = self.run.decisions()
         self.selected = len(self.decisions) - 1 if self.decisions else None
         self.focus = FocusList()
-        self.nav: list[Button] = []
-        self.nodes: list[pygame.Rect] = []
-        self._mode = "one"
-        self._fits: list[tuple[str, bool]] = []
 
     # --- behaviour ------------------------------------------------------------------------------
 
@@ -99,7 +98,13 @@ class TimelineScreen(Screen):
         self.app.go(OpenCompare(self.road, self.run))
 
     def buttons(self) -> list[Button]:
-        return self.nav
+        return self.layout().buttons
+
+    @property
+    def nodes(self) -> list[pygame.Rect]:
+        """Where each decision's stop can be clicked."""
+        strip = self.layout().strip
+        return strip.nodes if strip is not None else []
 
     def handle_event(self, event: pygame.event.Event) -> object:
         if event.type == pygame.KEYDOWN:
@@ -132,7 +137,7 @@ class TimelineScreen(Screen):
             if k == pygame.K_g and not self.on_current_road:
                 self.go_to_road()
                 return True
-        self.focus.buttons = self.nav
+        self.focus.buttons = self.buttons()
         pressed = self.focus.press(event, arrows=False)
         index = clicked(event, self.nodes) if pressed is not True else None
         if index is not None:
@@ -140,76 +145,66 @@ class TimelineScreen(Screen):
             return True
         return pressed
 
-    # --- drawing --------------------------------------------------------------------------------
+    # --- layout ---------------------------------------------------------------------------------
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def layout_state(self) -> tuple:
+        return (self.road, self.selected, self.decisions, len(self.session.road_ids()),
+                self.on_current_road)
+
+    def place(self) -> "TimelineLayout":
         th = self.theme
+        m = th.margin
         p = th.palette
-        self._fits = []
-        surface.fill(p.backdrop)
         session = self.session
-        number = session.road_number(self.road)
-        chips = [self.t("whatif_title"), self.t("road_n", n=number)]
+        chips = [self.t("whatif_title"), self.t("road_n", n=session.road_number(self.road))]
         parent, at = session.branch_point(self.road)
         if parent is not None:
             chips.append(self.t("road_from", n=session.road_number(parent), d=at + 1))
-        corners = corner_buttons(self)
-        top = header_bar(surface, th, chips_that_fit(th, chips, corners[0].rect.left))
-        m = th.margin
-        y = max(top.bottom, corners[0].rect.bottom) + th.px(1.5)
-        heading = tx.fit(self.t("timeline_title"), pygame.Rect(m, y, th.width - 2 * m,
-                                                                 th.heading * 2),
-                         th.heading, p.on_backdrop, "bold", th.body_min)
-        heading.blit(surface)
-        self._fits.append((heading.text, heading.fits))
-        self._draw_legend(surface, pygame.Rect(m, y, th.width - 2 * m, heading.height))
-        y += heading.height + th.px(1)
-        bar_h = tx.line_height(th.body, "bold") + th.px(2)
-        bar_y = th.height - m - bar_h
-        self.nav = self._layout_nav(bar_y, bar_h)
-        hint = tx.fit(self.t("timeline_hint"), pygame.Rect(m, 0, th.width - 2 * m,
-                                                           tx.line_height(th.small) * 2),
-                      th.small, p.on_backdrop_muted, "regular", th.small_min)
-        hint.box.y = bar_y - th.px(1) - hint.height
-        hint.blit(surface)
-        self._fits.append((hint.text, hint.fits))
-        area = pygame.Rect(m, y, th.width - 2 * m, hint.box.y - th.px(1.5) - y)
-        if not self.decisions:
-            msg = tx.fit(self.t("no_decisions"), area, th.body, p.on_backdrop)
-            msg.blit(surface)
-            self._fits.append((msg.text, msg.fits))
-        else:
-            strip_h = self._strip_height()
-            self._draw_strip(surface, pygame.Rect(area.x, area.y, area.w, strip_h))
-            detail = pygame.Rect(area.x, area.y + strip_h + th.px(1.5), area.w,
-                                 area.h - strip_h - th.px(1.5))
-            self._draw_detail(surface, detail)
-        self.nav = self.nav + corners
-        self.focus.buttons = self.nav
-        self.focus.draw(surface, th)
-
-    def _layout_nav(self, y: int, h: int) -> list[Button]:
-        th = self.theme
-        m = th.margin
-        back = Button(self.t("close_timeline"), self.close, size="small", icon="left")
-        compare = Button(self.t("compare"), self.compare, size="small")
-        buttons = [back, compare]
-        if len(self.session.road_ids()) > 1:
-            buttons.append(Button(self.t("next_road"), self.next_road, size="small"))
+        left = [Button(self.t("close_timeline"), self.close, size="small", icon="left"),
+                Button(self.t("compare"), self.compare, size="small")]
+        if len(session.road_ids()) > 1:
+            left.append(Button(self.t("next_road"), self.next_road, size="small"))
         if not self.on_current_road:
-            buttons.append(Button(self.t("go_to_road"), self.go_to_road, size="small"))
+            left.append(Button(self.t("go_to_road"), self.go_to_road, size="small"))
         if self.selected is not None:
             go = Button(self.t("take_other_road", n=self.selected + 1), self.take_other_road,
                         icon="right")
         else:
             go = Button(self.t("take_other_road_none"), None, enabled=False)
-        x = m
-        for b in buttons:
-            b.rect = pygame.Rect(x, y, b.natural_width(th), h)
-            x = b.rect.right + th.px(1)
-        w = min(go.natural_width(th), th.width - m - x - th.px(1))
-        go.rect = pygame.Rect(th.width - m - w, y, w, h)
-        return buttons + [go]
+        # Take another road keeps a unit after the row of buttons and one more: two units,
+        # rounded as two (at 4:3 sizes a pixel more than `BAR_SPARE`'s).
+        frame = chrome(self, chips, gap=1.5, left=left, primary=go, spare=2 * th.px(1))
+        y = frame.content.y
+        heading = tx.fit(self.t("timeline_title"),
+                         pygame.Rect(m, y, th.width - 2 * m, th.heading * 2),
+                         th.heading, p.on_backdrop, "bold", th.body_min)
+        legend = pygame.Rect(m, y, th.width - 2 * m, heading.height)
+        y += heading.height + th.px(1)
+        hint = tx.fit(self.t("timeline_hint"),
+                      pygame.Rect(m, 0, th.width - 2 * m, tx.line_height(th.small) * 2),
+                      th.small, p.on_backdrop_muted, "regular", th.small_min)
+        hint.box.y = frame.bar.y - th.px(1) - hint.height
+        area = pygame.Rect(m, y, th.width - 2 * m, hint.box.y - th.px(1.5) - y)
+        strip = detail = None
+        if self.decisions:
+            strip = self._place_strip(pygame.Rect(area.x, area.y, area.w, self._strip_height()))
+            detail = pygame.Rect(area.x, strip.area.bottom + th.px(1.5), area.w,
+                                 area.h - strip.area.h - th.px(1.5))
+        return TimelineLayout(frame, heading, legend, hint, area, strip, detail)
+
+    # --- drawing --------------------------------------------------------------------------------
+
+    def draw_content(self, surface: pygame.Surface, lay: "TimelineLayout") -> None:
+        th = self.theme
+        self.drawing.blit(surface, lay.heading)
+        self._draw_legend(surface, lay.legend)
+        self.drawing.blit(surface, lay.hint)
+        if lay.strip is None:
+            self.drawing.fit(self.t("no_decisions"), lay.area, th.body,
+                             th.palette.on_backdrop).blit(surface)
+        else:
+            self._draw_strip(surface, lay.strip)
+            self._draw_detail(surface, lay.detail)
 
     def _draw_legend(self, surface, row: pygame.Rect) -> None:
         """What the two shapes of the stops mean, at the right end of the heading's line."""
@@ -247,26 +242,34 @@ class TimelineScreen(Screen):
             return "two"
         return "letter"
 
-    def _node_lines(self, d, width: int) -> list[str]:
-        mode = self._mode
+    def _place_strip(self, area: pygame.Rect) -> "Strip":
+        """A stop per decision, evenly spread; each clickable over its slot's whole height."""
+        th = self.theme
+        n = len(self.decisions)
+        slot = area.w / n
+        xs = [int(area.x + slot * (i + 0.5)) for i in range(n)]
+        nodes = []
+        for x in xs:
+            node = pygame.Rect(0, 0, int(slot) - th.px(0.5), area.h)
+            node.midtop = (x, area.y)
+            nodes.append(node)
+        return Strip(area, xs, nodes, self._label_mode(int(slot) - th.px(0.5)))
+
+    def _node_lines(self, d, mode: str) -> list[str]:
         if mode == "one":
             return [f"{d.letter} · {d.stance_label}"]
         return [d.letter, d.stance_label] if mode == "two" else [d.letter]
 
-    def _draw_strip(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+    def _draw_strip(self, surface: pygame.Surface, strip: "Strip") -> None:
         """Numbered stops on a line; under each, the letter taken and the stance in a word."""
         th = self.theme
         p = th.palette
-        n = len(self.decisions)
+        xs = strip.xs
         r = th.px(3.2)
-        cy = area.y + th.px(4.5)
-        slot = area.w / n
-        self._mode = self._label_mode(int(slot) - th.px(0.5))
-        xs = [int(area.x + slot * (i + 0.5)) for i in range(n)]
-        if n > 1:
+        cy = strip.area.y + th.px(4.5)
+        if len(xs) > 1:
             pygame.draw.line(surface, p.on_backdrop, (xs[0], cy), (xs[-1], cy),
                              max(2, th.px(0.5)))
-        self.nodes = []
         for i, (d, x) in enumerate(zip(self.decisions, xs)):
             passive = d.stance in PASSIVE
             if passive:  # hollow square for a passive choice, filled circle for an active one
@@ -277,11 +280,8 @@ class TimelineScreen(Screen):
                 pygame.draw.circle(surface, p.on_backdrop, (x, cy), r, max(2, th.px(0.3)))
             label = tx.render(str(d.number), th.body, p.ink if passive else p.on_badge, "bold")
             surface.blit(label, label.get_rect(center=(x, cy)))
-            node = pygame.Rect(0, 0, int(slot) - th.px(0.5), area.h)
-            node.midtop = (x, area.y)
-            self.nodes.append(node)
             label_y = cy + r + th.px(1)
-            for line in self._node_lines(d, node.w):
+            for line in self._node_lines(d, strip.mode):
                 under = tx.render(line, th.small, p.on_backdrop, "bold")
                 surface.blit(under, under.get_rect(midtop=(x, label_y)))
                 label_y += under.get_height()
@@ -309,10 +309,9 @@ class TimelineScreen(Screen):
             head += "  ·  " + self.t("no_hands_recorded")
         if recorded is not None and recorded["overridden"]:
             head += "  ·  " + self.t("teacher_picked")
-        fit = tx.fit(head, pygame.Rect(inner.x, inner.y, inner.w, inner.h // 3), th.small,
-                     p.ink_muted, "bold", th.small_min)
+        fit = self.drawing.fit(head, pygame.Rect(inner.x, inner.y, inner.w, inner.h // 3),
+                               th.small, p.ink_muted, "bold", th.small_min)
         fit.blit(surface)
-        self._fits.append((head, fit.fits))
         y = inner.y + fit.height + th.px(0.8)
         votes = (recorded or {}).get("votes") or {}
         rows = []
@@ -340,20 +339,43 @@ class TimelineScreen(Screen):
                                                          row.y + tx.line_height(size) // 2)))
             mark = tx.render(letter, size, p.ink, "bold")
             surface.blit(mark, (row.x + taken_w, row.y))
-            fit = tx.fit(text, pygame.Rect(row.x + taken_w + th.px(4), row.y, text_w, h), size,
-                         p.ink, "bold" if taken else "regular", th.small_min)
+            fit = self.drawing.fit(text, pygame.Rect(row.x + taken_w + th.px(4), row.y, text_w,
+                                                     h), size,
+                                   p.ink, "bold" if taken else "regular", th.small_min)
             fit.blit(surface)
-            self._fits.append((text, fit.fits))
             if hands:
                 count = tx.render(hands, th.small, p.ink)
                 surface.blit(count, count.get_rect(midright=(row.right, row.y
                                                              + tx.line_height(size) // 2)))
             y += h + th.px(0.8)
-        self._fits.append(("(timeline detail)", y - th.px(0.8) <= inner.bottom + 1))
+        self.drawing.check("(timeline detail)", y - th.px(0.8) <= inner.bottom + 1)
 
     def _recorded(self, index: int) -> dict | None:
         recorded = self.session.votes(self.road)
         return recorded[index] if index < len(recorded) else None
 
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()
+
+@dataclass
+class Strip:
+    """The stops: the strip's area, each stop's centre, where each can be clicked, and how the
+    stops are labelled (`TimelineScreen._label_mode`)."""
+
+    area: pygame.Rect
+    xs: list[int]
+    nodes: list[pygame.Rect]
+    mode: str
+
+
+@dataclass
+class TimelineLayout:
+    chrome: Chrome
+    heading: tx.Fit
+    legend: pygame.Rect
+    hint: tx.Fit
+    area: pygame.Rect
+    strip: Strip | None
+    detail: pygame.Rect | None
+
+    @property
+    def buttons(self) -> list[Button]:
+        return self.chrome.buttons

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pygame
 
 from .. import stage
@@ -23,9 +25,6 @@ class TitleScreen(Screen):
         self.first_visible = 0
         self.focus = FocusList()
         self.focus.index = None  # the selected card is focused; see handle_event
-        self.cards: list[Button] = []
-        self.actions: list[Button] = []
-        self._fits: list[tuple[str, bool]] = []
 
     # --- behaviour ------------------------------------------------------------------------------
 
@@ -51,6 +50,16 @@ class TitleScreen(Screen):
 
     def buttons(self) -> list[Button]:
         return self.cards + self.actions
+
+    @property
+    def cards(self) -> list[Button]:
+        """A button per story in view, from `first_visible` on."""
+        return [card for card, _ in self.layout().cards]
+
+    @property
+    def actions(self) -> list[Button]:
+        """Play, Class, Settings, Language, Quit."""
+        return self.layout().actions
 
     def handle_event(self, event: pygame.event.Event) -> object:
         n = len(self.app.catalogue.entries)
@@ -100,22 +109,54 @@ class TitleScreen(Screen):
             self.selected = self.focus.index + self.first_visible
         return pressed
 
+    # --- layout ---------------------------------------------------------------------------------
+
+    def layout_state(self) -> tuple:
+        catalogue = self.app.catalogue
+        return self.selected, tuple(map(id, catalogue.entries)), catalogue.broken
+
+    def place(self) -> "TitleLayout":
+        """The column on the left: the title, the tagline, the cards of the stories (as many as
+        fit, the selected one always), a note on broken files, and the buttons at the bottom."""
+        th = self.theme
+        p = th.palette
+        w, h = th.width, th.height
+        column = pygame.Rect(0, 0, int(min(w * 0.6, h * 1.05)), h)
+        m = th.margin
+        x, inner_w = m + th.px(1), column.w - 2 * m - th.px(2)
+        y = th.px(4) + tx.font(th.title, "bold").size(self.t("app_title"))[1]
+        tagline = tx.fit(self.t("tagline"), pygame.Rect(x, y, inner_w, th.px(14)), th.body,
+                         p.on_backdrop_muted, "italic", th.body_min)
+        y += tagline.height + th.px(3)
+        actions = self._place_actions(x, inner_w)
+        cards_bottom = actions[0].rect.y - th.px(3)
+        note = None
+        if self.app.catalogue.broken:
+            n = self.app.catalogue.broken
+            note = tx.fit(self.t("broken_files", n=n),
+                          pygame.Rect(x, 0, inner_w, th.px(10)), th.small, p.on_backdrop_muted,
+                          "italic", th.small_min)
+            note.box.y = cards_bottom - note.height
+            cards_bottom = note.box.y - th.px(1.5)
+        area = pygame.Rect(x, y, inner_w, cards_bottom - y)
+        cards, hint = self._place_cards(area)
+        return TitleLayout(column, (x, th.px(4)), tagline, note, area, cards, hint, actions)
+
     # --- drawing --------------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface) -> None:
         """Everything here changes only on input: the layer is composed again when the selection,
         the focus or the list of stories changes (and with the theme and language)."""
-        catalogue = self.app.catalogue
-        self.draw_static(surface, self._compose, self.selected, self.focus.index,
-                         tuple(map(id, catalogue.entries)), catalogue.broken)
+        self.draw_static(surface, self.compose, *self.layout_state(), self.focus.index)
 
-    def _compose(self, surface: pygame.Surface) -> None:
+    def compose(self, surface: pygame.Surface) -> None:
         th = self.theme
         p = th.palette
+        lay = self.layout()
         w, h = surface.get_size()
         entries = self.app.catalogue.entries
         chosen = entries[self.selected] if entries else None
-        column = pygame.Rect(0, 0, int(min(w * 0.6, h * 1.05)), h)
+        column = lay.column
         # Only the part of the place right of the column shows: that part is kept on disk too,
         # so the next start draws its first frame without the art (see pictures.py)
         shown = pygame.Rect(column.right, 0, w - column.right, h)
@@ -123,36 +164,18 @@ class TitleScreen(Screen):
         if chosen is not None:
             self._draw_cast(surface, chosen)
         pygame.draw.rect(surface, p.backdrop, column)
-        m = th.margin
-        x, inner_w = m + th.px(1), column.w - 2 * m - th.px(2)
-        y = th.px(4)
-        title = tx.render(self.t("app_title"), th.title, p.on_backdrop, "bold")
-        surface.blit(title, (x, y))
-        y += title.get_height()
-        tagline = tx.fit(self.t("tagline"), pygame.Rect(x, y, inner_w, th.px(14)), th.body,
-                         p.on_backdrop_muted, "italic", th.body_min)
-        tagline.blit(surface)
-        self._fits = [(tagline.text, tagline.fits)]
-        y += tagline.height + th.px(3)
-        self._layout_actions(x, inner_w)
-        cards_bottom = self.actions[0].rect.y - th.px(3)
-        if self.app.catalogue.broken:
-            n = self.app.catalogue.broken
-            note = self.t("broken_files", n=n)
-            fit = tx.fit(note, pygame.Rect(x, 0, inner_w, th.px(10)), th.small,
-                         p.on_backdrop_muted, "italic", th.small_min)
-            fit.box.y = cards_bottom - fit.height
-            fit.blit(surface)
-            self._fits.append((note, fit.fits))
-            cards_bottom = fit.box.y - th.px(1.5)
+        surface.blit(tx.render(self.t("app_title"), th.title, p.on_backdrop, "bold"), lay.title)
+        self.drawing.blit(surface, lay.tagline)
+        if lay.note is not None:
+            self.drawing.blit(surface, lay.note)
         if not entries:
-            msg = tx.fit(self.t("no_scenarios"), pygame.Rect(x, y, inner_w, th.px(20)), th.body,
-                         p.on_backdrop)
-            msg.blit(surface)
-        self._draw_cards(surface, pygame.Rect(x, y, inner_w, cards_bottom - y))
+            self.drawing.fit(self.t("no_scenarios"), pygame.Rect(lay.cards_area.topleft,
+                                                                 (lay.cards_area.w, th.px(20))),
+                             th.body, p.on_backdrop).blit(surface)
+        self._draw_cards(surface, lay)
         self.focus.buttons = self.buttons()
-        for i, b in enumerate(self.actions):
-            b.draw(surface, th, focused=(self.focus.index == len(self.cards) + i))
+        for i, b in enumerate(lay.actions):
+            b.draw(surface, th, focused=(self.focus.index == len(lay.cards) + i))
 
     def _place(self, entry) -> str:
         if entry is None:
@@ -173,42 +196,41 @@ class TitleScreen(Screen):
             cx = left + span * (i + 1) / (len(cast) + 1)
             surface.blit(figure, figure.get_rect(midbottom=(cx, h - th.px(4))))
 
-    def _layout_actions(self, x: int, width: int) -> None:
+    def _place_actions(self, x: int, width: int) -> list[Button]:
+        """The buttons at the bottom of the column, in one row; in smaller text when the window
+        is narrow, in two rows when even that is too wide (the ways to play above the rest)."""
         th = self.theme
         labels = [(self.t("play"), self.play_selected, "right"),
                   (self.t("class_mode"), self.play_selected_in_class, None),
                   (self.t("settings") + " (S)", self.open_settings, None),
                   ("EN (L)" if self.lang == "nl" else "NL (L)", self.app.toggle_language, None),
                   (self.t("quit"), self.on_escape, None)]
-        self.actions = [Button(label, action, icon=icon) for label, action, icon in labels]
+        actions = [Button(label, action, icon=icon) for label, action, icon in labels]
         gap = th.px(1.2)
-        if sum(b.natural_width(th) for b in self.actions) + gap * (len(self.actions) - 1) > width:
-            for b in self.actions:  # a narrow window: the same buttons in smaller text
+        if sum(b.natural_width(th) for b in actions) + gap * (len(actions) - 1) > width:
+            for b in actions:  # a narrow window: the same buttons in smaller text
                 b.size = "small"
-        h = max(tx.line_height(th.body if self.actions[0].size == "body" else th.small, "bold")
+        h = max(tx.line_height(th.body if actions[0].size == "body" else th.small, "bold")
                 + th.px(2.4), 0)
-        if sum(b.natural_width(th) for b in self.actions) + gap * (len(self.actions) - 1) > width:
-            # Still too wide: two rows, the ways to play above the rest.
-            return self._layout_actions_in_rows(x, width, h, gap)
-        bx, y = x, th.height - th.margin - h
-        for b in self.actions:
-            b.rect = pygame.Rect(bx, y, b.natural_width(th), h)
-            bx = b.rect.right + gap
-
-    def _layout_actions_in_rows(self, x: int, width: int, h: int, gap: int) -> None:
-        th = self.theme
-        rows = [self.actions[:2], self.actions[2:]]
-        y = th.height - th.margin - 2 * h - gap
+        if sum(b.natural_width(th) for b in actions) + gap * (len(actions) - 1) > width:
+            rows = [actions[:2], actions[2:]]
+        else:
+            rows = [actions]
+        y = th.height - th.margin - len(rows) * h - (len(rows) - 1) * gap
         for row in rows:
             bx = x
             for b in row:
                 b.rect = pygame.Rect(bx, y, min(b.natural_width(th), x + width - bx), h)
                 bx = b.rect.right + gap
             y += h + gap
+        return actions
 
-    def _draw_cards(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+    def _place_cards(self, area: pygame.Rect) -> tuple[list[tuple[Button, object]],
+                                                        tuple[str, pygame.Rect] | None]:
+        """A card per story from `first_visible` on, as many as fit in `area`, the selected one
+        always in view; and when not every story fits, a line saying how many are out of view
+        (its words and box)."""
         th = self.theme
-        p = th.palette
         entries = self.app.catalogue.entries
         pad = th.px(1.8)
         gap = th.px(2)
@@ -224,17 +246,30 @@ class TitleScreen(Screen):
         while sum(heights[self.first_visible:self.selected + 1]) + gap * (
                 self.selected - self.first_visible) > area.h and self.first_visible < self.selected:
             self.first_visible += 1
-        self.cards = []
+        cards = []
         y = area.y
         for i in range(self.first_visible, len(entries)):
             if y + heights[i] > area.bottom and i != self.selected:
                 break
             e = entries[i]
-            rect = pygame.Rect(area.x, y, area.w, heights[i])
             card = Button(card_text(e.card.title, self.lang), self.play_selected)
-            card.rect = rect
-            self.cards.append(card)
-            selected = i == self.selected
+            card.rect = pygame.Rect(area.x, y, area.w, heights[i])
+            cards.append((card, e))
+            y += heights[i] + gap
+        hint = None
+        hidden = len(entries) - len(cards)
+        if crowded and hidden > 0:
+            hint = (self.t("more_stories", n=hidden),
+                    pygame.Rect(area.x, area.bottom + gap // 2, area.w, line))
+        return cards, hint
+
+    def _draw_cards(self, surface: pygame.Surface, lay: "TitleLayout") -> None:
+        th = self.theme
+        p = th.palette
+        pad = th.px(1.8)
+        for i, (card, e) in enumerate(lay.cards):
+            rect = card.rect
+            selected = i + self.first_visible == self.selected
             panel(surface, rect, th, p.panel, p.ink if selected else p.panel_edge)
             if selected:  # a marker besides the ring: selection is never shown by colour alone
                 pygame.draw.rect(surface, p.badge, (rect.x, rect.y, th.px(1.2), rect.h),
@@ -243,13 +278,10 @@ class TitleScreen(Screen):
             self._draw_card_text(surface, e, rect.inflate(-2 * pad, -2 * pad))
             if selected:
                 focus_ring(surface, rect, th)
-            y += heights[i] + gap
-        hidden = len(entries) - len(self.cards)
-        if crowded and hidden > 0:
-            hint = tx.fit(self.t("more_stories", n=hidden),
-                          pygame.Rect(area.x, area.bottom + gap // 2, area.w, line),
-                          th.small, p.on_backdrop, min_size=th.small * 3 // 4)
-            hint.blit(surface)
+        if lay.hint is not None:
+            words, box = lay.hint
+            self.drawing.fit(words, box, th.small, p.on_backdrop,
+                             min_size=th.small * 3 // 4).blit(surface)
 
     def _card_texts(self, e):
         c = e.card  # what the title shows of a story, cached: see catalogue.py
@@ -272,14 +304,26 @@ class TitleScreen(Screen):
         for text, size, colour, style in ((title, th.body, p.ink, "bold"),
                                           (meta, th.small, p.ink_muted, "regular"),
                                           (summary, th.small, p.ink, "regular")):
-            fit = tx.fit(text, pygame.Rect(box.x, y, box.w, box.bottom - y), size, colour,
-                         style)
+            fit = self.drawing.fit(text, pygame.Rect(box.x, y, box.w, box.bottom - y), size,
+                                   colour, style)
             fit.blit(surface)
-            self._fits.append((text, fit.fits))
             y += fit.height
 
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()
+
+@dataclass
+class TitleLayout:
+    column: pygame.Rect
+    title: tuple[int, int]
+    """Where the game's name goes."""
+    tagline: tx.Fit
+    note: tx.Fit | None
+    """How many story files are broken, if any."""
+    cards_area: pygame.Rect
+    cards: list[tuple[Button, object]]
+    """A card per story in view, and its catalogue entry."""
+    hint: tuple[str, pygame.Rect] | None
+    """How many stories are out of view, and where that is said."""
+    actions: list[Button]
 
 
 class _Measured:

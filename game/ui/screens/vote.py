@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import pygame
 
+from dataclasses import dataclass
+
 from .. import text as tx
 from ..intents import ShowConsequence, ShowScene
 from ..widgets import Button, FocusList, clicked, dashed_rect, focus_ring, panel, triangle
-from .base import Screen, chips_that_fit, corner_buttons, header_bar
+from .base import FramedScreen
+from .chrome import Chrome, chrome
 
 LETTER_KEYS = {pygame.K_a: 0, pygame.K_b: 1, pygame.K_c: 2, pygame.K_d: 3}
 DIGIT_KEYS = {getattr(pygame, f"K_{d}"): d for d in range(10)}
@@ -27,7 +30,7 @@ ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
 MAX_HANDS = 99
 
 
-class VoteScreen(Screen):
+class VoteScreen(FramedScreen):
     """One decision put to the class; `confirm()` takes the choice and records the vote."""
 
     def __init__(self, app, run, earlier: dict[str, str] | None = None):
@@ -50,10 +53,6 @@ class VoteScreen(Screen):
         self.earlier = earlier or {}
         """Choice id -> words such as "Road 1": what the class took here on another road."""
         self.focus = FocusList()
-        self.row_rects: list[pygame.Rect] = []
-        self.controls: list[Button] = []
-        self.nav: list[Button] = []
-        self._fits: list[tuple[str, bool]] = []
         self._take_back_kept()
 
     KEPT = ("counts", "touched", "phase", "selected", "seconds")
@@ -216,7 +215,21 @@ class VoteScreen(Screen):
         self.view = self.run.view()
 
     def buttons(self) -> list[Button]:
-        return self.controls + self.nav
+        return self.layout().buttons
+
+    @property
+    def controls(self) -> list[Button]:
+        """The - and + of every choice that takes votes, while counting."""
+        return self.layout().controls
+
+    @property
+    def nav(self) -> list[Button]:
+        """The bar's buttons and the corner buttons."""
+        return self.layout().chrome.buttons
+
+    @property
+    def row_rects(self) -> list[pygame.Rect]:
+        return [row.rect for row in self.layout().rows]
 
     def handle_event(self, event: pygame.event.Event) -> object:
         if event.type == pygame.KEYDOWN:
@@ -254,51 +267,19 @@ class VoteScreen(Screen):
             return True
         return pressed
 
-    # --- drawing --------------------------------------------------------------------------------
+    # --- layout ---------------------------------------------------------------------------------
 
-    def draw(self, surface: pygame.Surface) -> None:
-        """Nothing moves here: the layer is composed again when a count, the selection, the
-        phase or the focus changes."""
-        self.draw_static(surface, self._compose, self.view, self.phase, self.selected,
-                         tuple(self.counts.items()), frozenset(self.touched), self.focus.index,
-                         tuple(self.earlier.items()), len(self.run.moves()))
+    def layout_state(self) -> tuple:
+        return (self.view, self.phase, self.selected, tuple(self.counts.items()), self.notice,
+                tuple(self.earlier.items()), self.decision_number)
 
-    def _compose(self, surface: pygame.Surface) -> None:
+    def place(self) -> "VoteLayout":
         th = self.theme
-        p = th.palette
-        self._fits = []
-        surface.fill(p.backdrop)
+        m = th.margin
         v = self.view
         chips = [self.t("vote_title"), self.t("decision_n", n=self.decision_number)]
         if v.step_label:
             chips.append(self.t("step", step=v.step_label))
-        whatif = Button(self.t("whatif"), self.app.open_timeline, size="small")
-        corners = corner_buttons(self, [whatif])
-        top = header_bar(surface, th, chips_that_fit(th, chips, corners[0].rect.left))
-        m = th.margin
-        y = max(top.bottom, corners[0].rect.bottom) + th.px(1.5)
-        heading_key = "vote_question" if self.phase == "counting" else "results_title"
-        heading = tx.fit(self.t(heading_key), pygame.Rect(m, y, th.width - 2 * m, th.heading * 2),
-                         th.heading, p.on_backdrop, "bold", th.body_min)
-        heading.blit(surface)
-        self._fits.append((heading.text, heading.fits))
-        y += heading.height + th.px(1)
-        # The bottom: buttons, then the line that says what the teacher can do now.
-        bar_h = tx.line_height(th.body, "bold") + th.px(2)
-        bar_y = th.height - m - bar_h
-        self.nav = self._layout_nav(bar_y, bar_h)
-        status_bottom = bar_y - th.px(1.2)
-        status_top = self._draw_status(surface, status_bottom)
-        self._draw_rows(surface, pygame.Rect(m, y, th.width - 2 * m,
-                                             status_top - th.px(1.2) - y))
-        self.nav = self.nav + corners
-        self.focus.buttons = self.buttons()
-        for i, b in enumerate(self.buttons()):
-            b.draw(surface, th, focused=(self.focus.index == i))
-
-    def _layout_nav(self, y: int, h: int) -> list[Button]:
-        th = self.theme
-        m = th.margin
         if self.phase == "counting":
             left = Button(self.t("back_to_story"), self.back_to_story, size="small", icon="left")
             right = Button(self.t("lock"), self.lock, icon="right")
@@ -309,10 +290,19 @@ class VoteScreen(Screen):
                                icon="right")
             else:
                 right = Button(self.t("pick_first"), None, enabled=False)
-        left.rect = pygame.Rect(m, y, left.natural_width(th), h)
-        w = min(right.natural_width(th), th.width - 2 * m - left.rect.w - th.px(2))
-        right.rect = pygame.Rect(th.width - m - w, y, w, h)
-        return [left, right]
+        frame = chrome(self, chips, gap=1.5, left=[left], primary=right,
+                       corner_extra=[Button(self.t("whatif"), self.app.open_timeline,
+                                            size="small")])
+        y = frame.content.y
+        heading_key = "vote_question" if self.phase == "counting" else "results_title"
+        heading = tx.fit(self.t(heading_key), pygame.Rect(m, y, th.width - 2 * m, th.heading * 2),
+                         th.heading, th.palette.on_backdrop, "bold", th.body_min)
+        y += heading.height + th.px(1)
+        # The bottom: buttons, then the line that says what the teacher can do now.
+        status = self._place_status(frame.bar.y - th.px(1.2))
+        rows = self._place_rows(pygame.Rect(m, y, th.width - 2 * m,
+                                            status.box.y - th.px(1.2) - y))
+        return VoteLayout(frame, heading, status, rows)
 
     def _status_text(self) -> str:
         if self.phase == "counting":
@@ -334,10 +324,24 @@ class VoteScreen(Screen):
             return self.t("override", letter=letters[self.selected], majority=majority)
         return self.t("majority", letter=majority)
 
-    def _draw_status(self, surface: pygame.Surface, bottom: int) -> int:
-        """The line above the buttons; a panel with a marker when the teacher must decide."""
+    # --- drawing --------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Nothing moves here: the layer is composed again when the layout's state (a count, the
+        selection, the phase...) or the focus changes, or which choices were counted."""
+        self.draw_static(surface, self.compose, *self.layout_state(), frozenset(self.touched),
+                         self.focus.index)
+
+    def draw_content(self, surface: pygame.Surface, lay: "VoteLayout") -> None:
+        self.drawing.blit(surface, lay.heading)
+        self._draw_status(surface, lay.status)
+        for row in lay.rows:
+            self._draw_row(surface, row)
+
+    def _place_status(self, bottom: int) -> "Status":
+        """The line above the buttons, ending at `bottom`; in a panel with a marker when the
+        teacher must decide."""
         th = self.theme
-        p = th.palette
         m = th.margin
         text = self._status_text()
         counting = self.phase == "counting"
@@ -351,27 +355,32 @@ class VoteScreen(Screen):
         box_h = tx.wrapped_height(text, width - 2 * pad - icon_w, size, "bold") + pad
         box_h = min(box_h, th.px(16))
         box = pygame.Rect(m, bottom - box_h, width, box_h)
+        words = pygame.Rect(box.x + pad + icon_w + (pad if icon_w else 0), box.y + pad // 2,
+                            width - 2 * pad - icon_w - pad, box_h - pad // 2)
+        return Status(text, size, box, words, icon_w)
+
+    def _draw_status(self, surface: pygame.Surface, status: "Status") -> None:
+        th = self.theme
+        p = th.palette
+        box, icon_w = status.box, status.icon_w
+        counting = self.phase == "counting"
+        pad = th.px(1.2)
         if not counting:
-            panel(surface, box, th, p.panel, p.ink if needs_teacher else p.panel_edge,
-                  shadow=False)
-            if needs_teacher:  # an exclamation in a triangle: the words say it, the shape too
+            panel(surface, box, th, p.panel, p.ink if icon_w else p.panel_edge, shadow=False)
+            if icon_w:  # an exclamation in a triangle: the words say it, the shape too
                 cx, cy = box.x + pad + icon_w // 2, box.centery
                 pygame.draw.polygon(surface, p.ink, [(cx, cy - icon_w * 0.45),
                                                      (cx + icon_w * 0.5, cy + icon_w * 0.4),
                                                      (cx - icon_w * 0.5, cy + icon_w * 0.4)],
                                     max(2, th.px(0.3)))
-                mark = tx.render("!", int(size * 0.7), p.ink, "bold")
+                mark = tx.render("!", int(status.size * 0.7), p.ink, "bold")
                 surface.blit(mark, mark.get_rect(center=(cx, cy + icon_w * 0.08)))
         colour = p.on_backdrop_muted if counting else p.ink
-        fit = tx.fit(text, pygame.Rect(box.x + pad + icon_w + (pad if icon_w else 0),
-                                       box.y + pad // 2, width - 2 * pad - icon_w - pad,
-                                       box_h - pad // 2),
-                     size, colour, "bold" if not counting else "regular", th.small_min)
-        fit.blit(surface, "center")
-        self._fits.append((text, fit.fits))
-        return box.y
+        self.drawing.fit(status.text, status.words, status.size, colour,
+                         "bold" if not counting else "regular", th.small_min).blit(surface,
+                                                                                   "center")
 
-    def _draw_rows(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+    def _place_rows(self, area: pygame.Rect) -> list["Row"]:
         """One row per choice, each as tall as its words need; spare room shared out evenly."""
         th = self.theme
         choices = self.view.choices[:4]
@@ -383,16 +392,31 @@ class VoteScreen(Screen):
             heights = [h + (room - sum(need)) // n for h in need]
         else:  # too much text: every row gives up the same share; fit() shrinks the words
             heights = [max(th.px(6), h * room // max(1, sum(need))) for h in need]
-        self.row_rects = []
-        self.controls = []
+        rows = []
         y = area.y
         for c, h in zip(choices, heights):
-            rect = pygame.Rect(area.x, y, area.w, h)
-            self.row_rects.append(rect)
-            self._draw_row(surface, c, rect)
+            rows.append(self._place_row(c, pygame.Rect(area.x, y, area.w, h)))
             y += h + gap
+        return rows
 
-    def _layout_row(self, c, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+    def _place_row(self, c, rect: pygame.Rect) -> "Row":
+        """A choice's row: its letter badge, its text box, the right part, and while counting
+        the - and + buttons of a choice that takes votes."""
+        th = self.theme
+        row = Row(c, rect, *self._row_boxes(c, rect))
+        if c.available and self.phase == "counting":
+            right = row.right
+            size = min(right.h, th.px(8))
+            row.minus = Button("–", lambda i=c.index: self.adjust(i, -1), size="body",
+                               align="center")
+            row.plus = Button("+", lambda i=c.index: self.adjust(i, 1), size="body",
+                              align="center")
+            row.minus.rect = pygame.Rect(right.x, right.centery - size // 2, size, size)
+            row.plus.rect = pygame.Rect(right.right - size, right.centery - size // 2, size,
+                                        size)
+        return row
+
+    def _row_boxes(self, c, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
         """(the letter badge, the text box, the right part) of a choice's row."""
         th = self.theme
         pad = th.px(1.2)
@@ -423,14 +447,15 @@ class VoteScreen(Screen):
 
     def _row_need(self, c, width: int) -> int:
         th = self.theme
-        _, text, _ = self._layout_row(c, pygame.Rect(0, 0, width, th.px(20)))
+        _, text, _ = self._row_boxes(c, pygame.Rect(0, 0, width, th.px(20)))
         h = tx.wrapped_height(c.text, text.w, th.body, "bold" if c.available else "regular")
         h += sum(tx.wrapped_height(t, text.w, th.small, style) for t, style in self._extras(c))
         return max(h + th.px(2.4), int(th.heading * 1.1) + th.px(2.4))
 
-    def _draw_row(self, surface: pygame.Surface, c, rect: pygame.Rect) -> None:
+    def _draw_row(self, surface: pygame.Surface, row: "Row") -> None:
         th = self.theme
         p = th.palette
+        c, rect, badge = row.choice, row.rect, row.badge
         selected = c.index == self.selected
         if c.available:
             panel(surface, rect, th, p.panel, p.ink if selected else p.panel_edge)
@@ -438,7 +463,6 @@ class VoteScreen(Screen):
             pygame.draw.rect(surface, p.disabled, rect, border_radius=th.radius)
             dashed_rect(surface, p.disabled_edge, rect, max(2, th.px(0.3)), th.px(1.2))
         fg = p.ink if c.available else p.on_disabled
-        badge, text_box, right = self._layout_row(c, rect)
         # The letter, big, in its badge (hollow when the choice cannot be taken).
         size = min(th.heading, int(badge.h * 0.8))
         if c.available:
@@ -449,16 +473,14 @@ class VoteScreen(Screen):
                              border_radius=th.radius)
             letter = tx.render(c.letter, size, p.on_disabled, "bold")
         surface.blit(letter, letter.get_rect(center=badge.center))
-        self._draw_choice_text(surface, c, text_box, fg)
+        self._draw_choice_text(surface, c, row.text, fg)
         if not c.available:
-            word = tx.fit(self.t("no_votes_here"), right, th.small, p.on_disabled, "italic",
-                          th.small_min, "right")
-            word.blit(surface, "center")
-            self._fits.append((word.text, word.fits))
+            self.drawing.fit(self.t("no_votes_here"), row.right, th.small, p.on_disabled,
+                             "italic", th.small_min, "right").blit(surface, "center")
         elif self.phase == "counting":
-            self._draw_counter(surface, c, right, selected)
+            self._draw_counter(surface, row, selected)
         else:
-            self._draw_bar(surface, c, right)
+            self._draw_bar(surface, c, row.right)
         if selected:
             # Besides the ring: a bar at the left edge, so selection never rests on colour.
             pygame.draw.rect(surface, p.focus, (rect.x, rect.y, th.px(0.9), rect.h),
@@ -471,32 +493,27 @@ class VoteScreen(Screen):
         p = th.palette
         extra = self._extras(c)
         extra_h = sum(tx.wrapped_height(text, box.w, th.small, style) for text, style in extra)
-        main = tx.fit(c.text, pygame.Rect(box.x, box.y, box.w, max(1, box.h - extra_h)),
-                      th.body, fg, "bold" if c.available else "regular", th.small_min)
+        main = self.drawing.fit(c.text, pygame.Rect(box.x, box.y, box.w, max(1, box.h - extra_h)),
+                                th.body, fg, "bold" if c.available else "regular", th.small_min)
         total = main.height + extra_h
         y = box.centery - total // 2
         main.box.y = y
         main.blit(surface)
-        self._fits.append((c.text, main.fits))
         y += main.height
         muted = p.ink_muted if c.available else p.on_disabled
         for text, style in extra:
-            fit = tx.fit(text, pygame.Rect(box.x, y, box.w, max(1, box.bottom - y)), th.small,
-                         muted if style == "italic" else fg, style, th.small_min)
+            fit = self.drawing.fit(text, pygame.Rect(box.x, y, box.w, max(1, box.bottom - y)),
+                                   th.small, muted if style == "italic" else fg, style,
+                                   th.small_min)
             fit.blit(surface)
-            self._fits.append((text, fit.fits))
             y += fit.height
 
-    def _draw_counter(self, surface, c, area: pygame.Rect, selected: bool) -> None:
-        """- [count] +: the count in figures only for the choice being entered."""
+    def _draw_counter(self, surface, row: "Row", selected: bool) -> None:
+        """- [count] +: the count in figures only for the choice being entered (the buttons
+        are drawn with the others)."""
         th = self.theme
         p = th.palette
-        size = min(area.h, th.px(8))
-        minus = Button("–", lambda i=c.index: self.adjust(i, -1), size="body", align="center")
-        plus = Button("+", lambda i=c.index: self.adjust(i, 1), size="body", align="center")
-        minus.rect = pygame.Rect(area.x, area.centery - size // 2, size, size)
-        plus.rect = pygame.Rect(area.right - size, area.centery - size // 2, size, size)
-        self.controls += [minus, plus]
+        c, area, minus, plus = row.choice, row.right, row.minus, row.plus
         middle = pygame.Rect(minus.rect.right + th.px(0.8), area.y,
                              plus.rect.x - minus.rect.right - th.px(1.6), area.h)
         if selected:
@@ -511,9 +528,8 @@ class VoteScreen(Screen):
                 surface.blit(value, value.get_rect(center=middle.center))
         else:
             word = self.t("counted") if c.id in self.touched else self.t("not_counted")
-            fit = tx.fit(word, middle, th.small, p.ink_muted, "italic", th.small_min, "center")
-            fit.blit(surface, "center")
-            self._fits.append((word, fit.fits))
+            self.drawing.fit(word, middle, th.small, p.ink_muted, "italic", th.small_min,
+                             "center").blit(surface, "center")
 
     def _draw_bar(self, surface, c, area: pygame.Rect) -> None:
         """The bar of one choice: its length the share of hands, its count in figures."""
@@ -552,5 +568,45 @@ class VoteScreen(Screen):
                      "right")
             surface.blit(label_s, (pos.x + int(th.small * 0.8), pos.y))
 
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()
+
+@dataclass
+class Status:
+    """The line above the buttons: its words at `size` in `words`, inside `box`; `icon_w` is the
+    width of the marker before them when the teacher must decide (0: none)."""
+
+    text: str
+    size: int
+    box: pygame.Rect
+    words: pygame.Rect
+    icon_w: int
+
+
+@dataclass
+class Row:
+    """A choice's row: its letter badge, text box and right part (counter, bar or a word), and
+    while counting its - and + buttons."""
+
+    choice: object
+    rect: pygame.Rect
+    badge: pygame.Rect
+    text: pygame.Rect
+    right: pygame.Rect
+    minus: Button | None = None
+    plus: Button | None = None
+
+
+@dataclass
+class VoteLayout:
+    chrome: Chrome
+    heading: tx.Fit
+    status: Status
+    rows: list[Row]
+
+    @property
+    def controls(self) -> list[Button]:
+        return [b for row in self.rows for b in (row.minus, row.plus) if b is not None]
+
+    @property
+    def buttons(self) -> list[Button]:
+        """In focus order: the counters, the bar, the corners."""
+        return self.controls + self.chrome.buttons
