@@ -475,11 +475,28 @@ def _condition_issues(known: dict, text: str, pos: Pos, what: str,
     issues = []
     for name in names:
         if name.name not in known[name.kind]:
-            kind = "meter" if name.kind == "meter" else f"name for {name.kind}()"
             issues.append(_err(Pos(pos.path, pos.line, pos.col + name.offset),
-                               f"{what}: '{name.name}' is not a known {kind}"
-                               f"{_close(name.name, known[name.kind])}", "condition"))
+                               f"{what}: {_not_known(name, known[name.kind])}", "condition"))
     return issues
+
+
+_KINDS = {"meter": ("a meter of this story", "its meters"), "role": ("a role", "the roles"),
+          "took": ("a stance", "the stances"), "count": ("a stance", "the stances"),
+          "streak": ("a stance", "the stances"), "visited": ("a scene", ""),
+          "chose": ("a choice", "")}
+"""How a condition's name is called in a message, and how its valid choices are introduced
+(scenes and choices are too many to list: the nearest one is named)."""
+
+
+def _not_known(name: expr.Name, valid) -> str:
+    """`'verdediger' is not a role; the roles are: ...`, the one meant first where one is
+    close (a Dutch word for an English id is not: the list is what helps there)."""
+    what, listed = _KINDS[name.kind]
+    close = _close(name.name, valid)
+    if not listed:
+        return f"'{name.name}' is not {what}{close}"
+    choices = f"{listed} are: {', '.join(valid)}"
+    return f"'{name.name}' is not {what}" + (f"{close} ({choices})" if close else f"; {choices}")
 
 
 def check_conditions(s: Scenario) -> list[Issue]:
