@@ -70,10 +70,10 @@ def _load(path: Path, data: bytes | None) -> Loaded:
     root, issues = read_tree(path, data)
     if root is None:
         return Loaded(path, None, issues, digest)
-    scenario, issues = build_scenario(root)
+    scenario, built = build_scenario(root)
     if scenario is None:
-        return Loaded(path, None, issues, digest)
-    issues = run_checks(scenario)
+        return Loaded(path, None, built, digest)
+    issues = sorted(built + run_checks(scenario), key=lambda i: (i.pos.line, i.pos.col, i.code))
     return Loaded(path, scenario if not errors(issues) else None, issues, digest)
 
 
