@@ -181,9 +181,15 @@ def _classroom_parsers(sub) -> None:
 
 
 def say_issues(issues, *, err: bool = False) -> None:
-    """Every problem of a scenario file, one `file:line:col: message` line each."""
+    """Every problem of a scenario file: a `file:line:col: message` line each (the form editors
+    and scripts read), and under it the line of the file with a caret under the column, where
+    the loader could give the line (`Issue.source`)."""
+    from .core.excerpt import quote
     for issue in issues:
         say(str(issue), err=err, one_line=True)
+        if issue.source and issue.pos.line > 0:
+            for line in quote(issue.source, issue.pos.line, issue.pos.col):
+                say(line, err=err, one_line=True)
 
 
 def _load_or_report(path: Path):
@@ -209,7 +215,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for path in files:
         loaded = load(path)
         if args.strict and loaded.ok:
-            loaded.issues += _road_issues(loaded.scenario)
+            loaded.issues += loaded.with_sources(_road_issues(loaded.scenario))
         n_err = sum(1 for i in loaded.issues if i.severity == "error")
         n_warn = len(loaded.issues) - n_err
         if loaded.scenario is None and n_err == 0:

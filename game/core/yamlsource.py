@@ -14,6 +14,7 @@ extra documents and deep nesting are caught.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import unicodedata
 from pathlib import Path
@@ -498,6 +499,32 @@ def _key_of(parent: YMap | YList) -> str | None:
     """The key whose value is being read, if the open container is a mapping."""
     key = getattr(parent, "key", None)
     return key.text if isinstance(key, YScalar) and key is not _DROPPED else None
+
+
+def source_lines(data: bytes) -> list[str] | None:
+    """The lines of a file as its issues count them, to quote the line of each (`Issue.source`);
+    None when the file is not text to quote (binary, UTF-16 or UTF-32). A byte that is not UTF-8
+    stays one character, as `decode` counts it, and is shown as U+FFFD."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _binary_kind(data) is not None:
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:4096]:
+        return None
+    text = _ESCAPED_BYTE.sub("\ufffd", data.decode("utf-8", errors="surrogateescape"))
+    return LINE_BREAK.split(text)
+
+
+def with_sources(issues: list[Issue], data: bytes, path: str) -> list[Issue]:
+    """`issues` of the file `path` whose bytes are `data`, each with the text of its line."""
+    if not issues:
+        return issues
+    lines = source_lines(data)
+    if lines is None:
+        return issues
+    return [dataclasses.replace(issue, source=lines[issue.pos.line - 1])
+            if issue.pos.path == path and 0 < issue.pos.line <= len(lines) and not issue.source
+            else issue for issue in issues]
 
 
 def read_tree(path: Path | str, data: bytes | None = None) -> tuple[YMap | None, list[Issue]]:
