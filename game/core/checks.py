@@ -291,6 +291,12 @@ def check_cast(s: Scenario) -> list[Issue]:
 
 
 def check_effects(s: Scenario) -> list[Issue]:
+    """Effects on meters that do not exist, and effects larger than a meter's whole range.
+
+    An effect that takes a meter past its bound on some road is cut off there by the engine,
+    which is often what the author means (a meter that tops out); whether and where a road
+    really does that depends on the road, so `bystander analyse`, which walks the roads, tells
+    it, and no warning here fails `check --strict` for it."""
     issues = []
     for _, c in all_choices(s):
         for meter, amount in c.effects.items():
@@ -300,10 +306,12 @@ def check_effects(s: Scenario) -> list[Issue]:
                                    "unknown_meter"))
                 continue
             m = s.meters[meter]
-            if not m.min <= m.start + amount <= m.max:
+            if abs(amount) > m.max - m.min:
                 issues.append(_warn(c.where("effects"), f"choice '{c.id}': {meter} "
-                                    f"{amount:+d} from its start value {m.start} leaves "
-                                    f"{m.min}..{m.max} and will be cut off", "effect_bounds"))
+                                    f"{amount:+d} is more than the meter's whole range "
+                                    f"({m.min}..{m.max}): it always ends at "
+                                    f"{m.max if amount > 0 else m.min}, whatever came before; "
+                                    "a typing mistake?", "effect_bounds"))
     return issues
 
 
