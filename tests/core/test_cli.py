@@ -111,7 +111,7 @@ def test_graph_writes_mermaid_and_dot(capsys, tmp_path):
         target = tmp_path / f"map{suffix}"
         assert run_cli(capsys, "graph", str(MINI), "-o", str(target))[0] == 0
         text = target.read_text()
-        assert marker in text and "walk_on" in text
+        assert marker in text and "Ik loop door." in text
     assert "style=dashed" in (tmp_path / "map.dot").read_text()
     code, _, err = run_cli(capsys, "graph", str(MINI), "-o", str(tmp_path / "map.xyz"))
     assert code == 1 and "unknown format" in err
