@@ -26,6 +26,10 @@ if TYPE_CHECKING:
     import argparse
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+DEFAULT_LANG = "nl"
+"""The language every command speaks unless told otherwise (`run`, `graph`, `screenshot`,
+`guide`, `report`): Dutch, the game's first audience is Dutch classes. `play` starts in the
+language the settings remember."""
 
 
 class UsageError(Exception):
@@ -127,14 +131,14 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="play in the terminal, or replay a list of choices")
     run.add_argument("scenario", help="scenario id (e.g. adrian) or file")
-    run.add_argument("--lang", default="nl", help="nl or en (default nl)")
+    run.add_argument("--lang", default=DEFAULT_LANG, help="nl or en (default nl)")
     run.add_argument("--choose", metavar="ID,ID,...", help="take these choices, then stop")
     run.add_argument("--json", action="store_true", help="print the final state as JSON")
 
     graph = sub.add_parser("graph", help="write the branch map (.mmd, .dot, .svg, .png)")
     graph.add_argument("scenario", help="scenario id or file")
     graph.add_argument("-o", "--output", required=True, type=Path, help="output file")
-    graph.add_argument("--lang", default="nl", help="nl or en (default nl)")
+    graph.add_argument("--lang", default=DEFAULT_LANG, help="nl or en (default nl)")
 
     bench = sub.add_parser("bench", help="measure speed on this machine")
     bench.add_argument("--quick", action="store_true",
@@ -153,7 +157,9 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     shot.add_argument("--class", dest="class_mode", action="store_true",
                       help="class mode (implied by its screens): votes, discussion, debrief")
     shot.add_argument("--size", default="1280x720", metavar="WxH", help="default 1280x720")
-    shot.add_argument("--lang", default="en", choices=list(LANGUAGES), help="default en")
+    shot.add_argument("--lang", default=DEFAULT_LANG, choices=list(LANGUAGES),
+                      help="default nl, as every command: the game's first audience is Dutch "
+                           "classes")
     shot.add_argument("--high-contrast", action="store_true", help="the high-contrast look")
     shot.add_argument("--text-size", default="normal", choices=["normal", "large", "xlarge"])
     shot.add_argument("-o", "--output", required=True, type=Path, help="PNG file to write")
@@ -168,7 +174,8 @@ def _classroom_parsers(sub) -> None:
     """`guide` and `report`: what classroom mode prints for the teacher and the school."""
     guide = sub.add_parser("guide", help="write the teacher's guide of a scenario (printable HTML)")
     guide.add_argument("scenario", help="scenario id or file")
-    guide.add_argument("--lang", default="nl", choices=list(LANGUAGES), help="nl or en (default nl)")
+    guide.add_argument("--lang", default=DEFAULT_LANG, choices=list(LANGUAGES),
+                       help="nl or en (default nl)")
     guide.add_argument("-o", "--output", required=True, type=Path, help="HTML file to write")
 
     report = sub.add_parser("report", help="report on class sessions: votes, roles, endings")
@@ -177,13 +184,20 @@ def _classroom_parsers(sub) -> None:
     report.add_argument("-o", "--output", type=Path, help="HTML file to write")
     report.add_argument("--csv", type=Path, metavar="FILE",
                         help="CSV file to write: one row per scenario, decision point and choice")
-    report.add_argument("--lang", default="nl", choices=list(LANGUAGES), help="nl or en (default nl)")
+    report.add_argument("--lang", default=DEFAULT_LANG, choices=list(LANGUAGES),
+                        help="nl or en (default nl)")
 
 
 def say_issues(issues, *, err: bool = False) -> None:
-    """Every problem of a scenario file, one `file:line:col: message` line each."""
+    """Every problem of a scenario file: a `file:line:col: message` line each (the form editors
+    and scripts read), and under it the line of the file with a caret under the column, where
+    the loader could give the line (`Issue.source`)."""
+    from .core.excerpt import quote
     for issue in issues:
         say(str(issue), err=err, one_line=True)
+        if issue.source and issue.pos.line > 0:
+            for line in quote(issue.source, issue.pos.line, issue.pos.col):
+                say(line, err=err, one_line=True)
 
 
 def _load_or_report(path: Path):
@@ -209,7 +223,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for path in files:
         loaded = load(path)
         if args.strict and loaded.ok:
-            loaded.issues += _road_issues(loaded.scenario)
+            loaded.issues += loaded.with_sources(_road_issues(loaded.scenario))
         n_err = sum(1 for i in loaded.issues if i.severity == "error")
         n_warn = len(loaded.issues) - n_err
         if loaded.scenario is None and n_err == 0:

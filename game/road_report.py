@@ -58,6 +58,14 @@ def analysis_text(found: Analysis) -> str:
     for roads in found.forgetful:
         lines.append(f"  {roads.scene_id} ({len(roads.roads)} roads)")
     lines.append("")
+    lines.append(f"Meters cut off at a bound: {len(found.cuts)} effects of choices take a "
+                 "meter past its bound on some road, where it stops (often meant: a meter that "
+                 "tops out)")
+    for cut in found.cuts:
+        share = _pct(cut.share) if cut.share >= 0.005 else "under 1%"
+        lines.append(f"  {cut.choice_id}: {cut.meter} would reach {cut.furthest}, stops at "
+                     f"{cut.bound}; for {share} of players, e.g. after {', '.join(cut.road)}")
+    lines.append("")
     first = found.first
     if first is None or first.effect is None:
         lines.append("First decision: offers no choice between acting and standing by")

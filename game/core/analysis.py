@@ -103,6 +103,24 @@ class EndingFigure:
 
 
 @dataclass(frozen=True)
+class MeterCut:
+    """A choice whose effect takes a meter past its bound on some road: the engine stops the
+    meter there. Often meant (a meter that tops out), so it is told, not warned about."""
+
+    choice_id: str
+    meter: str
+    share: float
+    """The chance that a player choosing at random takes the choice with the meter so near its
+    bound that the effect is cut off."""
+    furthest: int
+    """The value the meter would have had, furthest beyond its bound on any road."""
+    bound: int
+    """The bound it stops at: the meter's min or max."""
+    road: tuple[str, ...]
+    """A road on which that happens: the choices up to and including this one."""
+
+
+@dataclass(frozen=True)
 class Analysis:
     scenario_id: str
     paths: int
@@ -122,6 +140,8 @@ class Analysis:
     loops: int = 0
     """Paths left out because they never end: past MAX_STEPS, or stuck where nothing can be
     chosen."""
+    cuts: tuple[MeterCut, ...] = ()
+    """The choices whose effects a road takes past a meter's bound, the most often first."""
 
     @property
     def first(self) -> DecisionFigure | None:
@@ -156,6 +176,9 @@ class Analysis:
                         for e in self.endings],
             "repair": None if self.repair is None else round(self.repair, 4),
             "slip": None if self.slip is None else round(self.slip, 4),
+            "meter_cuts": [{"choice": c.choice_id, "meter": c.meter, "share": round(c.share, 4),
+                            "furthest": c.furthest, "bound": c.bound, "road": list(c.road)}
+                           for c in self.cuts],
         }
 
 
@@ -177,6 +200,28 @@ class _Tally:
                                                                     False: [0.0, 0.0]})
     """First choice active? -> [weight, weight of the paths that end hopeful (passive start) or
     hard (active start)]."""
+    cuts: dict[tuple[str, str], list] = field(default_factory=dict)
+    """(choice, meter) -> [weight, furthest value, bound, road]: effects cut off at a bound."""
+
+    def choice(self, run: Run, choice_id: str, weight: float,
+               decisions: list[tuple[str, str]]) -> None:
+        """Note where `choice_id`, about to be taken, takes a meter past its bound: the meter
+        as the road has it now, not as the story starts it."""
+        scene = run.scenario.scenes[run.state.scene]
+        choice = next(c for c in scene.choices if c.id == choice_id)
+        for meter_id, amount in choice.effects.items():
+            meter = run.scenario.meters.get(meter_id)
+            if meter is None or amount == 0:
+                continue
+            value = run.state.meters[meter_id] + amount
+            if meter.min <= value <= meter.max:
+                continue
+            bound = meter.max if value > meter.max else meter.min
+            road = tuple(c for _scene, c in decisions) + (choice_id,)
+            cell = self.cuts.setdefault((choice_id, meter_id), [0.0, value, bound, road])
+            cell[0] += weight
+            if abs(value - bound) > abs(cell[1] - bound):
+                cell[1], cell[3] = value, road
 
     def path(self, run: Run, weight: float, decisions: list[tuple[str, str]]) -> None:
         ending = run.scenario.endings[run.state.ending]
@@ -250,6 +295,7 @@ def _walk_all(scenario: Scenario, tally: _Tally, max_paths: int) -> None:
             return
         for choice_id in offered:
             depth = len(run.state.history)
+            tally.choice(run, choice_id, weight / len(offered), decisions)
             run.choose(choice_id)
             decisions.append((scene, choice_id))
             visit(weight / len(offered), steps + 1)
@@ -277,6 +323,7 @@ def _walk_sample(scenario: Scenario, tally: _Tally, walks: int, rng: random.Rand
             if not offered:
                 break
             choice_id = rng.choice(offered)
+            tally.choice(run, choice_id, 1.0 / walks, decisions)
             run.choose(choice_id)
             decisions.append((scene, choice_id))
         if run.ended:
@@ -317,10 +364,13 @@ def _sum_up(s: Scenario, tally: _Tally, exhaustive: bool) -> Analysis:
                                     {r: v / weight for r, v in sorted(roles.items(),
                                                                       key=lambda i: -i[1])}))
     (passive_w, repaired), (active_w, slipped) = tally.first[False], tally.first[True]
+    cuts = sorted((MeterCut(choice_id, meter, weight, furthest, bound, road)
+                   for (choice_id, meter), (weight, furthest, bound, road) in tally.cuts.items()),
+                  key=lambda c: (-c.share, c.choice_id, c.meter))
     return Analysis(s.id, tally.paths, exhaustive, tally.score / total, tuple(decisions),
                     several_roads(s), tuple(endings),
                     repaired / passive_w if passive_w else None,
-                    slipped / active_w if active_w else None, tally.loops)
+                    slipped / active_w if active_w else None, tally.loops, tuple(cuts))
 
 
 def several_roads(s: Scenario) -> tuple[SceneRoads, ...]:

@@ -119,7 +119,7 @@ def _convert_text(node: YNode, issues: list[Issue], label: str) -> Any:
             if type(value) is not YScalar or not _is_language_code(lang):
                 return _convert_odd_text(node, issues, label)
             words = value.text.strip()
-            if not words or value.is_null:
+            if not words or value.is_null or value.comment:
                 return _convert_odd_text(node, issues, label)
             text[lang] = words
         text.pos = node.pos
@@ -137,18 +137,48 @@ def _convert_odd_text(node: YNode, issues: list[Issue], label: str) -> Any:
     ok = True
     for lang, (key, value) in node.items.items():
         if not _LANG.fullmatch(lang):
-            issues.append(Issue(key.pos, f"'{lang}' in {label} is not a language code such as "
-                                "nl or en", code="text"))
+            issues.append(Issue(key.pos, f"'{_short(lang)}' in {label} is not a language code "
+                                f"such as nl or en{_cut_at_comma(node, key)}", code="text"))
             ok = False
             continue
         if not isinstance(value, YScalar) or value.is_null or not value.text.strip():
-            issues.append(Issue(value.pos, f"the {lang} text of {label} is "
-                                f"{'empty' if isinstance(value, YScalar) else describe(value)}",
+            what = "empty" if isinstance(value, YScalar) else describe(value)
+            issues.append(Issue(value.pos, f"the {lang} text of {label} is {what}"
+                                f"{_comment_ate(value) or _cut_at_comma(node, key)}",
                                 code="text"))
             ok = False
             continue
+        if value.comment:
+            issues.append(_comment_warning(value, lang, label))
         text[lang] = value.text.strip()
     return text if ok else INVALID
+
+
+def _comment_ate(value: YNode) -> str:
+    """Why a text is empty when a ` #` comment took all of it (`nl: #hashtag`)."""
+    if not isinstance(value, YScalar) or not value.comment:
+        return ""
+    comment = value.comment[1]
+    return (f": '{_short(comment)}' after it is a comment, since an unquoted '#' after a space "
+            f"starts one; put the text between quotes: \"{_short(comment)}\"")
+
+
+def _comment_warning(value: YScalar, lang: str, label: str) -> Issue:
+    """An unquoted text followed by a ` #` comment on the same line: YAML ends the text there
+    and drops the rest (`nl: Kijk dit #nietnormaal` is "Kijk dit"). In a chat scene a hashtag is
+    meant as text far more often than as a comment, so the author is asked to choose: quotes
+    keep it in the text, and a comment after a quoted text is left alone."""
+    col, comment = value.comment  # type: ignore[misc]
+    return Issue(Pos(value.path, value.line + 1, col),
+                 f"the {lang} text of {label} ends before '{_short(comment)}': an unquoted '#' "
+                 "after a space starts a comment, which is not part of the text; if it belongs to "
+                 f"the text, put the whole text between quotes: {lang}: "
+                 f"\"{_short(value.text + ' ' + comment)}\" (a comment after a quoted text is "
+                 "fine)", "warning", "comment_in_text")
+
+
+def _short(text: str, most: int = 40) -> str:
+    return text if len(text) <= most else text[:most - 3] + "..."
 
 
 def _literal(options: tuple[str, ...]) -> Converter:
@@ -242,17 +272,39 @@ class _Field(typing.NamedTuple):
     """How issues name the field: `'text'`."""
 
 
-def _split_condition(node: YMap) -> str:
-    """A hint for `{to: x, when: chose(a, b)}`: inside braces a comma ends the value, so the
-    condition was cut at its comma and the rest read as a field of its own."""
-    when = node.items.get("when")
-    if when is None or not isinstance(when[1], YScalar):
+def _cut_at_comma(node: YMap, key: YScalar) -> str:
+    """Why `key` may be no key at all: inside `{...}` a comma ends a value, so in
+    `{nl: Nee, dat is niet mijn tafel., en: No}` the Dutch text is "Nee" and "dat is niet mijn
+    tafel." a key without a value. The hint names the comma and the fix, quotes, with the value
+    as it was meant; "" when `key` is not such a piece (a key with a value, or not in braces)."""
+    value = node.items[key.text][1] if key.text in node.items else None
+    if not node.flow or not isinstance(value, YScalar) or not value.is_null or not key.plain:
         return ""
-    text = when[1].text
-    if text.count("(") <= text.count(")"):
-        return ""
-    return (f": inside {{...}} a comma ends a value, so the condition '{text}' was cut at its "
-            "comma; put the condition in quotes: when: \"chose(a, b)\"")
+    names = list(node.items)
+    at = names.index(key.text)
+    if at == 0:
+        return "; inside {...} a comma ends a value: put a text with a comma between quotes"
+    before, (_before_key, before_value) = names[at - 1], node.items[names[at - 1]]
+    if not isinstance(before_value, YScalar) or before_value.is_null:
+        return "; inside {...} a comma ends a value: put a text with a comma between quotes"
+    meant = f"{before_value.text}, {key.text}"
+    if before == "when" and before_value.text.count("(") > before_value.text.count(")"):
+        return (f": inside {{...}} a comma ends a value, so the condition "
+                f"'{_short(before_value.text)}' was cut at its comma; put the condition in "
+                'quotes: when: "chose(a, b)"')
+    return (f"; inside {{...}} a comma ends a value, so the value of '{before}' was cut at "
+            f"the comma before '{_short(key.text)}': put it between quotes, "
+            f"{before}: \"{_short(meant, 60)}\"")
+
+
+def _unknown_field(node: YMap, key: YScalar, label: str, fields: list[str]) -> str:
+    """The message for a key that is not a field here: the comma that cut a value in two if
+    that is what happened, else the field it is closest to, and always the fields there are."""
+    hint = _cut_at_comma(node, key)
+    if not hint or " " not in key.text.strip():
+        hint = _suggest(key.text, fields) or hint
+    return (f"unknown field '{_short(key.text)}' in {label}{hint} (the fields here are: "
+            f"{', '.join(fields)})")
 
 
 def _dataclass(cls: type) -> Converter:
@@ -275,9 +327,8 @@ def _dataclass(cls: type) -> Converter:
         if not known.issuperset(node.items):
             for key, (key_node, _value_node) in node.items.items():
                 if key not in known:
-                    issues.append(Issue(key_node.pos, f"unknown field '{key}' in {label}"
-                                        f"{_suggest(key, known) or _split_condition(node)}",
-                                        code="unknown_field"))
+                    issues.append(Issue(key_node.pos, _unknown_field(
+                        node, key_node, label, [f.name for f in fields]), code="unknown_field"))
             ok = False
         missing = []
         for name, convert_field, required, field_label in fields:
@@ -419,9 +470,10 @@ def _has_key_field(hint: Any) -> bool:
 
 
 def build_scenario(root: YMap) -> tuple[model.Scenario | None, list[Issue]]:
-    """The scenario in `root`, or every reason it does not fit the format."""
+    """The scenario in `root`, or every reason it does not fit the format; with a scenario, the
+    warnings about how it was written (a comment after an unquoted text)."""
     issues: list[Issue] = []
     scenario = converter(model.Scenario)(root, issues, "the scenario")
-    if scenario is INVALID or issues:
+    if scenario is INVALID or any(issue.severity == "error" for issue in issues):
         return None, issues
     return scenario, issues

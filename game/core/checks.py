@@ -291,6 +291,12 @@ def check_cast(s: Scenario) -> list[Issue]:
 
 
 def check_effects(s: Scenario) -> list[Issue]:
+    """Effects on meters that do not exist, and effects larger than a meter's whole range.
+
+    An effect that takes a meter past its bound on some road is cut off there by the engine,
+    which is often what the author means (a meter that tops out); whether and where a road
+    really does that depends on the road, so `bystander analyse`, which walks the roads, tells
+    it, and no warning here fails `check --strict` for it."""
     issues = []
     for _, c in all_choices(s):
         for meter, amount in c.effects.items():
@@ -300,10 +306,12 @@ def check_effects(s: Scenario) -> list[Issue]:
                                    "unknown_meter"))
                 continue
             m = s.meters[meter]
-            if not m.min <= m.start + amount <= m.max:
+            if abs(amount) > m.max - m.min:
                 issues.append(_warn(c.where("effects"), f"choice '{c.id}': {meter} "
-                                    f"{amount:+d} from its start value {m.start} leaves "
-                                    f"{m.min}..{m.max} and will be cut off", "effect_bounds"))
+                                    f"{amount:+d} is more than the meter's whole range "
+                                    f"({m.min}..{m.max}): it always ends at "
+                                    f"{m.max if amount > 0 else m.min}, whatever came before; "
+                                    "a typing mistake?", "effect_bounds"))
     return issues
 
 
@@ -475,11 +483,28 @@ def _condition_issues(known: dict, text: str, pos: Pos, what: str,
     issues = []
     for name in names:
         if name.name not in known[name.kind]:
-            kind = "meter" if name.kind == "meter" else f"name for {name.kind}()"
             issues.append(_err(Pos(pos.path, pos.line, pos.col + name.offset),
-                               f"{what}: '{name.name}' is not a known {kind}"
-                               f"{_close(name.name, known[name.kind])}", "condition"))
+                               f"{what}: {_not_known(name, known[name.kind])}", "condition"))
     return issues
+
+
+_KINDS = {"meter": ("a meter of this story", "its meters"), "role": ("a role", "the roles"),
+          "took": ("a stance", "the stances"), "count": ("a stance", "the stances"),
+          "streak": ("a stance", "the stances"), "visited": ("a scene", ""),
+          "chose": ("a choice", "")}
+"""How a condition's name is called in a message, and how its valid choices are introduced
+(scenes and choices are too many to list: the nearest one is named)."""
+
+
+def _not_known(name: expr.Name, valid) -> str:
+    """`'verdediger' is not a role; the roles are: ...`, the one meant first where one is
+    close (a Dutch word for an English id is not: the list is what helps there)."""
+    what, listed = _KINDS[name.kind]
+    close = _close(name.name, valid)
+    if not listed:
+        return f"'{name.name}' is not {what}{close}"
+    choices = f"{listed} are: {', '.join(valid)}"
+    return f"'{name.name}' is not {what}" + (f"{close} ({choices})" if close else f"; {choices}")
 
 
 def check_conditions(s: Scenario) -> list[Issue]:

@@ -25,6 +25,7 @@ story repeats conditions such as `visited(x)`, and the checker and the machines 
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -58,6 +59,13 @@ _COMPARISONS = {
 _TOKEN = re.compile(r"\s*(?:(?P<num>[+-]?\d{1,7}(?!\d))|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
                     r"|(?P<op><=|>=|==|!=|<|>)|(?P<punct>[(),])|(?P<bad>\S))")
 _KEYWORDS = ("and", "or", "not", "true", "false")
+
+
+_SIGN_HINTS = {
+    "&": "; use 'and'", "|": "; use 'or'", "!": "; use 'not' (or '!=' to compare)",
+    "=": "; compare with '=='", "=>": "; write '>='", "=<": "; write '<='",
+}
+"""What a programmer's sign is in a condition: `&&` is `and`, `||` is `or`, `!` is `not`."""
 
 
 class ExprError(Exception):
@@ -122,8 +130,8 @@ def _tokens(text: str) -> list[tuple[str, str, int]]:
             if bad.isdigit():
                 raise ExprError("that number is too long: numbers have at most 7 digits",
                                 match.start(kind))
-            hint = {"&": "; use 'and'", "|": "; use 'or'", "!": "; use 'not' or '!='",
-                    "=": "; compare with '=='"}.get(bad, "")
+            pair = text[match.start(kind):match.start(kind) + 2]
+            hint = _SIGN_HINTS.get(pair) or _SIGN_HINTS.get(bad, "")
             raise ExprError(f"unexpected character '{bad}'{hint}", match.start(kind))
         out.append((kind, match.group(kind), match.start(kind)))
         pos = match.end()
@@ -220,8 +228,18 @@ class _Parser:
                             "with a number or a count, e.g. count(active) >= 2", offset)
         return ("cmp", op, left, right)
 
+    def not_compared(self, function: str, offset: int) -> None:
+        """`role == defender`, as a programmer would write it: say how it is written here."""
+        _kind, op, _offset = self.peek()
+        after = self.tokens[self.i + 1] if self.i + 1 < len(self.tokens) else ("end", "", 0)
+        if op in ("==", "!=") and after[0] == "name":
+            negated = "not " if op == "!=" else ""
+            raise ExprError(f"write {negated}{function}({after[1]}), not {function} {op} "
+                            f"{after[1]}", offset)
+
     def arguments(self, function: str) -> tuple[tuple[str, int], ...]:
         """`(name, name, ...)` after a function's name."""
+        self.not_compared(function, self.tokens[self.i - 1][2])
         self.expect("(")
         args = []
         while True:
@@ -243,12 +261,25 @@ class _Parser:
         if kind == "name" and text in COUNTERS:
             return (text, self.arguments(text))
         if kind == "name" and text in FUNCTIONS:
+            self.not_compared(text, offset)
             raise ExprError(f"{text}(...) holds or not; it cannot be compared: to count, "
                             f"use count(...)", offset)
+        if kind == "name" and text not in _KEYWORDS and self.peek()[1] == "(":
+            functions = FUNCTIONS + COUNTERS
+            close = _close(text, functions)
+            listed = f"the functions are: {', '.join(functions)}"
+            raise ExprError(f"'{text}' is not a function"
+                            + (f"{close} ({listed})" if close else f"; {listed}"), offset)
         if kind == "name" and text not in _KEYWORDS:
             return ("meter", text, offset)
         found = "the end" if kind == "end" else f"'{text}'"
         raise ExprError(f"expected a meter, a count or a number, found {found}", offset)
+
+
+def _close(word: str, options: Sequence[str]) -> str:
+    """"; did you mean 'x'?" for the option nearest `word`, as the checker's messages say."""
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
 
 
 _EXAMPLE = {"visited": "canteen", "chose": "tell_mentor", "role": "defender", "took": "report",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
@@ -31,6 +31,10 @@ class Issue:
     """Errors refuse the file; warnings are shown and fail only `check --strict`."""
     code: str = ""
     """The name of the check that found it, for tests and for silencing nothing by accident."""
+    source: str = field(default="", compare=False)
+    """The text of the line at `pos`, as the file has it, when the loader had the file to hand
+    (it fills this in from the bytes it read): with `pos.col`, what a front end needs to show
+    the line with a mark under the place (`excerpt.py`). Not part of the one-line form."""
 
     def __str__(self) -> str:
         prefix = "" if self.severity == "error" else "warning: "

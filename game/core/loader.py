@@ -14,7 +14,7 @@ from .checks import run_checks
 from .gcpause import gc_paused
 from .issues import Issue, Pos, ScenarioError, errors
 from .model import Scenario
-from .yamlsource import MAX_BYTES, read_tree
+from .yamlsource import MAX_BYTES, read_tree, with_sources
 
 log = logging.getLogger(__name__)
 
@@ -28,10 +28,17 @@ class Loaded:
     issues: list[Issue] = field(default_factory=list)
     content_hash: str = ""
     """SHA-256 of the file's bytes; saves name the exact version they were played on."""
+    data: bytes = field(default=b"", repr=False, compare=False)
+    """The file's bytes as read, so that issues found later (`check --strict`'s roads) can
+    quote their lines too without reading the file again."""
 
     @property
     def ok(self) -> bool:
         return self.scenario is not None and not errors(self.issues)
+
+    def with_sources(self, issues: list[Issue]) -> list[Issue]:
+        """`issues` of this file, each with the text of its line (`Issue.source`)."""
+        return with_sources(issues, self.data, str(self.path))
 
 
 def load(path: Path | str, data: bytes | None = None) -> Loaded:
@@ -43,7 +50,9 @@ def load(path: Path | str, data: bytes | None = None) -> Loaded:
     path = Path(path)
     try:
         with gc_paused():
-            return _load(path, data)
+            loaded = _load(path, data)
+        loaded.issues = loaded.with_sources(loaded.issues)
+        return loaded
     except RecursionError:
         return Loaded(path, None, [Issue(Pos(str(path), 1, 1), "the file is nested too deeply "
                                          "to read", code="depth")])
@@ -69,12 +78,12 @@ def _load(path: Path, data: bytes | None) -> Loaded:
     digest = hashlib.sha256(data).hexdigest() if data is not None else ""
     root, issues = read_tree(path, data)
     if root is None:
-        return Loaded(path, None, issues, digest)
-    scenario, issues = build_scenario(root)
+        return Loaded(path, None, issues, digest, data)
+    scenario, built = build_scenario(root)
     if scenario is None:
-        return Loaded(path, None, issues, digest)
-    issues = run_checks(scenario)
-    return Loaded(path, scenario if not errors(issues) else None, issues, digest)
+        return Loaded(path, None, built, digest, data)
+    issues = sorted(built + run_checks(scenario), key=lambda i: (i.pos.line, i.pos.col, i.code))
+    return Loaded(path, scenario if not errors(issues) else None, issues, digest, data)
 
 
 def load_or_raise(path: Path | str) -> tuple[Scenario, str]:

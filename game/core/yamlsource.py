@@ -14,6 +14,7 @@ extra documents and deep nesting are caught.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import unicodedata
 from pathlib import Path
@@ -25,6 +26,7 @@ from .gcpause import gc_paused
 from .issues import Issue
 from .issues import Pos
 from .vocab import INVISIBLE as _INVISIBLE  # what no text may hold
+from .yamlhints import sign_hint, syntax_hint
 
 MAX_BYTES = 16 * 1024 * 1024
 """Larger files are refused before they are read: no scenario needs that much, an accident might."""
@@ -63,7 +65,7 @@ class YScalar:
     libyaml's mark objects instead held on to about 100 bytes a node, which was slower still.
     """
 
-    __slots__ = ("text", "plain", "line", "col", "path")
+    __slots__ = ("text", "plain", "line", "col", "path", "comment")
 
     def __init__(self, text: str, plain: bool, line: int, col: int, path: str):
         self.text = text
@@ -71,6 +73,10 @@ class YScalar:
         self.line = line
         self.col = col
         self.path = path
+        self.comment: tuple[int, str] | None = None
+        """For a plain scalar that a ` #` comment follows on the same line: the 1-based column
+        of the `#`, and the comment. Unquoted, `Kijk dit #nietnormaal` is the text "Kijk dit"
+        and a comment, which YAML drops without a word; the builder warns where it is a text."""
 
     pos = property(_pos, doc="Where the node starts, 1-based.")
 
@@ -87,16 +93,19 @@ class YMap:
     """A mapping with text keys, in file order. `items` maps each key to (key scalar, value node).
 
     `key` is the key scalar read last, while its value is still to come; None between entries.
+    `flow` is whether it was written `{a: 1, b: 2}`: there a comma or a `: ` ends a value, which
+    the messages about a text cut short name.
     """
 
-    __slots__ = ("items", "key", "line", "col", "path")
+    __slots__ = ("items", "key", "line", "col", "path", "flow")
 
-    def __init__(self, line: int, col: int, path: str):
+    def __init__(self, line: int, col: int, path: str, flow: bool = False):
         self.items: dict[str, tuple[YScalar, YNode]] = {}
         self.key: YScalar | None = None
         self.line = line
         self.col = col
         self.path = path
+        self.flow = flow
 
     pos = property(_pos)
 
@@ -282,10 +291,15 @@ def _mark(path: str, mark) -> Pos:
     return Pos(path, mark.line + 1, mark.column + 1)
 
 
-def _syntax_issue(path: str, exc: yaml.YAMLError) -> Issue:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    pos = _mark(path, mark) if mark is not None else Pos(path, 1, 1)
+def _syntax_issue(path: str, exc: yaml.YAMLError, text: str) -> Issue:
+    """A syntax error at its place, with the cause and the fix where `syntax_hint` finds them.
+    A quoted text never closed is placed where it opened: the end of the file, where the
+    parser noticed, says nothing."""
     problem = getattr(exc, "problem", None) or str(exc)
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if "end of stream" in problem and getattr(exc, "context_mark", None) is not None:
+        mark = exc.context_mark  # type: ignore[attr-defined]
+    pos = _mark(path, mark) if mark is not None else Pos(path, 1, 1)
     context = getattr(exc, "context", None)
     message = f"YAML syntax error: {problem}"
     if context:
@@ -293,18 +307,7 @@ def _syntax_issue(path: str, exc: yaml.YAMLError) -> Issue:
         where = (f" that starts at line {context_mark.line + 1}"
                  if context_mark is not None else "")
         message += f", {context}{where}"
-    hint = _syntax_hint(problem)
-    return Issue(pos, message + hint, code="syntax")
-
-
-def _syntax_hint(problem: str) -> str:
-    if "mapping values are not allowed" in problem:
-        return "; put text that contains ': ' between quotes"
-    if "could not find expected ':'" in problem:
-        return "; a key needs a colon after it, or the line above needs quotes"
-    if "found character '\\t'" in problem or "cannot start any token" in problem:
-        return "; put text that starts with a special character between quotes"
-    return ""
+    return Issue(pos, message + syntax_hint(exc, text), code="syntax")
 
 
 def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
@@ -321,6 +324,7 @@ def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
     documents = nodes = 0
     Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     MapEnd, SeqEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
+    commented = _commented_lines(text)
 
     def attach_key(parent: YMap, key: YNode) -> None:
         """`key` starts a new entry of `parent`: refuse it, or wait for its value."""
@@ -333,8 +337,11 @@ def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
                                 "out in full", code="merge"))
         elif key.text in parent.items:
             first = parent.items[key.text][0].line + 1
+            comma = ("; inside {...} a comma ends a value, so a text with a comma in it "
+                     "needs quotes" if parent.flow else "")
             issues.append(Issue(key.pos, f"duplicate key '{key.text}' (first at line {first}); "
-                                "each key may appear once in a mapping", code="duplicate_key"))
+                                f"each key may appear once in a mapping{comma}",
+                                code="duplicate_key"))
         else:
             parent.key = key
 
@@ -360,7 +367,7 @@ def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
                         issues.append(_too_many_nodes(path, event.start_mark))
                         return None, issues
                     if event.anchor is not None or event.tag is not None:
-                        _refuse_anchor_and_tag(event, path, issues)
+                        _refuse_anchor_and_tag(event, path, issues, _key_of(stack[-1]))
                     # Only a double-quoted scalar has escapes: check its text as decoded.
                     if event.style == '"' and _BAD_DECODED.search(event.value):
                         issues.append(_escaped_control(event, path))
@@ -372,6 +379,13 @@ def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
                     inside = event.style in ('"', "'")
                     scalar = YScalar(event.value, not event.style, mark.line,
                                      mark.column + inside, path)
+                    if commented and not event.style:
+                        end = event.end_mark
+                        line = commented.get(end.line)
+                        if line is not None:
+                            found = _COMMENT_AFTER_VALUE.match(line, end.column)
+                            if found:
+                                scalar.comment = (found.end(), line[found.end() - 1:].rstrip())
                     parent = stack[-1]
                     if type(parent) is YList:
                         parent.items.append(scalar)
@@ -390,10 +404,12 @@ def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
                         issues.append(_too_many_nodes(path, event.start_mark))
                         return None, issues
                     if event.anchor is not None or event.tag is not None:
-                        _refuse_anchor_and_tag(event, path, issues)
+                        _refuse_anchor_and_tag(event, path, issues, _key_of(stack[-1]))
                     mark = event.start_mark
-                    node: YMap | YList = (YMap if kind is MapStart else YList)(mark.line,
-                                                                               mark.column, path)
+                    node: YMap | YList = (YMap(mark.line, mark.column, path,
+                                               bool(event.flow_style))
+                                          if kind is MapStart
+                                          else YList(mark.line, mark.column, path))
                     attach(node)
                     stack.append(node)
                     if len(stack) > MAX_DEPTH + 1:
@@ -409,7 +425,9 @@ def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
                         return None, issues
                     pos = _mark(path, event.start_mark)
                     issues.append(Issue(pos, f"aliases (*{event.anchor}) are not allowed: write "
-                                        "the value out in full", code="alias"))
+                                        "the value out in full"
+                                        f"{sign_hint('*', _key_of(stack[-1]), '*' + event.anchor)}",
+                                        code="alias"))
                     attach(YScalar("", True, pos.line - 1, pos.col - 1, path))
                 elif kind is yaml.DocumentStartEvent:
                     documents += 1
@@ -419,13 +437,28 @@ def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
                                             "scenario per file", code="documents"))
                         return None, issues
     except yaml.YAMLError as exc:
-        issues.append(_syntax_issue(path, exc))
+        issues.append(_syntax_issue(path, exc, text))
         return None, issues
     except (ValueError, TypeError, OverflowError) as exc:  # libyaml oddities on hostile input
         issues.append(Issue(Pos(path, 1, 1), f"the file cannot be read as YAML: {exc}",
                             code="syntax"))
         return None, issues
     return (holder.items[0] if holder.items else None), issues
+
+
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+"""Where libyaml starts a new line (the other breaks it knows are refused before it reads)."""
+_COMMENT = re.compile(r"[ \t]#")
+_COMMENT_AFTER_VALUE = re.compile(r"[ \t]+#")
+
+
+def _commented_lines(text: str) -> dict[int, str]:
+    """The lines that may hold a comment after a value (` #`), by 0-based number: the parser
+    looks only at these, so a file without such comments costs nothing more to read."""
+    if _COMMENT.search(text) is None:
+        return {}
+    return {number: line for number, line in enumerate(LINE_BREAK.split(text))
+            if _COMMENT.search(line)}
 
 
 _DROPPED = YScalar("", False, 0, 0, "")
@@ -445,15 +478,53 @@ def _escaped_control(event, path: str) -> Issue:
                  "but no control or invisible characters)", code="characters")
 
 
-def _refuse_anchor_and_tag(event, path: str, issues: list[Issue]) -> None:
+def _refuse_anchor_and_tag(event, path: str, issues: list[Issue], key: str | None) -> None:
+    """Refuse an anchor or tag: a text or condition that starts with `&` or `!` reads as one
+    (`nl: &dan ik`, `when: !took(report)`), so the message says how to keep it text."""
     pos = _mark(path, event.start_mark)
+    value = getattr(event, "value", "")
     if event.anchor is not None:
+        written = f"&{event.anchor} {value}".strip()
         issues.append(Issue(pos, f"anchors (&{event.anchor}) are not allowed: write each value "
-                            "out in full", code="anchor"))
+                            f"out in full{sign_hint('&', key, written)}", code="anchor"))
     if event.tag is not None:
         tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+        written = f"{tag} {value}".strip()
         issues.append(Issue(pos, f"tags such as '{tag}' are not allowed: remove the tag "
-                            "(put the value between quotes if it must stay text)", code="tag"))
+                            f"(put the value between quotes if it must stay text)"
+                            f"{sign_hint('!', key, written)}", code="tag"))
+
+
+def _key_of(parent: YMap | YList) -> str | None:
+    """The key whose value is being read, if the open container is a mapping."""
+    key = getattr(parent, "key", None)
+    return key.text if isinstance(key, YScalar) and key is not _DROPPED else None
+
+
+def source_lines(data: bytes) -> list[str] | None:
+    """The lines of a file as its issues count them, to quote the line of each (`Issue.source`);
+    None when the file is not text to quote (binary, UTF-16 or UTF-32). A byte that is not UTF-8
+    stays one character, as `decode` counts it, and is shown as U+FFFD."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _binary_kind(data) is not None:
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:4096]:
+        return None
+    text = _ESCAPED_BYTE.sub("\ufffd", data.decode("utf-8", errors="surrogateescape"))
+    return LINE_BREAK.split(text)
+
+
+def with_sources(issues: list[Issue], data: bytes, path: str) -> list[Issue]:
+    """`issues` of the file `path` whose bytes are `data`, each with the text of its line."""
+    if not issues:
+        return issues
+    lines = source_lines(data)
+    if lines is None:
+        return issues
+    return [dataclasses.replace(issue, source=lines[issue.pos.line - 1])
+            if issue.pos.path == path and 0 < issue.pos.line <= len(lines) and not issue.source
+            else issue for issue in issues]
 
 
 def read_tree(path: Path | str, data: bytes | None = None) -> tuple[YMap | None, list[Issue]]:

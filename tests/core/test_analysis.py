@@ -123,3 +123,61 @@ def test_analyse_command(capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["paths"] == 5 and data["first_decision_effect"] == 0.0
     assert data["decisions"][0]["changes_nothing"] is True
+
+
+def _mini_with(tmp_path, *changes):
+    text = MINI.read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / "meters.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_effect_past_the_start_value_but_within_every_road_is_not_warned(tmp_path, capsys):
+    """Isolation starts at 40 and both first choices raise it (to 60 or 50), so telling the
+    mentor's -45 never leaves 0..100 on a road, though 40 - 45 would: no warning (so none to
+    fail --strict), and analyse tells of no cut."""
+    path = _mini_with(tmp_path, ("effects: {wellbeing: 15, isolation: -20}",
+                                 "effects: {wellbeing: 15, isolation: 10}"),
+                      ("effects: {wellbeing: 10}", "effects: {wellbeing: 10, isolation: -45}"))
+    loaded = loader.load(path)
+    assert loaded.ok and not [i for i in loaded.issues if i.code == "effect_bounds"]
+    assert analysis.analyse(loaded.scenario).cuts == ()
+    _strict_says_nothing_of_meters(path, capsys)
+
+
+def _strict_says_nothing_of_meters(path, capsys):
+    """(mini's first decision changes nothing, a --strict warning of its own: left aside)"""
+    main(["check", "--strict", str(path)])
+    out = capsys.readouterr().out
+    assert "warning" in out and "cut off" not in out and "isolation" not in out \
+        and "wellbeing" not in out, out
+
+
+def test_a_road_that_takes_a_meter_past_its_bound_is_told_with_the_road(tmp_path, capsys):
+    """Wellbeing 60, +15 standing by Sam: 75; telling the mentor's +30 would make 105 on that
+    road only (after walking on it is 35 + 30 = 65). Told by analyse, not warned by --strict."""
+    path = _mini_with(tmp_path, ("effects: {wellbeing: 10}", "effects: {wellbeing: 30}"))
+    scenario = loader.load(path).scenario
+    cut, = analysis.analyse(scenario).cuts
+    assert (cut.choice_id, cut.meter, cut.furthest, cut.bound) == ("tell_mentor", "wellbeing",
+                                                                   105, 100)
+    assert cut.road == ("stand_by_sam", "tell_mentor")
+    assert cut.share == pytest.approx(1 / 2 * 1 / 3)  # stand by (1 of 2), then 1 of 3 choices
+    _strict_says_nothing_of_meters(path, capsys)
+    assert main(["analyse", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert ("tell_mentor: wellbeing would reach 105, stops at 100; for 17% of players, e.g. "
+            "after stand_by_sam, tell_mentor") in out
+    assert main(["analyse", "--json", str(path)]) == 0
+    cuts = json.loads(capsys.readouterr().out)["meter_cuts"]
+    assert cuts == [{"choice": "tell_mentor", "meter": "wellbeing", "share": 0.1667,
+                     "furthest": 105, "bound": 100, "road": ["stand_by_sam", "tell_mentor"]}]
+
+
+def test_an_effect_larger_than_the_whole_range_is_warned(tmp_path):
+    path = _mini_with(tmp_path, ("effects: {wellbeing: 10}", "effects: {wellbeing: 150}"))
+    warnings = [i for i in loader.load(path).issues if i.code == "effect_bounds"]
+    assert len(warnings) == 1 and "more than the meter's whole range" in warnings[0].message

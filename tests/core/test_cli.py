@@ -111,7 +111,7 @@ def test_graph_writes_mermaid_and_dot(capsys, tmp_path):
         target = tmp_path / f"map{suffix}"
         assert run_cli(capsys, "graph", str(MINI), "-o", str(target))[0] == 0
         text = target.read_text()
-        assert marker in text and "walk_on" in text
+        assert marker in text and "Ik loop door." in text
     assert "style=dashed" in (tmp_path / "map.dot").read_text()
     code, _, err = run_cli(capsys, "graph", str(MINI), "-o", str(tmp_path / "map.xyz"))
     assert code == 1 and "unknown format" in err
@@ -150,3 +150,18 @@ def test_a_plain_start_reads_as_argparse_reads_it():
     from game.cli import PLAIN_PLAY, _parser
     assert vars(_parser().parse_args(["play"])) == PLAIN_PLAY
     assert vars(_parser("play").parse_args(["play"])) == PLAIN_PLAY
+
+
+@pytest.mark.parametrize("argv", [["run", "adrian"], ["graph", "adrian", "-o", "m.dot"],
+                                  ["screenshot", "adrian", "-o", "s.png"],
+                                  ["guide", "adrian", "-o", "g.html"], ["report"]])
+def test_every_command_speaks_dutch_unless_told_otherwise(argv):
+    from game.cli import _parser
+    assert _parser(argv[0]).parse_args(argv).lang == "nl"
+
+
+def test_screenshot_help_names_the_default_language_and_why(capsys):
+    with pytest.raises(SystemExit):
+        main(["screenshot", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "default nl, as every command: the game's first audience is Dutch classes" in help_text

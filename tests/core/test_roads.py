@@ -109,7 +109,7 @@ def test_next_with_roads_follows_the_meters(tmp_path):
      "the last road of choice 'tell_mentor' must have no 'when'"),
     ("[{to: end_good}, {to: end_mixed}]", "road 1 of choice 'tell_mentor' has no 'when'"),
     ("[{to: end_good, when: count(bravery) >= 2}, {to: end_mixed}]",
-     "'bravery' is not a known name for count()"),
+     "'bravery' is not a stance; the stances are: outsider,"),
     ("[{to: end_good, when: count(active) >>= 2}, {to: end_mixed}]", "road 1 of 'tell_mentor'"),
     ("{to: end_good}", "should be a scene id, or a list of roads"),
     ("[]", "names no road"),
