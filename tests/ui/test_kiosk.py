@@ -796,9 +796,9 @@ def test_the_figure_on_the_loop_is_true_for_a_queue_of_visitors(app):
 # --- the code pad waits longer after each wrong code ----------------------------------------------
 
 def pad_words(app) -> str:
-    """What the pad says under its title, as last drawn."""
+    """What the pad says under its title, as laid out now."""
     app.draw()
-    return app.top._fits[1][0]
+    return app.top.layout().hint.text
 
 
 def test_each_wrong_code_makes_the_next_try_wait_longer(group_chat, tmp_path):

@@ -389,7 +389,7 @@ class DiscussionScreen(FramedScreen):
         p = th.palette
         panel(surface, timer.area, th, p.panel, p.ink if self.timer.done else p.panel_edge,
               shadow=False)
-        self.drawing.blit(surface, timer.state)
+        self.drawing.blit(surface, timer.words)
         clock = tx.render(self.timer.clock(), self._clock_size(), p.ink, "bold")
         surface.blit(clock, clock.get_rect(midleft=(timer.clock.x, timer.clock.centery)))
         self._draw_progress(surface, timer.progress)
@@ -409,10 +409,10 @@ class DiscussionScreen(FramedScreen):
 
 @dataclass
 class TimerLayout:
-    """The timer's panel: its state's words, the clock's row, the progress bar, its buttons."""
+    """The timer's panel: its state in words, the clock's row, the progress bar, its buttons."""
 
     area: pygame.Rect
-    state: tx.Fit
+    words: tx.Fit
     clock: pygame.Rect
     progress: pygame.Rect
     buttons: list[Button]
