@@ -4,8 +4,9 @@ Why: the overflow tests ask every screen which of its texts did not fit their bo
 used to keep that list by hand, a line after every fitted text, and a text drawn without that line
 went unchecked. Text fitted through a `Drawing` records itself (and so does a text a layout
 fitted, drawn with `blit`), and checks that are not one text (a panel of choices that needs
-more height than there is, a chart's legend) are recorded with `check`. A screen starts a new `Drawing` each time it composes its picture (see
-`Screen.composing`); `Screen.overflows()` reads the last one.
+more height than there is, a chart's legend) are recorded with `check`. A screen starts a new
+`Drawing` each time it composes its picture (see `Screen.composing`); `Screen.overflows()`
+reads the last one.
 """
 
 from __future__ import annotations

@@ -312,11 +312,18 @@ def clicked(event: pygame.event.Event, rects: list[pygame.Rect]) -> int | None:
 
 
 class FocusList:
-    """Keyboard focus over a list of buttons: Up/Down/Tab move it, Enter/Space press."""
+    """Keyboard focus over a list of buttons: Up/Down/Tab move it, Enter/Space press.
 
-    def __init__(self, buttons: list[Button] | None = None, start: int | None = None):
+    With `hover`, the button under the mouse is marked (`Button.hover`, drawn with a darker
+    edge). Only the attract loop asks for it: elsewhere buttons were made anew at every drawing
+    until screens kept a layout, so a hovered button never showed, and every screen still looks
+    as it did. A screen that turns it on must keep the hover in its layer's key."""
+
+    def __init__(self, buttons: list[Button] | None = None, start: int | None = None,
+                 hover: bool = False):
         self.buttons: list[Button] = buttons or []
         self.index: int | None = start
+        self.hover = hover
         self._pressed: Button | None = None
 
     @property
@@ -344,7 +351,7 @@ class FocusList:
                 return True
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
                 return self.focused
-        elif event.type == pygame.MOUSEMOTION:
+        elif event.type == pygame.MOUSEMOTION and self.hover:
             changed = False
             for b in self.buttons:
                 inside = b.contains(event.pos)

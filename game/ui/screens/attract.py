@@ -20,6 +20,7 @@ import pygame
 
 from .. import stage
 from .. import text as tx
+from ..bindings import ENTER, Binding
 from ..i18n import t
 from ..widgets import Button, FocusList, ease_out, focus_ring, panel
 from .base import Screen
@@ -48,10 +49,17 @@ def balanced_width(text: str, width: int, size: int, style: str) -> int:
 
 
 class AttractScreen(Screen):
+    BINDINGS = (
+        Binding((*ENTER, pygame.K_SPACE), "press_or('start')",
+                "Press the focused button, else start in the language on screen"),
+        *(Binding((pygame.K_1 + i,), f"start_button({i})", f"Start button {i + 1}")
+          for i in range(9)),
+    )
+
     def __init__(self, app):
         super().__init__(app)
         self.elapsed = 0.0
-        self.focus = FocusList()
+        self.focus = FocusList(hover=True)  # the start buttons show the mouse over them
         self._frame = -1
         self._drawn_key = None
         self._still_key = None
@@ -117,19 +125,14 @@ class AttractScreen(Screen):
         """The big start buttons, one a language (or one Play)."""
         return self.layout().starts
 
-    def handle_event(self, event: pygame.event.Event) -> object:
-        if event.type == pygame.KEYDOWN:
-            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-                focused = self.focus.focused
-                if focused is not None and focused.action is not None:
-                    focused.action()
-                else:
-                    self.start()
-                return True
-            if pygame.K_1 <= event.key <= pygame.K_9 and event.key - pygame.K_1 < len(
-                    self.starts):
-                self.starts[event.key - pygame.K_1].action()
-                return True
+    def check_action(self, name: str, args: tuple) -> bool:
+        return name != "start_button" or args[0] < len(self.starts)
+
+    def action_start_button(self, index: int) -> None:
+        self.starts[index].action()
+
+    def handle_input(self, event: pygame.event.Event) -> object:
+        """The start buttons; a touch anywhere else starts, in the language on screen."""
         self.focus.buttons = self.starts
         pressed = self.focus.handle(event)
         if isinstance(pressed, Button):

@@ -3,15 +3,16 @@ fit, and `FramedScreen`, the screens in chrome (chrome.py places the chrome itse
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import pygame
 
+from ..bindings import Binding
 from ..drawing import Drawing
 from ..i18n import t
 from ..layers import Layer
 from ..theme import Theme
-from ..widgets import Button
+from ..widgets import Button, FocusList
 from .chrome import corner_buttons
 
 if TYPE_CHECKING:
@@ -25,12 +26,16 @@ class Screen:
     the buttons go and what they do, the boxes that text goes into), and `layout()` keeps what
     it placed until the theme, the language or `layout_state()` changes; `draw()` draws what was
     placed, fitting text into its boxes through `self.drawing`, which records what did not fit
-    (`overflows()`); `handle_event` meets the same layout's buttons.
+    (`overflows()`); `handle_event` meets the same layout's buttons: a key bound in `BINDINGS`
+    runs its action (see bindings.py), anything else goes to `handle_input`.
 
     `handle_event` returns something truthy when the screen must be redrawn; `update` returns
     whether it is still animating (the app then draws at 60 fps, otherwise it idles at 20 Hz
     and redraws only on change).
     """
+
+    BINDINGS: ClassVar[tuple[Binding, ...]] = ()
+    """The keys this screen answers to, and what they do (see bindings.py)."""
 
     _layer: Layer | None = None
     _layout: object = None
@@ -40,6 +45,8 @@ class Screen:
         self.app = app
         self.drawing = Drawing()
         """The last composition's record of what did not fit (see `composing`)."""
+        self.focus = FocusList()
+        """Keyboard focus over the layout's buttons (Tab, Up, Down; Enter presses)."""
 
     @property
     def theme(self) -> Theme:
@@ -53,7 +60,38 @@ class Screen:
         return t(key, self.app.lang, **values)
 
     def handle_event(self, event: pygame.event.Event) -> object:
-        return None
+        if event.type == pygame.KEYDOWN and self.press_key(event.key):
+            return True
+        return self.handle_input(event)
+
+    def press_key(self, key: int) -> bool:
+        """Run the first action bound to `key` that `check_action` allows; whether one ran."""
+        for binding in self.BINDINGS:
+            if key in binding.keys and self.check_action(binding.name, binding.args):
+                getattr(self, f"action_{binding.name}")(*binding.args)
+                return True
+        return False
+
+    def check_action(self, name: str, args: tuple) -> bool:
+        """Whether the action `name` (with `args`) may run now: always, unless the screen says
+        otherwise. A key whose actions may not run is handled as if it were not bound."""
+        return True
+
+    def handle_input(self, event: pygame.event.Event) -> object:
+        """Everything but a bound key: by default the focus list over the layout's buttons
+        (Tab, Up and Down move the focus, Enter and Space press, the mouse clicks)."""
+        self.focus.buttons = self.buttons()
+        return self.focus.press(event)
+
+    def action_press_or(self, method: str) -> None:
+        """Enter (or Space): the focused button's action, and when no button with an action has
+        the focus, the screen's `method` (go on, play, start...)."""
+        self.focus.buttons = self.buttons()
+        focused = self.focus.focused
+        if focused is not None and focused.action is not None:
+            focused.action()
+        else:
+            getattr(self, method)()
 
     def update(self, dt: float) -> bool:
         return False
@@ -159,6 +197,9 @@ class FramedScreen(Screen):
         self.focus.buttons = lay.buttons
         self.focus.draw(surface, th)
         self.draw_over(surface, lay)
+
+    def buttons(self) -> list[Button]:
+        return self.layout().buttons
 
     def draw_content(self, surface: pygame.Surface, layout) -> None:
         raise NotImplementedError

@@ -5,11 +5,13 @@ left), and the content area between them.
 Why one place: five class screens (vote, discussion, timeline, compare, debrief) laid these out
 by hand, each with its own gap under the header, and seven `_layout_nav` methods placed bottom
 buttons in four ways. Now a screen says what its chrome holds and `chrome()` places it. The gap
-under the header stays each screen's own (`Chrome` takes it in units): the discussion leaves 2
-units, the comparison 1.2, the rest 1.5, and changing them would move every picture below.
+under the header stays each screen's own (`chrome()` takes it in units): the discussion leaves 2
+units, the comparison 1.2, the rest 1.5, and changing them would move every picture below. The
+scene's and the consequence's rows of buttons (`place_bar`) and the ending's and the debrief's
+tabs (`place_tabs`) are placed here too.
 
-These functions place; nothing here draws but `draw_header`. A screen's `place()` calls them and
-its drawing draws what they placed (see base.py).
+These functions place; only `draw_header` and `draw_open_tab` draw. A screen's `place()` calls
+them and its drawing draws what they placed (see base.py).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ if TYPE_CHECKING:
     from .base import Screen
 
 BAR_PADDING = {"body": 2.0, "small": 1.6}
-"""Units above and below the label in a bar of buttons, by the text size of its largest one."""
+"""Units a bar of buttons adds to the height of a line of its largest label's text size."""
 BAR_SPARE = 2
 """Units at least between the left buttons of a bar and the right ones: the primary button gives
 way (its label shrinks) before it would come closer."""

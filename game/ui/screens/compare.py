@@ -15,7 +15,8 @@ import pygame
 from ...classroom.session import meters_by_decision, passive_run
 from .. import charts
 from .. import text as tx
-from ..widgets import Button, FocusList, panel
+from ..bindings import Binding, calls
+from ..widgets import Button, panel
 from .base import FramedScreen
 from .chrome import Chrome, chrome
 
@@ -25,13 +26,17 @@ PASSIVE = "passive"
 class CompareScreen(FramedScreen):
     """Pushed over the screen it came from; Esc or Backspace returns to it."""
 
+    BINDINGS = (
+        Binding((pygame.K_n,), "next_other", "Compare with the next road"),
+        Binding((pygame.K_BACKSPACE, pygame.K_LEFT, pygame.K_c), "close", "Back"),
+    )
+
     def __init__(self, app, road: int, run, other: int | str | None = None):
         super().__init__(app)
         self.road = road
         self.run = run
         self.options = self._options()
         self.other = other if other in self.options else self.options[0]
-        self.focus = FocusList()
         self._passive = None
 
     # --- the two roads --------------------------------------------------------------------------
@@ -77,20 +82,8 @@ class CompareScreen(FramedScreen):
     def on_escape(self) -> None:
         self.close()
 
-    def buttons(self) -> list[Button]:
-        return self.layout().buttons
-
-    def handle_event(self, event: pygame.event.Event) -> object:
-        if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_n:
-                self.next_other()
-                return True
-            if event.key in (pygame.K_BACKSPACE, pygame.K_LEFT, pygame.K_c):
-                self.close()
-                return True
-        self.focus.buttons = self.buttons()
-        return self.focus.press(event)
-
+    action_next_other = calls("next_other")
+    action_close = calls("close")
     # --- layout ---------------------------------------------------------------------------------
 
     def layout_state(self) -> tuple:

@@ -9,9 +9,10 @@ import pygame
 
 from .. import stage
 from .. import text as tx
+from ..bindings import ENTER, Binding, calls
 from ..layers import Layer
 from ..intents import ConsequenceSeen, ShowScene
-from ..widgets import Button, FocusList, MeterRow, chip, chip_rect, ease_out, panel
+from ..widgets import Button, MeterRow, chip, chip_rect, ease_out, panel
 from .base import Screen
 from .chrome import Chip, corner_buttons, draw_header, header_chips, place_bar
 from .touch import TouchWords, touch_corner_buttons, touch_height
@@ -30,6 +31,14 @@ stands a margin (3 units) in from the left, with a unit to spare before the pane
 
 
 class ConsequenceScreen(Screen):
+    BINDINGS = (
+        Binding((pygame.K_SPACE, *ENTER), "press_or('go_on')",
+                "Press the focused button, else go on"),
+        Binding((pygame.K_RIGHT,), "go_on", "Go on"),
+        Binding((pygame.K_BACKSPACE, pygame.K_LEFT), "back", "Choose again (class: what if?)"),
+        Binding((pygame.K_t,), "toggle_discussion", "Show or hide what to think about"),
+    )
+
     def __init__(self, app, run, outcome, before_view):
         super().__init__(app)
         self.run = run
@@ -37,7 +46,6 @@ class ConsequenceScreen(Screen):
         self.before = before_view
         self.elapsed = 0.0
         self.show_discussion = False
-        self.focus = FocusList()
         self._light = self.outcome.condition_after.light
         """The light of the layer being composed."""
         self._before = Layer()
@@ -103,24 +111,12 @@ class ConsequenceScreen(Screen):
         """Where the panel's words are: the same under every light, so never faded."""
         return self.layout().panel.still
 
-    def handle_event(self, event: pygame.event.Event) -> object:
-        if event.type == pygame.KEYDOWN:
-            if event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT):
-                focused = self.focus.focused
-                if focused is not None and event.key != pygame.K_RIGHT:
-                    focused.action()
-                else:
-                    self.go_on()
-                return True
-            if event.key in (pygame.K_BACKSPACE, pygame.K_LEFT):
-                self.back()
-                return True
-            if event.key == pygame.K_t and self.outcome.discuss:
-                self.toggle_discussion()
-                return True
-        self.focus.buttons = self.buttons()
-        return self.focus.press(event)
+    def check_action(self, name: str, args: tuple) -> bool:
+        return name != "toggle_discussion" or bool(self.outcome.discuss)
 
+    action_go_on = calls("go_on")
+    action_back = calls("back")
+    action_toggle_discussion = calls("toggle_discussion")
     # --- drawing --------------------------------------------------------------------------------
 
     # --- layout ---------------------------------------------------------------------------------

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 import pygame
 
 from .. import text as tx
+from ..bindings import Binding, calls
 from ..intents import OpenCompare, ShowEnding
-from ..widgets import Button, FocusList, chip, panel
+from ..widgets import Button, chip, panel
 from .base import FramedScreen
 from .chrome import Chrome, chrome, draw_open_tab, place_tabs
 
@@ -24,12 +25,20 @@ NARROW_PAGES = ("roles", "strategies", "closing", "help")
 
 
 class DebriefScreen(FramedScreen):
+    BINDINGS = (
+        *(Binding((pygame.K_1 + i,), f"page({i})", f"Page {i + 1}") for i in range(4)),
+        Binding((pygame.K_RIGHT,), "turn(1)", "The next page"),
+        Binding((pygame.K_LEFT,), "turn(-1)", "The page before"),
+        Binding((pygame.K_r,), "next_road", "The debrief of the next road"),
+        Binding((pygame.K_c,), "compare", "Compare this road with another"),
+        Binding((pygame.K_BACKSPACE,), "back", "Back to the ending"),
+    )
+
     def __init__(self, app, run, road: int | None = None):
         super().__init__(app)
         self.run = run
         self.road = road if road is not None else (app.classroom.road if app.classroom else 0)
         self.page = "did"
-        self.focus = FocusList()
         self.debrief = self._make()
 
     def _make(self):
@@ -77,33 +86,16 @@ class DebriefScreen(FramedScreen):
         if self.run.ended:
             self.app.go(ShowEnding(self.run))
 
-    def buttons(self) -> list[Button]:
-        return self.layout().buttons
+    action_page = calls("show_index")
 
-    def handle_event(self, event: pygame.event.Event) -> object:
-        if event.type == pygame.KEYDOWN:
-            k = event.key
-            if pygame.K_1 <= k <= pygame.K_4:
-                self.show_index(k - pygame.K_1)
-                return True
-            if k in (pygame.K_RIGHT, pygame.K_LEFT):
-                self.show(self.page)
-                pages = self.pages()
-                step = 1 if k == pygame.K_RIGHT else -1
-                self.page = pages[(pages.index(self.page) + step) % len(pages)]
-                return True
-            if k == pygame.K_r:
-                self.next_road()
-                return True
-            if k == pygame.K_c:
-                self.compare()
-                return True
-            if k == pygame.K_BACKSPACE:
-                self.back()
-                return True
-        self.focus.buttons = self.buttons()
-        return self.focus.press(event)
+    def action_turn(self, step: int) -> None:
+        self.show(self.page)
+        pages = self.pages()
+        self.page = pages[(pages.index(self.page) + step) % len(pages)]
 
+    action_next_road = calls("next_road")
+    action_compare = calls("compare")
+    action_back = calls("back")
     # --- layout ---------------------------------------------------------------------------------
 
     def layout_state(self) -> tuple:

@@ -17,16 +17,13 @@ from dataclasses import dataclass
 import pygame
 
 from .. import text as tx
+from ..bindings import DIGITS, ENTER, MINUS, PLUS, Binding, calls
 from ..intents import ShowConsequence, ShowScene
-from ..widgets import Button, FocusList, chip, panel
+from ..widgets import Button, chip, panel
 from .base import FramedScreen
 from .chrome import Chrome, chrome
 
 MIN_MINUTES, MAX_MINUTES, DEFAULT_MINUTES = 1, 10, 3
-DIGIT_KEYS = {getattr(pygame, f"K_{d}"): d for d in range(10)}
-DIGIT_KEYS.update({getattr(pygame, f"K_KP{d}"): d for d in range(10)})
-PLUS_KEYS = (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS, pygame.K_UP)
-MINUS_KEYS = (pygame.K_MINUS, pygame.K_KP_MINUS, pygame.K_UNDERSCORE, pygame.K_DOWN)
 _SENTENCE_END = re.compile(r"[.!?…][’”'\"]?(?=\s|$)")
 
 
@@ -83,6 +80,18 @@ class Countdown:
 
 
 class DiscussionScreen(FramedScreen):
+    BINDINGS = (
+        Binding(ENTER, "press_or('go_on')", "Press the focused button, else on with the story"),
+        Binding((pygame.K_RIGHT,), "go_on", "On with the story"),
+        Binding((pygame.K_SPACE,), "toggle_timer", "Start or pause the timer"),
+        Binding((pygame.K_r,), "reset_timer", "Start the timer over"),
+        Binding((*PLUS, pygame.K_UP), "more", "A minute more"),
+        Binding((*MINUS, pygame.K_DOWN), "less", "A minute less"),
+        *(Binding(keys, f"minutes({d or 10})", f"{d or 10} minutes")
+          for d, keys in enumerate(DIGITS)),
+        Binding((pygame.K_BACKSPACE, pygame.K_LEFT), "back", "Back to the consequence"),
+    )
+
     def __init__(self, app, run, outcome, before_view):
         super().__init__(app)
         self.run = run
@@ -92,7 +101,6 @@ class DiscussionScreen(FramedScreen):
         if app.classroom is not None:  # the same clock when the teacher steps back and returns
             key = app.classroom.moment("discussion", run)
             self.timer = app.classroom.kept.setdefault(key, self.timer)
-        self.focus = FocusList()
         self._lang = run.lang
 
     # --- behaviour ------------------------------------------------------------------------------
@@ -123,40 +131,21 @@ class DiscussionScreen(FramedScreen):
     def less(self) -> None:
         self.timer.set_minutes(self.timer.minutes - 1)
 
-    def buttons(self) -> list[Button]:
-        return self.layout().buttons
+    action_go_on = calls("go_on")
 
-    def handle_event(self, event: pygame.event.Event) -> object:
-        if event.type == pygame.KEYDOWN:
-            k = event.key
-            if k in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT):
-                focused = self.focus.focused
-                if focused is not None and k != pygame.K_RIGHT and focused.action:
-                    focused.action()
-                else:
-                    self.go_on()
-                return True
-            if k == pygame.K_SPACE:
-                self.timer.toggle()
-                return True
-            if k == pygame.K_r:
-                self.timer.reset()
-                return True
-            if k in PLUS_KEYS:
-                self.more()
-                return True
-            if k in MINUS_KEYS:
-                self.less()
-                return True
-            if k in DIGIT_KEYS:
-                self.timer.set_minutes(DIGIT_KEYS[k] or 10)
-                return True
-            if k in (pygame.K_BACKSPACE, pygame.K_LEFT):
-                self.back()
-                return True
-        self.focus.buttons = self.buttons()
-        return self.focus.press(event)
+    def action_toggle_timer(self) -> None:
+        self.timer.toggle()
 
+    def action_reset_timer(self) -> None:
+        self.timer.reset()
+
+    action_more = calls("more")
+    action_less = calls("less")
+
+    def action_minutes(self, minutes: int) -> None:
+        self.timer.set_minutes(minutes)
+
+    action_back = calls("back")
     # --- layout ---------------------------------------------------------------------------------
 
     def layout_state(self) -> tuple:

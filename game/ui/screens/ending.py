@@ -9,8 +9,9 @@ import pygame
 
 from .. import charts, stage
 from .. import text as tx
+from ..bindings import Binding, calls
 from ..intents import ShowScene
-from ..widgets import Button, FocusList, chip, chip_rect, panel
+from ..widgets import Button, chip, chip_rect, panel
 from .base import Screen
 from .chrome import draw_open_tab, place_tabs
 from .touch import TouchCorners, TouchWords, touch_height
@@ -19,11 +20,16 @@ OUTCOME_ICON = {"good": "up", "mixed": "same", "bad": "down"}
 
 
 class EndingScreen(Screen):
+    BINDINGS = (
+        Binding((pygame.K_BACKSPACE, pygame.K_LEFT), "back", "Back into the story"),
+        Binding((pygame.K_d,), "debrief", "The class's debrief"),
+        *(Binding((pygame.K_1 + i,), f"pane({i})", f"Tab {i + 1}") for i in range(3)),
+    )
+
     def __init__(self, app, run):
         super().__init__(app)
         self.run = run
         self.summary = run.summary()
-        self.focus = FocusList()
         self._map = None
         self.pane = "story"
         """story (title, text, journey) or path (branch map and meter chart); map and chart
@@ -41,21 +47,18 @@ class EndingScreen(Screen):
     def buttons(self) -> list[Button]:
         return self.layout().buttons
 
-    def handle_event(self, event: pygame.event.Event) -> object:
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_BACKSPACE, pygame.K_LEFT):
-            self.back()
-            return True
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_d and self.app.classroom:
-            self.app.open_debrief()
-            return True
-        if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key <= pygame.K_3:
-            panes = self.panes()
-            index = event.key - pygame.K_1
-            if index < len(panes):
-                self.pane = panes[index]
-            return True
-        self.focus.buttons = self.buttons()
-        return self.focus.press(event)
+    def check_action(self, name: str, args: tuple) -> bool:
+        return name != "debrief" or self.app.classroom is not None
+
+    action_back = calls("back")
+
+    def action_debrief(self) -> None:
+        self.app.open_debrief()
+
+    def action_pane(self, index: int) -> None:
+        panes = self.panes()
+        if index < len(panes):
+            self.pane = panes[index]
 
     def branch_map(self):
         if self._map is None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pygame
 
 from .. import text as tx
+from ..bindings import Binding, calls
 from ..widgets import Button, FocusList, focus_ring, panel
 from .base import Screen
 from .touch import TouchWords, touch_corner_buttons, touch_height
@@ -14,6 +15,9 @@ from .touch import TouchWords, touch_corner_buttons, touch_height
 
 class StoryPickScreen(TouchWords, Screen):
     """One touch-sized card per story on offer (title and summary); Back returns to the loop."""
+
+    BINDINGS = tuple(Binding((pygame.K_1 + i,), f"pick({i})", f"Story {i + 1}")
+                     for i in range(9))
 
     def __init__(self, app, back_to: Screen, selected: int = 0):
         super().__init__(app)
@@ -39,13 +43,10 @@ class StoryPickScreen(TouchWords, Screen):
         """Back, then the language and menu buttons."""
         return self.layout().nav
 
-    def handle_event(self, event: pygame.event.Event) -> object:
-        n = len(self.app.config.entries)
-        if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key < pygame.K_1 + min(n, 9):
-            self.pick(event.key - pygame.K_1)
-            return True
-        self.focus.buttons = self.buttons()
-        return self.focus.press(event)
+    def check_action(self, name: str, args: tuple) -> bool:
+        return name != "pick" or args[0] < len(self.app.config.entries)
+
+    action_pick = calls("pick")
 
     def place(self) -> "PickLayout":
         """Back at the top left, the language and menu at the top right, the heading between;

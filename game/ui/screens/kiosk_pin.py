@@ -15,16 +15,21 @@ from dataclasses import dataclass
 import pygame
 
 from .. import text as tx
-from ..widgets import Button, FocusList, panel
+from ..bindings import DIGITS, ENTER, Binding, calls
+from ..widgets import Button, panel
 from .base import Screen
 from .touch import touch_height
 
 MAX_ATTEMPTS = 3
-DIGIT_KEYS = {getattr(pygame, f"K_{d}"): str(d) for d in range(10)}
-DIGIT_KEYS.update({getattr(pygame, f"K_KP{d}"): str(d) for d in range(10)})
 
 
 class PinScreen(Screen):
+    BINDINGS = (
+        *(Binding(keys, f"type_digit('{d}')", f"Type {d}") for d, keys in enumerate(DIGITS)),
+        Binding((pygame.K_BACKSPACE,), "delete", "Delete the last digit"),
+        Binding(ENTER, "submit", "Try the code"),
+    )
+
     def __init__(self, app, back_to: Screen, lock):
         super().__init__(app)
         self.back_to = back_to
@@ -34,7 +39,6 @@ class PinScreen(Screen):
         self.typed = ""
         self.wrong = 0
         self.message = ""
-        self.focus = FocusList()
 
     # --- behaviour --------------------------------------------------------------------------------
 
@@ -88,20 +92,15 @@ class PinScreen(Screen):
         """The keypad's twelve keys, then Back."""
         return self.layout().keys
 
-    def handle_event(self, event: pygame.event.Event) -> object:
+    action_type_digit = calls("type_digit")
+    action_delete = calls("delete")
+    action_submit = calls("submit")
+
+    def handle_input(self, event: pygame.event.Event) -> object:
+        """Touch and the mouse only: no other key moves the focus over the keypad."""
         if event.type == pygame.KEYDOWN:
-            if event.key in DIGIT_KEYS:
-                self.type_digit(DIGIT_KEYS[event.key])
-                return True
-            if event.key == pygame.K_BACKSPACE:
-                self.delete()
-                return True
-            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                self.submit()
-                return True
             return None
-        self.focus.buttons = self.buttons()
-        return self.focus.press(event)
+        return super().handle_input(event)
 
     # --- drawing ----------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 import pygame
 
 from .. import text as tx
+from ..bindings import Binding
 from ..widgets import Button, FocusList, panel
 from .base import Screen
 
@@ -32,6 +33,9 @@ class MenuScreen(Screen):
     """The menu's width, in the theme's height units."""
     gap_px = 1.5
     """The space between two buttons, in the theme's height units."""
+
+    BINDINGS = tuple(Binding((pygame.K_1 + i,), f"item({i})", f"Entry {i + 1}")
+                     for i in range(9))
 
     def item_height(self, button: Button, inner: int) -> int:
         """How tall a button is drawn; touch menus make it taller."""
@@ -62,14 +66,11 @@ class MenuScreen(Screen):
     def refresh(self) -> None:
         self.back_to.refresh()
 
-    def handle_event(self, event: pygame.event.Event) -> object:
-        self.focus.buttons = self.buttons()
-        if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key <= pygame.K_9:
-            index = event.key - pygame.K_1
-            if index < len(self.items):
-                self.items[index].action()
-                return True
-        return self.focus.press(event)
+    def check_action(self, name: str, args: tuple) -> bool:
+        return name != "item" or args[0] < len(self.items)
+
+    def action_item(self, index: int) -> None:
+        self.items[index].action()
 
     def layout_state(self) -> tuple:
         return tuple(label for label, _ in self.entries())

@@ -13,6 +13,7 @@ import pygame
 
 from .. import stage
 from .. import text as tx
+from ..bindings import Binding, calls
 from ..dialogue import (BoxLayout, chat_column, dialogue_layout, draw_chat, draw_dialogue,
                         draw_words, visible_prefix)
 from ..intents import ShowConsequence, ShowEnding, ShowVote
@@ -23,12 +24,6 @@ from .touch import TouchCorners, TouchWords, touch_height
 
 TYPE_SPEED = {"instant": 0.0, "normal": 55.0, "slow": 22.0}
 """Characters a second for the typewriter; 0 shows the whole beat at once."""
-CHOICE_KEYS = {pygame.K_1: 0, pygame.K_2: 1, pygame.K_3: 2, pygame.K_4: 3,
-               pygame.K_KP1: 0, pygame.K_KP2: 1, pygame.K_KP3: 2, pygame.K_KP4: 3,
-               pygame.K_a: 0, pygame.K_b: 1, pygame.K_c: 2, pygame.K_d: 3}
-ADVANCE_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT,
-                pygame.K_PAGEDOWN)
-BACK_KEYS = (pygame.K_BACKSPACE, pygame.K_LEFT, pygame.K_PAGEUP)
 
 
 def fit_choices(buttons: list[Button], theme, heights_now, room: int
@@ -68,6 +63,15 @@ def stand_xs(n: int, width: int, height: int) -> list[float]:
 
 
 class SceneScreen(Screen):
+    BINDINGS = (
+        *(Binding((pygame.K_1 + i, pygame.K_KP1 + i, pygame.K_a + i), f"choose({i})",
+                  f"Choice {i + 1} ({'ABCD'[i]})") for i in range(4)),
+        Binding((pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT,
+                 pygame.K_PAGEDOWN), "advance", "Go on"),
+        Binding((pygame.K_BACKSPACE, pygame.K_LEFT, pygame.K_PAGEUP), "back",
+                "Back a beat, or to the previous choice"),
+    )
+
     def __init__(self, app, run, at_choices: bool = False, at_last_beat: bool = False):
         super().__init__(app)
         self.run = run
@@ -185,7 +189,20 @@ class SceneScreen(Screen):
         outcome = self.run.choose(choice_id)
         self.app.go(ShowConsequence(self.run, outcome, before))
 
-    def handle_event(self, event: pygame.event.Event) -> object:
+    def check_action(self, name: str, args: tuple) -> bool:
+        if name == "choose":
+            return self.phase == "choices" and args[0] < len(self.view.choices)
+        if name == "advance":  # with the choices shown, Enter and Space press the focused one
+            return self.phase == "beats"
+        return True
+
+    def action_choose(self, index: int) -> None:
+        self.choose(self.view.choices[index].id)
+
+    action_advance = calls("advance")
+    action_back = calls("back")
+
+    def handle_input(self, event: pygame.event.Event) -> object:
         lay = self.layout()
         self.nav.buttons = lay.nav
         pressed = self.nav.handle(event, arrows=False) if event.type != pygame.KEYDOWN else None
@@ -193,34 +210,16 @@ class SceneScreen(Screen):
             pressed.action()
             return True
         if self.phase == "choices":
-            return self._handle_choices(event) or pressed
-        if event.type == pygame.KEYDOWN:
-            if event.key in ADVANCE_KEYS:
-                self.advance()
+            self.choice_focus.buttons = lay.choices.buttons
+            chosen = self.choice_focus.handle(event)
+            if isinstance(chosen, Button):
+                if chosen.enabled:
+                    chosen.action()
                 return True
-            if event.key in BACK_KEYS:
-                self.back()
-                return True
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1 and not any(
+            return chosen or pressed
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and not any(
                 b.contains(event.pos) for b in lay.nav):
             self.advance()
-            return True
-        return pressed
-
-    def _handle_choices(self, event: pygame.event.Event) -> object:
-        if event.type == pygame.KEYDOWN:
-            index = CHOICE_KEYS.get(event.key)
-            if index is not None and index < len(self.view.choices):
-                self.choose(self.view.choices[index].id)
-                return True
-            if event.key in BACK_KEYS:
-                self.back()
-                return True
-        self.choice_focus.buttons = self.layout().choices.buttons
-        pressed = self.choice_focus.handle(event)
-        if isinstance(pressed, Button):
-            if pressed.enabled:
-                pressed.action()
             return True
         return pressed
 
@@ -266,6 +265,8 @@ class SceneScreen(Screen):
         back = Button(self.t("back"), self.back, size=self.footer_button_size, icon="left")
         nxt = Button(self.t("next"), self.advance, size=self.footer_button_size, icon="right")
         place_bar(th, lay.footer, [], [back, nxt], th.px(1))
+        lay.counter = pygame.Rect(lay.footer.x, lay.footer.y,
+                                  max(1, back.rect.x - th.px(1) - lay.footer.x), lay.footer.h)
         lay.nav = corners + [back, nxt]
         return lay
 
@@ -342,7 +343,6 @@ class SceneScreen(Screen):
         th = self.theme
         p = th.palette
         bar = lay.footer
-        x = lay.nav[-2].rect.x - th.px(1)  # left of Back
         counter = f"{self.beat + 1} / {len(self.view.beats)}"
         colour = p.ink_muted if on_panel else p.on_narration
         if not on_panel and self.is_chat:
@@ -352,8 +352,7 @@ class SceneScreen(Screen):
                              border_radius=th.radius if self.tall_footer else bar.h // 2)
             surface.blit(counter_surface, counter_surface.get_rect(center=bg.center))
         else:
-            hint = tx.fit(f"{counter}   ·   {self.t('hint_advance')}",
-                          pygame.Rect(bar.x, bar.y, max(1, x - bar.x), bar.h), th.small,
+            hint = tx.fit(f"{counter}   ·   {self.t('hint_advance')}", lay.counter, th.small,
                           colour, "regular", th.small_min)
             if hint.fits:
                 hint.blit(surface, "center")
@@ -492,4 +491,6 @@ class SceneLayout:
     dialogue: BoxLayout | None = None
     chat: pygame.Rect | None = None
     footer: pygame.Rect | None = None
+    counter: pygame.Rect | None = None
+    """The footer left of Back: the beat's number, and how to go on when there is room."""
     nav: list[Button] = field(default_factory=list)

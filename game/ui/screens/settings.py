@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pygame
 
 from .. import text as tx
+from ..bindings import Binding, calls
 from ..i18n import LANGUAGE_NAMES
 from ..settings import CHOICES
 from ..widgets import Button, FocusList
@@ -21,6 +22,12 @@ ROWS = ("text_size", "text_speed", "high_contrast", "reduced_motion", "lang", "f
 
 
 class SettingsScreen(Screen):
+    BINDINGS = (
+        Binding((pygame.K_LEFT,), "step(-1)", "The focused setting's previous value"),
+        Binding((pygame.K_RIGHT,), "step(1)", "The focused setting's next value"),
+        Binding((pygame.K_BACKSPACE,), "back", "Back"),
+    )
+
     def __init__(self, app, back_to: Screen | None = None):
         super().__init__(app)
         self.back_to = back_to
@@ -69,18 +76,13 @@ class SettingsScreen(Screen):
             setattr(s, name, new)
         app.settings_changed()
 
-    def handle_event(self, event: pygame.event.Event) -> object:
-        self.focus.buttons = self.buttons()
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
-            index = self.focus.index
-            if index is not None and index < len(ROWS):
-                self.change(ROWS[index], 1 if event.key == pygame.K_RIGHT else -1)
-                return True
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_BACKSPACE:
-            self.on_escape()
-            return True
-        return self.focus.press(event)
+    def check_action(self, name: str, args: tuple) -> bool:
+        return name != "step" or (self.focus.index is not None and self.focus.index < len(ROWS))
 
+    def action_step(self, step: int) -> None:
+        self.change(ROWS[self.focus.index], step)
+
+    action_back = calls("on_escape")
     # --- layout ---------------------------------------------------------------------------------
 
     def layout_state(self) -> tuple:

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import pygame
 
 from .. import text as tx
+from ..bindings import ENTER, Binding, calls
 from ..charts import marker
 from ..intents import OpenCompare, ShowEnding, ShowScene, ShowVote, TakeRoad
-from ..widgets import Button, FocusList, clicked, focus_ring, panel
+from ..widgets import Button, clicked, focus_ring, panel
 from .base import FramedScreen, Screen
 from .chrome import Chrome, chrome
 
@@ -25,6 +26,18 @@ PASSIVE = frozenset({"outsider", "reinforcer", "assistant"})
 class TimelineScreen(FramedScreen):
     """Pushed over the class's current screen (`back_to`), which it returns to when closed."""
 
+    BINDINGS = (
+        Binding((pygame.K_LEFT, pygame.K_UP), "step(-1)", "The decision before"),
+        Binding((pygame.K_RIGHT, pygame.K_DOWN), "step(1)", "The decision after"),
+        *(Binding((pygame.K_1 + i,), f"select({i})", f"Decision {i + 1}") for i in range(9)),
+        Binding(ENTER, "press_or('take_other_road')",
+                "Press the focused button, else take another road here"),
+        Binding((pygame.K_w,), "close", "Close the timeline"),
+        Binding((pygame.K_r,), "next_road", "Show the next road"),
+        Binding((pygame.K_c,), "compare", "Compare this road with another"),
+        Binding((pygame.K_g,), "go_to_road", "Carry on with the road shown"),
+    )
+
     def __init__(self, app, back_to: Screen):
         super().__init__(app)
         self.back_to = back_to
@@ -32,7 +45,6 @@ class TimelineScreen(FramedScreen):
         self.run = app.run
         self.decisions = self.run.decisions()
         self.selected = len(self.decisions) - 1 if self.decisions else None
-        self.focus = FocusList()
 
     # --- behaviour ------------------------------------------------------------------------------
 
@@ -97,46 +109,30 @@ class TimelineScreen(FramedScreen):
     def compare(self) -> None:
         self.app.go(OpenCompare(self.road, self.run))
 
-    def buttons(self) -> list[Button]:
-        return self.layout().buttons
-
     @property
     def nodes(self) -> list[pygame.Rect]:
         """Where each decision's stop can be clicked."""
         strip = self.layout().strip
         return strip.nodes if strip is not None else []
 
-    def handle_event(self, event: pygame.event.Event) -> object:
-        if event.type == pygame.KEYDOWN:
-            k = event.key
-            if k in (pygame.K_LEFT, pygame.K_UP) and self.selected is not None:
-                self.select(self.selected - 1)
-                return True
-            if k in (pygame.K_RIGHT, pygame.K_DOWN) and self.selected is not None:
-                self.select(self.selected + 1)
-                return True
-            if pygame.K_1 <= k <= pygame.K_9:
-                self.select(k - pygame.K_1)
-                return True
-            if k in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                focused = self.focus.focused
-                if focused is not None and focused.action is not None:
-                    focused.action()
-                else:
-                    self.take_other_road()
-                return True
-            if k == pygame.K_w:
-                self.close()
-                return True
-            if k == pygame.K_r:
-                self.next_road()
-                return True
-            if k == pygame.K_c:
-                self.compare()
-                return True
-            if k == pygame.K_g and not self.on_current_road:
-                self.go_to_road()
-                return True
+    def check_action(self, name: str, args: tuple) -> bool:
+        if name == "step":
+            return self.selected is not None
+        if name == "go_to_road":
+            return not self.on_current_road
+        return True
+
+    def action_step(self, step: int) -> None:
+        self.select(self.selected + step)
+
+    action_select = calls("select")
+    action_close = calls("close")
+    action_next_road = calls("next_road")
+    action_compare = calls("compare")
+    action_go_to_road = calls("go_to_road")
+
+    def handle_input(self, event: pygame.event.Event) -> object:
+        """The buttons (arrows move between decisions, not buttons), and a click on a stop."""
         self.focus.buttons = self.buttons()
         pressed = self.focus.press(event, arrows=False)
         index = clicked(event, self.nodes) if pressed is not True else None
@@ -229,7 +225,6 @@ class TimelineScreen(FramedScreen):
     def _strip_height(self) -> int:
         th = self.theme
         return th.px(9) + 2 * tx.line_height(th.small, "bold")
-
 
     def _label_mode(self, width: int) -> str:
         """How the stops are labelled, the same for all: "B · outsider" on one line, on two, or

@@ -8,14 +8,25 @@ import pygame
 
 from .. import stage
 from .. import text as tx
+from ..bindings import ENTER, Binding, calls
 from ..catalogue import text as card_text
 from ..intents import AskQuit, OpenSettings
-from ..widgets import Button, FocusList, focus_ring, panel
+from ..widgets import Button, focus_ring, panel
 from .base import Screen
 
 
 class TitleScreen(Screen):
     """Lists every scenario that loads (title, ages, minutes, summary); Enter plays the selected."""
+
+    BINDINGS = (
+        Binding((pygame.K_s,), "settings", "Settings"),
+        Binding((pygame.K_q,), "quit", "Quit (asks first)"),
+        Binding((pygame.K_k,), "class_mode", "Play the selected story with the class"),
+        Binding((pygame.K_UP,), "step(-1)", "Select the story above"),
+        Binding((pygame.K_DOWN,), "step(1)", "Select the story below"),
+        Binding((*ENTER, pygame.K_SPACE), "press_or('play_selected')",
+                "Press the focused button, else play"),
+    )
 
     def __init__(self, app, selected: int | None = None):
         super().__init__(app)
@@ -23,8 +34,7 @@ class TitleScreen(Screen):
         self.selected = selected if selected is not None else app.catalogue.default_index()
         self.selected = min(max(0, self.selected), max(0, len(entries) - 1))
         self.first_visible = 0
-        self.focus = FocusList()
-        self.focus.index = None  # the selected card is focused; see handle_event
+        """The first story in view: the list scrolls to keep the selected one in view."""
 
     # --- behaviour ------------------------------------------------------------------------------
 
@@ -61,38 +71,28 @@ class TitleScreen(Screen):
         """Play, Class, Settings, Language, Quit."""
         return self.layout().actions
 
-    def handle_event(self, event: pygame.event.Event) -> object:
+    def check_action(self, name: str, args: tuple) -> bool:
+        return name != "step" or bool(self.app.catalogue.entries)
+
+    action_settings = calls("open_settings")
+    action_quit = calls("on_escape")
+    action_class_mode = calls("play_selected_in_class")
+
+    def action_step(self, step: int) -> None:
+        self.selected = (self.selected + step) % len(self.app.catalogue.entries)
+        # The selected card carries the focus ring itself; the focus list counts only visible
+        # cards, so an index here would point at the wrong button once the list has scrolled.
+        # With no index, Enter plays the selected story.
+        self.focus.index = None
+
+    def handle_input(self, event: pygame.event.Event) -> object:
+        """The mouse wheel scrolls through the stories; a click on a card selects it, on the
+        selected card plays it; Tab moves the focus over cards and buttons."""
         n = len(self.app.catalogue.entries)
-        if event.type == pygame.KEYDOWN:
-            if event.key == pygame.K_s:
-                self.open_settings()
-                return True
-            if event.key == pygame.K_q:
-                self.on_escape()
-                return True
-            if event.key == pygame.K_k:
-                self.play_selected_in_class()
-                return True
-        if event.type == pygame.MOUSEWHEEL and n:  # scroll through the stories
+        if event.type == pygame.MOUSEWHEEL and n:
             self.selected = (self.selected - (1 if event.y > 0 else -1)) % n
             self.focus.index = None
             return True
-        if event.type == pygame.KEYDOWN:
-            if event.key in (pygame.K_UP, pygame.K_DOWN) and n:
-                step = 1 if event.key == pygame.K_DOWN else -1
-                self.selected = (self.selected + step) % n
-                # The selected card carries the focus ring itself; the focus list counts only
-                # visible cards, so an index here would point at the wrong button once the list
-                # has scrolled. With no index, Enter plays the selected story.
-                self.focus.index = None
-                return True
-            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-                focused = self.focus.focused
-                if focused is not None and focused.action is not None:
-                    focused.action()
-                else:
-                    self.play_selected()
-                return True
         self.focus.buttons = self.buttons()
         pressed = self.focus.handle(event, arrows=False)
         if isinstance(pressed, Button):

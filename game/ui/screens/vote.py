@@ -16,22 +16,30 @@ import pygame
 from dataclasses import dataclass
 
 from .. import text as tx
+from ..bindings import DIGITS, ENTER, MINUS, PLUS, Binding, calls
 from ..intents import ShowConsequence, ShowScene
-from ..widgets import Button, FocusList, clicked, dashed_rect, focus_ring, panel, triangle
+from ..widgets import Button, clicked, dashed_rect, focus_ring, panel, triangle
 from .base import FramedScreen
 from .chrome import Chrome, chrome
 
-LETTER_KEYS = {pygame.K_a: 0, pygame.K_b: 1, pygame.K_c: 2, pygame.K_d: 3}
-DIGIT_KEYS = {getattr(pygame, f"K_{d}"): d for d in range(10)}
-DIGIT_KEYS.update({getattr(pygame, f"K_KP{d}"): d for d in range(10)})
-PLUS_KEYS = (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS)
-MINUS_KEYS = (pygame.K_MINUS, pygame.K_KP_MINUS, pygame.K_UNDERSCORE)
-ENTER_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)
 MAX_HANDS = 99
 
 
 class VoteScreen(FramedScreen):
     """One decision put to the class; `confirm()` takes the choice and records the vote."""
+
+    BINDINGS = (
+        Binding(ENTER, "primary", "Lock the vote; once revealed, take the choice"),
+        *(Binding((pygame.K_a + i,), f"select({i})", f"Select {'ABCD'[i]}") for i in range(4)),
+        Binding((pygame.K_UP, pygame.K_LEFT), "move(-1)", "Select the previous choice"),
+        Binding((pygame.K_DOWN, pygame.K_RIGHT), "move(1)", "Select the next choice"),
+        *(Binding(keys, f"type_digit({d})", f"Type {d} of the hands counted")
+          for d, keys in enumerate(DIGITS)),
+        Binding(PLUS, "adjust(1)", "One hand more"),
+        Binding(MINUS, "adjust(-1)", "One hand fewer"),
+        Binding((pygame.K_BACKSPACE,), "erase_digit", "Erase the last digit typed"),
+        Binding((pygame.K_u, pygame.K_BACKSPACE), "unlock", "Count again"),
+    )
 
     def __init__(self, app, run, earlier: dict[str, str] | None = None):
         super().__init__(app)
@@ -52,7 +60,6 @@ class VoteScreen(FramedScreen):
         """Time spent on this decision, from the moment the vote appeared."""
         self.earlier = earlier or {}
         """Choice id -> words such as "Road 1": what the class took here on another road."""
-        self.focus = FocusList()
         self._take_back_kept()
 
     KEPT = ("counts", "touched", "phase", "selected", "seconds")
@@ -214,9 +221,6 @@ class VoteScreen(FramedScreen):
         """Another language: the same choices in new words; counts are kept by choice id."""
         self.view = self.run.view()
 
-    def buttons(self) -> list[Button]:
-        return self.layout().buttons
-
     @property
     def controls(self) -> list[Button]:
         """The - and + of every choice that takes votes, while counting."""
@@ -231,34 +235,29 @@ class VoteScreen(FramedScreen):
     def row_rects(self) -> list[pygame.Rect]:
         return [row.rect for row in self.layout().rows]
 
-    def handle_event(self, event: pygame.event.Event) -> object:
-        if event.type == pygame.KEYDOWN:
-            k = event.key
-            if k in ENTER_KEYS:
-                self.primary()
-                return True
-            if k in LETTER_KEYS:
-                self.select(LETTER_KEYS[k])
-                return True
-            if k in (pygame.K_UP, pygame.K_LEFT):
-                self.move(-1)
-                return True
-            if k in (pygame.K_DOWN, pygame.K_RIGHT):
-                self.move(1)
-                return True
-            if self.phase == "counting":
-                if k in DIGIT_KEYS:
-                    self.type_digit(DIGIT_KEYS[k])
-                    return True
-                if k in PLUS_KEYS or k in MINUS_KEYS:
-                    self.adjust(self.selected, 1 if k in PLUS_KEYS else -1)
-                    return True
-                if k == pygame.K_BACKSPACE:
-                    self.erase_digit()
-                    return True
-            elif k in (pygame.K_u, pygame.K_BACKSPACE):
-                self.unlock()
-                return True
+    COUNTING = frozenset({"type_digit", "adjust", "erase_digit"})
+    """Actions for while the hands are counted; `unlock` is for once the vote is revealed."""
+
+    def check_action(self, name: str, args: tuple) -> bool:
+        if name in self.COUNTING:
+            return self.phase == "counting"
+        if name == "unlock":
+            return self.phase == "revealed"
+        return True
+
+    action_primary = calls("primary")
+    action_select = calls("select")
+    action_move = calls("move")
+    action_type_digit = calls("type_digit")
+
+    def action_adjust(self, step: int) -> None:
+        self.adjust(self.selected, step)
+
+    action_erase_digit = calls("erase_digit")
+    action_unlock = calls("unlock")
+
+    def handle_input(self, event: pygame.event.Event) -> object:
+        """The buttons (arrows select choices, not buttons), and a click on a choice's row."""
         self.focus.buttons = self.buttons()
         pressed = self.focus.press(event, arrows=False)
         index = clicked(event, self.row_rects) if pressed is not True else None
