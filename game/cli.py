@@ -196,6 +196,7 @@ def _load_or_report(path: Path):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .core.checks import duplicate_scenario_ids
     from .core.loader import load, scenario_files
     targets = args.paths or [paths.SCENES_DIR]
     for target in targets:
@@ -206,17 +207,26 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("no scenario files (*.yaml) found in " + ", ".join(map(str, targets)))
     failed = 0
     total_errors = total_warnings = 0
+    checked = []  # each file's issues and whether it built: no scenario is kept past its checks
+    ids = []  # each playable file's id and where it stands: two files of a folder may share one
     for path in files:
         loaded = load(path)
-        if args.strict and loaded.ok:
-            loaded.issues += _road_issues(loaded.scenario)
-        n_err = sum(1 for i in loaded.issues if i.severity == "error")
-        n_warn = len(loaded.issues) - n_err
-        if loaded.scenario is None and n_err == 0:
+        if loaded.ok:
+            ids.append((path, loaded.scenario.id, loaded.scenario.where("id")))
+            if args.strict:
+                loaded.issues += _road_issues(loaded.scenario)
+        checked.append((path, loaded.issues, loaded.scenario is not None))
+    duplicates = duplicate_scenario_ids(ids)
+    for path, issues, built in checked:
+        if path in duplicates:
+            issues = sorted(issues + [duplicates[path]], key=lambda i: (i.pos.line, i.pos.col))
+        n_err = sum(1 for i in issues if i.severity == "error")
+        n_warn = len(issues) - n_err
+        if not built and n_err == 0:
             n_err = 1
         total_errors += n_err
         total_warnings += n_warn
-        say_issues(loaded.issues)
+        say_issues(issues)
         if n_err or (args.strict and n_warn):
             failed += 1
         elif not args.quiet:
