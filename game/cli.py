@@ -177,6 +177,9 @@ def _classroom_parsers(sub) -> None:
     report.add_argument("-o", "--output", type=Path, help="HTML file to write")
     report.add_argument("--csv", type=Path, metavar="FILE",
                         help="CSV file to write: one row per scenario, decision point and choice")
+    report.add_argument("--sessions-csv", type=Path, metavar="FILE",
+                        help="CSV file to write: one row per class session, each decision with "
+                             "its hands")
     report.add_argument("--lang", default="nl", choices=list(LANGUAGES), help="nl or en (default nl)")
 
 
@@ -397,7 +400,8 @@ def cmd_guide(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .classroom.records import sessions_dir
-    from .classroom.report import build_report, report_csv, report_html, report_text
+    from .classroom.report import (build_report, report_csv, report_html, report_text,
+                                   sessions_csv)
     folder = args.folder if args.folder is not None else sessions_dir()
     if args.folder is not None and not folder.is_dir():
         raise UsageError(f"no such folder: {folder}")
@@ -406,7 +410,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         write_output(args.output, report_html(report))
     if args.csv:  # with a byte-order mark, so spreadsheets read it as UTF-8
         write_output(args.csv, report_csv(report), "utf-8-sig")
-    if not args.output and not args.csv:
+    if args.sessions_csv:
+        write_output(args.sessions_csv, sessions_csv(report), "utf-8-sig")
+    if not args.output and not args.csv and not args.sessions_csv:
         sys.stdout.write(terminal.safe(report_text(report)))
     for problem in report.problems:
         say(f"bystander report: skipped {problem}", err=True, one_line=True)
