@@ -15,12 +15,13 @@ import re
 
 import pygame
 
+from ...classroom.lesson import DISCUSSION_MINUTES as DEFAULT_MINUTES
 from .. import text as tx
 from ..intents import ShowConsequence, ShowScene
 from ..widgets import Button, FocusList, chip, panel
 from .base import Screen, chips_that_fit, corner_buttons, header_bar
 
-MIN_MINUTES, MAX_MINUTES, DEFAULT_MINUTES = 1, 10, 3
+MIN_MINUTES, MAX_MINUTES = 1, 10
 DIGIT_KEYS = {getattr(pygame, f"K_{d}"): d for d in range(10)}
 DIGIT_KEYS.update({getattr(pygame, f"K_KP{d}"): d for d in range(10)})
 PLUS_KEYS = (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS, pygame.K_UP)
