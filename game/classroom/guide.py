@@ -14,11 +14,13 @@ from __future__ import annotations
 import string
 from typing import Iterable
 
+from markupsafe import Markup
+
 from ..core import expr, vocab
 from ..core.analysis import Analysis, analyse
 from ..core.model import Choice, Route, Scenario, Scene
 from ..core.translations import LANGUAGES, N_, Message, words
-from . import guide_map, lesson, pages
+from . import classmode, guide_map, lesson, pages, school
 from .guide_map import scene_order
 
 # A condition in words, by the shape of its parts: the guide's wording that is picked by a key.
@@ -199,6 +201,9 @@ def guide_data(scenario: Scenario, lang: str) -> dict[str, object]:
                    "intro": lesson.INTRO_MINUTES},
         "plans": [lesson.lesson_plan(scenario, found, minutes, lang)
                   for minutes in lesson.LESSON_MINUTES],
+        "command": Markup("<code>bystander play --class {}</code>").format(scenario.id),
+        "keys": classmode.key_tables(lang),
+        "school": school.school_rows(lang),
         "map": guide_map.lay_out(scenario, lang),
         "matters": _matters(scenario, found, numbers, lang),
         "victim": victim,

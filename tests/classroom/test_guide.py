@@ -195,3 +195,63 @@ def test_the_map_is_not_colour_alone(adrian_loaded):
     assert "dashed line" in legend and "solid line" in legend and "decision point" in legend
     for e in adrian.endings.values():
         assert vocab.label(vocab.ENDING_OUTCOMES[e.outcome], "en") in html.unescape(svg)
+
+
+# --- running class mode, a pupil who tells, the school --------------------------------------------
+
+def section(page: str, anchor: str) -> str:
+    """The text of the section that starts at `id="anchor"`, tags removed."""
+    part = page.split(f'id="{anchor}"', 1)[1].split("</section>", 1)[0]
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", part)))
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_guide_lists_every_key_of_class_mode(guides, lang):
+    """As classmode.KEYS has them; tests/ui/test_guide_keys.py presses each one in the game."""
+    from game.classroom.classmode import key_tables
+    text = section(guides[lang], "classmode")
+    for screen in key_tables(lang):
+        assert screen["name"] in text
+        for keys, does in screen["rows"]:
+            assert f"{keys} {does}" in text, (keys, does)
+    assert "bystander play --class adrian" in text
+    assert {"nl": "Spatiebalk", "en": "Space"}[lang] in text
+
+
+SAYS = {
+    "en": ["Do not promise secrecy.", "Listen.", "Write down what was said,",
+           "anti-bullying coordinator", "by law", "mentor", "Follow up.",
+           "Meldcode huiselijk geweld en kindermishandeling"],
+    "nl": ["Beloof geen geheimhouding.", "Luister.", "Schrijf op wat er gezegd is,",
+           "anti-pestcoördinator", "volgens de wet", "mentor", "Kom erop terug.",
+           "Meldcode huiselijk geweld en kindermishandeling"],
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_guide_says_what_to_do_when_a_pupil_discloses(guides, lang):
+    text = section(guides[lang], "care").split({"nl": "Wat de school doet",
+                                                "en": "What the school does"}[lang])[0]
+    positions = [text.find(said) for said in SAYS[lang]]
+    assert -1 not in positions, [s for s, p in zip(SAYS[lang], positions) if p == -1]
+    assert positions[:3] == sorted(positions[:3])  # no secrecy, listen, write it down: in order
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_guide_links_the_modules_strategies_to_the_school(guides, lang):
+    from game.classroom.school import school_rows
+    text = section(guides[lang], "care")
+    rows = school_rows(lang)
+    for part, what, who in rows:
+        assert f"{part} {what} {who}" in text
+    names = [part for part, _what, _who in rows]
+    for strategy in ("mentoring", "parents", "school_leadership"):
+        assert vocab.label(vocab.STRATEGIES[strategy], lang) in names
+    assert {"nl": "Gegevensverzameling", "en": "Data collection"}[lang] in names
+
+
+def test_the_guide_cites_no_research_of_its_own(guides):
+    """The guide's own words say what the module says; they cite nothing it does not."""
+    for page in guides.values():
+        for anchor in ("plan", "classmode", "care"):
+            assert not re.search(r"\(\w[^()]*(et al\.|&)[^()]*\d{4}\)", section(page, anchor))
