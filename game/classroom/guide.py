@@ -201,6 +201,7 @@ def guide_data(scenario: Scenario, lang: str) -> dict[str, object]:
                    "intro": lesson.INTRO_MINUTES},
         "plans": [lesson.lesson_plan(scenario, found, minutes, lang)
                   for minutes in lesson.LESSON_MINUTES],
+        "debrief_steps": lesson.debrief_steps(scenario, lang),
         "command": Markup("<code>bystander play --class {}</code>").format(scenario.id),
         "keys": classmode.key_tables(lang),
         "school": school.school_rows(lang),

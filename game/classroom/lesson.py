@@ -45,24 +45,25 @@ only when it is talked through (DATA: describe, analyse, transfer, apply)."""
 LESSON_MINUTES = (45, 50)
 """The Dutch lesson hour: 45 or 50 minutes, by school."""
 
-DATA_STEPS: tuple[tuple[Message, Message], ...] = (
-    (N_("Describe"), N_(
+DATA_STEPS: tuple[tuple[Message, Message, Message], ...] = (
+    (N_("Describe"), N_("What happened, and what did the class choose?"), N_(
         "What happened in the story, and to {victim}? Which choices did the class make? The "
         "debrief's first page shows the roles the class's choices took (D at the ending).")),
-    (N_("Analyse"), N_(
+    (N_("Analyse"), N_("Why? Where did the class hold back?"), N_(
         "Why did the class choose that? At which bystander step did it hold back ({steps})? "
         "Which strategies did it use, and which did it pass by?")),
-    (N_("Transfer"), N_(
+    (N_("Transfer"), N_("Where could this happen at our school, and who helps here?"), N_(
         "Where could this happen at our school: in the hallway, the toilets, the group chat? "
         "Who can you go to here: your mentor, the anti-bullying coordinator, the confidential "
         "contact, and the anonymous way to report if the school has one? Use the closing "
         "questions on the debrief's second page.")),
-    (N_("Apply"), N_(
+    (N_("Apply"), N_("One thing each student will do; where to get help."), N_(
         "Let every student name one thing they can do next time, small enough to really do. "
         "Let them step out of their role, and end with where to get help (the debrief's last "
         "page).")),
 )
-"""The debrief's four parts, each with what the teacher does in it."""
+"""The debrief's four parts: each one's name, what it is in a line (the plans' rows), and what
+the teacher does in it (the guide says it once, under the plans)."""
 
 
 # --- naming a scene for the teacher ------------------------------------------------------------------
@@ -166,17 +167,24 @@ def lesson_plan(scenario: Scenario, found: Analysis, minutes: int, lang: str) ->
         rows.append((DECISION_MINUTES, _("What if?"), _(
             "Press W, go back to the decision that mattered most and take the other road: the "
             "class votes again there. What changes for {victim}?", victim=_victim(scenario))))
-    steps = ", ".join(vocab.label(step, lang) for step in vocab.STEPS.values())
     share, extra = divmod(debrief, len(DATA_STEPS))
-    for i, (step, what) in enumerate(DATA_STEPS):
+    for i, (step, short, _what) in enumerate(DATA_STEPS):
         rows.append((share + (1 if i < extra else 0), _("Debrief: {step}", step=_.message(step)),
-                     _.message(what, victim=_victim(scenario), steps=steps)))
+                     _.message(short)))
     plan, start = [], 0
     for length, title, what in rows:
         if length > 0:
             plan.append(PlanRow(start, length, title, what))
             start += length
     return LessonPlan(minutes, tuple(plan), n, talks, stop_after, talk_at, vote_only_at, what_if)
+
+
+def debrief_steps(scenario: Scenario, lang: str) -> list[tuple[str, str]]:
+    """The debrief's four steps in `lang`: each one's name and what the teacher does in it."""
+    _ = words(lang)
+    steps = ", ".join(vocab.label(step, lang) for step in vocab.STEPS.values())
+    return [(_.message(step), _.message(what, victim=_victim(scenario), steps=steps))
+            for step, _short, what in DATA_STEPS]
 
 
 def _victim(scenario: Scenario) -> str:

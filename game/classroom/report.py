@@ -35,6 +35,7 @@ from ..core.translations import N_, Message, words
 from . import pages
 from .dates import date_and_time, long_date
 from .guide_map import scene_order
+from .lesson import scene_title
 from .records import Skipped, load_sessions
 
 SKIPPED_BECAUSE: dict[str, Message] = {
@@ -106,6 +107,8 @@ class PointTally:
     reached: int = 0
     """How many times classes decided here on their own road."""
     choices: list[ChoiceTally] = field(default_factory=list)
+    title: str = ""
+    """The words the scene opens with (lesson.scene_title), when the scenario is at hand."""
 
     def choice(self, choice_id: str) -> ChoiceTally:
         for c in self.choices:
@@ -305,7 +308,8 @@ def _tally(records: Iterable[dict[str, Any]], lang: str,
             point.choices = known + sorted((c for c in point.choices if not c.letter),
                                            key=lambda c: c.choice_id)
     rows = [_session_row(by_story[r["scenario_id"], r["content_hash"]], r) for r in classes]
-    return (sorted(by_story.values(), key=lambda t: (t.scenario_id, t.first, t.content_hash)),
+    return (sorted(by_story.values(), key=lambda t: (t.scenario_id, t.labelled_by_another,
+                                                     t.first, t.content_hash)),
             sorted(rows, key=lambda r: (r.started, r.session_id)))
 
 
@@ -328,7 +332,8 @@ def _new_tally(sid: str, scenario: Scenario | None, lang: str) -> ScenarioTally:
             scene = scenario.scenes[scene_id]
             if not scene.choices:
                 continue
-            point = PointTally(scene_id, number, scene.step)
+            point = PointTally(scene_id, number, scene.step,
+                               title=scene_title(scenario, scene, lang))
             for i, c in enumerate(scene.choices):
                 point.choices.append(ChoiceTally(c.id, c.text.get_text(lang), c.stance,
                                                  "ABCDEFGHIJ"[i] if i < 10 else ""))
@@ -671,8 +676,9 @@ def _scenario(t: ScenarioTally, lang: str, charts: _Charts) -> dict[str, object]
     points = []
     for n, point in enumerate(t.ordered_points(), start=1):
         number = point.number if point.number < 10_000 else n
-        # TRANSLATORS: a decision point: {number} is its scene's number in the guide, {scene} its id.
-        heading = _("Scene {number} · {scene}", number=number, scene=point.scene_id)
+        # TRANSLATORS: a decision point: {number} is its scene's number in the guide, {scene} the
+        # words the scene opens with (or its id, when the story is not on this computer).
+        heading = _("Scene {number} · {scene}", number=number, scene=point.title or point.scene_id)
         # TRANSLATORS: how many times classes decided here.
         meta = [_.ngettext("reached {n} time", "reached {n} times", point.reached)]
         if point.step:
@@ -696,7 +702,9 @@ def _scenario(t: ScenarioTally, lang: str, charts: _Charts) -> dict[str, object]
                             suffix=f"({stance}, {_.message(KINDS[c.active])})"))
         points.append({"meta": " · ".join(meta), "chart": charts.bars(bars, heading)})
     return {"id": t.scenario_id, "anchor": f"{t.scenario_id}-{t.short_content or 'unknown'}",
-            "title": t.title, "facts": facts, "notes": notes, "overall": overall,
+            "title": t.title, "which": f"{t.scenario_id}, {_version_note(t, lang)}"
+            if t.variants > 1 else t.scenario_id,
+            "facts": facts, "notes": notes, "overall": overall,
             "held_back": held_back, "steps": steps, "endings": endings,
             "endings_what_if": endings_what_if, "points": points}
 

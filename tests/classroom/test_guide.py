@@ -95,6 +95,9 @@ def test_the_plan_reads_the_games_own_numbers(analysed):
             f"its talk") in page
     assert f"of which {lesson.DISCUSSION_MINUTES} for the talk" in page
     assert "takes 5 to 9, usually 6 decisions" in page
+    # The debrief's steps once, under the plans, with the bystander steps as the game names them.
+    assert page.count("Debrief: Analyse") == 2 and page.count("At which bystander step") == 1
+    assert "(notice, interpret as a problem, take responsibility, know how to help, act)" in page
 
 
 def test_adrian_does_not_fit_so_the_plan_says_where_to_talk(analysed):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -135,6 +136,8 @@ def test_the_report_page_is_well_formed_labelled_and_self_contained(four_session
     assert f"I walk on. (outsider, {passive})" in page or f"Ik loop door. (buitenstaander, " \
                                                           f"{passive})" in page
     assert "20 · 38%" in page and "32 · 62%" in page  # the number on every bar, not colour alone
+    if lang == "en":  # a decision point is named by the words its scene opens with, not its id
+        assert "Scene 1 · The bell rings. Rik is at Sam's locker." in html.unescape(page)
     assert active in page
 
 
