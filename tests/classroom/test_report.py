@@ -209,6 +209,20 @@ def test_dates_in_words():
     assert long_date("2026-19-39", "nl") == "2026-19-39"  # no real date: shown as it is
 
 
+def test_a_column_such_as_a_class_label_is_one_entry_for_the_page_and_the_csv(four_sessions,
+                                                                              monkeypatch):
+    """Records may get a class label later: the sessions' columns are one table, so a column is
+    one entry in it, on the page and in the CSV alike."""
+    from game.classroom import report as module
+    from game.core.translations import N_
+    label = module.SessionColumn("label", N_("Class"), lambda r, lang: "3B", lambda r: "3B")
+    monkeypatch.setattr(module, "SESSION_COLUMNS", (label, *module.SESSION_COLUMNS))
+    report = build_report(four_sessions, "en", scenes=DATA)
+    assert "<th>Class</th><th>Started</th>" in report_html(report)
+    rows = list(csv.DictReader(io.StringIO(sessions_csv(report))))
+    assert list(rows[0])[:2] == ["label", "date"] and {r["label"] for r in rows} == {"3B"}
+
+
 # --- one id, two stories --------------------------------------------------------------------------
 
 def test_two_stories_with_one_id_are_never_merged(four_sessions, mini_loaded, tmp_path):
