@@ -184,6 +184,9 @@ def _classroom_parsers(sub) -> None:
     report.add_argument("-o", "--output", type=Path, help="HTML file to write")
     report.add_argument("--csv", type=Path, metavar="FILE",
                         help="CSV file to write: one row per scenario, decision point and choice")
+    report.add_argument("--sessions-csv", type=Path, metavar="FILE",
+                        help="CSV file to write: one row per class session, each decision with "
+                             "its hands")
     report.add_argument("--lang", default=DEFAULT_LANG, choices=list(LANGUAGES),
                         help="nl or en (default nl)")
 
@@ -210,6 +213,7 @@ def _load_or_report(path: Path):
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .core.checks import duplicate_scenario_ids
     from .core.loader import load, scenario_files
     targets = args.paths or [paths.SCENES_DIR]
     for target in targets:
@@ -220,17 +224,28 @@ def cmd_check(args: argparse.Namespace) -> int:
         raise UsageError("no scenario files (*.yaml) found in " + ", ".join(map(str, targets)))
     failed = 0
     total_errors = total_warnings = 0
+    checked = []  # each file as loaded, its issues with their lines: a folder is checked whole
+    ids = []  # each playable file's id and where it stands: two files of a folder may share one
     for path in files:
         loaded = load(path)
-        if args.strict and loaded.ok:
-            loaded.issues += loaded.with_sources(_road_issues(loaded.scenario))
-        n_err = sum(1 for i in loaded.issues if i.severity == "error")
-        n_warn = len(loaded.issues) - n_err
+        if loaded.ok:
+            ids.append((path, loaded.scenario.id, loaded.scenario.where("id")))
+            if args.strict:
+                loaded.issues += loaded.with_sources(_road_issues(loaded.scenario))
+        checked.append((path, loaded))
+    duplicates = duplicate_scenario_ids(ids)
+    for path, loaded in checked:
+        issues = loaded.issues
+        if path in duplicates:
+            issues = sorted(issues + loaded.with_sources([duplicates[path]]),
+                            key=lambda i: (i.pos.line, i.pos.col))
+        n_err = sum(1 for i in issues if i.severity == "error")
+        n_warn = len(issues) - n_err
         if loaded.scenario is None and n_err == 0:
             n_err = 1
         total_errors += n_err
         total_warnings += n_warn
-        say_issues(loaded.issues)
+        say_issues(issues)
         if n_err or (args.strict and n_warn):
             failed += 1
         elif not args.quiet:
@@ -401,7 +416,8 @@ def cmd_guide(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .classroom.records import sessions_dir
-    from .classroom.report import build_report, report_csv, report_html, report_text
+    from .classroom.report import (build_report, report_csv, report_html, report_text,
+                                   sessions_csv)
     folder = args.folder if args.folder is not None else sessions_dir()
     if args.folder is not None and not folder.is_dir():
         raise UsageError(f"no such folder: {folder}")
@@ -410,7 +426,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         write_output(args.output, report_html(report))
     if args.csv:  # with a byte-order mark, so spreadsheets read it as UTF-8
         write_output(args.csv, report_csv(report), "utf-8-sig")
-    if not args.output and not args.csv:
+    if args.sessions_csv:
+        write_output(args.sessions_csv, sessions_csv(report), "utf-8-sig")
+    if not args.output and not args.csv and not args.sessions_csv:
         sys.stdout.write(terminal.safe(report_text(report)))
     for problem in report.problems:
         say(f"bystander report: skipped {problem}", err=True, one_line=True)

@@ -28,6 +28,23 @@ def scenario_files(paths: list[Path]) -> list[Path]:
     return found
 
 
+def duplicate_ids(found: list[tuple[Path, str]]) -> dict[Path, Path]:
+    """The scenario files that share their id with another file of the same folder, each with the
+    file that keeps the id. An id names one story everywhere (records, the report, `bystander play
+    ID`), so two files with one id would be mixed up: only one may have it. It is the file named
+    after the id (`adrian.yaml` for `adrian`), which `bystander play adrian` finds, else the first
+    by name. `bystander check` refuses the others and the title screen counts them as broken: one
+    rule for both, so what check accepts is what the game plays."""
+    by_folder: dict[tuple[Path, str], list[Path]] = {}
+    for path, scenario_id in found:
+        by_folder.setdefault((Path(path).absolute().parent, scenario_id), []).append(path)
+    refused: dict[Path, Path] = {}
+    for (_folder, scenario_id), files in by_folder.items():
+        keeper, *others = sorted(files, key=lambda p: (p.stem != scenario_id, p.name))
+        refused.update(dict.fromkeys(others, keeper))
+    return refused
+
+
 class ScenarioNotFound(Exception):
     """A scenario named (an id or a file) that is not there. The message says what is."""
 

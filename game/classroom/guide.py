@@ -1,25 +1,26 @@
 """The teacher's guide: one self-contained HTML file that prints well on A4.
 
 `bystander guide adrian --lang nl -o guide.html` writes it: the scenario at a glance, the teacher
-note, the learning goals with the seed strategies they come from, a lesson plan with timings, the
-branch map (an inline SVG laid out by guide_map.py, so nothing needs to be installed), every scene
-with its beats and choices, the endings, the closing questions and where to get help. This module
-works out what the guide says; templates/guide.html is its markup, rendered with autoescaping, so
-no piece of scenario text can become markup; the file loads nothing from anywhere.
+note, the learning goals with the seed strategies they come from, lesson plans for 45 and 50
+minutes (worked out in lesson.py from the game's own numbers), the branch map (an inline SVG laid
+out by guide_map.py, so nothing needs to be installed), every scene with its beats and choices, the
+endings, the closing questions and where to get help. This module works out what the guide says;
+templates/guide.html is its markup, rendered with autoescaping, so no piece of scenario text can
+become markup; the file loads nothing from anywhere.
 """
 
 from __future__ import annotations
 
 import string
-from collections import deque
-from dataclasses import dataclass
 from typing import Iterable
 
+from markupsafe import Markup
+
 from ..core import expr, vocab
-from ..core.analysis import analyse
+from ..core.analysis import Analysis, analyse
 from ..core.model import Choice, Route, Scenario, Scene
 from ..core.translations import LANGUAGES, N_, Message, words
-from . import guide_map, pages
+from . import classmode, guide_map, lesson, pages, school
 from .guide_map import scene_order
 
 # A condition in words, by the shape of its parts: the guide's wording that is picked by a key.
@@ -72,103 +73,6 @@ COMPARISONS: dict[str, Message] = {
     "==": N_("{meter} is exactly {n}"),
     "!=": N_("{meter} is not {n}"),
 }
-
-
-# --- reading the scenario's shape --------------------------------------------------------------------
-
-def decision_points(scenario: Scenario) -> list[list[str]]:
-    """The decision scenes a play-through can be at, per decision point: [[first], [second]...]."""
-    return _walk_decisions(scenario)[0]
-
-
-def fewest_decisions(scenario: Scenario) -> int:
-    """The fewest decisions any play-through takes to reach an ending."""
-    return _walk_decisions(scenario)[1]
-
-
-def _walk_decisions(scenario: Scenario) -> tuple[list[list[str]], int]:
-    limit = len(scenario.scenes) + 1
-    by_point: dict[int, list[str]] = {}
-    fewest = limit
-    seen = {(scenario.start, 0)}
-    todo = deque([(scenario.start, 0)])
-    while todo:
-        scene_id, made = todo.popleft()
-        scene = scenario.scenes[scene_id]
-        targets: list[str] = []
-        if scene.choices:
-            by_point.setdefault(made, [])
-            if scene_id not in by_point[made]:
-                by_point[made].append(scene_id)
-            targets = [r.to for c in scene.choices for r in c.routes]
-            made += 1
-        elif scene.next:
-            targets = [r.to for r in scene.next_routes]
-        elif scene.ending:
-            fewest = min(fewest, made)
-        for target in targets:
-            if made <= limit and (target, made) not in seen:
-                seen.add((target, made))
-                todo.append((target, made))
-    return [by_point[i] for i in sorted(by_point)], (fewest if by_point else 0)
-
-
-@dataclass(frozen=True)
-class PlanRow:
-    """One part of the lesson."""
-
-    start: int
-    """Minute the part starts."""
-    minutes: int
-    title: str
-    what: str
-
-
-def lesson_plan(scenario: Scenario, lang: str) -> list[PlanRow]:
-    """Intro, play and discussion per decision point, debrief and closing, in whole minutes that add
-    up to the scenario's `minutes`."""
-    total = max(scenario.minutes, 1)
-    points = decision_points(scenario)
-    clamp = lambda value, low, high: max(low, min(high, value))  # noqa: E731
-    intro = clamp(round(total * 0.10), 1, 5)
-    closing = clamp(round(total * 0.10), 1, 5)
-    debrief = clamp(round(total * 0.15), 1, 10)
-    rest = max(total - intro - closing - debrief, 0)
-    _ = words(lang)
-    rows: list[tuple[int, str, str]] = [(intro, _("Introduction"), _(
-        "Read out the summary and agree how the class votes. Say that the story is made up, that "
-        "nobody has to share anything about themselves, and where to go if something is wrong."))]
-    n = len(points)
-    every = fewest_decisions(scenario)
-    numbers = {s: i + 1 for i, s in enumerate(scene_order(scenario))}
-    for i, scenes in enumerate(points):
-        share = rest // n + (1 if i < rest % n else 0)
-        play = share if share < 2 else max(1, round(share * 0.4))
-        names = ", ".join(f"{numbers[s]} {s}" for s in scenes)
-        # TRANSLATORS: {scenes} are the scenes of a decision point ("3 toilets, 4 toilets_watched"),
-        # {play} and {discuss} minutes; "min" for minutes.
-        what = _("Scene {scenes}. Play: show the scene, let the class vote, take the choice and "
-                 "show what happens ({play} min). Discuss: the prompts of the choice taken "
-                 "({discuss} min).", scenes=names, play=play, discuss=share - play)
-        if i >= every:
-            # TRANSLATORS: added to a decision point's row in the lesson plan.
-            what += _(" Not every road comes here.")
-        # TRANSLATORS: a row of the lesson plan; {n} is the decision point's number.
-        rows.append((share, _("Decision point {n}", n=i + 1), what))
-    rows += [(debrief, _("Debrief"), _(
-        "Which roles did the class take, at which step did it hold back, which strategies did it "
-        "use and which not? If there is time, go back to a decision point and take the other "
-        "road: what if?")),
-             (closing, _("Closing"), _(
-                 "Ask the closing questions, let students put their role down, and say where to "
-                 "get help."))]
-    plan, start = [], 0
-    for minutes, title, what in rows:
-        if minutes <= 0:
-            continue
-        plan.append(PlanRow(start, minutes, title, what))
-        start += minutes
-    return plan
 
 
 # --- conditions and effects in words --------------------------------------------------------------
@@ -282,19 +186,27 @@ def guide_data(scenario: Scenario, lang: str) -> dict[str, object]:
             reached.setdefault(scenario.scenes[s].ending or "", []).append(s)
     _ = words(lang)
     kicker = _("Teacher's guide")
+    found = analyse(scenario)
     return {
         "title": f"{text(scenario.title)} · {kicker}",
         "stylesheet": "guide.css",
         "story": {"id": scenario.id, "version": scenario.version, "title": text(scenario.title),
                   "summary": text(scenario.summary), "minutes": scenario.minutes,
                   "note": text(scenario.note) if scenario.note else None},
-        "facts": _facts(scenario, lang),
+        "facts": _facts(scenario, found, lang),
         "goals": [(text(g.text), vocab.label(vocab.STRATEGIES[g.strategy], lang))
                   for g in scenario.learning_goals],
-        "points": len(decision_points(scenario)),
-        "plan": lesson_plan(scenario, lang),
+        "road_lengths": _road_lengths(found, lang),
+        "timing": {"talk": lesson.DISCUSSION_MINUTES, "decision": lesson.DECISION_MINUTES,
+                   "intro": lesson.INTRO_MINUTES},
+        "plans": [lesson.lesson_plan(scenario, found, minutes, lang)
+                  for minutes in lesson.LESSON_MINUTES],
+        "debrief_steps": lesson.debrief_steps(scenario, lang),
+        "command": Markup("<code>bystander play --class {}</code>").format(scenario.id),
+        "keys": classmode.key_tables(lang),
+        "school": school.school_rows(lang),
         "map": guide_map.lay_out(scenario, lang),
-        "matters": _matters(scenario, numbers, lang),
+        "matters": _matters(scenario, found, numbers, lang),
         "victim": victim,
         "scenes": [_scene(scenario, scenario.scenes[s], numbers, lang) for s in order],
         "endings": [{"id": e.id, "title": text(e.title), "text": text(e.text),
@@ -316,7 +228,17 @@ def legend_html(lang: str) -> str:
     return pages.render("legend.html", lang)
 
 
-def _facts(scenario: Scenario, lang: str) -> list[tuple[str, str]]:
+def _road_lengths(found: Analysis, lang: str) -> str:
+    """How many decisions a road through the story takes: "5 to 9, usually 6"."""
+    _ = words(lang)
+    if found.shortest == found.longest:
+        return str(found.typical)
+    # TRANSLATORS: decisions on a road through a story: {shortest} to {longest}, most often {typical}.
+    return _("{shortest} to {longest}, usually {typical}", shortest=found.shortest,
+             longest=found.longest, typical=found.typical)
+
+
+def _facts(scenario: Scenario, found: Analysis, lang: str) -> list[tuple[str, str]]:
     _ = words(lang)
     cast = ", ".join(f"{m.name} ({vocab.label(vocab.CAST_ROLES[m.role], lang)})"
                      for m in scenario.cast.values())
@@ -328,10 +250,10 @@ def _facts(scenario: Scenario, lang: str) -> list[tuple[str, str]]:
         # TRANSLATORS: the ages a story is for, in years: {min} and {max}.
         (_("Ages"), _("{min} to {max}", min=scenario.audience.min_age,
                       max=scenario.audience.max_age)),
-        (_.pgettext("how long", "Time"),
-         _.ngettext("about {n} minute, with discussion", "about {n} minutes, with discussion",
-                    scenario.minutes)),
-        (_("Decision points per play-through"), str(len(decision_points(scenario)))),
+        (_("Decisions per road"), _road_lengths(found, lang)),
+        # TRANSLATORS: {a} and {b} are the minutes of a lesson hour (45 and 50).
+        (_("Lesson"), _("{a} or {b} minutes: see the lesson plans", a=lesson.LESSON_MINUTES[0],
+                        b=lesson.LESSON_MINUTES[1])),
         (_("Scenes and endings"), scenes_endings),
         (_("Languages"), ", ".join(LANGUAGES.get(code, code) for code in scenario.languages)),
         (_("Characters"), cast),
@@ -399,10 +321,10 @@ def _choice(scenario: Scenario, choice: Choice, letter: str, numbers: dict[str, 
     }
 
 
-def _matters(scenario: Scenario, numbers: dict[str, int], lang: str) -> dict[str, object]:
+def _matters(scenario: Scenario, found: Analysis, numbers: dict[str, int],
+             lang: str) -> dict[str, object]:
     """The decision points where acting instead of standing by moves the ending most, from
     `core.analysis`: where the class discussion counts most."""
-    found = analyse(scenario)
     rated = [d for d in found.decisions if d.effect is not None]
     top = sorted(rated, key=lambda d: (-abs(d.effect or 0.0), d.order))[:MATTERS_SHOWN]
     choices = {c.id: c for scene in scenario.scenes.values() for c in scene.choices}
@@ -418,6 +340,7 @@ def _matters(scenario: Scenario, numbers: dict[str, int], lang: str) -> dict[str
     first = found.first
     return {
         "rows": [{"scene": d.scene_id, "number": numbers.get(d.scene_id, "?"),
+                  "title": lesson.scene_title(scenario, scenario.scenes[d.scene_id], lang),
                   "acting": side(d.most_active, d), "standing_by": side(d.most_passive, d),
                   "difference": number(d.effect or 0.0)} for d in top],
         "first": number(first.effect) if first is not None and first.effect is not None

@@ -10,6 +10,13 @@ What counts: the class's own road (the first road of each session). What-if road
 went back to try the other way, are counted apart. A decision with votes adds every vote; one without
 (a solo player, an event screen) counts its choice once. Files that are not records are listed and
 skipped.
+
+A story is its id *and* its content: records carry the hash of the file they were played from, so
+two different files that both say `id: adrian` (two teachers' stories, or one story before and after
+an edit) are counted apart, never merged, and the report says when one id has records of several
+versions. Beside the totals, each class session has a row of its own (`SessionRow`): when it
+started, the story, every decision of the class's own road with how the hands split, the ending;
+unfinished sessions apart.
 """
 
 from __future__ import annotations
@@ -19,14 +26,16 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .. import paths
 from ..core import vocab
 from ..core.model import Scenario
 from ..core.translations import N_, Message, words
 from . import pages
+from .dates import date_and_time, long_date
 from .guide_map import scene_order
+from .lesson import scene_title
 from .records import Skipped, load_sessions
 
 SKIPPED_BECAUSE: dict[str, Message] = {
@@ -59,8 +68,10 @@ KINDS: dict[bool | None, Message] = {
 }
 """Whether a choice steps in, in words."""
 
-CSV_COLUMNS = ("scenario_id", "scenario_versions", "decision_point", "scene", "step", "choice",
-               "choice_text", "stance", "active", "votes", "vote_share", "taken")
+CSV_COLUMNS = ("scenario_id", "scenario_versions", "scenario_content", "decision_point", "scene",
+               "step", "choice", "choice_text", "stance", "active", "votes", "vote_share", "taken")
+CONTENT_SHOWN = 8
+"""How many hex digits of a story's content hash tell two versions apart on a page."""
 
 
 def _pct(part: int, whole: int) -> str:
@@ -96,6 +107,8 @@ class PointTally:
     reached: int = 0
     """How many times classes decided here on their own road."""
     choices: list[ChoiceTally] = field(default_factory=list)
+    title: str = ""
+    """The words the scene opens with (lesson.scene_title), when the scenario is at hand."""
 
     def choice(self, choice_id: str) -> ChoiceTally:
         for c in self.choices:
@@ -116,8 +129,18 @@ class PointTally:
 
 @dataclass
 class ScenarioTally:
+    """One story's counts: one scenario id with one content (see the module's docstring)."""
+
     scenario_id: str
     title: str
+    content_hash: str = ""
+    """The hash of the file the records were played from; "" when they do not say."""
+    variants: int = 1
+    """How many different contents of this scenario id the records hold: above 1, the report says
+    that one id has records of different versions of the story, each counted apart."""
+    labelled_by_another: bool = False
+    """The story's texts come from another version of the file than the one played (the one on
+    this computer now): the report says so, since its scenes and choices may differ."""
     versions: set[int] = field(default_factory=set)
     sessions: int = 0
     completed: int = 0
@@ -148,6 +171,54 @@ class ScenarioTally:
     def ordered_points(self) -> list[PointTally]:
         return sorted(self.points.values(), key=lambda p: (p.number, p.scene_id))
 
+    @property
+    def short_content(self) -> str:
+        return self.content_hash[:CONTENT_SHOWN]
+
+    def letter_of(self, scene_id: str, choice_id: str) -> str:
+        """The choice's letter on the vote screen (A-D), or its id when the story is not at hand."""
+        point = self.points.get(scene_id)
+        found = next((c for c in point.choices if c.choice_id == choice_id), None) if point else None
+        return found.letter if found is not None and found.letter else choice_id
+
+
+@dataclass(frozen=True)
+class DecisionCell:
+    """One decision of a class session: how the hands split and what was taken."""
+
+    taken: str
+    """The letter of the choice taken (its id when the story is not at hand)."""
+    hands: tuple[tuple[str, int], ...]
+    """(letter, hands) of every choice that could be taken, in the vote screen's order; empty when
+    the class did not vote."""
+    overridden: bool
+    """The teacher took another choice than the one with most hands."""
+
+    @property
+    def total(self) -> int:
+        return sum(n for _letter, n in self.hands)
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One class session, as the coordinator's table shows it. Counts only: no names, no free
+    text. The columns are `SESSION_COLUMNS` (the same for the page and the CSV), so a column such
+    as a class label is one more field here and one more entry there."""
+
+    session_id: str
+    started: str
+    """As the record keeps it: "2026-12-07T09:15", to 5 minutes."""
+    story: ScenarioTally
+    decisions: tuple[DecisionCell, ...]
+    """The class's own road, in order; what-if roads are not in it."""
+    ending: str | None
+    """The ending of the class's own road; None while it is not finished."""
+    what_if_roads: int
+
+    @property
+    def finished(self) -> bool:
+        return self.ending is not None
+
 
 @dataclass
 class Report:
@@ -157,6 +228,8 @@ class Report:
     problems: list[Skipped]
     sessions: int
     lang: str
+    classes: list[SessionRow] = field(default_factory=list)
+    """Every class session (mode "class"), oldest first; solo and event play are in the totals."""
 
 
 class ScenarioShelf:
@@ -164,58 +237,92 @@ class ScenarioShelf:
 
     def __init__(self, folder: Path | None):
         self.folder = folder
-        self._cache: dict[str, Scenario | None] = {}
+        self._by_id: dict[str, Scenario] = {}
+        self._by_hash: dict[str, Scenario] = {}
+        self._tried: set[str] = set()
         self._scanned = False
 
-    def get(self, scenario_id: str) -> Scenario | None:
-        if scenario_id in self._cache:
-            return self._cache[scenario_id]
-        found = None
-        if self.folder is not None:
-            found = self._load(self.folder / f"{scenario_id}.yaml")
-            if found is None or found.id != scenario_id:
-                found = self._scan().get(scenario_id)
-        self._cache[scenario_id] = found
-        return found
+    def get(self, scenario_id: str, content_hash: str = "") -> tuple[Scenario | None, bool]:
+        """The scenario to label records of this id and content with, and whether it is that
+        very version: the file with this content if there is one, else the file with this id
+        (another version: its texts may differ), else None."""
+        if content_hash in self._by_hash and self._by_hash[content_hash].id == scenario_id:
+            return self._by_hash[content_hash], True
+        if self.folder is not None and scenario_id not in self._tried:
+            self._tried.add(scenario_id)
+            self._load(self.folder / f"{scenario_id}.yaml")
+        if content_hash and content_hash not in self._by_hash:
+            self._scan()
+        exact = self._by_hash.get(content_hash)
+        if exact is not None and exact.id == scenario_id:
+            return exact, True
+        return self._by_id.get(scenario_id), False
 
-    def _load(self, path: Path) -> Scenario | None:
+    def _load(self, path: Path) -> None:
         if not path.is_file():
-            return None
+            return
         from ..core.loader import load
         loaded = load(path)
-        return loaded.scenario if loaded.ok else None
+        if loaded.ok and loaded.scenario is not None:
+            self._by_hash.setdefault(loaded.content_hash, loaded.scenario)
+            if path.stem == loaded.scenario.id or loaded.scenario.id not in self._by_id:
+                self._by_id[loaded.scenario.id] = loaded.scenario  # as paths.duplicate_ids
 
-    def _scan(self) -> dict[str, Scenario]:
+    def _scan(self) -> None:
         from ..core.loader import scenario_files
-        out: dict[str, Scenario] = {}
         if self.folder is None or self._scanned or not self.folder.is_dir():
-            return out
+            return
         self._scanned = True
         for path in scenario_files([self.folder]):
-            scenario = self._load(path)
-            if scenario is not None:
-                out.setdefault(scenario.id, scenario)
-                self._cache.setdefault(scenario.id, scenario)
-        return out
+            if path.stem not in self._tried:
+                self._load(path)
 
 
 def tally(records: Iterable[dict[str, Any]], lang: str = "nl",
           scenes: Path | None = paths.SCENES_DIR) -> list[ScenarioTally]:
-    """Count valid records (as `load_sessions` gives them), per scenario."""
+    """Count valid records (as `load_sessions` gives them), per story: id and content."""
+    return _tally(records, lang, scenes)[0]
+
+
+def _tally(records: Iterable[dict[str, Any]], lang: str,
+           scenes: Path | None) -> tuple[list[ScenarioTally], list[SessionRow]]:
+    """The stories' counts, and a row for each class session."""
     shelf = ScenarioShelf(scenes)
-    by_id: dict[str, ScenarioTally] = {}
+    by_story: dict[tuple[str, str], ScenarioTally] = {}
+    classes = []
     for record in records:
-        sid = record["scenario_id"]
-        t = by_id.get(sid)
+        key = (record["scenario_id"], record["content_hash"])
+        t = by_story.get(key)
         if t is None:
-            t = by_id[sid] = _new_tally(sid, shelf.get(sid), lang)
+            scenario, exact = shelf.get(*key)
+            t = by_story[key] = _new_tally(key[0], scenario, lang)
+            t.content_hash, t.labelled_by_another = key[1], scenario is not None and not exact
         _count(t, record)
-    for t in by_id.values():  # what the scenario did not order, order by id, not by file name
+        if record["mode"] == "class":
+            classes.append(record)
+    variants = Counter(sid for sid, _hash in by_story)
+    for t in by_story.values():  # what the scenario did not order, order by id, not by file name
+        t.variants = variants[t.scenario_id]
         for point in t.points.values():
             known = [c for c in point.choices if c.letter]
             point.choices = known + sorted((c for c in point.choices if not c.letter),
                                            key=lambda c: c.choice_id)
-    return sorted(by_id.values(), key=lambda t: t.scenario_id)
+    rows = [_session_row(by_story[r["scenario_id"], r["content_hash"]], r) for r in classes]
+    return (sorted(by_story.values(), key=lambda t: (t.scenario_id, t.labelled_by_another,
+                                                     t.first, t.content_hash)),
+            sorted(rows, key=lambda r: (r.started, r.session_id)))
+
+
+def _session_row(t: ScenarioTally, record: dict[str, Any]) -> SessionRow:
+    first_road = next(r for r in record["roads"] if r["parent"] is None)
+    cells = []
+    for d in record["decisions"]:
+        if d["road"] != first_road["id"]:
+            continue
+        hands = tuple((t.letter_of(d["scene"], cid), n) for cid, n in (d["votes"] or {}).items())
+        cells.append(DecisionCell(t.letter_of(d["scene"], d["choice"]), hands, d["overridden"]))
+    return SessionRow(record["session_id"], record["started"], t, tuple(cells),
+                      first_road["run"]["ending"], len(record["roads"]) - 1)
 
 
 def _new_tally(sid: str, scenario: Scenario | None, lang: str) -> ScenarioTally:
@@ -225,7 +332,8 @@ def _new_tally(sid: str, scenario: Scenario | None, lang: str) -> ScenarioTally:
             scene = scenario.scenes[scene_id]
             if not scene.choices:
                 continue
-            point = PointTally(scene_id, number, scene.step)
+            point = PointTally(scene_id, number, scene.step,
+                               title=scene_title(scenario, scene, lang))
             for i, c in enumerate(scene.choices):
                 point.choices.append(ChoiceTally(c.id, c.text.get_text(lang), c.stance,
                                                  "ABCDEFGHIJ"[i] if i < 10 else ""))
@@ -283,7 +391,8 @@ def build_report(folder: Path, lang: str = "nl",
                  scenes: Path | None = paths.SCENES_DIR) -> Report:
     """Read every record in `folder` and count them."""
     records, problems = load_sessions(folder)
-    return Report(folder, tally(records, lang, scenes), problems, len(records), lang)
+    scenarios, classes = _tally(records, lang, scenes)
+    return Report(folder, scenarios, problems, len(records), lang, classes)
 
 
 # --- CSV ----------------------------------------------------------------------------------------------
@@ -299,22 +408,90 @@ def csv_text(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def report_csv(report: Report) -> str:
-    """One row per scenario x decision point x choice."""
+def _csv(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
+    """A CSV table in which every text cell goes through `csv_text`: not only the columns that
+    hold a story's text today, but any that a later column (a class label) adds. Numbers are
+    written as they are."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for t in report.scenarios:
-        versions = ";".join(str(v) for v in sorted(t.versions))
-        for n, point in enumerate(t.ordered_points(), start=1):
-            total = point.votes
-            for c in point.choices:
-                writer.writerow([
-                    t.scenario_id, versions, n, point.scene_id, point.step or "", c.choice_id,
-                    csv_text(c.text), c.stance or "",
-                    {True: "yes", False: "no", None: ""}[c.active], c.votes,
-                    f"{c.votes / total:.3f}" if total else "", c.taken])
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([csv_text(cell) if isinstance(cell, str) else cell for cell in row])
     return out.getvalue()
+
+
+def report_csv(report: Report) -> str:
+    """The totals: one row per story x decision point x choice."""
+    def rows():
+        for t in report.scenarios:
+            versions = ";".join(str(v) for v in sorted(t.versions))
+            for n, point in enumerate(t.ordered_points(), start=1):
+                total = point.votes
+                for c in point.choices:
+                    yield [t.scenario_id, versions, t.short_content, n, point.scene_id,
+                           point.step or "", c.choice_id, c.text, c.stance or "",
+                           {True: "yes", False: "no", None: ""}[c.active], c.votes,
+                           f"{c.votes / total:.3f}" if total else "", c.taken]
+    return _csv(CSV_COLUMNS, rows())
+
+
+@dataclass(frozen=True)
+class SessionColumn:
+    """One column of the class sessions' table: its name in the CSV, its heading on the page,
+    and its value in each (None: not shown there). A class label is one more of these."""
+
+    key: str
+    heading: Message | None
+    page: Callable[[SessionRow, str], str] | None
+    csv: Callable[[SessionRow], object]
+
+
+def _story_on_page(t: ScenarioTally, lang: str) -> str:
+    """The story's title, and which version when the records hold several of its id."""
+    return f"{t.title} ({_version_note(t, lang)})" if t.variants > 1 else t.title
+
+
+def _ending_on_page(row: SessionRow, lang: str) -> str:
+    _ = words(lang)
+    if row.ending is None:
+        return _("not finished yet")
+    name, outcome = row.story.ending_labels.get(row.ending, (row.ending, None))
+    return f"{name} ({vocab.label(vocab.ENDING_OUTCOMES[outcome], lang)})" if outcome else name
+
+
+SESSION_COLUMNS: tuple[SessionColumn, ...] = (
+    SessionColumn("date", N_("Started"), lambda r, lang: date_and_time(r.started, lang),
+                  lambda r: r.started[:10]),
+    SessionColumn("time", None, None, lambda r: r.started[11:16]),
+    SessionColumn("scenario_id", None, None, lambda r: r.story.scenario_id),
+    SessionColumn("story", N_("Story"), lambda r, lang: _story_on_page(r.story, lang),
+                  lambda r: r.story.title),
+    SessionColumn("scenario_content", None, None, lambda r: r.story.short_content),
+    SessionColumn("finished", None, None, lambda r: "yes" if r.finished else "no"),
+    SessionColumn("ending", N_("Ending"), _ending_on_page, lambda r: r.ending or ""),
+    SessionColumn("ending_title", None, None,
+                  lambda r: r.story.ending_labels.get(r.ending, (r.ending, None))[0]
+                  if r.ending else ""),
+    SessionColumn("what_if_roads", None, None, lambda r: r.what_if_roads),
+    SessionColumn("decisions", None, None, lambda r: len(r.decisions)),
+)
+"""The class sessions' columns, in order; the decisions follow them (`decision_1`...)."""
+
+
+def decision_csv(cell: DecisionCell) -> str:
+    """One decision in one CSV cell: "C (A 5, B 7, C 12, D 3)", the choice taken first; "C" when
+    the class did not vote; " overridden" when the teacher took another than the most hands."""
+    hands = f" ({', '.join(f'{letter} {n}' for letter, n in cell.hands)})" if cell.hands else ""
+    return cell.taken + hands + (" overridden" if cell.overridden else "")
+
+
+def sessions_csv(report: Report) -> str:
+    """One row per class session (finished or not), oldest first: `SESSION_COLUMNS`, then each
+    decision of the class's own road in a column of its own."""
+    most = max((len(r.decisions) for r in report.classes), default=0)
+    header = [c.key for c in SESSION_COLUMNS] + [f"decision_{n}" for n in range(1, most + 1)]
+    return _csv(header, ([c.csv(r) for c in SESSION_COLUMNS] + [decision_csv(d) for d in r.decisions]
+                         for r in report.classes))
 
 
 # --- HTML ---------------------------------------------------------------------------------------------
@@ -393,11 +570,43 @@ def report_html(report: Report) -> str:
     lang = report.lang
     _ = words(lang)
     charts = _Charts()
+    headings = [_.message(c.heading) for c in SESSION_COLUMNS if c.heading is not None]
     return pages.render(
         "report.html", lang, title=_("Bystander: report on class sessions"),
         intro=_intro(report.sessions, lang), stylesheet="report.css",
         problems=[(p.name, _.message(SKIPPED_BECAUSE[p.kind])) for p in report.problems],
+        session_headings=headings,
+        finished=[_session_on_page(r, lang) for r in report.classes if r.finished],
+        unfinished=[_session_on_page(r, lang) for r in report.classes if not r.finished],
         scenarios=[_scenario(t, lang, charts) for t in report.scenarios])
+
+
+def _session_on_page(row: SessionRow, lang: str) -> dict[str, object]:
+    """A class session's cells as the page shows them, and its decisions in words."""
+    _ = words(lang)
+    decisions = []
+    for cell in row.decisions:
+        # TRANSLATORS: a class vote that was not counted: the teacher took the choice.
+        hands = " · ".join(f"{letter} {n}" for letter, n in cell.hands) or _("no vote")
+        said = f"{hands} → {cell.taken}"
+        if cell.overridden:
+            # TRANSLATORS: after a vote: the teacher took another choice than most hands.
+            said += " " + _("(the teacher's pick)")
+        decisions.append(said)
+    cells = [c.page(row, lang) for c in SESSION_COLUMNS if c.page is not None]
+    if row.what_if_roads:
+        cells[-1] += " · " + _.ngettext("{n} what-if road", "{n} what-if roads",
+                                        row.what_if_roads)
+    return {"cells": cells, "decisions": decisions}
+
+
+def _version_note(t: ScenarioTally, lang: str) -> str:
+    """Which version of a story, when the records hold several with one id."""
+    _ = words(lang)
+    versions = ", ".join(str(v) for v in sorted(t.versions))
+    # TRANSLATORS: {version} is a story's version number, {content} the start of its content hash.
+    return _("version {version}, content {content}", version=versions,
+             content=t.short_content or "?")
 
 
 def _intro(sessions: int, lang: str) -> str:
@@ -417,10 +626,22 @@ def _scenario(t: ScenarioTally, lang: str, charts: _Charts) -> dict[str, object]
         (_("Sessions"), _("{total} ({completed} finished, {open} not finished)", total=t.sessions,
                           completed=t.completed, open=t.sessions - t.completed)),
         (_("How it was played"), modes),
-        (_("Period"), f"{t.first} – {t.last}" if t.first != t.last else t.first),
-        (_("Scenario versions"), ", ".join(str(v) for v in sorted(t.versions))),
+        (_("Period"), f"{long_date(t.first, lang)} – {long_date(t.last, lang)}"
+         if t.first != t.last else long_date(t.first, lang)),
+        (_("Version of the story"), _version_note(t, lang)),
         (_("What-if roads"), str(t.what_if_roads)),
     ]
+    notes = []
+    if t.variants > 1:
+        notes.append(_.ngettext(
+            "The records hold {n} different version of the story ‘{id}’ (the file changed, or "
+            "two files have this id); each is counted apart, never together.",
+            "The records hold {n} different versions of the story ‘{id}’ (the file changed, or "
+            "two files have this id); each is counted apart, never together.", t.variants,
+            id=t.scenario_id))
+    if t.labelled_by_another:
+        notes.append(_("This version of the story is not on this computer: its scenes, choices "
+                       "and endings are named as in the version that is, and may differ."))
     taken = t.active_taken + t.passive_taken
     votes = t.votes
     # TRANSLATORS: a bar's label: {kind} is "active" or "passive", counted over the choices taken.
@@ -455,8 +676,9 @@ def _scenario(t: ScenarioTally, lang: str, charts: _Charts) -> dict[str, object]
     points = []
     for n, point in enumerate(t.ordered_points(), start=1):
         number = point.number if point.number < 10_000 else n
-        # TRANSLATORS: a decision point: {number} is its scene's number in the guide, {scene} its id.
-        heading = _("Scene {number} · {scene}", number=number, scene=point.scene_id)
+        # TRANSLATORS: a decision point: {number} is its scene's number in the guide, {scene} the
+        # words the scene opens with (or its id, when the story is not on this computer).
+        heading = _("Scene {number} · {scene}", number=number, scene=point.title or point.scene_id)
         # TRANSLATORS: how many times classes decided here.
         meta = [_.ngettext("reached {n} time", "reached {n} times", point.reached)]
         if point.step:
@@ -479,7 +701,10 @@ def _scenario(t: ScenarioTally, lang: str, charts: _Charts) -> dict[str, object]
                             f"{_pct(c.votes, point.votes)} · {taken} {c.taken}×",
                             suffix=f"({stance}, {_.message(KINDS[c.active])})"))
         points.append({"meta": " · ".join(meta), "chart": charts.bars(bars, heading)})
-    return {"id": t.scenario_id, "title": t.title, "facts": facts, "overall": overall,
+    return {"id": t.scenario_id, "anchor": f"{t.scenario_id}-{t.short_content or 'unknown'}",
+            "title": t.title, "which": f"{t.scenario_id}, {_version_note(t, lang)}"
+            if t.variants > 1 else t.scenario_id,
+            "facts": facts, "notes": notes, "overall": overall,
             "held_back": held_back, "steps": steps, "endings": endings,
             "endings_what_if": endings_what_if, "points": points}
 
@@ -510,12 +735,17 @@ def report_text(report: Report) -> str:
     lines = [_("Bystander: report on class sessions"), _intro(report.sessions, lang)]
     if not report.scenarios:
         lines.append(_("No sessions found yet."))
+    finished = sum(r.finished for r in report.classes)
+    if report.classes:
+        # TRANSLATORS: {finished} and {open} are numbers of class sessions.
+        lines.append(_("Class sessions: {finished} finished, {open} not finished",
+                       finished=finished, open=len(report.classes) - finished))
     for t in report.scenarios:
         taken = t.active_taken + t.passive_taken
         sessions = _.ngettext("{n} session", "{n} sessions", t.sessions)
         active = _.message(KINDS[True])
-        lines.append(f"\n{t.title} ({t.scenario_id}): {sessions}, "
-                     f"{active} {_pct(t.active_taken, taken)}")
+        which = f"{t.scenario_id}, {_version_note(t, lang)}" if t.variants > 1 else t.scenario_id
+        lines.append(f"\n{t.title} ({which}): {sessions}, {active} {_pct(t.active_taken, taken)}")
         for n, point in enumerate(t.ordered_points(), start=1):
             votes = ", ".join(f"{c.choice_id} {c.votes}" for c in point.choices)
             lines.append(f"  {n}. {point.scene_id}: {votes}")

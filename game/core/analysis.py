@@ -142,6 +142,30 @@ class Analysis:
     chosen."""
     cuts: tuple[MeterCut, ...] = ()
     """The choices whose effects a road takes past a meter's bound, the most often first."""
+    road_lengths: dict[int, float] = field(default_factory=dict)
+    """How many decisions a road takes to its ending -> the share of players whose road takes as
+    many: how long a class is busy with the story (the guide's lesson plan)."""
+
+    @property
+    def shortest(self) -> int:
+        """The fewest decisions a road to an ending takes."""
+        return min(self.road_lengths, default=0)
+
+    @property
+    def longest(self) -> int:
+        return max(self.road_lengths, default=0)
+
+    @property
+    def typical(self) -> int:
+        """The decisions of a typical road: the median over players choosing at random (half the
+        roads take as many or fewer)."""
+        total = sum(self.road_lengths.values())
+        seen = 0.0
+        for length in sorted(self.road_lengths):
+            seen += self.road_lengths[length]
+            if seen >= total / 2 - 1e-9:
+                return length
+        return 0
 
     @property
     def first(self) -> DecisionFigure | None:
@@ -174,6 +198,7 @@ class Analysis:
             "endings": [{"ending": e.ending_id, "outcome": e.outcome, "share": round(e.share, 4),
                          "roles": {r: round(v, 4) for r, v in e.roles.items()}}
                         for e in self.endings],
+            "road_lengths": {str(n): round(share, 4) for n, share in self.road_lengths.items()},
             "repair": None if self.repair is None else round(self.repair, 4),
             "slip": None if self.slip is None else round(self.slip, 4),
             "meter_cuts": [{"choice": c.choice_id, "meter": c.meter, "share": round(c.share, 4),
@@ -202,6 +227,8 @@ class _Tally:
     hard (active start)]."""
     cuts: dict[tuple[str, str], list] = field(default_factory=dict)
     """(choice, meter) -> [weight, furthest value, bound, road]: effects cut off at a bound."""
+    lengths: dict[int, float] = field(default_factory=lambda: defaultdict(float))
+    """Decisions on a path -> weight."""
 
     def choice(self, run: Run, choice_id: str, weight: float,
                decisions: list[tuple[str, str]]) -> None:
@@ -229,6 +256,7 @@ class _Tally:
         self.paths += 1
         self.total += weight
         self.score += weight * score
+        self.lengths[len(decisions)] += weight
         for scene_choice in decisions:
             cell = self.at[scene_choice]
             cell[0] += weight
@@ -370,7 +398,8 @@ def _sum_up(s: Scenario, tally: _Tally, exhaustive: bool) -> Analysis:
     return Analysis(s.id, tally.paths, exhaustive, tally.score / total, tuple(decisions),
                     several_roads(s), tuple(endings),
                     repaired / passive_w if passive_w else None,
-                    slipped / active_w if active_w else None, tally.loops, tuple(cuts))
+                    slipped / active_w if active_w else None, tally.loops, tuple(cuts),
+                    {n: w / total for n, w in sorted(tally.lengths.items())})
 
 
 def several_roads(s: Scenario) -> tuple[SceneRoads, ...]:

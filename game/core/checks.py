@@ -13,8 +13,10 @@ import re
 import typing
 from collections import deque
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
+from ..paths import duplicate_ids
 from . import expr, model, vocab
 from .issues import Issue, Pos
 from .limits import (ID_PATTERN, LANG_PATTERN, MAX_CHOICES, MAX_METERS, MAX_SCENES, MAX_VERSION,
@@ -649,3 +651,13 @@ def run_checks(s: Scenario) -> list[Issue]:
         issues.extend(check(s))
     return sorted(issues, key=lambda i: (i.pos.line, i.pos.col, i.code))
 
+
+def duplicate_scenario_ids(found: list[tuple[Path, str, Pos]]) -> dict[Path, Issue]:
+    """Of files checked together, each (file, its scenario id, where the id stands), those that
+    reuse another file's id (`paths.duplicate_ids` says which keeps it): an error at the `id:`,
+    naming the file that keeps it. Not one of CHECKS: it needs every file of the folder."""
+    where = {path: pos for path, _id, pos in found}
+    ids = {path: scenario_id for path, scenario_id, _pos in found}
+    return {path: _err(where[path], f"the id '{ids[path]}' is also the id of {keeper}: ids must "
+                       "be unique; rename one", "duplicate_scenario_id")
+            for path, keeper in duplicate_ids(list(ids.items())).items()}

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..core import vocab
 from ..lazylog import get_logger
-from ..paths import DEFAULT_SCENARIO, SCENES_DIR, scenario_files
+from ..paths import DEFAULT_SCENARIO, SCENES_DIR, duplicate_ids, scenario_files
 from . import diskcache
 from .looks import LookValues
 
@@ -261,7 +261,11 @@ def scan(folder: Path = SCENES_DIR, *, use_cache: bool = True) -> Catalogue:
             entries.append(entry)
     if cache is not None:
         cache.save()
-    return Catalogue(entries, broken)
+    refused = duplicate_ids([(e.path, e.card.id) for e in entries])  # as `bystander check` does
+    for path, keeper in refused.items():
+        log.warning("%s cannot be played: %s has its id (run bystander check)", path, keeper)
+    entries = [e for e in entries if e.path not in refused]
+    return Catalogue(entries, broken + len(refused))
 
 
 class CardCache:

@@ -82,15 +82,26 @@ def pdf_to_pngs(pdf: Path, prefix: Path, dpi: int = 60) -> list[Path]:
 
 
 def sample_sessions(folder: Path, scenario_path: Path, count: int = 12) -> None:
-    """`count` sessions played by chance (votes, what-ifs, solo and event play), plus one stray
-    file, so the report shows every part."""
+    """`count` sessions played by chance, in Dutch and in English (votes, what-ifs, solo and event
+    play), two of an edited copy of the story (the same id, another content), two stopped after
+    three decisions, and one stray file, so the report shows every part."""
     os.environ["BYSTANDER_DATA_DIR"] = str(folder)  # SessionLog writes under data_dir()
-    from classhelp import load_ok, play_session
+    from classhelp import load_ok, play_on, play_session
+    from game.classroom.records import SessionLog, resume
+    from game.core import engine
     scenario, content_hash = load_ok(scenario_path)
+    edited = folder / scenario_path.name
+    edited.write_text(scenario_path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     rng = random.Random(2026)
     for i in range(count):
         mode = ("class", "class", "solo", "event")[i % 4]
-        play_session(scenario, content_hash, rng, mode, what_if=i % 3 == 0, finish=i % 5 != 4)
+        play_session(scenario, content_hash, rng, mode, what_if=i % 3 == 0, finish=i % 5 != 4,
+                     lang=("nl", "en")[i % 2])
+    for lang in ("nl", "en"):
+        play_session(*load_ok(edited), rng, "class", lang=lang)
+        log = SessionLog.begin(engine.start(scenario, lang, content_hash), "class", content_hash)
+        play_on(log, resume(log, scenario), rng, stop_after=3)  # a lesson that ran out of time
+        log.release()
     (folder / "sessions" / "stray-notes.txt").write_text("not a record\n", encoding="utf-8")
 
 

@@ -57,6 +57,18 @@ def test_report_writes_html_and_csv(capsys, tmp_path, mini_loaded, fast_disk):
     assert code == 1 and "skipped stray.json" in err and html.exists()
 
 
+def test_report_writes_the_class_sessions_csv(capsys, tmp_path, mini_loaded, fast_disk):
+    mini, content_hash = mini_loaded
+    play_session(mini, content_hash, random.Random(3))
+    table = tmp_path / "sessions.csv"
+    code, out, err = run_cli(capsys, "report", str(sessions_dir()), "--sessions-csv", str(table))
+    assert (code, out, err) == (0, f"wrote {table}\n", "")  # a file asked for: no summary
+    assert table.read_bytes().startswith(b"\xef\xbb\xbfdate,time,scenario_id,story,")
+    assert len(table.read_text(encoding="utf-8-sig").splitlines()) == 2
+    code, out, _ = run_cli(capsys, "report", str(sessions_dir()), "--lang", "en")
+    assert "Class sessions: 1 finished, 0 not finished" in out
+
+
 def test_report_defaults_to_this_computers_records(capsys, mini_loaded, fast_disk):
     code, out, _ = run_cli(capsys, "report", "--lang", "en")
     assert code == 0 and "No sessions found yet." in out  # nothing recorded yet, no folder yet

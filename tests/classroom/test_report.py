@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -11,7 +12,8 @@ import pytest
 
 from classhelp import DATA, check_well_formed, play_the_mini_lesson
 from game.classroom.records import SessionLog
-from game.classroom.report import CSV_COLUMNS, build_report, report_csv, report_html
+from game.classroom.report import (CSV_COLUMNS, FORMULA_STARTS, build_report, csv_text, report_csv,
+                                   report_html, sessions_csv)
 from game.core import engine
 
 
@@ -134,6 +136,8 @@ def test_the_report_page_is_well_formed_labelled_and_self_contained(four_session
     assert f"I walk on. (outsider, {passive})" in page or f"Ik loop door. (buitenstaander, " \
                                                           f"{passive})" in page
     assert "20 · 38%" in page and "32 · 62%" in page  # the number on every bar, not colour alone
+    if lang == "en":  # a decision point is named by the words its scene opens with, not its id
+        assert "Scene 1 · The bell rings. Rik is at Sam's locker." in html.unescape(page)
     assert active in page
 
 
@@ -143,3 +147,165 @@ def test_an_empty_folder_gives_an_empty_report(tmp_path):
     page = report_html(report)
     assert "No sessions found yet." in page
     check_well_formed(page)
+
+
+# --- per class session rows -----------------------------------------------------------------------
+
+def test_each_class_session_has_a_row_with_its_decisions_hands_and_ending(four_sessions):
+    report = build_report(four_sessions, "en", scenes=DATA)
+    # Only the two class sessions (A: the mini lesson, B): solo and event play are in the totals.
+    [a] = [r for r in report.classes if r.started == "2026-11-30T09:15"]
+    [b] = [r for r in report.classes if r is not a]
+    assert a.ending == "alone" and a.what_if_roads == 1
+    assert [(d.taken, d.hands, d.overridden) for d in a.decisions] == [
+        ("A", (("A", 14), ("B", 11)), False), ("C", (("A", 10), ("C", 15)), False)]
+    assert [(d.taken, d.hands, d.overridden) for d in b.decisions] == [
+        ("B", (("A", 5), ("B", 20)), False), ("B", (("A", 8), ("B", 17), ("C", 0)), True)]
+    rows = list(csv.DictReader(io.StringIO(sessions_csv(report))))
+    mini_lesson = next(r for r in rows if r["date"] == "2026-11-30")
+    assert mini_lesson == {
+        "date": "2026-11-30", "time": "09:15", "scenario_id": "mini", "story": "The hallway",
+        "scenario_content": mini_lesson["scenario_content"], "finished": "yes",
+        "ending": "alone", "ending_title": "Alone", "what_if_roads": "1", "decisions": "2",
+        "decision_1": "A (A 14, B 11)", "decision_2": "C (A 10, C 15)"}
+    assert len(mini_lesson["scenario_content"]) == 8
+    other = next(r for r in rows if r is not mini_lesson)
+    assert other["decision_2"] == "B (A 8, B 17, C 0) overridden"
+
+
+def test_unfinished_class_sessions_are_listed_apart(four_sessions, mini_loaded):
+    mini, h = mini_loaded
+    run = engine.start(mini, "nl", h)
+    open_log = SessionLog.begin(run, "class", h)
+    decide(open_log, run, "stand_by_sam", {"walk_on": 2, "stand_by_sam": 23})
+    open_log.release()
+    for lang, finished, unfinished in (("en", "<h3>Finished</h3>", "<h3>Not finished</h3>"),
+                                       ("nl", "<h3>Afgerond</h3>", "<h3>Niet afgerond</h3>")):
+        report = build_report(four_sessions, lang, scenes=DATA)
+        assert [r.finished for r in report.classes].count(False) == 1
+        page = report_html(report)
+        check_well_formed(page)
+        done, rest = page.split(finished)[1].split(unfinished)
+        assert done.count("<tr>") == 1 + 2 and rest.split("</table>")[0].count("<tr>") == 1 + 1
+        assert "A 2 · B 23 → B" in rest and "A 14 · B 11 → A" in done
+    rows = list(csv.DictReader(io.StringIO(sessions_csv(report))))
+    assert sorted(r["finished"] for r in rows) == ["no", "yes", "yes"]
+    assert [r["ending"] for r in rows if r["finished"] == "no"] == [""]
+
+
+@pytest.mark.parametrize("lang, date", [("nl", "30 november 2026, 9.15 uur"),
+                                        ("en", "30 November 2026, 9:15")])
+def test_dates_are_written_in_words_never_iso(four_sessions, lang, date):
+    page = report_html(build_report(four_sessions, lang, scenes=DATA))
+    assert date in page
+    assert not re.search(r"\d{4}-\d\d-\d\d", page), re.search(r".{40}\d{4}-\d\d-\d\d.{10}", page)
+
+
+def test_dates_in_words():
+    from game.classroom.dates import clock_time, long_date
+    assert long_date("2026-12-07T08:05", "nl") == "7 december 2026"
+    assert long_date("2026-03-01", "en") == "1 March 2026"
+    assert clock_time("2026-12-07T08:05", "nl") == "8.05 uur"
+    assert long_date("2026-19-39", "nl") == "2026-19-39"  # no real date: shown as it is
+
+
+def test_a_column_such_as_a_class_label_is_one_entry_for_the_page_and_the_csv(four_sessions,
+                                                                              monkeypatch):
+    """Records may get a class label later: the sessions' columns are one table, so a column is
+    one entry in it, on the page and in the CSV alike."""
+    from game.classroom import report as module
+    from game.core.translations import N_
+    label = module.SessionColumn("label", N_("Class"), lambda r, lang: "3B", lambda r: "3B")
+    monkeypatch.setattr(module, "SESSION_COLUMNS", (label, *module.SESSION_COLUMNS))
+    report = build_report(four_sessions, "en", scenes=DATA)
+    assert "<th>Class</th><th>Started</th>" in report_html(report)
+    rows = list(csv.DictReader(io.StringIO(sessions_csv(report))))
+    assert list(rows[0])[:2] == ["label", "date"] and {r["label"] for r in rows} == {"3B"}
+
+
+# --- one id, two stories --------------------------------------------------------------------------
+
+def test_two_stories_with_one_id_are_never_merged(four_sessions, mini_loaded, tmp_path):
+    """Another file that also says `id: mini` (or mini after an edit) has another content hash:
+    its records are counted apart, and the report says the id has several versions."""
+    mini, h = mini_loaded
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "mini.yaml").write_bytes((DATA / "mini.yaml").read_bytes())
+    other_text = (DATA / "mini.yaml").read_text(encoding="utf-8").replace(
+        'en: "The hallway"', 'en: "The other hallway"')
+    (scenes / "other.yaml").write_text(other_text, encoding="utf-8")
+    from game.core.loader import load
+    other = load(scenes / "other.yaml")
+    assert other.ok and other.scenario.id == "mini" and other.content_hash != h
+    run = engine.start(other.scenario, "en", other.content_hash)
+    log = SessionLog.begin(run, "class", other.content_hash)
+    decide(log, run, "walk_on", {"walk_on": 30, "stand_by_sam": 1})
+    log.release()
+
+    report = build_report(four_sessions, "en", scenes=scenes)
+    assert report.sessions == 5
+    first, second = report.scenarios
+    assert {(t.title, t.sessions, t.variants) for t in report.scenarios} == {
+        ("The hallway", 4, 2), ("The other hallway", 1, 2)}
+    other_tally = next(t for t in report.scenarios if t.content_hash == other.content_hash)
+    walk_on = other_tally.ordered_points()[0].choices[0]
+    assert (walk_on.choice_id, walk_on.votes) == ("walk_on", 30)  # not 30 + the others' 20
+    page = report_html(report)
+    assert page.count("The records hold 2 different versions of the story ‘mini’") == 2
+    assert f"content {other.content_hash[:8]}" in page and f"content {h[:8]}" in page
+    rows = list(csv.DictReader(io.StringIO(report_csv(report))))
+    assert {r["scenario_content"] for r in rows} == {h[:8], other.content_hash[:8]}
+
+
+def test_a_version_not_on_this_computer_is_named_by_the_one_that_is(four_sessions, tmp_path):
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "mini.yaml").write_text((DATA / "mini.yaml").read_text(encoding="utf-8")
+                                      + "\n# edited\n", encoding="utf-8")
+    report = build_report(four_sessions, "en", scenes=scenes)
+    [t] = report.scenarios
+    assert t.labelled_by_another and t.title == "The hallway"
+    assert "This version of the story is not on this computer" in report_html(report)
+    assert not build_report(four_sessions, "en", scenes=DATA).scenarios[0].labelled_by_another
+
+
+# --- spreadsheets never run a story's text -------------------------------------------------------
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_no_csv_cell_starts_a_formula(tmp_path, fast_disk, start):
+    """Every free-text column of both CSV files (the story's title, a choice's text, an ending's
+    title) is written after an apostrophe when it starts like a formula; ids and numbers are not
+    text anyone types. (A story's text cannot start with a tab or a carriage return: the loader
+    strips the one and refuses the other; `csv_text` is tested on them below.)"""
+    evil = json.dumps(f"{start}HYPERLINK(\"http://example.invalid\")")
+    text = (DATA / "mini.yaml").read_text(encoding="utf-8")
+    for old in ('en: "The hallway"}', "en: I walk on.}", "en: Alone}", "en: Together}"):
+        assert text.count(old) == 1, old
+        text = text.replace(old, f"en: {evil}}}")
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    (scenes / "mini.yaml").write_text(text, encoding="utf-8")
+    from game.core.loader import load
+    loaded = load(scenes / "mini.yaml")
+    assert loaded.ok, [str(i) for i in loaded.issues]
+    run = engine.start(loaded.scenario, "en", loaded.content_hash)
+    log = SessionLog.begin(run, "class", loaded.content_hash)
+    decide(log, run, "walk_on", {"walk_on": 3, "stand_by_sam": 2})
+    decide(log, run, "say_nothing", {"tell_mentor": 1, "say_nothing": 4})
+    log.finish(run)
+    report = build_report(log.path.parent, "en", scenes=scenes)
+    written = json.loads(evil)
+    for table, columns in ((report_csv(report), ("choice_text",)),
+                           (sessions_csv(report), ("story", "ending_title"))):
+        rows = list(csv.DictReader(io.StringIO(table)))
+        for column in columns:
+            assert "'" + written in {r[column] for r in rows}, column
+        cells = [cell for r in rows for cell in r.values()]
+        assert not [c for c in cells if c.startswith(FORMULA_STARTS)], table
+
+
+def test_csv_text_neutralises_every_formula_start():
+    for start in FORMULA_STARTS:
+        assert csv_text(start + "1+1") == "'" + start + "1+1"
+    assert csv_text("3B") == "3B" and csv_text("a=b") == "a=b"

@@ -61,6 +61,10 @@ def test_figures_agree_with_an_independent_replay_of_every_path(story):
         if d.effect is not None:
             assert d.effect == pytest.approx(by_hand[(d.scene_id, d.most_active)]
                                              - by_hand[(d.scene_id, d.most_passive)])
+    lengths = defaultdict(float)  # how many decisions each road takes, for the lesson plan
+    for moves, weight in independent_paths(scenario):
+        lengths[len(moves)] += weight
+    assert found.road_lengths == pytest.approx(dict(lengths))
 
 
 def test_mini_in_figures(mini):
@@ -75,6 +79,15 @@ def test_mini_in_figures(mini):
     assert later.remembers  # a beat reads chose(stand_by_sam)
     assert {e.ending_id: e.share for e in found.endings} == pytest.approx(
         {"better": 5 / 12, "alone": 5 / 12, "mixed": 1 / 6})
+    assert found.road_lengths == {2: 1.0}
+    assert (found.shortest, found.typical, found.longest) == (2, 2, 2)
+
+
+def test_the_typical_road_is_the_median_one():
+    found = analysis.analyse(loader.load(ROOT / "scenes" / "adrian.yaml").scenario)
+    assert (found.shortest, found.typical, found.longest) == (5, 6, 9)
+    assert sum(found.road_lengths.values()) == pytest.approx(1.0)
+    assert found.road_lengths[5] < 0.5 <= found.road_lengths[5] + found.road_lengths[6]
 
 
 def test_a_road_that_remembers_changes_the_figures(tmp_path):

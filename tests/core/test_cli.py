@@ -43,6 +43,34 @@ def test_check_strict_fails_on_warnings(capsys, tmp_path):
     assert run_cli(capsys, "check", "--strict", str(warn))[0] == 1
 
 
+def test_check_refuses_a_second_file_with_the_same_id(capsys, tmp_path):
+    """Two files with one id would be one story to records and the report: the file named after
+    the id keeps it, the other is refused at its `id:` line, naming the file that keeps it."""
+    scenes = tmp_path / "scenes"
+    scenes.mkdir()
+    text = MINI.read_text(encoding="utf-8")
+    (scenes / "mini.yaml").write_text(text, encoding="utf-8")
+    (scenes / "another.yaml").write_text(text.replace("Sam", "Sem"), encoding="utf-8")
+    (scenes / "third.yaml").write_text(text.replace("id: mini", "id: third"), encoding="utf-8")
+    id_line = text.splitlines().index("id: mini") + 1
+    code, out, _ = run_cli(capsys, "check", str(scenes))
+    assert code == 1
+    assert (f"{scenes / 'another.yaml'}:{id_line}:5: the id 'mini' is also the id of "
+            f"{scenes / 'mini.yaml'}: ids must be unique; rename one") in out.splitlines()
+    assert f"{scenes / 'mini.yaml'}: ok" in out and f"{scenes / 'third.yaml'}: ok" in out
+    assert "3 files checked: 1 errors" in out
+    # Neither named after the id: the first by name keeps it.
+    (scenes / "mini.yaml").rename(scenes / "zz.yaml")
+    code, out, _ = run_cli(capsys, "check", str(scenes))
+    assert code == 1 and f"{scenes / 'zz.yaml'}:{id_line}:5: the id 'mini' is also the id of " \
+                         f"{scenes / 'another.yaml'}" in out
+    # The same id in two folders is no clash: a folder is what the game plays from.
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "mini.yaml").write_text(text, encoding="utf-8")
+    assert run_cli(capsys, "check", str(scenes / "zz.yaml"), str(other))[0] == 0
+
+
 def test_check_usage_errors(capsys, tmp_path):
     code, _, err = run_cli(capsys, "check", str(tmp_path / "missing"))
     assert code == 2 and "no such file" in err

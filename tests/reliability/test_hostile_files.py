@@ -730,12 +730,12 @@ def test_the_report_prints_no_local_path(tmp_path, capsys):
     (given / log.path.name).write_bytes(log.path.read_bytes())
     for argv in (["report"], ["report", "--lang", "en", str(given)],
                  ["report", str(given), "-o", str(tmp_path / "r.html"),
-                  "--csv", str(tmp_path / "r.csv")]):
+                  "--csv", str(tmp_path / "r.csv"), "--sessions-csv", str(tmp_path / "s.csv")]):
         main(argv)
         out, err = capsys.readouterr()
         for where in (str(sessions_dir()), str(sessions_dir().parent), str(given), "alice"):
             assert where not in out + err, argv
-    for written in ("r.html", "r.csv"):
+    for written in ("r.html", "r.csv", "s.csv"):
         text = (tmp_path / written).read_text(encoding="utf-8-sig")
         assert "alice" not in text and str(given) not in text
 

@@ -410,6 +410,12 @@ def test_the_most_passive_road(adrian):
     assert stances and all(s in vocab.PASSIVE_STANCES for s in stances)
 
 
+def test_the_talk_lasts_as_long_as_the_guide_plans_it():
+    from game.classroom.lesson import DISCUSSION_MINUTES
+    from game.ui.screens.discussion import Countdown
+    assert Countdown().minutes == DISCUSSION_MINUTES
+
+
 def test_first_sentence():
     assert first_sentence("Sam kijkt je na. Dan gaat hij.") == "Sam kijkt je na."
     assert first_sentence("'Stop!' Daan lacht.") == "'Stop!'"

@@ -179,6 +179,15 @@ def test_another_version_of_the_game_reads_every_file_again(scenes, monkeypatch)
         Path(catalogue.__file__).parents[1] / "core", Path(catalogue.__file__).parent)
 
 
+def test_a_second_file_with_the_same_id_is_counted_as_broken(scenes):
+    """As `bystander check` refuses it: the title never offers two stories under one id, from the
+    cache or not; the file named after the id is the one played."""
+    (scenes / "a_copy.yaml").write_bytes(MINI.read_bytes())
+    for cat in (fresh(scenes), scan(scenes), scan(scenes)):
+        assert [e.path.name for e in cat.entries if e.card.id == "mini"] == ["mini.yaml"]
+        assert cat.broken == 2  # zz_broken.yaml and a_copy.yaml
+
+
 def test_a_known_broken_file_is_not_read_again(scenes, monkeypatch):
     scan(scenes)
     import game.core.loader as loader

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from ...classroom.lesson import DISCUSSION_MINUTES as DEFAULT_MINUTES
 from .. import text as tx
 from ..bindings import DIGITS, ENTER, MINUS, PLUS, Binding, calls
 from ..intents import ShowConsequence, ShowScene
@@ -23,7 +24,7 @@ from ..widgets import Button, chip, panel
 from .base import FramedScreen
 from .chrome import Chrome, chrome
 
-MIN_MINUTES, MAX_MINUTES, DEFAULT_MINUTES = 1, 10, 3
+MIN_MINUTES, MAX_MINUTES = 1, 10
 _SENTENCE_END = re.compile(r"[.!?…][’”'\"]?(?=\s|$)")
 
 
