@@ -240,9 +240,21 @@ def _comment_cut(lines: list[str], start, mark) -> bool:
     first = start.line if start is not None else mark.line
     if not lines[mark.line][:mark.column].strip():
         first = min(first, mark.line - 1)
-    for number in range(max(first, 0), mark.line + 1):
-        if re.search(r"[{\[][^#]*?[ \t]#", lines[number]):
-            return True
+    return any(_bracket_then_comment(lines[number])
+               for number in range(max(first, 0), mark.line + 1))
+
+
+def _bracket_then_comment(line: str) -> bool:
+    """Whether a `{` or `[` is followed, with no `#` between, by a ` #`. A loop, not a regular
+    expression: `[{[][^#]*?[ \t]#` takes quadratic time on a line of 50,000 brackets."""
+    opened = False
+    for i, char in enumerate(line):
+        if char in "{[":
+            opened = True
+        elif char == "#":
+            if opened and i > 0 and line[i - 1] in " \t":
+                return True
+            opened = False
     return False
 
 
