@@ -168,7 +168,7 @@ def _comment_warning(value: YScalar, lang: str, label: str) -> Issue:
     and drops the rest (`nl: Kijk dit #nietnormaal` is "Kijk dit"). In a chat scene a hashtag is
     meant as text far more often than as a comment, so the author is asked to choose: quotes
     keep it in the text, and a comment after a quoted text is left alone."""
-    col, comment = value.comment  # type: ignore[misc]
+    col, comment = value.comment
     return Issue(Pos(value.path, value.line + 1, col),
                  f"the {lang} text of {label} ends before '{_short(comment)}': an unquoted '#' "
                  "after a space starts a comment, which is not part of the text; if it belongs to "
