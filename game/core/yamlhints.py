@@ -98,7 +98,15 @@ def syntax_hint(exc: yaml.YAMLError, text: str) -> str:
 
 
 def _indent_hint(lines: list[str], mark) -> str:
-    """A key the parser did not expect: most often indented otherwise than the key above it."""
+    """A key the parser did not expect: most often indented otherwise than the key above it,
+    or something left over on a line after a value in `{...}`, `[...]` or quotes."""
+    before = lines[mark.line][:mark.column].rstrip()
+    if before:
+        if before.endswith(("}", "]")):
+            return (f"; nothing may follow the closing '{before[-1]}' on its line: put a text "
+                    "with brackets or braces in it between quotes")
+        return ("; something is left over after the value on this line: put the whole text "
+                "between quotes")
     above = next((line for line in reversed(lines[:mark.line])
                   if line.strip() and not line.lstrip().startswith("#")), None)
     here = mark.column + 1
@@ -175,7 +183,7 @@ def _sign_at(line: str, column: int) -> str:
     if opened.endswith("{") and len(opened) - 1 in starts:
         at = len(opened) - 1  # `nl: {stil} ja`: the value is the brace, not what follows it
     sign = line[at]
-    if sign not in SIGNS or sign in "]}":
+    if sign not in SIGNS:
         return ""
     if sign in "-?" and line[at + 1:at + 2] not in ("", " "):
         return ""

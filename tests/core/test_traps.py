@@ -220,3 +220,15 @@ def test_a_condition_that_starts_with_a_sign_gets_the_word_it_meant(tmp_path, co
     assert not loaded.ok
     assert any(f"write {word}" in i.message for i in loaded.issues), \
         [str(i) for i in loaded.issues]
+
+
+def test_text_after_a_closing_brace_is_named(tmp_path):
+    loaded, _ = _load_with(tmp_path, BEAT, BEAT + " zei hij")
+    assert any("nothing may follow the closing '}'" in i.message for i in loaded.issues), \
+        [str(i) for i in loaded.issues]
+
+
+def test_a_text_that_starts_with_a_closing_bracket_names_it(tmp_path):
+    loaded, _ = _load_with(tmp_path, BEAT, BLOCK_BEAT.replace("Na de les.", "] zei hij"))
+    assert any("']' ends a list" in i.message and 'nl: "] zei hij"' in i.message
+               for i in loaded.issues), [str(i) for i in loaded.issues]
