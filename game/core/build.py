@@ -135,16 +135,19 @@ def _convert_odd_text(node: YNode, issues: list[Issue], label: str) -> Any:
     text = Text()
     text.pos = node.pos
     ok = True
+    previous: tuple[str, YNode] | None = None
     for lang, (key, value) in node.items.items():
+        before, previous = previous, (lang, value)
         if not _LANG.fullmatch(lang):
             issues.append(Issue(key.pos, f"'{_short(lang)}' in {label} is not a language code "
-                                f"such as nl or en{_cut_at_comma(node, key)}", code="text"))
+                                f"such as nl or en{_cut_at_comma(node, key, value, before)}",
+                                code="text"))
             ok = False
             continue
         if not isinstance(value, YScalar) or value.is_null or not value.text.strip():
             what = "empty" if isinstance(value, YScalar) else describe(value)
             issues.append(Issue(value.pos, f"the {lang} text of {label} is {what}"
-                                f"{_comment_ate(value) or _cut_at_comma(node, key)}",
+                                f"{_comment_ate(value) or _cut_at_comma(node, key, value, before)}",
                                 code="text"))
             ok = False
             continue
@@ -168,7 +171,7 @@ def _comment_warning(value: YScalar, lang: str, label: str) -> Issue:
     and drops the rest (`nl: Kijk dit #nietnormaal` is "Kijk dit"). In a chat scene a hashtag is
     meant as text far more often than as a comment, so the author is asked to choose: quotes
     keep it in the text, and a comment after a quoted text is left alone."""
-    col, comment = value.comment  # type: ignore[misc]
+    col, comment = value.comment
     return Issue(Pos(value.path, value.line + 1, col),
                  f"the {lang} text of {label} ends before '{_short(comment)}': an unquoted '#' "
                  "after a space starts a comment, which is not part of the text; if it belongs to "
@@ -272,35 +275,34 @@ class _Field(typing.NamedTuple):
     """How issues name the field: `'text'`."""
 
 
-def _cut_at_comma(node: YMap, key: YScalar) -> str:
+def _cut_at_comma(node: YMap, key: YScalar, value: YNode,
+                  before: tuple[str, YNode] | None) -> str:
     """Why `key` may be no key at all: inside `{...}` a comma ends a value, so in
     `{nl: Nee, dat is niet mijn tafel., en: No}` the Dutch text is "Nee" and "dat is niet mijn
     tafel." a key without a value. The hint names the comma and the fix, quotes, with the value
-    as it was meant; "" when `key` is not such a piece (a key with a value, or not in braces)."""
-    value = node.items[key.text][1] if key.text in node.items else None
+    as it was meant, from the entry `before` it; "" when `key` is not such a piece (a key with a
+    value, or not in braces). The caller walks the entries in order and hands `before` over: a
+    mapping of many such keys costs no more than one pass."""
     if not node.flow or not isinstance(value, YScalar) or not value.is_null or not key.plain:
         return ""
-    names = list(node.items)
-    at = names.index(key.text)
-    if at == 0:
+    if before is None or not isinstance(before[1], YScalar) or before[1].is_null:
         return "; inside {...} a comma ends a value: put a text with a comma between quotes"
-    before, (_before_key, before_value) = names[at - 1], node.items[names[at - 1]]
-    if not isinstance(before_value, YScalar) or before_value.is_null:
-        return "; inside {...} a comma ends a value: put a text with a comma between quotes"
+    name, before_value = before[0], before[1]
     meant = f"{before_value.text}, {key.text}"
-    if before == "when" and before_value.text.count("(") > before_value.text.count(")"):
+    if name == "when" and before_value.text.count("(") > before_value.text.count(")"):
         return (f": inside {{...}} a comma ends a value, so the condition "
                 f"'{_short(before_value.text)}' was cut at its comma; put the condition in "
                 'quotes: when: "chose(a, b)"')
-    return (f"; inside {{...}} a comma ends a value, so the value of '{before}' was cut at "
+    return (f"; inside {{...}} a comma ends a value, so the value of '{name}' was cut at "
             f"the comma before '{_short(key.text)}': put it between quotes, "
-            f"{before}: \"{_short(meant, 60)}\"")
+            f"{name}: \"{_short(meant, 60)}\"")
 
 
-def _unknown_field(node: YMap, key: YScalar, label: str, fields: list[str]) -> str:
+def _unknown_field(node: YMap, key: YScalar, value: YNode, before: tuple[str, YNode] | None,
+                   label: str, fields: list[str]) -> str:
     """The message for a key that is not a field here: the comma that cut a value in two if
     that is what happened, else the field it is closest to, and always the fields there are."""
-    hint = _cut_at_comma(node, key)
+    hint = _cut_at_comma(node, key, value, before)
     if not hint or " " not in key.text.strip():
         hint = _suggest(key.text, fields) or hint
     return (f"unknown field '{_short(key.text)}' in {label}{hint} (the fields here are: "
@@ -325,10 +327,13 @@ def _dataclass(cls: type) -> Converter:
         at: dict[str, Pos] = {}
         ok = True
         if not known.issuperset(node.items):
-            for key, (key_node, _value_node) in node.items.items():
+            names = [f.name for f in fields]
+            before: tuple[str, YNode] | None = None
+            for key, (key_node, value_node) in node.items.items():
                 if key not in known:
                     issues.append(Issue(key_node.pos, _unknown_field(
-                        node, key_node, label, [f.name for f in fields]), code="unknown_field"))
+                        node, key_node, value_node, before, label, names), code="unknown_field"))
+                before = (key, value_node)
             ok = False
         missing = []
         for name, convert_field, required, field_label in fields:

@@ -41,7 +41,7 @@ def _shown(ch: str, cell: int) -> tuple[str, int]:
     if ch == "\t":
         spaces = TAB - cell % TAB
         return " " * spaces, spaces
-    escaped = safe(ch)
+    escaped = safe(ch, one_line=True)
     if escaped != ch:
         return escaped, len(escaped)
     if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me"):

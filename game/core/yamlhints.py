@@ -37,9 +37,16 @@ SIGNS = {
 CONDITION_WORDS = {"&": "and", "|": "or", "!": "not"}
 """What a condition says where a programmer would write `&&`, `||` or `!`."""
 
+MAX_LINE = 2000
+"""A line longer than this gets no hint from its text: no one writes a text that long by hand,
+and the reading of the line must stay quick whatever is in it (a file of a million `[`)."""
+MAX_LINES = 200
+"""Lines between where a collection began and where it failed that are read for the cause."""
+
 _VALUE_START = re.compile(r"(?:^[ ]*(?:- +)*|:[ \t]+|[{,][ \t]*|- +)(?=\S)")
 """Where a value can start on a line: after the indentation (and list dashes), after `: `, and
 after `{` or `,` inside braces."""
+_COMMENT = re.compile(r"[ \t]#")
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*$")
 
 
@@ -52,9 +59,11 @@ def syntax_hint(exc: yaml.YAMLError, text: str) -> str:
     if mark is None:
         return ""
     lines = re.split(r"\r\n|\r|\n", text)  # as libyaml counts lines
-    if not 0 <= mark.line < len(lines):
-        return ""
-    if start is not None and not 0 <= start.line < len(lines):
+    if not 0 <= mark.line < len(lines) or len(lines[mark.line]) > MAX_LINE:
+        return _plain_hint(problem)
+    if start is not None and (not 0 <= start.line <= mark.line
+                              or mark.line - start.line > MAX_LINES
+                              or len(lines[start.line]) > MAX_LINE):
         start = None
     line = lines[mark.line]
     if "unknown escape character" in problem:
@@ -98,7 +107,15 @@ def syntax_hint(exc: yaml.YAMLError, text: str) -> str:
 
 
 def _indent_hint(lines: list[str], mark) -> str:
-    """A key the parser did not expect: most often indented otherwise than the key above it."""
+    """A key the parser did not expect: most often indented otherwise than the key above it,
+    or something left over on a line after a value in `{...}`, `[...]` or quotes."""
+    before = lines[mark.line][:mark.column].rstrip()
+    if before:
+        if before.endswith(("}", "]")):
+            return (f"; nothing may follow the closing '{before[-1]}' on its line: put a text "
+                    "with brackets or braces in it between quotes")
+        return ("; something is left over after the value on this line: put the whole text "
+                "between quotes")
     above = next((line for line in reversed(lines[:mark.line])
                   if line.strip() and not line.lstrip().startswith("#")), None)
     here = mark.column + 1
@@ -119,6 +136,8 @@ def _open_quote(lines: list[str], first: int, last: int) -> str:
     further, and failed there."""
     for number in range(first, last):
         line = lines[number]
+        if len(line) > MAX_LINE:
+            continue
         for found in _VALUE_START.finditer(line):
             at = found.end()
             quote = line[at] if at < len(line) else ""
@@ -175,7 +194,7 @@ def _sign_at(line: str, column: int) -> str:
     if opened.endswith("{") and len(opened) - 1 in starts:
         at = len(opened) - 1  # `nl: {stil} ja`: the value is the brace, not what follows it
     sign = line[at]
-    if sign not in SIGNS or sign in "]}":
+    if sign not in SIGNS:
         return ""
     if sign in "-?" and line[at + 1:at + 2] not in ("", " "):
         return ""
@@ -240,21 +259,11 @@ def _comment_cut(lines: list[str], start, mark) -> bool:
     first = start.line if start is not None else mark.line
     if not lines[mark.line][:mark.column].strip():
         first = min(first, mark.line - 1)
-    return any(_bracket_then_comment(lines[number])
-               for number in range(max(first, 0), mark.line + 1))
-
-
-def _bracket_then_comment(line: str) -> bool:
-    """Whether a `{` or `[` is followed, with no `#` between, by a ` #`. A loop, not a regular
-    expression: `[{[][^#]*?[ \t]#` takes quadratic time on a line of 50,000 brackets."""
-    opened = False
-    for i, char in enumerate(line):
-        if char in "{[":
-            opened = True
-        elif char == "#":
-            if opened and i > 0 and line[i - 1] in " \t":
-                return True
-            opened = False
+    for number in range(max(first, 0), mark.line + 1):
+        line = lines[number][:MAX_LINE]
+        opened = min((i for i in (line.find("{"), line.find("[")) if i >= 0), default=-1)
+        if opened >= 0 and _COMMENT.search(line, opened):
+            return True
     return False
 
 

@@ -8,6 +8,8 @@ the terminal), and in a line too long to show whole, cut around the column.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from testpaths import MINI
 from game.cli import main
@@ -124,3 +126,14 @@ def test_strict_road_warnings_are_quoted_too(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     at = next(i for i, line in enumerate(out) if "remembers none of them" in line)
     assert out[at + 1].endswith("|   later:") and out[at + 2].endswith("|   ^")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400), st.integers(-5, 500), st.integers(20, 120))
+def test_any_line_is_shown_safely_within_its_room(line, col, room):
+    from game.terminal import safe
+    shown = excerpt(line, col, room)
+    assert safe(shown.text, one_line=True) == shown.text  # nothing that acts on a terminal
+    assert 0 <= shown.index <= len(shown.text)
+    assert 0 <= shown.caret
+    quote(line, 1, col, room)

@@ -41,7 +41,8 @@ def test_arbitrary_bytes(data):
 
 
 @FUZZ
-@given(st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"#%@`,? \n\t\u00a0\u200b\ufeff")),
+@given(st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"#%@`,? \n\t\r\\()=<"
+                                             "\u00a0\u200b\ufeff")),
                max_size=300))
 def test_yaml_punctuation_soup(text):
     assert_refused_or_loaded(text.encode("utf-8", "surrogatepass"))

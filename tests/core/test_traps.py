@@ -220,3 +220,30 @@ def test_a_condition_that_starts_with_a_sign_gets_the_word_it_meant(tmp_path, co
     assert not loaded.ok
     assert any(f"write {word}" in i.message for i in loaded.issues), \
         [str(i) for i in loaded.issues]
+
+
+def test_text_after_a_closing_brace_is_named(tmp_path):
+    loaded, _ = _load_with(tmp_path, BEAT, BEAT + " zei hij")
+    assert any("nothing may follow the closing '}'" in i.message for i in loaded.issues), \
+        [str(i) for i in loaded.issues]
+
+
+def test_a_text_that_starts_with_a_closing_bracket_names_it(tmp_path):
+    loaded, _ = _load_with(tmp_path, BEAT, BLOCK_BEAT.replace("Na de les.", "] zei hij"))
+    assert any("']' ends a list" in i.message and 'nl: "] zei hij"' in i.message
+               for i in loaded.issues), [str(i) for i in loaded.issues]
+
+
+@pytest.mark.parametrize("text", [
+    "note: " + "[" * 1_000_000,
+    "t: " + "{a " * 300_000 + "#\nx: 1\n",
+    "t: {nl: " + '"a' * 300_000 + "\nx: 1\n",
+    "t: {nl: a,\n" + "  b #,\n" * 50_000 + "  x: y: z}\n",
+])
+def test_reading_a_hostile_line_for_its_cause_stays_quick(text):
+    """The hints read the lines around a syntax error; whatever they hold (a million `[`, as
+    tests/reliability tries), that reading must not make a refusal slow."""
+    import time
+    start = time.process_time()
+    loaded = load("hostile.yaml", data=text.encode())
+    assert not loaded.ok and time.process_time() - start < 5
