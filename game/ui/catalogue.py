@@ -19,6 +19,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -124,9 +125,16 @@ MAX_CACHE_BYTES = 4 * 1024 * 1024
 """A card takes about 1 KB: room for thousands of scenario files, and no more to parse."""
 _ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _LANG = re.compile(r"[a-z]{2,3}")
-_BAD_CHARS = re.compile(f"[{vocab.INVISIBLE}\ud800-\udfff]")
+_BAD_CHARS = f"[{vocab.INVISIBLE}\ud800-\udfff]"
 """What the loader refuses in a scenario's text (vocab.INVISIBLE: control and invisible
 characters, bidi overrides), and lone surrogates, which JSON can hold and no font can draw."""
+_LINE_BREAKS = {ord("\t"): None, ord("\n"): None, ord("\r"): None}
+
+
+@cache
+def _bad_chars() -> re.Pattern[str]:
+    """`_BAD_CHARS` compiled, when first needed: compiling it costs 1% of every start."""
+    return re.compile(_BAD_CHARS)
 
 
 def _is_lang(value: object) -> bool:
@@ -135,7 +143,8 @@ def _is_lang(value: object) -> bool:
 
 def _is_text(value: object) -> bool:
     return (isinstance(value, str) and 0 < len(value) <= MAX_TEXT
-            and _BAD_CHARS.search(value) is None)
+            and (value.translate(_LINE_BREAKS).isprintable()  # none of _BAD_CHARS is
+                 or _bad_chars().search(value) is None))
 
 
 def text(texts: dict[str, str], lang: str) -> str:

@@ -122,3 +122,24 @@ def test_the_no_display_message_prints_the_typed_name_escaped():
     err = _bystander_in_a_terminal(
         "import sys\nfrom game import cli\nsys.exit(cli.main(['play', 'story\\x1b[2J']))\n", env)
     assert "story\\u001b[2J" in err and _raw_controls(err) == [], err
+
+
+
+def test_every_character_safe_escapes_is_one_python_calls_unprintable():
+    """`safe` skips its regular expression for a text that `str.isprintable` passes (but for
+    tabs and newlines): right only while no character it escapes is printable. Checked over
+    all of Unicode, with this Python's tables."""
+    import re
+
+    from game import terminal
+    named = re.compile(terminal._UNSAFE)
+    printable = [hex(c) for c in range(0x110000) if chr(c).isprintable() and named.match(chr(c))]
+    assert printable == [], printable[:10]
+
+
+def test_safe_escapes_what_it_did_before_the_shortcut():
+    for text, expected in [("plain", "plain"), ("tab\tnew\nline", "tab\tnew\nline"),
+                           ("a\x1b[2Jb", "a\\u001b[2Jb"), ("bidi\u202eflip", "bidi\\u202eflip"),
+                           ("soft\u00adhyphen", "soft\\u00adhyphen"),
+                           ("nbsp\u00a0ok", "nbsp\u00a0ok"), ("emoji 😀 ok", "emoji 😀 ok")]:
+        assert safe(text) == expected, text

@@ -385,3 +385,15 @@ def test_a_second_start_imports_nothing_slow_before_the_first_frame(tmp_path):
     slow = sorted(m for m in imported
                   if any(m == s or m.startswith(s + ".") for s in SLOW_BEFORE_THE_FIRST_FRAME))
     assert not slow, f"imported before the first frame of a second start: {slow}"
+
+
+def test_every_character_a_card_may_not_hold_is_one_python_calls_unprintable():
+    """The card check skips its regular expression for a text that `str.isprintable` passes
+    (but for tabs and line breaks): right only while no character it refuses is printable."""
+    import re
+
+    from game.ui import catalogue
+    named = re.compile(catalogue._BAD_CHARS)
+    printable = [hex(c) for c in range(0x110000) if chr(c).isprintable() and named.match(chr(c))]
+    assert printable == [], printable[:10]
+    assert not catalogue._is_text("bidi\u202eflip") and catalogue._is_text("tab\tnew\nline\r")

@@ -17,7 +17,7 @@ them and its drawing draws what they placed (see base.py).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
@@ -35,8 +35,7 @@ BAR_SPARE = 2
 way (its label shrinks) before it would come closer."""
 
 
-@dataclass
-class Chip:
+class Chip(NamedTuple):
     """One chip of a header: the first names the screen (bold, on the name tag's colour)."""
 
     label: str
