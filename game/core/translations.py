@@ -14,6 +14,7 @@ builtins: code that needs words asks `words(lang)` for them.
 from __future__ import annotations
 
 import gettext
+import io
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -122,8 +123,7 @@ def catalogue(lang: str) -> gettext.NullTranslations:
     # Read directly rather than through gettext.translation(), whose search of the environment's
     # languages imports `locale`: 1% of the start-up, for a file whose place we know.
     try:
-        with open(catalogue_file(lang), "rb") as file:
-            return gettext.GNUTranslations(file)
+        return gettext.GNUTranslations(io.BytesIO(catalogue_file(lang).read_bytes()))
     except FileNotFoundError:
         if lang != SOURCE_LANGUAGE:
             log.error("no compiled catalogue for %s (%s.mo): words show in English; install the "
