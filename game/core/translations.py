@@ -14,7 +14,6 @@ builtins: code that needs words asks `words(lang)` for them.
 from __future__ import annotations
 
 import gettext
-import io
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -120,10 +119,8 @@ def catalogue_file(lang: str) -> Path:
 def catalogue(lang: str) -> gettext.NullTranslations:
     """The compiled catalogue of `lang`. Without one (an install that skipped the build step) the
     game still runs, in the msgids' English, and says why in its log."""
-    # Read directly rather than through gettext.translation(), whose search of the environment's
-    # languages imports `locale`: 1% of the start-up, for a file whose place we know.
     try:
-        return gettext.GNUTranslations(io.BytesIO(catalogue_file(lang).read_bytes()))
+        return gettext.translation(DOMAIN, LOCALE, [lang])  # reads catalogue_file(lang)
     except FileNotFoundError:
         if lang != SOURCE_LANGUAGE:
             log.error("no compiled catalogue for %s (%s.mo): words show in English; install the "
