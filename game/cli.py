@@ -112,6 +112,9 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     play.add_argument("--size", metavar="WxH", help="window size, e.g. 1920x1080")
     play.add_argument("--class", dest="class_mode", action="store_true",
                       help="class mode: the class votes at each decision (default story: adrian)")
+    play.add_argument("--ballot-port", type=int, metavar="PORT",
+                      help="class mode: the port of the secret ballot (default: the setting "
+                           "ballot_port, 8765)")
     play.add_argument("--kiosk", action="store_true",
                       help="event mode: fullscreen touch screen, attract loop, idle reset, no way "
                            "out for visitors (see README, 'For event organisers')")
@@ -354,7 +357,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         else:
             from .ui.app import play
             play(args.scenario, lang=args.lang, size=size, fullscreen=args.fullscreen,
-                 display=args.display, class_mode=args.class_mode)
+                 display=args.display, class_mode=args.class_mode,
+                 ballot_port=args.ballot_port)
     except NoDisplay as exc:
         say(str(exc), err=True)
         return EXIT_ERRORS
