@@ -306,13 +306,15 @@ class BallotLink:
         server.start()
         return cls(server, updates)
 
-    def poll(self) -> bool:
-        """Take in what the server said since the last call, never waiting. True when something
-        the projector shows changed."""
+    def poll(self, wait: float = 0.0) -> bool:
+        """Take in what the server said since the last call, never waiting (the game's loop);
+        tests and the bench may `wait` that many seconds for a first message. True when
+        something the projector shows changed."""
         changed = False
         while True:
             try:
-                message = self.updates.get_nowait()
+                message = self.updates.get(timeout=wait) if wait and not changed \
+                    else self.updates.get_nowait()
             except queue.Empty:
                 return changed
             changed = True
