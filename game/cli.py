@@ -448,8 +448,8 @@ COMMANDS.update(guide=cmd_guide, report=cmd_report, analyse=cmd_analyse)
 
 
 PLAIN_PLAY = {"command": "play", "scenario": None, "lang": None, "fullscreen": False,
-              "display": 0, "size": None, "class_mode": False, "kiosk": False,
-              "kiosk_scenarios": None}
+              "display": 0, "size": None, "class_mode": False, "ballot_port": None,
+              "kiosk": False, "kiosk_scenarios": None}
 """What argparse makes of `bystander` and `bystander play` (a test holds them equal): the way
 nearly everyone starts the game, read without importing argparse, which with its gettext
 look-ups costs ~10 ms of the start-up."""

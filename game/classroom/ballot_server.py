@@ -31,6 +31,9 @@ from .ballot.room import (LOCKED, OPEN, Option, PupilView, Room, Tally,
 
 DEFAULT_PORT = 8765
 COOKIE = "ballot"
+BACKLOG = 1024
+"""Connections the system may hold before the server takes them: a class whose 30 devices (or a
+bench's 300) connect at once is never made to wait for a retry."""
 POLL_MS = 2000
 """How often a page with JavaScript asks whether it should change."""
 
@@ -156,7 +159,8 @@ class BallotServer:
                         web.post("/r/{code}/vote", self._vote)])
         self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, self.host, self.port, reuse_address=True)
+        site = web.TCPSite(self._runner, self.host, self.port, reuse_address=True,
+                           backlog=BACKLOG)
         await site.start()
         self.port = self._runner.addresses[0][1]
         host = f"[{self.host}]" if ":" in self.host else self.host

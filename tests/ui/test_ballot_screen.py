@@ -134,3 +134,32 @@ def test_v_does_nothing_once_the_hands_are_revealed(mini_entry):
         press(app, pygame.K_SPACE, frames=1)
     press(app, pygame.K_a, pygame.K_3, pygame.K_RETURN, pygame.K_v, frames=1)
     assert isinstance(app.top, VoteScreen) and app.ballot is None
+
+
+def test_the_port_is_a_setting_and_a_command_line_option(monkeypatch, mini_entry):
+    import socket
+
+    from game.cli import main
+    from game.ui import app as app_module
+    from game.ui.settings import Settings
+    assert Settings.from_dict({"ballot_port": 9000}).ballot_port == 9000
+    for bad in (80, 70000, "9000", True, 9000.0):
+        assert Settings.from_dict({"ballot_port": bad}).ballot_port == 8765
+    said = {}
+    monkeypatch.setattr(app_module, "play", lambda *a, **kw: said.update(kw))
+    assert main(["play", "--class", "--ballot-port", "9123"]) == 0
+    assert said["ballot_port"] == 9123
+    # Without the tests' override the room opens on the port of the settings.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        free = probe.getsockname()[1]
+    monkeypatch.delenv("BYSTANDER_BALLOT_PORT")
+    app = make_app([mini_entry], ballot_port=free)
+    link = app.open_ballot()
+    for _ in range(250):
+        if link.address:
+            break
+        link.poll(wait=0.02)
+    assert link.address.endswith(f":{free}")
+    app.close_ballot()
+    assert link.server.wait_closed()

@@ -1,0 +1,121 @@
+"""The secret ballot (class mode): how fast a vote reaches the projector's count, and whether a
+room holds up when 300 devices vote at once, on loopback.
+
+- 30 votes, one after another, each from its own device: the time from sending the vote to the
+  game seeing the new count through its queue (`BallotLink.poll`), as the projector would.
+- 300 simulated devices voting at the same moment (aiohttp's client, one connection each): the
+  time of each request, and whether the locked count holds every vote.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import urllib.request
+
+from ..classroom.ballot.room import Option, new_token
+from ..classroom.ballot_server import BallotLink
+from .common import Bench, Figure, summary
+
+SECTION = "ballot"
+COUNT_TARGET_MS = 200.0
+"""A vote on a pupil's device shows in the projector's count within this (median and p99)."""
+CROWD_TARGET_P99_MS = 100.0
+OPTIONS = [Option("a", "A", "Walk on"), Option("b", "B", "Stand by him")]
+
+
+def _started(room_size: int = 0) -> BallotLink:
+    link = BallotLink.open(host="127.0.0.1", port=0)
+    end = time.monotonic() + 10
+    while not (link.address or link.failed) and time.monotonic() < end:
+        link.poll(wait=0.1)
+    if not link.address:
+        raise RuntimeError(link.failed or "the ballot server did not start")
+    link.ask(OPTIONS)
+    return link
+
+
+def _seen(link: BallotLink, condition, timeout: float = 10.0) -> float:
+    """Wait on the queue until `condition()`; the moment it held (perf_counter)."""
+    end = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > end:
+            raise RuntimeError(f"the count stopped at {link.tally.voted}")
+        link.poll(wait=0.05)
+    return time.perf_counter()
+
+
+def count_latencies(votes: int) -> list[float]:
+    """Milliseconds from each of `votes` votes being sent to the game's count showing it."""
+    link = _started()
+    try:
+        times = []
+        for i in range(votes):
+            request = urllib.request.Request(
+                f"{link.url}/vote", data=f"number=1&choice={'ab'[i % 2]}".encode(),
+                headers={"Cookie": f"ballot={new_token()}"})
+            sent = time.perf_counter()
+            urllib.request.urlopen(request, timeout=10).read()
+            seen = _seen(link, lambda: link.tally.voted == i + 1)
+            times.append(1000 * (seen - sent))
+        return times
+    finally:
+        link.close()
+        link.server.wait_closed()
+
+
+def crowd(devices: int) -> tuple[list[float], int]:
+    """`devices` votes sent at the same moment: each request's milliseconds, and how many votes
+    the locked count holds."""
+    import aiohttp
+    link = _started()
+    try:
+        async def everyone() -> list[float]:
+            connector = aiohttp.TCPConnector(limit=0, force_close=True)
+            async with aiohttp.ClientSession(connector=connector,
+                                             cookie_jar=aiohttp.DummyCookieJar()) as session:
+                start = asyncio.Event()
+
+                async def device(i: int) -> float:
+                    await start.wait()
+                    sent = time.perf_counter()
+                    async with session.post(f"{link.url}/vote",
+                                            data={"number": "1", "choice": "ab"[i % 2]},
+                                            headers={"Cookie": f"ballot={new_token()}"},
+                                            allow_redirects=False) as response:
+                        await response.read()
+                        if response.status != 303:
+                            raise RuntimeError(f"a vote was answered {response.status}")
+                    return 1000 * (time.perf_counter() - sent)
+
+                tasks = [asyncio.ensure_future(device(i)) for i in range(devices)]
+                await asyncio.sleep(0)
+                start.set()
+                return list(await asyncio.gather(*tasks))
+
+        times = asyncio.run(everyone())
+        link.lock()
+        _seen(link, lambda: link.locked is not None)
+        return times, sum(link.locked.counts.values())
+    finally:
+        link.close()
+        link.server.wait_closed()
+
+
+def ballot_figures(bench: Bench, rounds: int, devices: int) -> list[Figure]:
+    start = len(bench.figures)
+    try:
+        latencies = [ms for _ in range(rounds) for ms in count_latencies(30)]
+        bench.add(summary(SECTION, f"a vote to the projector's count (30 votes x {rounds})",
+                          "ms", latencies, key="ballot_count", target=COUNT_TARGET_MS,
+                          target_p99=COUNT_TARGET_MS))
+        times, counted = crowd(devices)
+        bench.add(summary(SECTION, f"{devices} devices voting at once, each request", "ms",
+                          times, key="ballot_crowd", target_p99=CROWD_TARGET_P99_MS))
+        if counted != devices:
+            bench.note(f"ballot: {devices - counted} of {devices} votes were lost")
+        else:
+            bench.note(f"ballot: all {devices} votes counted")
+    except Exception as exc:  # noqa: BLE001 - a blocked port must not stop the bench
+        bench.note(f"ballot not measured: {type(exc).__name__}: {exc}")
+    return bench.figures[start:]
