@@ -20,6 +20,7 @@ import json
 import queue
 import socket
 import threading
+from urllib.parse import parse_qsl
 from dataclasses import dataclass
 from typing import Callable, NamedTuple
 
@@ -238,7 +239,9 @@ class BallotServer:
 
     async def _vote(self, request: web.Request) -> web.StreamResponse:
         token, new = self._token(request)
-        form = await request.post()
+        # The form's two fields, read as the plain form sends them (a multipart parser is not
+        # needed; at most `client_max_size` bytes are read, and bad bytes are only refused).
+        form = dict(parse_qsl((await request.read()).decode("utf-8", "replace")))
         code = request.match_info["code"]
         try:
             number = int(str(form.get("number", ""))[:9])
