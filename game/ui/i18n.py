@@ -129,7 +129,8 @@ MESSAGES: dict[str, Message] = {
     "decision_n": N_("Decision {n}"),
     "vote_question": N_("What do we do? Hands up!"),
     "results_title": N_("The class has voted"),
-    "vote_hint": N_("A–D or arrows: choice · number or +/–: hands · Enter: lock"),
+    "vote_hint": N_("A–D or arrows: choice · number or +/–: hands · Enter: lock · V: own "
+                    "devices"),
     # TRANSLATORS: in the class vote, after the teacher pressed the letter of a closed choice.
     "vote_not_here": N_("{letter} cannot be taken here: pick another letter"),
     # TRANSLATORS: {n} is the number of hands counted so far, over every choice.

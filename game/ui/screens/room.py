@@ -179,20 +179,24 @@ class RoomScreen(FramedScreen):
             code = self._qr[1]
             surface.blit(code, code.get_rect(center=lay.qr.center))
         lines = self.lines()
-        room = lay.text.h - th.px(1) * (len(lines) - 1)
-        heights = [tx.wrapped_height(text, lay.text.w, size, style)
+        pad = th.px(1.2)
+        nobody = self.t("ballot_nobody")
+        inner = lay.text.w - 2 * pad
+        room = lay.text.h - th.px(1) * (len(lines) - 1) - 2 * pad
+        heights = [tx.wrapped_height(text, inner if text == nobody else lay.text.w, size, style)
                    for text, size, style in lines]
         scale = min(1.0, room / max(1, sum(heights)))
         y = lay.text.y + max(0, (room - sum(heights)) // 2)
         for (text, size, style), h in zip(lines, heights):
             box = pygame.Rect(lay.text.x, y, lay.text.w, max(1, int(h * scale)))
             colour = p.on_backdrop
-            if text == self.t("ballot_nobody"):  # a panel with a border: not colour alone
-                panel(surface, box.inflate(th.px(1.6), th.px(1)), th, p.panel, p.ink,
-                      shadow=False)
+            if text == nobody:  # in a panel with a border: not colour alone
+                framed = pygame.Rect(box.x, box.y, box.w, box.h + 2 * pad)
+                panel(surface, framed, th, p.panel, p.ink, shadow=False)
+                box = framed.inflate(-2 * pad, -2 * pad)
                 colour = p.ink
             self.drawing.fit(text, box, size, colour, style, th.small_min).blit(surface)
-            y += box.h + th.px(1)
+            y = box.bottom + (pad if text == nobody else 0) + th.px(1)
 
 
 @dataclass
