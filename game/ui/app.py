@@ -133,6 +133,8 @@ class App:
         if self.run is not None and lang in self.run.languages:
             self.run.lang = lang
         pygame.display.set_caption(t("app_title", lang))
+        if self.ballot is not None:  # the pupils' pages speak the game's language
+            self.ballot.server.set_lang(lang)
         self.save()
         self.refresh_all()
 
