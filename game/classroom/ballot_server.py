@@ -79,8 +79,9 @@ class BallotServer:
     """One room on the network at `host`:`port` (port 0: any free one, for tests)."""
 
     def __init__(self, updates: queue.Queue, *, host: str, port: int = DEFAULT_PORT,
-                 lang: str = "nl", room: Room | None = None):
+                 lang: str = "nl", room: Room | None = None, poll_ms: int = POLL_MS):
         self.updates = updates
+        self.poll_ms = poll_ms
         self.host = host
         self.port = port
         self.lang = lang
@@ -183,7 +184,7 @@ class BallotServer:
     # --- the pages ---
 
     def _render(self, template: str, status: int = 200, **context) -> web.Response:
-        html = pages.render(template, self.lang, code=self.room.code, poll_ms=POLL_MS,
+        html = pages.render(template, self.lang, code=self.room.code, poll_ms=self.poll_ms,
                             **context)
         return web.Response(text=html, status=status, content_type="text/html",
                             headers={"Cache-Control": "no-store",
@@ -305,11 +306,12 @@ class BallotLink:
 
     @classmethod
     def open(cls, *, host: str | None = None, port: int = DEFAULT_PORT, lang: str = "nl",
-             room: Room | None = None) -> "BallotLink":
-        """Start a server (on this computer's network address unless `host`) and link to it."""
+             room: Room | None = None, poll_ms: int = POLL_MS) -> "BallotLink":
+        """Start a server (on this computer's network address unless `host`) and link to it;
+        pages with JavaScript ask every `poll_ms` whether they should change."""
         updates: queue.Queue = queue.Queue()
         server = BallotServer(updates, host=host or local_address(), port=port, lang=lang,
-                              room=room)
+                              room=room, poll_ms=poll_ms)
         server.start()
         return cls(server, updates)
 

@@ -13,9 +13,11 @@ OPTIONS = [Option("walk_on", "A", "Walk on, you did not see it"),
            Option("closed", "C", "Call the head (not possible here)", available=False)]
 
 
-def open_room(lang: str = "en") -> BallotLink:
-    """A room on loopback, any free port, started and asked its first decision."""
-    link = BallotLink.open(host="127.0.0.1", port=0, lang=lang)
+def open_room(lang: str = "en", poll_ms: int = 500) -> BallotLink:
+    """A room on loopback, any free port, started and asked its first decision; its pages ask
+    for news twice a second (the game's pages every two seconds; a device may make 4 requests a
+    second), so no test waits long."""
+    link = BallotLink.open(host="127.0.0.1", port=0, lang=lang, poll_ms=poll_ms)
     until(link, lambda: link.address or link.failed)
     assert not link.failed, link.failed
     link.ask(OPTIONS)

@@ -32,14 +32,24 @@ def press(page, option) -> None:
     page.get_by_role("button", name=option.text).click()
 
 
-def test_thirty_pupils_vote_change_and_the_lock_holds(browser, link):  # noqa: F811
+def test_thirty_pupils_vote_change_and_the_lock_holds(browser):  # noqa: F811
+    link = open_room(poll_ms=2000)  # as in class: thirty pages asking often load the machine
+    try:
+        thirty_pupils(browser, link)
+    finally:
+        link.close()
+
+
+def thirty_pupils(browser, link):  # noqa: F811
     pages = [pupil(browser, link) for _ in range(PUPILS)]
     until(link, lambda: link.tally.joined == PUPILS)
     assert link.tally.voted == 0
+    # Upright on a 390 px phone: nothing wider than the screen.
+    assert pages[0].evaluate("document.documentElement.scrollWidth") <= 390
     a, b, _ = OPTIONS
     for i, page in enumerate(pages):
         press(page, a if i < 18 else b)
-        page.get_by_text("Your vote is counted").wait_for()
+        page.locator("#ballot").get_by_text("Your vote is counted").wait_for()
         until(link, lambda: link.tally.voted == i + 1)
     for page in pages[:5]:  # five change their minds: still thirty votes
         press(page, b)
@@ -53,9 +63,9 @@ def test_thirty_pupils_vote_change_and_the_lock_holds(browser, link):  # noqa: F
     until(link, lambda: link.locked is not None)
     assert link.locked.counts == {"walk_on": 13, "stand_by": 17}
     press(late, a)
-    late.get_by_text("Too late").wait_for()
+    late.locator("#ballot").get_by_text("Too late").wait_for()
     # The others' pages show the result on their own (polling).
-    pages[0].get_by_text("The vote is locked").wait_for(timeout=5000)
+    pages[0].locator("#ballot").get_by_text("The vote is locked").wait_for(timeout=5000)
     assert "17 votes" in pages[0].content()
     link.lock()
     until(link, lambda: link.locked is not None)
@@ -84,14 +94,58 @@ def test_a_page_without_javascript_votes_with_the_plain_form(browser, link):  # 
     page = pupil(browser, link, javascript=False)
     until(link, lambda: link.tally.joined == 1)
     press(page, OPTIONS[1])
-    page.get_by_text("Your vote is counted").wait_for()
+    page.locator("#ballot").get_by_text("Your vote is counted").wait_for()
     until(link, lambda: link.tally.voted == 1)
     assert page.locator('[aria-pressed="true"]').inner_text().startswith("B")
     link.lock()
     until(link, lambda: link.locked is not None)
     press(page, OPTIONS[0])  # the form is still on its screen: too late
-    page.get_by_text("Too late").wait_for()
+    page.locator("#ballot").get_by_text("Too late").wait_for()
     assert link.locked.counts == {"walk_on": 0, "stand_by": 1}
     page.goto(link.url)
-    page.get_by_text("The vote is locked").wait_for()
+    page.locator("#ballot").get_by_text("The vote is locked").wait_for()
     page.context.close()
+
+
+def test_the_pages_follow_the_teacher_on_their_own(browser, link):  # noqa: F811
+    """Locked, then the next decision: a page with JavaScript shows each without a reload, and
+    says it in its live region for a screen reader."""
+    page = pupil(browser, link)
+    press(page, OPTIONS[0])
+    page.locator("#ballot").get_by_text("Your vote is counted").wait_for()
+    link.lock()
+    until(link, lambda: link.locked is not None)
+    page.locator("#ballot").get_by_text("The vote is locked").wait_for(timeout=5000)
+    assert "The vote is locked" in page.locator("#live").text_content()
+    link.ask(OPTIONS[:2])
+    until(link, lambda: link.tally.number == 2)
+    page.locator("#ballot").get_by_text("The vote is open. What would you do?").wait_for(
+        timeout=5000)
+    press(page, OPTIONS[1])
+    page.locator("#ballot").get_by_text("Your vote is counted").wait_for()
+    until(link, lambda: link.tally.voted == 1)
+    page.context.close()
+
+
+def test_a_vote_confirmed_is_not_wiped_by_news_asked_for_meanwhile(browser):  # noqa: F811
+    """A page asking for news every 50 ms: an answer computed after the vote but arriving after
+    the vote's own answer used to replace "Your vote is counted" with the plain page."""
+    from game.classroom.ballot.limiter import Limiter
+    from game.classroom.ballot.room import Room
+    from game.classroom.ballot_server import BallotLink
+    link = BallotLink.open(host="127.0.0.1", port=0, lang="en", poll_ms=50,
+                           room=Room(limiter=Limiter(capacity=10_000, rate=10_000)))
+    try:
+        until(link, lambda: link.address)
+        link.ask(OPTIONS)
+        for i in range(5):
+            page = pupil(browser, link)
+            press(page, OPTIONS[i % 2])
+            said = page.locator("#ballot").get_by_text("Your vote is counted")
+            said.wait_for(timeout=5000)
+            page.wait_for_timeout(300)  # several rounds of news
+            assert said.is_visible(), i
+            until(link, lambda: link.tally.voted == i + 1)
+            page.context.close()
+    finally:
+        link.close()
