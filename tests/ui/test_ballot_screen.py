@@ -6,6 +6,7 @@ closed when the session ends."""
 from __future__ import annotations
 
 import http.cookiejar
+import re
 import urllib.request
 
 import pygame
@@ -163,3 +164,62 @@ def test_the_port_is_a_setting_and_a_command_line_option(monkeypatch, mini_entry
     assert link.address.endswith(f":{free}")
     app.close_ballot()
     assert link.server.wait_closed()
+
+
+def test_the_record_holds_counts_only_nothing_of_a_device(mini_entry, tmp_path):
+    app, vote, room = at_the_room(mini_entry)
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(jar := http.cookiejar.CookieJar()))
+    opener.open(app.ballot.url, timeout=5).read()
+    opener.open(urllib.request.Request(app.ballot.url + "/vote",
+                                       data=b"number=1&choice=walk_on",
+                                       headers={"User-Agent": "PupilPhone/1.0"}), timeout=5)
+    token = next(iter(jar)).value
+    frames_until(app, lambda: app.ballot.tally.voted == 1)
+    press(app, pygame.K_RETURN, frames=1)
+    frames_until(app, lambda: app.top is vote)
+    press(app, pygame.K_RETURN, frames=1)
+    written = "".join(p.read_text(encoding="utf-8", errors="replace")
+                      for p in (tmp_path / "data").rglob("*") if p.is_file())
+    assert re.search(r'"walk_on":\s*1\b', written)  # the count, as after a hand count
+    for secret in (token, "127.0.0.1", "PupilPhone", app.ballot.code):
+        assert secret not in written
+
+
+def test_the_pupils_pages_follow_the_games_language(mini_entry):
+    app, vote, room = at_the_room(mini_entry, "en")
+    press(app, pygame.K_BACKSPACE, frames=1)  # the room screen need not be on top
+    press(app, pygame.K_l, frames=1)
+    assert app.lang == "nl"
+    opener = urllib.request.build_opener()
+    for _ in range(250):
+        page = opener.open(app.ballot.url, timeout=5).read().decode()
+        if '<html lang="nl">' in page:
+            break
+        app.ballot.poll(wait=0.02)
+    assert '<html lang="nl">' in page
+    app.leave_class()
+
+
+def test_the_computers_own_address_or_loopback(monkeypatch):
+    import socket
+
+    from game.classroom import ballot_server
+    address = ballot_server.local_address()
+    assert socket.inet_aton(address)
+
+    class NoRoute:
+        def __init__(self, *args):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *args):
+            return False
+
+        def connect(self, where):
+            raise OSError("Network is unreachable")
+
+    monkeypatch.setattr(ballot_server.socket, "socket", NoRoute)
+    assert ballot_server.local_address() == "127.0.0.1"
