@@ -112,6 +112,9 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     play.add_argument("--size", metavar="WxH", help="window size, e.g. 1920x1080")
     play.add_argument("--class", dest="class_mode", action="store_true",
                       help="class mode: the class votes at each decision (default story: adrian)")
+    play.add_argument("--ballot-port", type=int, metavar="PORT",
+                      help="class mode: the port of the secret ballot (default: the setting "
+                           "ballot_port, 8765)")
     play.add_argument("--kiosk", action="store_true",
                       help="event mode: fullscreen touch screen, attract loop, idle reset, no way "
                            "out for visitors (see README, 'For event organisers')")
@@ -353,7 +356,8 @@ def cmd_play(args: argparse.Namespace) -> int:
         else:
             from .ui.app import play
             play(args.scenario, lang=args.lang, size=size, fullscreen=args.fullscreen,
-                 display=args.display, class_mode=args.class_mode)
+                 display=args.display, class_mode=args.class_mode,
+                 ballot_port=args.ballot_port)
     except NoDisplay as exc:
         say(str(exc), err=True)
         return EXIT_ERRORS
@@ -448,8 +452,8 @@ COMMANDS.update(guide=cmd_guide, report=cmd_report, analyse=cmd_analyse)
 
 
 PLAIN_PLAY = {"command": "play", "scenario": None, "lang": None, "fullscreen": False,
-              "display": 0, "size": None, "class_mode": False, "kiosk": False,
-              "kiosk_scenarios": None}
+              "display": 0, "size": None, "class_mode": False, "ballot_port": None,
+              "kiosk": False, "kiosk_scenarios": None}
 """What argparse makes of `bystander` and `bystander play` (a test holds them equal): the way
 nearly everyone starts the game, read without importing argparse, which with its gettext
 look-ups costs ~10 ms of the start-up."""

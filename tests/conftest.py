@@ -8,6 +8,9 @@ import os
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+# The secret ballot's server only on loopback, on any free port (several test runs at once).
+os.environ["BYSTANDER_BALLOT_HOST"] = "127.0.0.1"
+os.environ["BYSTANDER_BALLOT_PORT"] = "0"
 
 import logging  # noqa: E402
 

@@ -8,6 +8,7 @@ One module per family of measurements:
 - `idle`      CPU share of one core in the real loop, on a static screen and while animating
 - `scenarios` load + check and machine build of generated scenarios of 100 to 10,000 scenes
 - `memory`    peak resident memory of a full play-through (`playthrough` is the child process)
+- `ballot`    class mode's secret ballot: a vote to the projector's count, 300 devices at once
 - `verdict`   one line for the teacher; `report` the table and the JSON
 
 Every figure is a median with its minimum and maximum (frames also a 99th percentile), and the
@@ -83,6 +84,10 @@ def collect(plan: Plan, progress=None) -> Bench:
         from .memory import memory_figures
         say("memory")
         memory_figures(bench, plan.memory_sizes, Path(plan.story) if plan.story else None)
+    if "ballot" in plan.sections:
+        from .ballot import ballot_figures
+        say("ballot")
+        ballot_figures(bench, plan.ballot_rounds, plan.ballot_devices)
     bench.facts["the bench took"] = f"{time.perf_counter() - started:.0f} s"
     return bench
 

@@ -64,6 +64,15 @@ KEYS: tuple[KeyScreen, ...] = (
                                      "hands (the record notes it as your pick)")),
         Key(("U", "Backspace"), "unlock", N_("After locking: count again")),
         Key(("Enter",), "take", N_("After locking: take the selected choice")),
+        Key(("V",), "ballot", N_("Vote on their own devices instead: a secret ballot on the "
+                                 "school's network (see the README)")),
+    )),
+    KeyScreen(N_("Vote on your own device"), (
+        Key(("Enter",), "ballot_lock", N_("Lock the vote: the votes appear as bars, as after a "
+                                          "hand count")),
+        Key(("Backspace",), "ballot_back", N_("Back to the hand count; the room stays open, V "
+                                              "returns to it")),
+        Key(("X",), "ballot_close", N_("Close the room")),
     )),
     KeyScreen(N_("The consequence"), (
         Key(("Space", "Enter", "→"), "to_talk", N_("On to the talk")),

@@ -75,6 +75,8 @@ class App:
         self.entry: Entry | None = None
         self.classroom = None
         """The class session (`classroom.session.ClassSession`) in class mode, else None."""
+        self.ballot = None
+        """The class's secret ballot while its room is open (`ballot_server.BallotLink`)."""
         self.running = True
         self.dirty = True
         self.animating = False
@@ -133,6 +135,8 @@ class App:
         if self.run is not None and lang in self.run.languages:
             self.run.lang = lang
         pygame.display.set_caption(t("app_title", lang))
+        if self.ballot is not None:  # the pupils' pages speak the game's language
+            self.ballot.server.set_lang(lang)
         self.save()
         self.refresh_all()
 
@@ -266,7 +270,9 @@ class App:
                                                     else ShowScene(run)))
 
     def leave_class(self) -> None:
-        """Leave class mode: the session's record is let go, for another window to resume."""
+        """Leave class mode: the session's record is let go, for another window to resume, and
+        its secret ballot's room is closed."""
+        self.close_ballot()
         if self.classroom is not None:
             self.classroom.log.release()
             self.classroom = None
@@ -295,6 +301,26 @@ class App:
         index = self.catalogue.index_of(self.entry.path) if self.entry else None
         self.stack = [TitleScreen(self, index), screen]
         self.dirty = True
+
+    def open_ballot(self):
+        """The class's secret ballot, its server started if it is not running: on this
+        computer's network address and the port of the settings (`BYSTANDER_BALLOT_HOST` and
+        `BYSTANDER_BALLOT_PORT` override them: the tests use loopback and any free port)."""
+        from ..classroom.ballot_server import BallotLink
+        if self.ballot is None or self.ballot.failed:
+            if self.ballot is not None:
+                self.ballot.close()
+            port = os.environ.get("BYSTANDER_BALLOT_PORT", "")
+            self.ballot = BallotLink.open(
+                host=os.environ.get("BYSTANDER_BALLOT_HOST") or None,
+                port=int(port) if port.isdigit() else self.settings.ballot_port, lang=self.lang)
+        return self.ballot
+
+    def close_ballot(self) -> None:
+        """Close the secret ballot's room: its server stops, every vote in it is forgotten."""
+        if self.ballot is not None:
+            self.ballot.close()
+            self.ballot = None
 
     def open_timeline(self) -> None:
         """W in class mode: the decisions taken, to go back and take another road; W closes it."""
@@ -403,7 +429,7 @@ class App:
 
 def play(scenario: str | None = None, *, lang: str | None = None,
          size: tuple[int, int] | None = None, fullscreen: bool = False, display: int = 0,
-         class_mode: bool = False) -> None:
+         class_mode: bool = False, ballot_port: int | None = None) -> None:
     """`bystander play [SCENARIO]`: the title screen, or that scenario (an id or a file) straight
     away; with `class_mode` the class plays it (the default story if none is named). Returns
     when the window closes. Raises NoDisplay (with what to say) when there is no screen,
@@ -422,6 +448,8 @@ def play(scenario: str | None = None, *, lang: str | None = None,
     settings = load_settings()
     if lang:
         settings.lang = lang
+    if ballot_port is not None:
+        settings.ballot_port = ballot_port
     catalogue = scan()
     try:
         app = App(settings, catalogue, size=size or DEFAULT_SIZE,

@@ -129,7 +129,8 @@ MESSAGES: dict[str, Message] = {
     "decision_n": N_("Decision {n}"),
     "vote_question": N_("What do we do? Hands up!"),
     "results_title": N_("The class has voted"),
-    "vote_hint": N_("A–D or arrows: choice · number or +/–: hands · Enter: lock"),
+    "vote_hint": N_("A–D or arrows: choice · number or +/–: hands · Enter: lock · V: own "
+                    "devices"),
     # TRANSLATORS: in the class vote, after the teacher pressed the letter of a closed choice.
     "vote_not_here": N_("{letter} cannot be taken here: pick another letter"),
     # TRANSLATORS: {n} is the number of hands counted so far, over every choice.
@@ -141,6 +142,25 @@ MESSAGES: dict[str, Message] = {
     "not_counted": N_("not counted yet"),
     "no_votes_here": N_("no votes"),
     "lock": N_("Lock the vote (Enter)"),
+    # The secret ballot (V on the class vote): pupils vote on their own phones or laptops.
+    "ballot_title": N_("Vote on your own device"),
+    "ballot_back": N_("Hand count (Backspace)"),
+    "ballot_close": N_("Close the room (X)"),
+    # TRANSLATORS: {why} is the system's reason, such as "Address already in use".
+    "ballot_failed": N_("The vote on devices could not start ({why}). Count hands instead, or "
+                        "set another port (README, In class)."),
+    "ballot_starting": N_("Opening the room…"),
+    "ballot_go_to": N_("Scan the code, or go to"),
+    # TRANSLATORS: above the room's code (four digits) that pupils type on their device.
+    "ballot_code": N_("and type the code"),
+    # TRANSLATORS: how many devices voted, of those that opened the page: "17 of 28 voted".
+    "ballot_voted": NN_("{n} of {joined} voted", "{n} of {joined} voted"),
+    "ballot_locking": N_("Locking the vote…"),
+    "ballot_nobody": N_("Nobody has connected for a minute. The school's Wi-Fi may keep phones "
+                        "apart from this computer: count hands instead (Backspace), or use a "
+                        "phone's hotspot."),
+    "ballot_hint": N_("No names, no accounts. Until you lock the vote (Enter) nobody sees how "
+                      "the class votes."),
     "unlock": N_("Count again (U)"),
     # TRANSLATORS: {letter} is a choice's letter, A to D.
     "take": N_("Take {letter} (Enter)"),

@@ -12,7 +12,7 @@ variants; and no screen module imports another (an import-linter contract keeps 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple
 
 if TYPE_CHECKING:
     from ..core.engine import Outcome, Run, SceneView
@@ -37,6 +37,15 @@ class ShowVote(NamedTuple):
     run: Run
     earlier: Mapping[str, str] | None = None
     """Choice id: what to say of the road where it was taken before (a what-if)."""
+
+
+class OpenBallot(NamedTuple):
+    """Class mode: the decision of `run` put to the pupils' own devices, over the vote screen;
+    `counted(counts)` hands the locked counts (by choice id) back to the vote."""
+
+    placement = PUSH
+    run: Run
+    counted: Callable[[dict[str, int]], None]
 
 
 class ShowConsequence(NamedTuple):

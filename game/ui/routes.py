@@ -14,8 +14,8 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING, Callable
 
-from .intents import (AskQuit, ConsequenceSeen, OpenCompare, OpenSettings, ShowConsequence,
-                      ShowEnding, ShowScene, ShowVote)
+from .intents import (AskQuit, ConsequenceSeen, OpenBallot, OpenCompare, OpenSettings,
+                      ShowConsequence, ShowEnding, ShowScene, ShowVote)
 
 if TYPE_CHECKING:
     from .app import App
@@ -71,6 +71,11 @@ def _compare(app, i: OpenCompare):
     return CompareScreen(app, i.road, i.run)
 
 
+def _ballot(app, i: OpenBallot):
+    from .screens.room import RoomScreen
+    return RoomScreen(app, i.run, i.counted)
+
+
 def _touch(make):
     """The touch-sized variant of what `make` shows."""
     return partial(make, touch=True)
@@ -91,6 +96,7 @@ CLASS: Table = {
     ShowVote: _vote,
     ConsequenceSeen: _discussion,  # the class talks about it before the story goes on
     OpenCompare: _compare,
+    OpenBallot: _ballot,
 }
 """A class at the projector: votes, a discussion after each consequence, roads compared."""
 

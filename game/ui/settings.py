@@ -37,6 +37,7 @@ VALID = {
                                                                and 4 <= len(v) <= 12)),
     "kiosk_idle_seconds": lambda v: type(v) is int and 15 <= v <= 3600,
     "kiosk_lang": lambda v: v == "" or v in LANGUAGES,
+    "ballot_port": lambda v: type(v) is int and 1024 <= v <= 65535,
 }
 """Settings that are not a bool or one of CHOICES: each with its own check."""
 
@@ -64,6 +65,9 @@ class Settings:
     """Event mode: seconds without input before the countdown back to the attract loop."""
     kiosk_lang: str = ""
     """Event mode: nl or en to use only that language; empty alternates both on the attract loop."""
+    ballot_port: int = 8765
+    """Class mode's secret ballot: the port pupils' devices reach the game on (1024 to 65535;
+    the computer's firewall must let it in, see the README)."""
 
     @classmethod
     def from_dict(cls, data: object) -> "Settings":

@@ -20,6 +20,7 @@ from game.ui.screens.debrief import DebriefScreen  # noqa: E402
 from game.ui.screens.discussion import DiscussionScreen  # noqa: E402
 from game.ui.screens.ending import EndingScreen  # noqa: E402
 from game.ui.screens.pause import ClassPauseScreen  # noqa: E402
+from game.ui.screens.room import RoomScreen  # noqa: E402
 from game.ui.screens.scene import SceneScreen  # noqa: E402
 from game.ui.screens.timeline import TimelineScreen  # noqa: E402
 from game.ui.screens.vote import VoteScreen  # noqa: E402
@@ -32,7 +33,8 @@ NAMED = {"W": pygame.K_w, "L": pygame.K_l, "F11": pygame.K_F11, "Esc": pygame.K_
          "Space": pygame.K_SPACE, "Enter": pygame.K_RETURN, "Backspace": pygame.K_BACKSPACE,
          "→": pygame.K_RIGHT, "←": pygame.K_LEFT, "↑": pygame.K_UP, "↓": pygame.K_DOWN,
          "+": pygame.K_PLUS, "−": pygame.K_MINUS, "U": pygame.K_u, "R": pygame.K_r,
-         "C": pygame.K_c, "G": pygame.K_g, "D": pygame.K_d, "0": pygame.K_0}
+         "C": pygame.K_c, "G": pygame.K_g, "D": pygame.K_d, "0": pygame.K_0,
+         "V": pygame.K_v, "X": pygame.K_x}
 RANGES = {"A–D": LETTERS[:2], "0–9": DIGITS, "1–9": DIGITS[1:], "1–3": DIGITS[1:4]}
 """The keys a printed range stands for; mini's first decision has two choices, A and B."""
 
@@ -211,6 +213,49 @@ def check_take(entry, key):
     app, vote = locked(entry)
     press(app, key)
     assert isinstance(app.top, ConsequenceScreen) and app.top.outcome.choice_id == "walk_on"
+
+
+def at_the_ballot(entry):
+    app = class_app(entry)
+    vote = until(app, VoteScreen)
+    press(app, pygame.K_v)
+    assert isinstance(app.top, RoomScreen)
+    for _ in range(500):  # the server starts in its own thread
+        if app.ballot.address:
+            return app, vote
+        app.ballot.poll(wait=0.02)
+    raise AssertionError("the ballot did not start")
+
+
+def check_ballot(entry, key):
+    app, _vote = at_the_ballot(entry)
+    app.leave_class()
+    assert app.ballot is None
+
+
+def check_ballot_lock(entry, key):
+    app, vote = at_the_ballot(entry)
+    press(app, key)
+    for _ in range(500):
+        if app.top is vote:
+            break
+        app.ballot.poll(wait=0.02)
+        app.run_frames(1)
+    assert vote.phase == "revealed"
+    app.leave_class()
+
+
+def check_ballot_back(entry, key):
+    app, vote = at_the_ballot(entry)
+    press(app, key)
+    assert app.top is vote and app.ballot is not None
+    app.leave_class()
+
+
+def check_ballot_close(entry, key):
+    app, vote = at_the_ballot(entry)
+    press(app, key)
+    assert app.top is vote and app.ballot is None
 
 
 def check_to_talk(entry, key):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .. import text as tx
 from ..bindings import DIGITS, ENTER, MINUS, PLUS, Binding, calls
-from ..intents import ShowConsequence, ShowScene
+from ..intents import OpenBallot, ShowConsequence, ShowScene
 from ..widgets import Button, clicked, dashed_rect, focus_ring, panel, triangle
 from .base import FramedScreen
 from .chrome import Chrome, chrome
@@ -39,6 +39,7 @@ class VoteScreen(FramedScreen):
         Binding(MINUS, "adjust(-1)", "One hand fewer"),
         Binding((pygame.K_BACKSPACE,), "erase_digit", "Erase the last digit typed"),
         Binding((pygame.K_u, pygame.K_BACKSPACE), "unlock", "Count again"),
+        Binding((pygame.K_v,), "ballot", "Vote on their own devices (secret ballot)"),
     )
 
     def __init__(self, app, run, earlier: dict[str, str] | None = None):
@@ -235,7 +236,7 @@ class VoteScreen(FramedScreen):
     def row_rects(self) -> list[pygame.Rect]:
         return [row.rect for row in self.layout().rows]
 
-    COUNTING = frozenset({"type_digit", "adjust", "erase_digit"})
+    COUNTING = frozenset({"type_digit", "adjust", "erase_digit", "ballot"})
     """Actions for while the hands are counted; `unlock` is for once the vote is revealed."""
 
     def check_action(self, name: str, args: tuple) -> bool:
@@ -255,6 +256,15 @@ class VoteScreen(FramedScreen):
 
     action_erase_digit = calls("erase_digit")
     action_unlock = calls("unlock")
+
+    def action_ballot(self) -> None:
+        """The secret ballot (room.py); its locked counts come back as hands counted here."""
+        self.app.go(OpenBallot(self.run, self.counted))
+
+    def counted(self, counts: dict[str, int]) -> None:
+        for c in self.view.choices:
+            self.set_count(c.index, counts.get(c.id, 0))
+        self.lock()
 
     def handle_input(self, event: pygame.event.Event) -> object:
         """The buttons (arrows select choices, not buttons), and a click on a choice's row."""
