@@ -230,12 +230,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         loaded = load(path)
         if loaded.ok:
             ids.append((path, loaded.scenario.id, loaded.scenario.where("id")))
+            loaded.issues += loaded.with_sources(_undrawable_issues(loaded))
             if args.strict:
                 loaded.issues += loaded.with_sources(_road_issues(loaded.scenario))
         checked.append((path, loaded))
     duplicates = duplicate_scenario_ids(ids)
     for path, loaded in checked:
-        issues = loaded.issues
+        issues = sorted(loaded.issues, key=lambda i: (i.pos.line, i.pos.col))
         if path in duplicates:
             issues = sorted(issues + loaded.with_sources([duplicates[path]]),
                             key=lambda i: (i.pos.line, i.pos.col))
@@ -253,6 +254,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not args.quiet:
         say(f"{len(files)} files checked: {total_errors} errors, {total_warnings} warnings")
     return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _undrawable_issues(loaded) -> list:
+    """Characters no bundled font can draw: `check` reads the fonts (the core does not)."""
+    from .core.glyphs import undrawable
+    from .fonts import drawable
+    return undrawable(loaded.scenario, loaded.data, drawable())
 
 
 def _road_issues(scenario) -> list:
