@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -204,11 +204,35 @@ class Entry:
         return self._content_hash
 
 
+class BrokenFile:
+    """A scenario file that could not be loaded, and the problem the title screen quotes.
+
+    The problem is found when it is first asked for: a start that reads the cards from the
+    cache reads no scenario file, and a broken one is read again only if the title shows it."""
+
+    def __init__(self, path: Path, issues: "list[Issue] | None" = None):
+        self.path = Path(path)
+        self._issues = issues
+
+    def __repr__(self) -> str:
+        return f"BrokenFile({str(self.path)!r})"
+
+    def first_problem(self) -> "Issue | None":
+        """The file's first error (else its first issue), with the text of its line."""
+        if self._issues is None:
+            from ..core.loader import load
+            self._issues = load(self.path).issues
+        errors = [i for i in self._issues if i.severity == "error"]
+        return (errors or self._issues or [None])[0]
+
+
 @dataclass
 class Catalogue:
     entries: list[Entry]
     broken: int
     """Files that could not be loaded; the title screen says how many and how to find out why."""
+    broken_files: list[BrokenFile] = field(default_factory=list)
+    """Those files, as far as they are known (all of them after `scan`), first one first."""
 
     def default_index(self) -> int:
         """The default scenario (`adrian`), else the first."""
@@ -228,6 +252,7 @@ class Catalogue:
         if entry in self.entries:
             self.entries.remove(entry)
             self.broken += 1
+            self.broken_files.insert(0, BrokenFile(entry.path, entry.issues))
             log.warning("%s cannot be played: %d issues (run bystander check)", entry.path,
                         len(entry.issues))
 
@@ -246,16 +271,17 @@ def scan(folder: Path = SCENES_DIR, *, use_cache: bool = True) -> Catalogue:
     files = scenario_files([folder]) if folder.is_dir() else []
     cache = CardCache.open() if use_cache else None
     entries: list[Entry] = []
-    broken = 0
+    broken: list[BrokenFile] = []
     for path in files:
         entry, problems = cache.lookup(path) if cache is not None else (None, None)
+        issues = None
         if entry is None and problems is None:
             entry, issues = entry_for(path)
             problems = len(issues)
             if cache is not None:
                 cache.remember(path, entry, problems)
         if entry is None:
-            broken += 1
+            broken.append(BrokenFile(path, issues))
             log.warning("%s cannot be played: %d issues (run bystander check)", path, problems)
         else:
             entries.append(entry)
@@ -264,8 +290,18 @@ def scan(folder: Path = SCENES_DIR, *, use_cache: bool = True) -> Catalogue:
     refused = duplicate_ids([(e.path, e.card.id) for e in entries])  # as `bystander check` does
     for path, keeper in refused.items():
         log.warning("%s cannot be played: %s has its id (run bystander check)", path, keeper)
+    if refused:
+        broken += [BrokenFile(path, [issue]) for path, issue in _refused_issues(entries).items()]
     entries = [e for e in entries if e.path not in refused]
-    return Catalogue(entries, broken + len(refused))
+    return Catalogue(entries, len(broken), broken)
+
+
+def _refused_issues(entries: list[Entry]) -> "dict[Path, Issue]":
+    """Why each file whose id another file has is refused, in `check`'s words (checks.py); with
+    no line to quote, as the card knows none."""
+    from ..core.checks import duplicate_scenario_ids
+    from ..core.issues import Pos
+    return duplicate_scenario_ids([(e.path, e.card.id, Pos(str(e.path), 0, 0)) for e in entries])
 
 
 class CardCache:

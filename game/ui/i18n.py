@@ -24,6 +24,9 @@ MESSAGES: dict[str, Message] = {
     "minutes": N_("about {n} min"),
     "broken_files": NN_("{n} scenario file could not be loaded — run bystander check",
                         "{n} scenario files could not be loaded — run bystander check"),
+    # TRANSLATORS: on the title, above the first problem of a broken story file: the file's
+    # name and the place in it; the problem itself is bystander check's, quoted below it.
+    "broken_where": N_("{file}, line {line}, column {col}:"),
     # TRANSLATORS: below the story cards when not all of them fit on the screen.
     "more_stories": NN_("{n} more story: use the Up and Down keys or scroll",
                         "{n} more stories: use the Up and Down keys or scroll"),
