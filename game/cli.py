@@ -14,6 +14,7 @@ import errno
 import json
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
@@ -164,10 +165,23 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     shot.add_argument("--text-size", default="normal", choices=["normal", "large", "xlarge"])
     shot.add_argument("-o", "--output", required=True, type=Path, help="PNG file to write")
 
+    new = sub.add_parser("new", help="write a small starting story into your own stories "
+                                     "folder and say where it is")
+    new.add_argument("name", help="the story's name, e.g. kantine; its id is made from it")
+    for command in (play, check, analyse, run, graph, shot, new):
+        _scenes_option(command)
+
     schema = sub.add_parser("schema", help="write the JSON Schema of the scenario format")
     schema.add_argument("-o", "--output", type=Path, help="file (default: print it)")
     _classroom_parsers(sub)
     return parser
+
+
+def _scenes_option(parser) -> None:
+    parser.add_argument("--scenes", type=Path, metavar="DIR",
+                        help="your own stories folder, read beside the shipped scenes/ (wins "
+                             "over $BYSTANDER_SCENES; default: the folder 'stories' in the "
+                             "game's data folder)")
 
 
 def _classroom_parsers(sub) -> None:
@@ -177,6 +191,7 @@ def _classroom_parsers(sub) -> None:
     guide.add_argument("--lang", default=DEFAULT_LANG, choices=list(LANGUAGES),
                        help="nl or en (default nl)")
     guide.add_argument("-o", "--output", required=True, type=Path, help="HTML file to write")
+    _scenes_option(guide)
 
     report = sub.add_parser("report", help="report on class sessions: votes, roles, endings")
     report.add_argument("folder", nargs="?", type=Path, metavar="DIR",
@@ -215,7 +230,7 @@ def _load_or_report(path: Path):
 def cmd_check(args: argparse.Namespace) -> int:
     from .core.checks import duplicate_scenario_ids
     from .core.loader import load, scenario_files
-    targets = args.paths or [paths.SCENES_DIR]
+    targets = args.paths or [folder for folder in paths.story_folders() if folder.is_dir()]
     for target in targets:
         if not target.exists():
             raise UsageError(f"no such file or folder: {target}")
@@ -443,17 +458,51 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK if not report.problems else EXIT_ERRORS
 
 
+@contextmanager
+def _own_stories(folder: Path | None):
+    """`--scenes DIR` for one command: it sets $BYSTANDER_SCENES, which everything that reads the
+    own stories folder reads (paths.own_stories_dir), so the option wins over the variable; put
+    back afterwards, for `main` called in-process."""
+    if folder is None:
+        yield
+        return
+    if not folder.is_dir():
+        raise UsageError(f"--scenes: no such folder: {folder}")
+    before = os.environ.get(paths.STORIES_ENV)
+    os.environ[paths.STORIES_ENV] = str(folder)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(paths.STORIES_ENV, None)
+        else:
+            os.environ[paths.STORIES_ENV] = before
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """`bystander new NAME`: the starting story in the own stories folder, and where it is."""
+    from .newstory import NewStoryError, write_new_story
+    try:
+        path = write_new_story(args.name, paths.own_stories_dir())
+    except NewStoryError as exc:
+        raise UsageError(str(exc)) from None
+    say(f"wrote {path}", one_line=True)
+    say(f"check it: bystander check {path}", one_line=True)
+    say(f"play it:  bystander play {path.stem}", one_line=True)
+    return EXIT_OK
+
+
 COMMANDS = {"play": cmd_play, "screenshot": cmd_screenshot, "check": cmd_check, "run": cmd_run,
             "graph": cmd_graph,
             "schema": cmd_schema, "bench": cmd_bench}
 
 
-COMMANDS.update(guide=cmd_guide, report=cmd_report, analyse=cmd_analyse)
+COMMANDS.update(guide=cmd_guide, report=cmd_report, analyse=cmd_analyse, new=cmd_new)
 
 
 PLAIN_PLAY = {"command": "play", "scenario": None, "lang": None, "fullscreen": False,
               "display": 0, "size": None, "class_mode": False, "kiosk": False,
-              "kiosk_scenarios": None}
+              "kiosk_scenarios": None, "scenes": None}
 """What argparse makes of `bystander` and `bystander play` (a test holds them equal): the way
 nearly everyone starts the game, read without importing argparse, which with its gettext
 look-ups costs ~10 ms of the start-up."""
@@ -477,7 +526,8 @@ def _main(argv: list[str]) -> int:
         if args.command is None:
             args = _parser("play").parse_args(["play", *argv])
     try:
-        code = COMMANDS[args.command](args)
+        with _own_stories(getattr(args, "scenes", None)):
+            code = COMMANDS[args.command](args)
         sys.stdout.flush()  # here, where a closed pipe can still be handled
         return code
     except (UsageError, ScenarioNotFound) as exc:

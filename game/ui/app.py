@@ -407,7 +407,7 @@ def play(scenario: str | None = None, *, lang: str | None = None,
     when the window closes. Raises NoDisplay (with what to say) when there is no screen,
     ScenarioNotFound or ScenarioError when the story named cannot be played."""
     from ..core.issues import ScenarioError
-    from ..paths import find_scenario
+    from ..paths import find_scenario, own_stories_dir
     from .catalogue import entry_for, scan
     why = display_problem()
     if why is not None:
@@ -420,7 +420,7 @@ def play(scenario: str | None = None, *, lang: str | None = None,
     settings = load_settings()
     if lang:
         settings.lang = lang
-    catalogue = scan()
+    catalogue = scan(own=own_stories_dir())
     try:
         app = App(settings, catalogue, size=size or DEFAULT_SIZE,
                   fullscreen=True if fullscreen else None, display=display)

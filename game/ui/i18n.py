@@ -24,6 +24,9 @@ MESSAGES: dict[str, Message] = {
     "minutes": N_("about {n} min"),
     "broken_files": NN_("{n} scenario file could not be loaded — run bystander check",
                         "{n} scenario files could not be loaded — run bystander check"),
+    # TRANSLATORS: on a story's card on the title, after its ages and minutes: a story from the
+    # teacher's own stories folder, not one that ships with the game.
+    "own_story": N_("your own story"),
     # TRANSLATORS: on the title, above the first problem of a broken story file: the file's
     # name and the place in it; the problem itself is bystander check's, quoted below it.
     "broken_where": N_("{file}, line {line}, column {col}:"),

@@ -368,6 +368,8 @@ class TitleScreen(Screen):
         c = e.card  # what the title shows of a story, cached: see catalogue.py
         meta = (f"{self.t('ages', low=c.min_age, high=c.max_age)}  ·  "
                 f"{self.t('minutes', n=c.minutes)}")
+        if e.own:  # said in words: a story of the teacher's own folder, not shipped
+            meta += f"  ·  {self.t('own_story')}"
         return card_text(c.title, self.lang), meta, card_text(c.summary, self.lang)
 
     def _card_height(self, e, width: int) -> int:
