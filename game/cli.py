@@ -116,6 +116,9 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     play.add_argument("--kiosk", action="store_true",
                       help="event mode: fullscreen touch screen, attract loop, idle reset, no way "
                            "out for visitors (see README, 'For event organisers')")
+    play.add_argument("--watch", action="store_true",
+                      help="live preview: follow the story file as you save it, staying at the "
+                           "scene you are at, its problems on screen while it does not load")
     play.add_argument("--scenario", dest="kiosk_scenarios", action="extend", nargs="+",
                       metavar="ID", help="with --kiosk: the stories to offer (default: every "
                                          "scenario with 'event: true')")
@@ -363,6 +366,9 @@ def cmd_play(args: argparse.Namespace) -> int:
     if args.kiosk_scenarios and not args.kiosk:
         raise UsageError("--scenario goes with --kiosk; to play one story, name it: "
                          "bystander play ID")
+    if args.watch and (not args.scenario or args.kiosk or args.class_mode):
+        raise UsageError("--watch follows one story file as you save it: bystander play FILE "
+                         "--watch (not with --kiosk or --class)")
     from .core.issues import ScenarioError
     from .ui.app import NoDisplay
     size = parse_size(args.size)
@@ -377,7 +383,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         else:
             from .ui.app import play
             play(args.scenario, lang=args.lang, size=size, fullscreen=args.fullscreen,
-                 display=args.display, class_mode=args.class_mode)
+                 display=args.display, class_mode=args.class_mode, watch=args.watch)
     except NoDisplay as exc:
         say(str(exc), err=True)
         return EXIT_ERRORS
@@ -502,7 +508,7 @@ COMMANDS.update(guide=cmd_guide, report=cmd_report, analyse=cmd_analyse, new=cmd
 
 PLAIN_PLAY = {"command": "play", "scenario": None, "lang": None, "fullscreen": False,
               "display": 0, "size": None, "class_mode": False, "kiosk": False,
-              "kiosk_scenarios": None, "scenes": None}
+              "kiosk_scenarios": None, "scenes": None, "watch": False}
 """What argparse makes of `bystander` and `bystander play` (a test holds them equal): the way
 nearly everyone starts the game, read without importing argparse, which with its gettext
 look-ups costs ~10 ms of the start-up."""

@@ -73,13 +73,17 @@ class Plan:
     memory_sizes: tuple[tuple[int, int], ...] = (FULL_HD, UHD)
     present: bool = True
     """Time presenting frames on a real display (skipped on the dummy driver)."""
-    sections: tuple[str, ...] = ("startup", "frames", "idle", "scenarios", "memory")
+    preview_runs: int = 7
+    """Saves of the story file timed to the frame that shows them (`play FILE --watch`)."""
+    preview_size: tuple[int, int] = FULL_HD
+    sections: tuple[str, ...] = ("startup", "frames", "idle", "preview", "scenarios", "memory")
 
 
 FULL = Plan("full")
 QUICK = Plan("quick", startup_runs=3, frame_sizes=(FULL_HD,), frames=30, warmup_frames=3,
              animation_sizes=(FULL_HD,), animation_runs=2, idle_seconds=3.0, idle_slices=6,
-             scenario_sizes=(100, 1000), scenario_runs=3, memory_sizes=(FULL_HD,))
+             scenario_sizes=(100, 1000), scenario_runs=3, memory_sizes=(FULL_HD,),
+             preview_runs=3)
 
 
 @dataclass

@@ -6,18 +6,13 @@ from dataclasses import dataclass
 
 import pygame
 
-from ...core.excerpt import excerpt
-from .. import stage
+from .. import problems, stage
 from .. import text as tx
 from ..bindings import ENTER, Binding, calls
 from ..catalogue import text as card_text
 from ..intents import AskQuit, OpenSettings
 from ..widgets import Button, focus_ring, panel
 from .base import Screen
-
-
-MAX_MESSAGE = 400
-"""The most of a broken file's problem the title shows; `bystander check` tells it whole."""
 
 
 class TitleScreen(Screen):
@@ -150,59 +145,18 @@ class TitleScreen(Screen):
         return TitleLayout(column, (x, th.px(4)), tagline, note, area, cards, hint, actions,
                            problem)
 
-    def _place_problem(self, column: pygame.Rect) -> "ProblemPanel | None":
+    def _place_problem(self, column: pygame.Rect) -> "problems.ProblemPanel | None":
         """Right of the column, over the picture: the first broken file's problem as `bystander
-        check` tells it, its place, and its line quoted with a mark under the column
-        (excerpt.py), so a teacher sees what to fix without a terminal. Placed top down."""
+        check` tells it, with its line quoted (problems.py), so a teacher sees what to fix
+        without a terminal."""
         th = self.theme
-        p = th.palette
-        catalogue = self.app.catalogue
-        problem = catalogue.broken_files[0].first_problem() if catalogue.broken_files else None
-        if problem is None:
+        broken = self.app.catalogue.broken_files
+        issue = broken[0].first_problem() if broken else None
+        if issue is None:
             return None
-        pad = th.px(1.8)
-        rect = pygame.Rect(column.right + th.margin, th.margin, 0, 0)
-        rect.w = th.width - th.margin - rect.x
-        x, width = rect.x + pad, rect.w - 2 * pad
-        name = catalogue.broken_files[0].path.name
-        where = (self.t("broken_where", file=name, line=problem.pos.line, col=problem.pos.col)
-                 if problem.pos.line > 0 else f"{name}:")
-        y = rect.y + pad
-        parts = []
-        message = problem.message  # check's longest are about 300 characters: room for 400
-        if len(message) > MAX_MESSAGE:
-            message = message[:MAX_MESSAGE - 1] + "…"
-        for words, style, room in ((where, "bold", th.height // 6),
-                                   (message, "regular", th.height // 2)):
-            part = tx.fit(words, pygame.Rect(x, y, width, room), th.small, p.ink, style,
-                          th.small_min)
-            parts.append(part)
-            y += part.height + th.px(0.6)
-        quote = None
-        if problem.source:
-            quote = self._quote(problem.source, problem.pos.col, x + th.px(0.8),
-                                width - th.px(1.6), y + th.px(0.6))
-            y = quote.rect.bottom + th.px(0.6)
-        rect.h = y + pad - rect.y
-        return ProblemPanel(rect, parts, quote)
-
-    def _quote(self, line: str, col: int, x: int, width: int, y: int) -> "Quote":
-        """The line of the problem without its indentation, cut around the column to fit
-        `width`, and where the caret goes under it: measured with the font, which is not
-        monospaced, so the room in characters is found by trying."""
-        th = self.theme
-        size = th.small
-        text = line.rstrip("\r\n").lstrip(" \t")
-        col = max(1, col - (len(line) - len(line.lstrip(" \t"))))
-        room = max(8, 3 * width // max(1, size))
-        shown = excerpt(text, col, room)
-        while room > 8 and tx.text_width(shown.text, size) > width:
-            room -= 2
-            shown = excerpt(text, col, room)
-        before = tx.text_width(shown.text[:shown.index], size)
-        under = shown.text[shown.index:shown.index + 1] or " "
-        return Quote(shown.text, x, y, before + tx.text_width(under, size) // 2, size,
-                     tx.line_height(size))
+        x = column.right + th.margin
+        return problems.place(th, problems.where(self.t, broken[0].path.name, issue), issue, x,
+                              th.margin, th.width - th.margin - x, th.height // 2)
 
     # --- drawing --------------------------------------------------------------------------------
 
@@ -231,7 +185,7 @@ class TitleScreen(Screen):
         if lay.note is not None:
             self.drawing.blit(surface, lay.note)
         if lay.problem is not None:
-            self._draw_problem(surface, lay.problem)
+            problems.draw(surface, self.drawing, th, lay.problem)
         if not entries:
             self.drawing.fit(self.t("no_scenarios"), pygame.Rect(lay.cards_area.topleft,
                                                                  (lay.cards_area.w, th.px(20))),
@@ -240,23 +194,6 @@ class TitleScreen(Screen):
         self.focus.buttons = self.buttons()
         for i, b in enumerate(lay.actions):
             b.draw(surface, th, focused=(self.focus.index == len(lay.cards) + i))
-
-    def _draw_problem(self, surface: pygame.Surface, problem: "ProblemPanel") -> None:
-        th = self.theme
-        p = th.palette
-        panel(surface, problem.rect, th, p.panel, p.panel_edge)
-        for part in problem.parts:
-            self.drawing.blit(surface, part)
-        quote = problem.quote
-        if quote is None:
-            return
-        # The author's line as a block of code, light on dark; the caret in bold under it.
-        pygame.draw.rect(surface, p.backdrop, quote.rect.inflate(th.px(1.6), th.px(0.8)),
-                         border_radius=th.radius // 2)
-        surface.blit(tx.render(quote.text, quote.size, p.on_backdrop), (quote.x, quote.y))
-        caret = tx.render("^", quote.size, p.on_backdrop, "bold")
-        surface.blit(caret, (quote.x + quote.caret_x - caret.get_width() // 2,
-                             quote.y + quote.line))
 
     def _place(self, entry) -> str:
         if entry is None:
@@ -394,34 +331,6 @@ class TitleScreen(Screen):
 
 
 @dataclass
-class Quote:
-    """A quoted line of a broken file and the place of the caret under it."""
-
-    text: str
-    x: int
-    y: int
-    caret_x: int
-    """Pixels from `x` to the middle of the character the problem is at."""
-    size: int
-    line: int
-    """The line height: the caret goes one line below the text."""
-
-    @property
-    def rect(self) -> pygame.Rect:
-        return pygame.Rect(self.x, self.y, max(self.caret_x, tx.text_width(self.text, self.size)),
-                           2 * self.line)
-
-
-@dataclass
-class ProblemPanel:
-    """The first broken file's place and problem (top down), and its quoted line."""
-
-    rect: pygame.Rect
-    parts: list[tx.Fit]
-    quote: Quote | None
-
-
-@dataclass
 class TitleLayout:
     column: pygame.Rect
     title: tuple[int, int]
@@ -435,7 +344,7 @@ class TitleLayout:
     hint: tuple[str, pygame.Rect] | None
     """How many stories are out of view, and where that is said."""
     actions: list[Button]
-    problem: ProblemPanel | None = None
+    problem: "problems.ProblemPanel | None" = None
     """The first broken file's problem, over the picture."""
 
 
