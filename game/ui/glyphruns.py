@@ -45,7 +45,8 @@ def runs(text: str, style: str) -> list[tuple[str, bool]]:
 
 def width(text: str, style: str, main: pygame.font.Font, emoji: pygame.font.Font) -> int:
     """Pixels `text` takes on one line, drawn run by run."""
-    return sum((emoji if fallback else main).size(piece)[0] for piece, fallback in runs(text, style))
+    return sum((emoji if fallback else main).size(piece)[0]
+               for piece, fallback in runs(text, style))
 
 
 def wrap_lines(text: str, style: str, wrap: int, main: pygame.font.Font,
