@@ -1,7 +1,8 @@
 """Fonts by pixel size, a bounded cache of rendered text, and fitting text into boxes.
 
 Text is wrapped by SDL_ttf itself (`Font.render(..., wraplength=W)`), four times faster than
-wrapping by hand. Rendered surfaces are kept in an LRU cache keyed by everything that changes the
+wrapping by hand; only a text with a character the text font lacks (an emoji) is wrapped and
+drawn run by run, from the emoji font where it must (glyphruns.py), and measured the same way. Rendered surfaces are kept in an LRU cache keyed by everything that changes the
 pixels; it is bounded because an unbounded one grew to 292 MB over 20,000 strings.
 
 `fit()` is the single layout function for text in a box: drawing uses it, and the overflow test
