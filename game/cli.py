@@ -14,6 +14,7 @@ import errno
 import json
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
@@ -118,6 +119,9 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     play.add_argument("--kiosk", action="store_true",
                       help="event mode: fullscreen touch screen, attract loop, idle reset, no way "
                            "out for visitors (see README, 'For event organisers')")
+    play.add_argument("--watch", action="store_true",
+                      help="live preview: follow the story file as you save it, staying at the "
+                           "scene you are at, its problems on screen while it does not load")
     play.add_argument("--scenario", dest="kiosk_scenarios", action="extend", nargs="+",
                       metavar="ID", help="with --kiosk: the stories to offer (default: every "
                                          "scenario with 'event: true')")
@@ -167,10 +171,23 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
     shot.add_argument("--text-size", default="normal", choices=["normal", "large", "xlarge"])
     shot.add_argument("-o", "--output", required=True, type=Path, help="PNG file to write")
 
+    new = sub.add_parser("new", help="write a small starting story into your own stories "
+                                     "folder and say where it is")
+    new.add_argument("name", help="the story's name, e.g. kantine; its id is made from it")
+    for command in (play, check, analyse, run, graph, shot, new):
+        _scenes_option(command)
+
     schema = sub.add_parser("schema", help="write the JSON Schema of the scenario format")
     schema.add_argument("-o", "--output", type=Path, help="file (default: print it)")
     _classroom_parsers(sub)
     return parser
+
+
+def _scenes_option(parser) -> None:
+    parser.add_argument("--scenes", type=Path, metavar="DIR",
+                        help="your own stories folder, read beside the shipped scenes/ (wins "
+                             "over $BYSTANDER_SCENES; default: the folder 'stories' in the "
+                             "game's data folder)")
 
 
 def _classroom_parsers(sub) -> None:
@@ -180,6 +197,7 @@ def _classroom_parsers(sub) -> None:
     guide.add_argument("--lang", default=DEFAULT_LANG, choices=list(LANGUAGES),
                        help="nl or en (default nl)")
     guide.add_argument("-o", "--output", required=True, type=Path, help="HTML file to write")
+    _scenes_option(guide)
 
     report = sub.add_parser("report", help="report on class sessions: votes, roles, endings")
     report.add_argument("folder", nargs="?", type=Path, metavar="DIR",
@@ -218,7 +236,7 @@ def _load_or_report(path: Path):
 def cmd_check(args: argparse.Namespace) -> int:
     from .core.checks import duplicate_scenario_ids
     from .core.loader import load, scenario_files
-    targets = args.paths or [paths.SCENES_DIR]
+    targets = args.paths or [folder for folder in paths.story_folders() if folder.is_dir()]
     for target in targets:
         if not target.exists():
             raise UsageError(f"no such file or folder: {target}")
@@ -233,12 +251,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         loaded = load(path)
         if loaded.ok:
             ids.append((path, loaded.scenario.id, loaded.scenario.where("id")))
+            loaded.issues += loaded.with_sources(_undrawable_issues(loaded))
             if args.strict:
                 loaded.issues += loaded.with_sources(_road_issues(loaded.scenario))
         checked.append((path, loaded))
     duplicates = duplicate_scenario_ids(ids)
     for path, loaded in checked:
-        issues = loaded.issues
+        issues = sorted(loaded.issues, key=lambda i: (i.pos.line, i.pos.col))
         if path in duplicates:
             issues = sorted(issues + loaded.with_sources([duplicates[path]]),
                             key=lambda i: (i.pos.line, i.pos.col))
@@ -256,6 +275,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not args.quiet:
         say(f"{len(files)} files checked: {total_errors} errors, {total_warnings} warnings")
     return EXIT_ERRORS if failed else EXIT_OK
+
+
+def _undrawable_issues(loaded) -> list:
+    """Characters no bundled font can draw: `check` reads the fonts (the core does not)."""
+    from .core.glyphs import undrawable
+    from .fonts import drawable
+    return undrawable(loaded.scenario, loaded.data, drawable())
 
 
 def _road_issues(scenario) -> list:
@@ -343,6 +369,9 @@ def cmd_play(args: argparse.Namespace) -> int:
     if args.kiosk_scenarios and not args.kiosk:
         raise UsageError("--scenario goes with --kiosk; to play one story, name it: "
                          "bystander play ID")
+    if args.watch and (not args.scenario or args.kiosk or args.class_mode):
+        raise UsageError("--watch follows one story file as you save it: bystander play FILE "
+                         "--watch (not with --kiosk or --class)")
     from .ui.app import NoDisplay
     size = parse_size(args.size)
     try:
@@ -357,7 +386,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             from .ui.app import play
             play(args.scenario, lang=args.lang, size=size, fullscreen=args.fullscreen,
                  display=args.display, class_mode=args.class_mode,
-                 ballot_port=args.ballot_port)
+                 ballot_port=args.ballot_port, watch=args.watch)
     except NoDisplay as exc:
         say(str(exc), err=True)
         return EXIT_ERRORS
@@ -443,17 +472,51 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK if not report.problems else EXIT_ERRORS
 
 
+@contextmanager
+def _own_stories(folder: Path | None):
+    """`--scenes DIR` for one command: it sets $BYSTANDER_SCENES, which everything that reads the
+    own stories folder reads (paths.own_stories_dir), so the option wins over the variable; put
+    back afterwards, for `main` called in-process."""
+    if folder is None:
+        yield
+        return
+    if not folder.is_dir():
+        raise UsageError(f"--scenes: no such folder: {folder}")
+    before = os.environ.get(paths.STORIES_ENV)
+    os.environ[paths.STORIES_ENV] = str(folder)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(paths.STORIES_ENV, None)
+        else:
+            os.environ[paths.STORIES_ENV] = before
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """`bystander new NAME`: the starting story in the own stories folder, and where it is."""
+    from .newstory import NewStoryError, write_new_story
+    try:
+        path = write_new_story(args.name, paths.own_stories_dir())
+    except NewStoryError as exc:
+        raise UsageError(str(exc)) from None
+    say(f"wrote {path}", one_line=True)
+    say(f"check it: bystander check {path}", one_line=True)
+    say(f"play it:  bystander play {path.stem}", one_line=True)
+    return EXIT_OK
+
+
 COMMANDS = {"play": cmd_play, "screenshot": cmd_screenshot, "check": cmd_check, "run": cmd_run,
             "graph": cmd_graph,
             "schema": cmd_schema, "bench": cmd_bench}
 
 
-COMMANDS.update(guide=cmd_guide, report=cmd_report, analyse=cmd_analyse)
+COMMANDS.update(guide=cmd_guide, report=cmd_report, analyse=cmd_analyse, new=cmd_new)
 
 
 PLAIN_PLAY = {"command": "play", "scenario": None, "lang": None, "fullscreen": False,
               "display": 0, "size": None, "class_mode": False, "ballot_port": None,
-              "kiosk": False, "kiosk_scenarios": None}
+              "kiosk": False, "kiosk_scenarios": None, "scenes": None, "watch": False}
 """What argparse makes of `bystander` and `bystander play` (a test holds them equal): the way
 nearly everyone starts the game, read without importing argparse, which with its gettext
 look-ups costs ~10 ms of the start-up."""
@@ -477,7 +540,8 @@ def _main(argv: list[str]) -> int:
         if args.command is None:
             args = _parser("play").parse_args(["play", *argv])
     try:
-        code = COMMANDS[args.command](args)
+        with _own_stories(getattr(args, "scenes", None)):
+            code = COMMANDS[args.command](args)
         sys.stdout.flush()  # here, where a closed pipe can still be handled
         return code
     except (UsageError, ScenarioNotFound) as exc:

@@ -6,6 +6,7 @@ enough for start-up, which lists them before anything of the loader is imported.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -14,6 +15,34 @@ ASSETS_DIR = ROOT / "assets"
 FONTS_DIR = ASSETS_DIR / "fonts"
 DEFAULT_SCENARIO = "adrian"
 SCENARIO_SUFFIXES = (".yaml", ".yml")
+STORIES_ENV = "BYSTANDER_SCENES"
+"""Names the folder of the teacher's own stories; `--scenes DIR` sets it for one command."""
+OWN_STORIES = "stories"
+
+
+def data_dir() -> Path:
+    """Where the game keeps what it writes for good: $BYSTANDER_DATA_DIR, or the platform's data
+    folder for "bystander" (platformdirs: ~/.local/share/bystander on Linux,
+    ~/Library/Application Support/bystander on macOS, %LOCALAPPDATA%\\bystander on Windows)."""
+    override = os.environ.get("BYSTANDER_DATA_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+    return Path(platformdirs.user_data_dir("bystander", appauthor=False))
+
+
+def own_stories_dir() -> Path:
+    """The folder of the teacher's own stories, read beside the shipped `scenes/`: the one
+    $BYSTANDER_SCENES names (which `--scenes DIR` sets, so the option wins), else the folder
+    "stories" in the data folder. An installed game's `scenes/` is no place to write into.
+    `bystander new` makes it on first use; until then there is nothing to read."""
+    named = os.environ.get(STORIES_ENV)
+    return Path(named) if named else data_dir() / OWN_STORIES
+
+
+def story_folders() -> list[Path]:
+    """Where stories are read from: the shipped ones first, then the teacher's own."""
+    return [SCENES_DIR, own_stories_dir()]
 
 
 def scenario_files(paths: list[Path]) -> list[Path]:
@@ -29,19 +58,21 @@ def scenario_files(paths: list[Path]) -> list[Path]:
 
 
 def duplicate_ids(found: list[tuple[Path, str]]) -> dict[Path, Path]:
-    """The scenario files that share their id with another file of the same folder, each with the
-    file that keeps the id. An id names one story everywhere (records, the report, `bystander play
-    ID`), so two files with one id would be mixed up: only one may have it. It is the file named
-    after the id (`adrian.yaml` for `adrian`), which `bystander play adrian` finds, else the first
-    by name. `bystander check` refuses the others and the title screen counts them as broken: one
-    rule for both, so what check accepts is what the game plays."""
-    by_folder: dict[tuple[Path, str], list[Path]] = {}
-    for path, scenario_id in found:
-        by_folder.setdefault((Path(path).absolute().parent, scenario_id), []).append(path)
+    """The scenario files that share their id with another file, each with the file that keeps
+    the id. An id names one story everywhere (records, the report, `bystander play ID`), so two
+    files with one id would be mixed up: only one may have it, in one folder or across the
+    shipped stories and the teacher's own. It is the first file named after the id
+    (`adrian.yaml` for `adrian`), which `bystander play adrian` finds, else the first; first in
+    the order given, which is the shipped folder before the teacher's and each folder by name.
+    `bystander check` refuses the others and the title screen counts them as broken: one rule
+    for both, so what check accepts is what the game plays."""
+    by_id: dict[str, list[tuple[int, Path]]] = {}
+    for order, (path, scenario_id) in enumerate(found):
+        by_id.setdefault(scenario_id, []).append((order, Path(path)))
     refused: dict[Path, Path] = {}
-    for (_folder, scenario_id), files in by_folder.items():
-        keeper, *others = sorted(files, key=lambda p: (p.stem != scenario_id, p.name))
-        refused.update(dict.fromkeys(others, keeper))
+    for scenario_id, files in by_id.items():
+        (_order, keeper), *others = sorted(files, key=lambda f: (f[1].stem != scenario_id, f[0]))
+        refused.update(dict.fromkeys((path for _order, path in others), keeper))
     return refused
 
 
@@ -50,14 +81,17 @@ class ScenarioNotFound(Exception):
 
 
 def find_scenario(name: str) -> Path:
-    """The file a scenario name means: a path to a file, or the id of one in `scenes/`."""
+    """The file a scenario name means: a path to a file, or the id of one in `scenes/` or the
+    teacher's own stories folder (the shipped one first, as `duplicate_ids` keeps it)."""
     path = Path(name)
     if path.suffix in SCENARIO_SUFFIXES or path.exists():
         if not path.exists():
             raise ScenarioNotFound(f"no such file: {name}")
         return path
-    candidate = SCENES_DIR / f"{name}.yaml"
-    if candidate.exists():
-        return candidate
-    known = sorted(p.stem for p in SCENES_DIR.glob("*.yaml"))
+    for folder in story_folders():
+        candidate = folder / f"{name}.yaml"
+        if candidate.is_file():
+            return candidate
+    known = sorted({p.stem for folder in story_folders() if folder.is_dir()
+                    for p in folder.glob("*.yaml")})
     raise ScenarioNotFound(f"no scenario '{name}'; the scenarios are: {', '.join(known) or 'none'}")

@@ -22,7 +22,7 @@ TINY = Plan("tiny", story=str(MINI), startup_runs=1, startup_warmup=0, frame_siz
             frames=2, warmup_frames=1, animation_sizes=(HD,), animation_runs=1,
             animation_tail=0.05, idle_seconds=0.2, idle_slices=2, idle_size=HD,
             scenario_sizes=(5, 50), scenario_runs=1, memory_sizes=(HD,), present=False,
-            ballot_rounds=1, ballot_devices=30)
+            ballot_rounds=1, ballot_devices=30, preview_runs=1, preview_size=HD)
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +42,7 @@ def test_every_family_is_measured(tiny):
                 "startup_first_ever_ratio", "fps_1280x720",
                 "dropped_1280x720", "idle_static", "idle_animating", "load_5", "load_50",
                 "build_5", "build_50", "start_5", "start_50", "choose", "growth_load_50",
-                "growth_build_50", "ballot_count", "ballot_crowd"}
+                "growth_build_50", "ballot_count", "ballot_crowd", "preview_save_to_frame"}
     expected |= {f"frame_{s}_1280x720" for s in SCREENS}
     if sys.platform != "win32":
         expected.add("memory_1280x720")

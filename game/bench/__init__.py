@@ -6,6 +6,7 @@ One module per family of measurements:
 - `frames`    redraw time of every screen at 720p, 1080p and 4K, frames a second, and frames of
               the meter animation that miss 60 Hz; `present` adds display.flip on a real display
 - `idle`      CPU share of one core in the real loop, on a static screen and while animating
+- `preview`   the live preview: saving the story file to the frame that shows it
 - `scenarios` load + check and machine build of generated scenarios of 100 to 10,000 scenes
 - `memory`    peak resident memory of a full play-through (`playthrough` is the child process)
 - `ballot`    class mode's secret ballot: a vote to the projector's count, 300 devices at once
@@ -54,7 +55,7 @@ def collect(plan: Plan, progress=None) -> Bench:
         say("start-up")
         startup_figures(bench, plan.startup_runs, plan.startup_warmup)
     story = None
-    if "frames" in plan.sections or "idle" in plan.sections:
+    if any(section in plan.sections for section in ("frames", "idle", "preview")):
         from .story import road
         try:
             story = road(Path(plan.story) if plan.story else None)
@@ -75,6 +76,10 @@ def collect(plan: Plan, progress=None) -> Bench:
             from .idle import idle_figures
             say("idle")
             idle_figures(bench, story, plan.idle_size, plan.idle_seconds, plan.idle_slices)
+        if "preview" in plan.sections:
+            from .preview import preview_figures
+            say("preview")
+            preview_figures(bench, story, plan.preview_size, plan.preview_runs)
         import pygame
         pygame.display.quit()
     if "scenarios" in plan.sections:

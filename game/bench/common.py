@@ -77,14 +77,18 @@ class Plan:
     """Rounds of 30 votes timed to the projector's count."""
     ballot_devices: int = 300
     """Devices voting at once on loopback."""
-    sections: tuple[str, ...] = ("startup", "frames", "idle", "scenarios", "memory", "ballot")
+    preview_runs: int = 7
+    """Saves of the story file timed to the frame that shows them (`play FILE --watch`)."""
+    preview_size: tuple[int, int] = FULL_HD
+    sections: tuple[str, ...] = ("startup", "frames", "idle", "preview", "scenarios", "memory",
+                                 "ballot")
 
 
 FULL = Plan("full")
 QUICK = Plan("quick", startup_runs=3, frame_sizes=(FULL_HD,), frames=30, warmup_frames=3,
              animation_sizes=(FULL_HD,), animation_runs=2, idle_seconds=3.0, idle_slices=6,
              scenario_sizes=(100, 1000), scenario_runs=3, memory_sizes=(FULL_HD,),
-             ballot_rounds=2)
+             ballot_rounds=2, preview_runs=3)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from dataclasses import asdict
 from .common import Bench, Figure
 
 SECTION_TITLES = {"start-up": "Start-up", "frames": "Frames", "idle": "Idle",
+                  "preview": "Live preview",
                   "scenarios": "Scenarios", "memory": "Memory"}
 
 

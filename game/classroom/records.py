@@ -37,6 +37,7 @@ from ..core.engine import Outcome, Run, load_run, replay
 from ..core.limits import MAX_VERSION, MIN_VERSION
 from ..core.model import Scenario
 from ..core.state import RUN_SCHEMA, SAVE_FORMAT, SAVE_VERSION, SaveError
+from .. import paths
 from ..filelock import FileLock
 from ..files import (TooLarge, make_folder, read_limited, remove_stale_temporaries,
                      replace_file, round_times, temporary_pattern)
@@ -128,11 +129,7 @@ on now, so a resumed session continues where it stopped."""
 
 def data_dir() -> Path:
     """Where records live: $BYSTANDER_DATA_DIR, or the platform's data folder for "bystander"."""
-    override = os.environ.get("BYSTANDER_DATA_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-    return Path(platformdirs.user_data_dir("bystander", appauthor=False))
+    return paths.data_dir()
 
 
 def sessions_dir() -> Path:

@@ -569,6 +569,33 @@ def replay(scenario: Scenario, lang: str, moves: Iterable[str | None],
     return run
 
 
+def follow(scenario: Scenario, lang: str, moves: Iterable[str | None], scene_id: str,
+           content_hash: str = "") -> Run:
+    """A run of an edited scenario standing where a run of its last version stood: the live
+    preview (`bystander play FILE --watch`) keeps the author at the scene they are working on.
+
+    The moves are replayed as far as they still go (a choice renamed or gone stops them), so
+    meters and roles are what the road gives; then a run that stands elsewhere is placed at
+    `scene_id` if the scenario still has it, as if it had got there. A scene that is gone
+    leaves the run where the replay stopped: the nearest scene before it that is still there,
+    the start at the least. A language the scenario no longer has becomes its first."""
+    if lang not in scenario.languages:
+        lang = scenario.languages[0]
+    run = start(scenario, lang, content_hash)
+    for move in moves:
+        try:
+            if move is None:
+                run.advance()
+            else:
+                run.choose(move)
+        except ChoiceError:
+            break
+    if run.state.scene != scene_id and scene_id in scenario.scenes:
+        run.state.scene = scene_id
+        run.state.ending = scenario.scenes[scene_id].ending
+    return run
+
+
 def _follow(run: Run) -> None:
     seen = 0
     while run.scenario.scenes[run.state.scene].next is not None and seen < 10_000:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from . import vocab
 from .model import Choice, Scenario
+from .translations import words
 
 
 @dataclass(frozen=True)
@@ -105,18 +106,24 @@ def _wrapped(text: str, width: int = WRAP) -> list[str]:
 
 def _edge_lines(scenario: Scenario, edge: MapEdge, lang: str) -> list[str]:
     """What an arrow says: the choice's text and stance, its condition, and the road's."""
+    _ = words(lang)
     lines: list[str] = []
     if edge.choice_id is not None:
         choice = _choices(scenario)[edge.choice_id]
         lines += _wrapped(choice.text.get_text(lang))
         lines.append(f"({vocab.label(vocab.STANCES[choice.stance], lang)})")
         if choice.when is not None:
-            lines += _wrapped(f"only if {choice.when}", WRAP + 12)
+            # TRANSLATORS: on an arrow of the branch map: the choice's condition, as written.
+            only = _.pgettext("branch map", "only if {condition}", condition=choice.when)
+            lines += _wrapped(only, WRAP + 12)
     if edge.when is not None:
-        lines += _wrapped(f"then if {edge.when}" if edge.choice_id else f"if {edge.when}",
-                          WRAP + 12)
+        if edge.choice_id:
+            road = _.pgettext("branch map", "then if {condition}", condition=edge.when)
+        else:
+            road = _.pgettext("branch map", "if {condition}", condition=edge.when)
+        lines += _wrapped(road, WRAP + 12)
     elif edge.otherwise:
-        lines.append("otherwise")
+        lines.append(_.pgettext("branch map", "otherwise"))
     return lines
 
 
@@ -176,11 +183,16 @@ def _mermaid_stroke(choices: dict[str, Choice], edge: MapEdge) -> str:
 
 def _mermaid_legend(lang: str) -> list[str]:
     """The legend as a subgraph: a box per stance in its colour, the shapes, the outcomes."""
-    lines = ['    subgraph legend ["Legend"]', "        direction LR",
-             '        l_scene["scene"]', '        l_decision{"decision"}']
+    _ = words(lang)
+    legend = _quote(_.pgettext("branch map", "Legend"))
+    scene = _quote(_.pgettext("branch map", "scene"))
+    decision = _quote(_.pgettext("branch map", "decision"))
+    lines = [f'    subgraph legend ["{legend}"]', "        direction LR",
+             f'        l_scene["{scene}"]', f'        l_decision{{"{decision}"}}']
     for outcome in OUTCOME_COLOURS:
         word = vocab.label(vocab.ENDING_OUTCOMES[outcome], lang)
-        lines.append(f'        l_{outcome}(["ending ({_quote(word)})"]):::{outcome}')
+        ending = _quote(_.pgettext("branch map", "ending ({outcome})", outcome=word))
+        lines.append(f'        l_{outcome}(["{ending}"]):::{outcome}')
     for stance, colour in STANCE_COLOURS.items():
         line = "- - -" if stance in vocab.PASSIVE_STANCES else "———"
         word = _quote(vocab.label(vocab.STANCES[stance], lang))
@@ -230,21 +242,27 @@ def to_dot(scenario: Scenario, lang: str = "nl") -> str:
 def _dot_legend(lang: str) -> list[str]:
     """The legend: one box in a corner, an HTML-like table of the stances' lines and colours,
     the outcomes' fills and the shapes."""
-    rows = ['<TR><TD COLSPAN="2"><B>Legend</B></TD></TR>']
+    _ = words(lang)
+    esc = html.escape
+    legend = _.pgettext("branch map", "Legend")
+    rows = [f'<TR><TD COLSPAN="2"><B>{esc(legend)}</B></TD></TR>']
     for stance, colour in STANCE_COLOURS.items():
         passive = stance in vocab.PASSIVE_STANCES
         line = "- - - -" if passive else "———"
-        how = "standing by, dashed" if passive else "acting, solid"
-        word = html.escape(vocab.label(vocab.STANCES[stance], lang))
+        how = (_.pgettext("branch map", "standing by, dashed") if passive
+               else _.pgettext("branch map", "acting, solid"))
+        word = esc(vocab.label(vocab.STANCES[stance], lang))
         rows.append(f'<TR><TD><FONT COLOR="{colour}">{line}</FONT></TD>'
-                    f'<TD ALIGN="LEFT"><FONT COLOR="{colour}">{word}</FONT> ({how})</TD></TR>')
+                    f'<TD ALIGN="LEFT"><FONT COLOR="{colour}">{word}</FONT> ({esc(how)})</TD></TR>')
     for outcome, colour in OUTCOME_COLOURS.items():
-        word = html.escape(vocab.label(vocab.ENDING_OUTCOMES[outcome], lang))
+        word = vocab.label(vocab.ENDING_OUTCOMES[outcome], lang)
+        ending = _.pgettext("branch map", "ending: {outcome}", outcome=word)
         rows.append(f'<TR><TD BGCOLOR="{colour}" BORDER="1">  </TD>'
-                    f'<TD ALIGN="LEFT">ending: {word}</TD></TR>')
-    rows.append('<TR><TD>◇</TD><TD ALIGN="LEFT">decision: the player chooses</TD></TR>')
-    rows.append('<TR><TD>▭</TD><TD ALIGN="LEFT">scene that goes on by itself (grey arrow)'
-                "</TD></TR>")
+                    f'<TD ALIGN="LEFT">{esc(ending)}</TD></TR>')
+    decision = _.pgettext("branch map", "decision: the player chooses")
+    scene = _.pgettext("branch map", "scene that goes on by itself (grey arrow)")
+    rows.append(f'<TR><TD>◇</TD><TD ALIGN="LEFT">{esc(decision)}</TD></TR>')
+    rows.append(f'<TR><TD>▭</TD><TD ALIGN="LEFT">{esc(scene)}</TD></TR>')
     table = ('<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="3" COLOR="#999999">'
              + "".join(rows) + "</TABLE>")
     return ["    subgraph cluster_legend {", '        style=invis;',

@@ -47,7 +47,10 @@ _VALUE_START = re.compile(r"(?:^[ ]*(?:- +)*|:[ \t]+|[{,][ \t]*|- +)(?=\S)")
 """Where a value can start on a line: after the indentation (and list dashes), after `: `, and
 after `{` or `,` inside braces."""
 _COMMENT = re.compile(r"[ \t]#")
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)[ \t]*:[ \t]*$")
+_KEY_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+"""What a key is written with (a key starts with a letter or `_`). Read by hand, from the end
+of the line back: the regular expression searched for it tried every place on the line and
+read to the end from each, which took minutes on a 50,000-character line."""
 
 
 def syntax_hint(exc: yaml.YAMLError, text: str) -> str:
@@ -138,10 +141,15 @@ def _open_quote(lines: list[str], first: int, last: int) -> str:
         line = lines[number]
         if len(line) > MAX_LINE:
             continue
+        after = {q: line.count(q) for q in "'\""}  # quotes from `at` on, counted down
+        seen = 0
         for found in _VALUE_START.finditer(line):
             at = found.end()
+            for q in "'\"":  # each character of the line is passed once: linear
+                after[q] -= line.count(q, seen, at)
+            seen = at
             quote = line[at] if at < len(line) else ""
-            if quote and quote in "'\"" and line.count(quote, at) % 2 == 1:
+            if quote and quote in "'\"" and after[quote] % 2 == 1:
                 return _sign_at(line, at)
     return ""
 
@@ -153,13 +161,65 @@ def _left_open(lines: list[str], start, mark) -> bool:
     if mark.line <= start.line:
         return False
     line = lines[start.line]
-    outside = re.sub(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'", "", line.split(" #")[0])
+    outside = outside_quotes(line.split(" #")[0])
     if outside.count("{") + outside.count("[") <= outside.count("}") + outside.count("]"):
         return False
     problem_line = lines[mark.line]
     indent = len(problem_line) - len(problem_line.lstrip(" "))
     return (re.match(r"[ ]*(?:- )?[A-Za-z_][\w-]*:", problem_line) is not None
             and indent <= len(line) - len(line.lstrip(" ")))
+
+
+def outside_quotes(line: str) -> str:
+    """`line` without its quoted texts: a double-quoted one to its closing quote (a backslash
+    escapes the next character), a single-quoted one to its closing quote (`''` is a quote
+    inside it). A quote that is not closed stays, with what follows it. The same as the
+    regular expression it replaces (a test compares them), in one pass: that went to the end of
+    the line again from every unclosed quote, which took minutes on a 50,000-character line."""
+    kept: list[str] = []
+    i, n = 0, len(line)
+    double_closes = True  # no closing " found from one quote: none will be from a later one
+    while i < n:
+        ch = line[i]
+        end = -1
+        if ch == '"' and double_closes:
+            end = _double_quote_end(line, i + 1)
+            double_closes = end >= 0
+        elif ch == "'":
+            end = _single_quote_end(line, i + 1)
+        if end < 0:
+            kept.append(ch)
+            i += 1
+        else:
+            i = end + 1
+    return "".join(kept)
+
+
+def _double_quote_end(line: str, i: int) -> int:
+    """Where the double-quoted text that starts before `i` closes, or -1."""
+    while i < len(line):
+        if line[i] == "\\":
+            i += 2
+        elif line[i] == '"':
+            return i
+        else:
+            i += 1
+    return -1
+
+
+def _single_quote_end(line: str, i: int) -> int:
+    """Where the single-quoted text that starts before `i` closes, or -1 (`''` is a quote).
+    Not closed but with a `''` in it, it closes at the first quote of the last `''`, as the
+    regular expression did (it gave the pairs back one by one from the end)."""
+    last_pair = -1
+    while True:
+        i = line.find("'", i)
+        if i < 0:
+            return last_pair
+        if line[i + 1:i + 2] != "'":
+            return i
+        last_pair = i
+        i += 2
 
 
 def _colon_hint(line: str, column: int) -> str:
@@ -209,9 +269,17 @@ def _sign_at(line: str, column: int) -> str:
 
 
 def _key_before(line: str, at: int) -> str | None:
-    """The key whose value starts at `at`: `nl` in `  nl: [stil]`."""
-    found = _KEY.search(line[:at])
-    return found.group(1) if found else None
+    """The key whose value starts at `at`: `nl` in `  nl: [stil]` (the letters, digits and `_`
+    before the colon, from the first letter or `_`)."""
+    head = line[:at].rstrip(" \t")
+    if not head.endswith(":"):
+        return None
+    head = head[:-1].rstrip(" \t")
+    start = len(head)
+    while start > 0 and head[start - 1] in _KEY_CHARS:
+        start -= 1
+    key = head[start:].lstrip("0123456789")
+    return key or None
 
 
 def _value_at(line: str, at: int) -> tuple[int, str]:

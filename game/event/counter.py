@@ -33,6 +33,7 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
+from .. import paths
 from ..filelock import FileLock
 from ..files import (coarse_now, make_folder, read_limited, remove_stale_temporaries,
                      replace_file, round_times, temporary_pattern)
@@ -64,11 +65,7 @@ LOCK_SECONDS = 5.0
 
 def data_dir() -> Path:
     """$BYSTANDER_DATA_DIR, or the platform's data folder for "bystander"."""
-    override = os.environ.get("BYSTANDER_DATA_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-    return Path(platformdirs.user_data_dir("bystander", appauthor=False))
+    return paths.data_dir()
 
 
 def event_dir() -> Path:

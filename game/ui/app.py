@@ -25,6 +25,7 @@ from .theme import Theme, make_theme
 if TYPE_CHECKING:  # the engine is imported when a story starts, not before the first frame
     from ..core import engine
     from .routes import Table
+    from .watch import Preview
 
 log = get_logger(__name__)  # imports logging when first used: start-up time
 
@@ -83,6 +84,8 @@ class App:
         self.clock = pygame.time.Clock()
         self._theme: Theme | None = None
         self.frames_drawn = 0
+        self.preview: "Preview | None" = None
+        """The story file followed as it is saved (`play FILE --watch`), if any."""
 
     # --- window ---------------------------------------------------------------------------------
 
@@ -225,6 +228,34 @@ class App:
         from .screens.title import TitleScreen
         base: list[Screen] = [TitleScreen(self, title_index)]
         self.stack = base + [self.screen_for(ShowScene(self.run))]
+        self.dirty = True
+
+    def follow_preview(self) -> None:
+        """The previewed file as it is now: its story at the scene the run stood in (or the
+        nearest that is still there, `engine.follow`), or its problems while it does not load.
+        The run of the last version that loaded is kept, so a fix returns to where it was."""
+        from ..core import engine
+        from .catalogue import entry_for
+        from .intents import ShowEnding, ShowScene
+        from .screens.preview import BrokenStoryScreen
+        from .screens.title import TitleScreen
+        assert self.preview is not None
+        entry, issues = entry_for(self.preview.path)
+        self.leave_class()
+        if entry is None:
+            self.stack = [TitleScreen(self), BrokenStoryScreen(self, self.preview.path, issues)]
+        else:
+            scenario = entry.scenario
+            moves, scene = ((self.run.moves(), self.run.view().scene_id) if self.run is not None
+                            else ((), scenario.start))
+            beat = getattr(self.top, "beat", 0)  # the beat in view, where there is one
+            self.entry = entry
+            self.run = engine.follow(scenario, self.lang, moves, scene, entry.content_hash)
+            shown = ShowEnding(self.run) if self.run.ended else ShowScene(self.run)
+            screen = self.screen_for(shown)
+            if self.run.view().scene_id == scene and hasattr(screen, "show_beat"):
+                screen.show_beat(beat)
+            self.stack = [TitleScreen(self), screen]
         self.dirty = True
 
     def restart(self) -> None:
@@ -394,6 +425,8 @@ class App:
             self.handle(event)
             if not self.running:
                 return False
+        if self.preview is not None and self.preview.changed():
+            self.follow_preview()
         top = self.top
         if top is None:
             return False
@@ -429,12 +462,13 @@ class App:
 
 def play(scenario: str | None = None, *, lang: str | None = None,
          size: tuple[int, int] | None = None, fullscreen: bool = False, display: int = 0,
-         class_mode: bool = False, ballot_port: int | None = None) -> None:
+         class_mode: bool = False, ballot_port: int | None = None,
+         watch: bool = False) -> None:
     """`bystander play [SCENARIO]`: the title screen, or that scenario (an id or a file) straight
     away; with `class_mode` the class plays it (the default story if none is named). Returns
     when the window closes. Raises NoDisplay (with what to say) when there is no screen,
     ScenarioNotFound or ScenarioError when the story named cannot be played."""
-    from ..paths import find_scenario
+    from ..paths import find_scenario, own_stories_dir
     from .catalogue import entry_for, scan
     why = display_problem()
     if why is not None:
@@ -442,7 +476,7 @@ def play(scenario: str | None = None, *, lang: str | None = None,
     start_entry = None
     if scenario:
         start_entry, issues = entry_for(find_scenario(scenario))
-        if start_entry is None:
+        if start_entry is None and not watch:  # the preview shows the problems instead
             from ..core.issues import ScenarioError  # only now: see cli.cmd_play
             raise ScenarioError(issues)
     settings = load_settings()
@@ -450,7 +484,7 @@ def play(scenario: str | None = None, *, lang: str | None = None,
         settings.lang = lang
     if ballot_port is not None:
         settings.ballot_port = ballot_port
-    catalogue = scan()
+    catalogue = scan(own=own_stories_dir())
     try:
         app = App(settings, catalogue, size=size or DEFAULT_SIZE,
                   fullscreen=True if fullscreen else None, display=display)
@@ -464,6 +498,10 @@ def play(scenario: str | None = None, *, lang: str | None = None,
             app.start_class(entry)
         else:
             app.show_title()
+    elif watch and scenario:
+        from .watch import Preview
+        app.preview = Preview(find_scenario(scenario))
+        app.follow_preview()
     elif start_entry is not None:
         app.start_run(start_entry)
     else:

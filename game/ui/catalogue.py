@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -119,6 +119,8 @@ CARD_FIELDS = {"id", "title", "summary", "min_age", "max_age", "minutes", "langu
                "cast", "event"}
 LOOK_FIELDS = set(CardLook._fields)
 MAX_LANGUAGES = 16
+OWN_PREFIX = "own:"
+"""Before the name of a cached card of the teacher's own folder (CardCache._key)."""
 MAX_TEXT = 4000
 """The longest title or summary a cached card may hold: far more than a title screen shows."""
 MAX_CACHE_BYTES = 4 * 1024 * 1024
@@ -169,10 +171,12 @@ class Entry:
     """
 
     def __init__(self, path: Path, scenario: "Scenario | None" = None, content_hash: str = "",
-                 card: Card | None = None):
+                 card: Card | None = None, own: bool = False):
         if scenario is None and card is None:
             raise ValueError("an entry needs a scenario or a card")
         self.path = Path(path)
+        self.own = own
+        """From the teacher's own stories folder, not shipped with the game: the title says so."""
         self._scenario = scenario
         self._content_hash = content_hash
         self.card = card if card is not None else Card.of(scenario)
@@ -213,11 +217,35 @@ class Entry:
         return self._content_hash
 
 
+class BrokenFile:
+    """A scenario file that could not be loaded, and the problem the title screen quotes.
+
+    The problem is found when it is first asked for: a start that reads the cards from the
+    cache reads no scenario file, and a broken one is read again only if the title shows it."""
+
+    def __init__(self, path: Path, issues: "list[Issue] | None" = None):
+        self.path = Path(path)
+        self._issues = issues
+
+    def __repr__(self) -> str:
+        return f"BrokenFile({str(self.path)!r})"
+
+    def first_problem(self) -> "Issue | None":
+        """The file's first error (else its first issue), with the text of its line."""
+        if self._issues is None:
+            from ..core.loader import load
+            self._issues = load(self.path).issues
+        errors = [i for i in self._issues if i.severity == "error"]
+        return (errors or self._issues or [None])[0]
+
+
 @dataclass
 class Catalogue:
     entries: list[Entry]
     broken: int
     """Files that could not be loaded; the title screen says how many and how to find out why."""
+    broken_files: list[BrokenFile] = field(default_factory=list)
+    """Those files, as far as they are known (all of them after `scan`), first one first."""
 
     def default_index(self) -> int:
         """The default scenario (`adrian`), else the first."""
@@ -237,6 +265,7 @@ class Catalogue:
         if entry in self.entries:
             self.entries.remove(entry)
             self.broken += 1
+            self.broken_files.insert(0, BrokenFile(entry.path, entry.issues))
             log.warning("%s cannot be played: %d issues (run bystander check)", entry.path,
                         len(entry.issues))
 
@@ -250,31 +279,49 @@ def entry_for(path: Path) -> tuple[Entry | None, list]:
     return Entry(Path(path), loaded.scenario, loaded.content_hash), loaded.issues
 
 
-def scan(folder: Path = SCENES_DIR, *, use_cache: bool = True) -> Catalogue:
-    """Every scenario file of `folder`, from the card cache where it is valid."""
-    files = scenario_files([folder]) if folder.is_dir() else []
+def scan(folder: Path = SCENES_DIR, *, use_cache: bool = True,
+         own: Path | None = None) -> Catalogue:
+    """Every scenario file of `folder`, and then of the teacher's own folder `own` (its entries
+    marked `own`), from the card cache where it is valid. An id is one story's across both: a
+    file whose id another has is refused as `bystander check` refuses it (paths.duplicate_ids)."""
     cache = CardCache.open() if use_cache else None
     entries: list[Entry] = []
-    broken = 0
-    for path in files:
-        entry, problems = cache.lookup(path) if cache is not None else (None, None)
-        if entry is None and problems is None:
-            entry, issues = entry_for(path)
-            problems = len(issues)
-            if cache is not None:
-                cache.remember(path, entry, problems)
-        if entry is None:
-            broken += 1
-            log.warning("%s cannot be played: %d issues (run bystander check)", path, problems)
-        else:
-            entries.append(entry)
+    broken: list[BrokenFile] = []
+    for where, is_own in ((folder, False), (own, True)):
+        if where is None or where == folder and is_own:
+            continue
+        files = scenario_files([where]) if where.is_dir() else []
+        for path in files:
+            entry, problems = cache.lookup(path, is_own) if cache is not None else (None, None)
+            issues = None
+            if entry is None and problems is None:
+                entry, issues = entry_for(path)
+                problems = len(issues)
+                if cache is not None:
+                    cache.remember(path, entry, problems, is_own)
+            if entry is None:
+                broken.append(BrokenFile(path, issues))
+                log.warning("%s cannot be played: %d issues (run bystander check)", path, problems)
+            else:
+                entry.own = is_own
+                entries.append(entry)
     if cache is not None:
         cache.save()
     refused = duplicate_ids([(e.path, e.card.id) for e in entries])  # as `bystander check` does
     for path, keeper in refused.items():
         log.warning("%s cannot be played: %s has its id (run bystander check)", path, keeper)
+    if refused:
+        broken += [BrokenFile(path, [issue]) for path, issue in _refused_issues(entries).items()]
     entries = [e for e in entries if e.path not in refused]
-    return Catalogue(entries, broken + len(refused))
+    return Catalogue(entries, len(broken), broken)
+
+
+def _refused_issues(entries: list[Entry]) -> "dict[Path, Issue]":
+    """Why each file whose id another file has is refused, in `check`'s words (checks.py); with
+    no line to quote, as the card knows none."""
+    from ..core.checks import duplicate_scenario_ids
+    from ..core.issues import Pos
+    return duplicate_scenario_ids([(e.path, e.card.id, Pos(str(e.path), 0, 0)) for e in entries])
 
 
 class CardCache:
@@ -304,17 +351,20 @@ class CardCache:
         return cls(path, stamp, _read_records(path, stamp))
 
     @staticmethod
-    def _key(path: Path) -> tuple[str, dict] | None:
+    def _key(path: Path, own: bool = False) -> tuple[str, dict] | None:
+        """The record's name: the file's name, after `own:` for the teacher's own folder (a
+        name no shipped file has), so that a file of each folder may have the same name."""
         try:
             st = path.stat()
         except OSError:
             return None
-        return path.name, {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "inode": st.st_ino}
+        return ((OWN_PREFIX if own else "") + path.name,
+                {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "inode": st.st_ino})
 
-    def lookup(self, path: Path) -> tuple[Entry | None, int | None]:
+    def lookup(self, path: Path, own: bool = False) -> tuple[Entry | None, int | None]:
         """(entry, None) for a valid card; (None, problems) for a file known not to load;
         (None, None) when the file has to be loaded."""
-        key = self._key(path)
+        key = self._key(path, own)
         record = self.old.get(key[0]) if key else None
         if record is None or any(record[k] != v for k, v in key[1].items()):
             self.changed = True
@@ -328,8 +378,8 @@ class CardCache:
             del self.new[key[0]]
             return None, None
 
-    def remember(self, path: Path, entry: Entry | None, problems: int) -> None:
-        key = self._key(path)
+    def remember(self, path: Path, entry: Entry | None, problems: int, own: bool = False) -> None:
+        key = self._key(path, own)
         if key is None:
             return
         record = dict(key[1], name=key[0])

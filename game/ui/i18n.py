@@ -24,6 +24,19 @@ MESSAGES: dict[str, Message] = {
     "minutes": N_("about {n} min"),
     "broken_files": NN_("{n} scenario file could not be loaded — run bystander check",
                         "{n} scenario files could not be loaded — run bystander check"),
+    # TRANSLATORS: on a story's card on the title, after its ages and minutes: a story from the
+    # teacher's own stories folder, not one that ships with the game.
+    "own_story": N_("your own story"),
+    # TRANSLATORS: the live preview (bystander play FILE --watch) while the story file being
+    # written does not load; {file} is its name, such as kantine.yaml.
+    "preview_broken": N_("{file} cannot be played yet"),
+    "preview_hint": N_("Fix what is below and save the file: the game follows it as you save. "
+                       "Esc quits."),
+    "preview_more": NN_("{n} more problem: bystander check shows every one",
+                        "{n} more problems: bystander check shows every one"),
+    # TRANSLATORS: on the title, above the first problem of a broken story file: the file's
+    # name and the place in it; the problem itself is bystander check's, quoted below it.
+    "broken_where": N_("{file}, line {line}, column {col}:"),
     # TRANSLATORS: below the story cards when not all of them fit on the screen.
     "more_stories": NN_("{n} more story: use the Up and Down keys or scroll",
                         "{n} more stories: use the Up and Down keys or scroll"),

@@ -444,7 +444,7 @@ def play_kiosk(scenarios: list[str] = (), *, lang: str | None = None,
     import os
 
     from ..core.issues import ScenarioError
-    from ..paths import find_scenario
+    from ..paths import find_scenario, own_stories_dir
     from .app import NoDisplay
     from .catalogue import entry_for, scan
     from .settings import load_settings
@@ -460,7 +460,7 @@ def play_kiosk(scenarios: list[str] = (), *, lang: str | None = None,
         if all(e.path.resolve() != entry.path.resolve() for e in named):
             named.append(entry)
     settings = load_settings()
-    catalogue = scan()
+    catalogue = scan(own=own_stories_dir())
     config = KioskConfig.from_settings(settings, offered_entries(catalogue, named), lang)
     if not config.pin:
         log.warning("event mode without kiosk_pin: Ctrl+Alt+Q quits without a code")

@@ -41,6 +41,7 @@ def render(scenario_path: Path, screen: str = "scene", choose: list[str] | None 
     import pygame
 
     from ..core.engine import ChoiceError
+    from ..paths import STORIES_ENV, own_stories_dir
     from .app import App
     from .catalogue import Catalogue, entry_for, scan
     from .screens.pause import PauseScreen
@@ -54,7 +55,10 @@ def render(scenario_path: Path, screen: str = "scene", choose: list[str] | None 
         raise ScreenshotError("\n".join(str(i) for i in issues) or f"cannot load {scenario_path}")
     if lang not in entry.scenario.languages:
         raise ScreenshotError(f"'{lang}' is not a language of {entry.scenario.id}")
-    catalogue = scan() if screen in ("title", "settings") else Catalogue([], 0)
+    # The teacher's own stories only when a folder is named (--scenes, $BYSTANDER_SCENES): a
+    # picture does not depend on who takes it.
+    own = own_stories_dir() if os.environ.get(STORIES_ENV) else None
+    catalogue = scan(own=own) if screen in ("title", "settings") else Catalogue([], 0)
     if catalogue.index_of(entry.path) is None:
         catalogue.entries.insert(0, entry)
     settings = Settings(lang=lang, high_contrast=high_contrast, text_size=text_size,

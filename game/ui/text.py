@@ -1,7 +1,8 @@
 """Fonts by pixel size, a bounded cache of rendered text, and fitting text into boxes.
 
 Text is wrapped by SDL_ttf itself (`Font.render(..., wraplength=W)`), four times faster than
-wrapping by hand. Rendered surfaces are kept in an LRU cache keyed by everything that changes the
+wrapping by hand; only a text with a character the text font lacks (an emoji) is wrapped and
+drawn run by run, from the emoji font where it must (glyphruns.py), and measured the same way. Rendered surfaces are kept in an LRU cache keyed by everything that changes the
 pixels; it is bounded because an unbounded one grew to 292 MB over 20,000 strings.
 
 `fit()` is the single layout function for text in a box: drawing uses it, and the overflow test
@@ -10,21 +11,17 @@ asks it the same question for every string of every scenario.
 
 from __future__ import annotations
 
-import struct
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import pygame
 
+from .. import fonts
 from ..paths import FONTS_DIR
+from . import glyphruns
 from .surfacecache import SurfaceCache, window_pixels
 
-FONT_FILES = {
-    "regular": "AtkinsonHyperlegible-Regular.ttf",
-    "bold": "AtkinsonHyperlegible-Bold.ttf",
-    "italic": "AtkinsonHyperlegible-Italic.ttf",
-}
+FONT_FILES = fonts.TEXT_FONTS
 CACHE_SIZE = 512
 CACHE_WINDOWS = 1
 """Also bound the cache by pixels, the window's (8 MB at 1080p, 33 MB at 4K): a screen's texts
@@ -44,6 +41,13 @@ def font(size: int, style: str = "regular") -> pygame.font.Font:
     """The bundled font at `size` pixels; one object per (size, style), bounded."""
     _ensure_font_module()
     return pygame.font.Font(str(FONTS_DIR / FONT_FILES[style]), max(6, int(size)))
+
+
+@lru_cache(maxsize=32)
+def emoji_font(size: int) -> pygame.font.Font:
+    """The emoji font at `size` pixels, for what the text font lacks (see glyphruns.py)."""
+    _ensure_font_module()
+    return pygame.font.Font(str(FONTS_DIR / fonts.EMOJI_FONT), max(6, int(size)))
 
 
 class RenderCache:
@@ -74,6 +78,9 @@ class RenderCache:
 def render_uncached(text: str, size: int, colour, style: str = "regular", wrap: int = 0,
                     align: str = "left") -> pygame.Surface:
     f = font(size, style)
+    if glyphruns.needs_fallback(text, style):
+        return glyphruns.render(text, style, colour, int(wrap), ALIGNS[align], f,
+                                emoji_font(size))
     f.align = ALIGNS[align]
     if wrap > 0:
         return f.render(text, True, colour, wraplength=int(wrap))
@@ -96,6 +103,8 @@ def line_height(size: int, style: str = "regular") -> int:
 @lru_cache(maxsize=1024)
 def text_width(text: str, size: int, style: str = "regular") -> int:
     """Width of `text` on one line. Kept: a button asks for its width three times a layout."""
+    if glyphruns.needs_fallback(text, style):
+        return glyphruns.width(text, style, font(size, style), emoji_font(size))
     return font(size, style).size(text)[0]
 
 
@@ -155,42 +164,9 @@ def wrapped_height(text: str, width: int, size: int, style: str = "regular") -> 
 
 
 # --- glyph coverage -------------------------------------------------------------------------
-# SDL_ttf 2.24 returns the metrics of the "missing glyph" box instead of None, so Font.metrics
-# cannot tell us whether a glyph exists. Reading the font's cmap table can.
-
-@lru_cache(maxsize=8)
-def _cmap(path: Path) -> frozenset[int]:
-    data = path.read_bytes()
-    num_tables = struct.unpack_from(">H", data, 4)[0]
-    offset = None
-    for i in range(num_tables):
-        tag, _, table_offset, _ = struct.unpack_from(">4sIII", data, 12 + 16 * i)
-        if tag == b"cmap":
-            offset = table_offset
-    if offset is None:
-        return frozenset()
-    codes: set[int] = set()
-    count = struct.unpack_from(">H", data, offset + 2)[0]
-    for i in range(count):
-        platform, encoding, sub = struct.unpack_from(">HHI", data, offset + 4 + 8 * i)
-        start = offset + sub
-        fmt = struct.unpack_from(">H", data, start)[0]
-        if fmt == 4:
-            seg2 = struct.unpack_from(">H", data, start + 6)[0]
-            ends = struct.unpack_from(f">{seg2 // 2}H", data, start + 14)
-            starts = struct.unpack_from(f">{seg2 // 2}H", data, start + 16 + seg2)
-            for s, e in zip(starts, ends):
-                if s != 0xFFFF:
-                    codes.update(range(s, e + 1))
-        elif fmt == 12:
-            groups = struct.unpack_from(">I", data, start + 12)[0]
-            for g in range(groups):
-                s, e, _ = struct.unpack_from(">III", data, start + 16 + 12 * g)
-                codes.update(range(s, e + 1))
-    return frozenset(codes)
-
 
 def missing_glyphs(text: str, style: str = "regular") -> set[str]:
-    """Characters of `text` that the bundled font cannot draw (whitespace aside)."""
-    have = _cmap(FONTS_DIR / FONT_FILES[style])
+    """Characters of `text` that no bundled font can draw (whitespace aside): neither the text
+    font of `style` nor the emoji font."""
+    have = fonts.text_code_points(style) | fonts.emoji_code_points()
     return {ch for ch in text if not ch.isspace() and ord(ch) not in have}

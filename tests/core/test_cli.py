@@ -64,11 +64,18 @@ def test_check_refuses_a_second_file_with_the_same_id(capsys, tmp_path):
     code, out, _ = run_cli(capsys, "check", str(scenes))
     assert code == 1 and f"{scenes / 'zz.yaml'}:{id_line}:5: the id 'mini' is also the id of " \
                          f"{scenes / 'another.yaml'}" in out
-    # The same id in two folders is no clash: a folder is what the game plays from.
+    # The same id in two folders clashes too: the game reads the shipped stories and the
+    # teacher's own together (issue 17); the file named after the id keeps it, else the first.
     other = tmp_path / "other"
     other.mkdir()
     (other / "mini.yaml").write_text(text, encoding="utf-8")
-    assert run_cli(capsys, "check", str(scenes / "zz.yaml"), str(other))[0] == 0
+    code, out, _ = run_cli(capsys, "check", str(scenes / "zz.yaml"), str(other))
+    assert code == 1 and f"{scenes / 'zz.yaml'}:{id_line}:5: the id 'mini' is also the id of " \
+                         f"{other / 'mini.yaml'}" in out
+    (other / "mini.yaml").rename(other / "yy.yaml")
+    code, out, _ = run_cli(capsys, "check", str(scenes / "zz.yaml"), str(other))
+    assert code == 1 and f"{other / 'yy.yaml'}:{id_line}:5: the id 'mini' is also the id of " \
+                         f"{scenes / 'zz.yaml'}" in out
 
 
 def test_check_usage_errors(capsys, tmp_path):

@@ -263,3 +263,27 @@ def test_the_views_hold_all_a_screen_needs_of_the_road_so_far(mini):
     assert run.branch_map().nodes[0].id == "hallway"
     run.back()
     assert run.moves() == ("walk_on",) and run.stepped_in is False
+
+
+# --- following an edited scenario (the live preview) ---------------------------------------------
+
+def test_follow_replays_the_moves_of_the_last_version(mini):
+    run = engine.replay(mini, "en", ["stand_by_sam"])
+    again = engine.follow(mini, "en", run.moves(), run.state.scene)
+    assert again.state.scene == run.state.scene and again.state.meters == run.state.meters
+
+
+def test_follow_places_the_run_at_a_scene_it_can_no_longer_reach_by_its_moves(mini):
+    again = engine.follow(mini, "nl", ["a_choice_renamed"], "later")
+    assert again.state.scene == "later" and not again.ended
+    ended = engine.follow(mini, "nl", [], "end_good")
+    assert ended.ended and ended.ending_view() is not None
+
+
+def test_follow_a_scene_that_is_gone_stays_where_the_moves_go(mini):
+    assert engine.follow(mini, "en", ["stand_by_sam"], "gone").state.scene == "later"
+    assert engine.follow(mini, "en", [], "gone").state.scene == mini.start
+
+
+def test_follow_a_language_that_is_gone_becomes_the_first(mini):
+    assert engine.follow(mini, "de", [], mini.start).lang == mini.languages[0]

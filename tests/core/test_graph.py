@@ -80,12 +80,24 @@ def test_dot_endings_are_filled_by_outcome_and_say_it(mini):
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_the_legend_names_every_stance_outcome_and_shape(mini, lang):
+    legend, decision = {"en": ("Legend", "decision"), "nl": ("Legenda", "beslismoment")}[lang]
     for text in (graph.to_dot(mini, lang), graph.to_mermaid(mini, lang)):
-        assert "Legend" in text and "decision" in text
+        assert legend in text and decision in text
         for stance, colour in graph.STANCE_COLOURS.items():
             assert vocab.label(vocab.STANCES[stance], lang) in text and colour in text
         for outcome, colour in graph.OUTCOME_COLOURS.items():
             assert vocab.label(vocab.ENDING_OUTCOMES[outcome], lang) in text and colour in text
+
+
+def test_the_maps_own_words_are_in_the_language_asked_for(tmp_path):
+    """Issue 17: the legend and the conditions on the arrows were English in a Dutch map."""
+    story = _roads_story(tmp_path)
+    english = ["Legend", "decision", "ending", "standing by", "acting", "only if", "then if",
+               "otherwise", "goes on by itself"]
+    for text in (graph.to_dot(story, "nl"), graph.to_mermaid(story, "nl")):
+        assert [w for w in english if re.search(rf"\b{w}\b", text)] == []
+        assert "Legenda" in text and "dan als wellbeing" in text and "anders" in text
+    assert "then if wellbeing" in graph.to_dot(story, "en")
 
 
 def test_mermaid_colours_every_arrow_and_keeps_its_labels_safe(mini, tmp_path):

@@ -30,15 +30,20 @@ HAIR: dict[str, Colour] = {
     "grey": (170, 168, 166),
 }
 
-# Okabe-Ito, with grey, black and white softened a little so they keep some shading.
+# Okabe-Ito where its colours are what their names say, with grey, black and white softened a
+# little so they keep some shading. Okabe-Ito has no red and no purple: its "vermillion" is
+# orange-red and its "reddish purple" pink, which is how "red" and "purple" were drawn until a
+# teacher noticed. Those two are a true red and a dark violet, chosen so that every two colours
+# stay apart for viewers with any of the common colour-vision deficiencies, as Okabe-Ito's own
+# do (tests/ui/test_named_colours.py holds each name to its hue, and every pair apart).
 CLOTHES: dict[str, Colour] = {
     "blue": (0, 114, 178),
     "sky": (86, 180, 233),
     "green": (0, 158, 115),
     "orange": (230, 159, 0),
     "yellow": (240, 228, 66),
-    "purple": (204, 121, 167),
-    "red": (213, 94, 0),
+    "purple": (96, 48, 140),
+    "red": (200, 40, 48),
     "grey": (140, 144, 150),
     "black": (48, 48, 54),
     "white": (238, 238, 234),

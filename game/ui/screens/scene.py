@@ -106,6 +106,11 @@ class SceneScreen(Screen):
         speed = TYPE_SPEED.get(self.app.settings.text_speed, 0.0)
         self.typed = float(len(beat.text)) if (typed or speed <= 0 or beat is None) else 0.0
 
+    def show_beat(self, index: int) -> None:
+        """Stand at beat `index` (the last if there are fewer), shown whole: the live preview
+        keeps the author at the beat they were reading when the file was saved."""
+        self._start_beat(index, typed=True)
+
     def _to_end_of_scene(self) -> None:
         self._start_beat(len(self.view.beats) - 1, typed=True)
         if self.view.choices:

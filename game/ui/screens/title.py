@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import pygame
 
-from .. import stage
+from .. import problems, stage
 from .. import text as tx
 from ..bindings import ENTER, Binding, calls
 from ..catalogue import text as card_text
@@ -114,7 +114,8 @@ class TitleScreen(Screen):
 
     def layout_state(self) -> tuple:
         catalogue = self.app.catalogue
-        return self.selected, tuple(map(id, catalogue.entries)), catalogue.broken
+        return (self.selected, tuple(map(id, catalogue.entries)), catalogue.broken,
+                tuple(map(id, catalogue.broken_files)))
 
     def place(self) -> "TitleLayout":
         """The column on the left: the title, the tagline, the cards of the stories (as many as
@@ -131,7 +132,7 @@ class TitleScreen(Screen):
         y += tagline.height + th.px(3)
         actions = self._place_actions(x, inner_w)
         cards_bottom = actions[0].rect.y - th.px(3)
-        note = None
+        note = problem = None
         if self.app.catalogue.broken:
             n = self.app.catalogue.broken
             note = tx.fit(self.t("broken_files", n=n),
@@ -139,9 +140,24 @@ class TitleScreen(Screen):
                           "italic", th.small_min)
             note.box.y = cards_bottom - note.height
             cards_bottom = note.box.y - th.px(1.5)
+            problem = self._place_problem(column)
         area = pygame.Rect(x, y, inner_w, cards_bottom - y)
         cards, hint = self._place_cards(area)
-        return TitleLayout(column, (x, th.px(4)), tagline, note, area, cards, hint, actions)
+        return TitleLayout(column, (x, th.px(4)), tagline, note, area, cards, hint, actions,
+                           problem)
+
+    def _place_problem(self, column: pygame.Rect) -> "problems.ProblemPanel | None":
+        """Right of the column, over the picture: the first broken file's problem as `bystander
+        check` tells it, with its line quoted (problems.py), so a teacher sees what to fix
+        without a terminal."""
+        th = self.theme
+        broken = self.app.catalogue.broken_files
+        issue = broken[0].first_problem() if broken else None
+        if issue is None:
+            return None
+        x = column.right + th.margin
+        return problems.place(th, problems.where(self.t, broken[0].path.name, issue), issue, x,
+                              th.margin, th.width - th.margin - x, th.height // 2)
 
     # --- drawing --------------------------------------------------------------------------------
 
@@ -169,6 +185,8 @@ class TitleScreen(Screen):
         self.drawing.blit(surface, lay.tagline)
         if lay.note is not None:
             self.drawing.blit(surface, lay.note)
+        if lay.problem is not None:
+            problems.draw(surface, self.drawing, th, lay.problem)
         if not entries:
             self.drawing.fit(self.t("no_scenarios"), pygame.Rect(lay.cards_area.topleft,
                                                                  (lay.cards_area.w, th.px(20))),
@@ -288,6 +306,8 @@ class TitleScreen(Screen):
         c = e.card  # what the title shows of a story, cached: see catalogue.py
         meta = (f"{self.t('ages', low=c.min_age, high=c.max_age)}  ·  "
                 f"{self.t('minutes', n=c.minutes)}")
+        if e.own:  # said in words: a story of the teacher's own folder, not shipped
+            meta += f"  ·  {self.t('own_story')}"
         return card_text(c.title, self.lang), meta, card_text(c.summary, self.lang)
 
     def _card_height(self, e, width: int) -> int:
@@ -327,6 +347,8 @@ class TitleLayout(NamedTuple):
     hint: tuple[str, pygame.Rect] | None
     """How many stories are out of view, and where that is said."""
     actions: list[Button]
+    problem: "problems.ProblemPanel | None" = None
+    """The first broken file's problem, over the picture."""
 
 
 class _Measured:
