@@ -195,9 +195,11 @@ class BallotServer:
 
     async def _join(self, request: web.Request) -> web.StreamResponse:
         code = "".join(c for c in request.query.get("code", "")[:16] if c.isdigit())
-        if code and self.room.phase != "closed" and code == self.room.code:
+        token, new = self._token(request)
+        refused = self.room.admit(code, token)  # the room's brake on guessing applies here too
+        if refused is None:
             raise web.HTTPSeeOther(f"/r/{code}")
-        return self._render("ballot_join.html", status=404, wrong=True)
+        return self._with_cookie(self._refused_page(refused), token, new)
 
     def _token(self, request: web.Request) -> tuple[str, bool]:
         """The device's token from its cookie, or a new one (True: set the cookie)."""

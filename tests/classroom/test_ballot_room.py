@@ -161,3 +161,30 @@ def test_nobody_joined_after_a_minute_but_not_before(clock):
                                        (r.new_token(), True)])
 def test_only_tokens_the_server_could_have_made_are_taken(token, ok):
     assert r.valid_token(token) is ok
+
+
+def test_guessing_the_code_is_braked_for_new_devices_but_never_for_pupils_in_the_room(clock, room):
+    """A guesser without a cookie is a new device each time: the brake counts wrong codes room
+    wide. After WRONG_CODES_AT_ONCE of them a device not yet in the room waits, even with the
+    right code (else the brake would tell a guesser when they had it); one already in does not."""
+    wrong = "0000" if room.code != "0000" else "1111"
+    assert room.join(room.code, TOKENS[0]) is None  # in the room before the guessing starts
+    for i in range(r.WRONG_CODES_AT_ONCE):
+        assert room.join(wrong, f"guess{i:040d}") == r.WRONG_CODE
+    assert room.join(room.code, TOKENS[1]) == r.TOO_MANY
+    assert room.join(wrong, TOKENS[2]) == r.TOO_MANY
+    assert room.vote(room.code, TOKENS[0], 1, "walk_on") is None
+    clock.now += 3.5  # one wrong code drained: one more try
+    assert room.join(room.code, TOKENS[1]) is None
+    assert room.tally().joined == 2 and room.counts()["walk_on"] == 1
+
+
+def test_trying_every_code_takes_hours(clock, room):
+    tries, tried = 0, 0
+    while tried < 10_000 and clock.now < 3600:
+        if room.join(f"{tried:04d}", f"g{tried:045d}") == r.TOO_MANY:
+            clock.now += 1
+        else:
+            tried += 1
+        tries += 1
+    assert tried < 10_000 * 0.15, tried  # under 15% of the codes in the first hour

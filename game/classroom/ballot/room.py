@@ -25,6 +25,13 @@ from .limiter import Limiter
 CODE_DIGITS = 4
 """A room code is four digits: quick to type on a phone's number pad, and a wrong guess is cheap
 to refuse (the pages reach the room by the QR code or a link, with the code in it)."""
+WRONG_CODES_AT_ONCE = 20
+WRONG_CODES_PER_SECOND = 1 / 3
+"""The room's brake on guessing its code: after 20 wrong codes (from any device: a guesser
+without a cookie is a new device each time, and no address is kept to tell them apart), a device
+that has not joined yet is asked to wait until the wrong codes have drained at one per three
+seconds. Trying all 10,000 codes then takes about eight hours; a class that mistypes a few is
+never held up, and pupils already in the room are never held up at all."""
 HINT_SECONDS = 60.0
 """How long after the room opens without a device joining the projector suggests another way."""
 TOKEN_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
@@ -118,6 +125,9 @@ class Room:
     _joined: set[str] = field(default_factory=set)
     _votes: dict[str, str] = field(default_factory=dict)
     _asked: int = 0
+    _wrong_codes: float = 0.0
+    """Wrong codes not yet drained (see WRONG_CODES_AT_ONCE)."""
+    _wrong_codes_at: float = 0.0
 
     def __post_init__(self) -> None:
         if not self.code:
@@ -181,12 +191,23 @@ class Room:
         """Why a request with `code` from the device `token` is refused, or None to go on."""
         if self.phase == CLOSED:
             return ROOM_CLOSED
+        if token not in self._joined and self._guessing():
+            return TOO_MANY
         if not isinstance(code, str) or not hmac.compare_digest(code.encode(),
                                                                 self.code.encode()):
+            self._wrong_codes += 1
             return WRONG_CODE
         if not self.limiter.allow(token):
             return TOO_MANY
         return None
+
+    def _guessing(self) -> bool:
+        """Whether so many wrong codes came lately that someone may be guessing the code."""
+        now = self.clock()
+        drained = (now - self._wrong_codes_at) * WRONG_CODES_PER_SECOND
+        self._wrong_codes = max(0.0, self._wrong_codes - drained)
+        self._wrong_codes_at = now
+        return self._wrong_codes >= WRONG_CODES_AT_ONCE
 
     def join(self, code: object, token: str) -> str | None:
         """A page opened (or refreshed) with `code`: the device counts as joined."""
