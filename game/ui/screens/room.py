@@ -183,8 +183,17 @@ class RoomScreen(FramedScreen):
         nobody = self.t("ballot_nobody")
         inner = lay.text.w - 2 * pad
         room = lay.text.h - th.px(1) * (len(lines) - 1) - 2 * pad
-        heights = [tx.wrapped_height(text, inner if text == nobody else lay.text.w, size, style)
-                   for text, size, style in lines]
+        def measured() -> list[int]:
+            return [tx.wrapped_height(text, inner if text == nobody else lay.text.w, size, style)
+                    for text, size, style in lines]
+        heights = measured()
+        if sum(heights) > room and len(lines) > 3:
+            # A narrow (4:3) screen: the last line, the longest, goes down to small text first,
+            # and the code's digits to the size of the address, before all of it is squeezed.
+            text, _, style = lines[-1]
+            lines[-1] = (text, th.small, style)
+            lines[3] = (lines[3][0], th.heading * 3 // 2, "bold")
+            heights = measured()
         scale = min(1.0, room / max(1, sum(heights)))
         y = lay.text.y + max(0, (room - sum(heights)) // 2)
         for (text, size, style), h in zip(lines, heights):
