@@ -18,9 +18,15 @@ import pygame
 
 from .. import fonts
 
+LATIN_1 = "".join(chr(c) for c in range(0x20, 0x100) if chr(c).isprintable())
+"""What every text font draws (tests/ui/test_emoji.py holds it): a text of these characters only
+needs no fallback, and no font table is read to know it (1M instructions a style at start-up)."""
+
 
 def needs_fallback(text: str, style: str) -> bool:
     """Whether `text` has a character the text font of `style` lacks and the emoji font has."""
+    if max(text, default=" ") <= LATIN_1[-1]:
+        return False  # the text fonts draw all of Latin-1 (a test holds it): no table to read
     own = fonts.text_code_points(style)
     if all(ord(ch) in own for ch in text if not ch.isspace()):
         return False

@@ -96,3 +96,13 @@ def test_the_chat_scene_with_emoji_draws():
     for _ in range(3):
         app.step(0.1)
     assert type(app.top).__name__ == "SceneScreen"
+
+
+@pytest.mark.parametrize("style", ["regular", "bold", "italic"])
+def test_every_text_font_draws_all_of_latin_1_so_such_text_needs_no_fallback(style):
+    """needs_fallback answers False for a text of Latin-1 only without reading a font's table;
+    right while every text font draws every printable Latin-1 character."""
+    own = fonts.text_code_points(style)
+    assert [c for c in glyphruns.LATIN_1 if ord(c) not in own] == []
+    assert not glyphruns.needs_fallback("Één keer, één tel: 5 × 3 ÷ ½ «ja»", style)
+    assert glyphruns.needs_fallback("oké 😀", style)

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
-from .. import problems, stage
+from .. import stage
 from .. import text as tx
 from ..bindings import ENTER, Binding, calls
 from ..catalogue import text as card_text
 from ..widgets import Button, focus_ring, panel
 from .base import Screen
+
+if TYPE_CHECKING:
+    from .. import problems
 
 
 class TitleScreen(Screen):
@@ -155,6 +158,7 @@ class TitleScreen(Screen):
         issue = broken[0].first_problem() if broken else None
         if issue is None:
             return None
+        from .. import problems  # only with a broken file: not on the way to the first frame
         x = column.right + th.margin
         return problems.place(th, problems.where(self.t, broken[0].path.name, issue), issue, x,
                               th.margin, th.width - th.margin - x, th.height // 2)
@@ -186,6 +190,7 @@ class TitleScreen(Screen):
         if lay.note is not None:
             self.drawing.blit(surface, lay.note)
         if lay.problem is not None:
+            from .. import problems
             problems.draw(surface, self.drawing, th, lay.problem)
         if not entries:
             self.drawing.fit(self.t("no_scenarios"), pygame.Rect(lay.cards_area.topleft,
