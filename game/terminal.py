@@ -16,7 +16,7 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cache
+from functools import lru_cache
 from typing import TextIO
 
 _UNSAFE = ("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f\u2028-\u202e"
@@ -27,7 +27,7 @@ _ONE_LINE = re.compile("[\t\n]")
 _TAB_NEWLINE = {ord("\t"): None, ord("\n"): None}
 
 
-@cache
+@lru_cache(maxsize=1)
 def _unsafe() -> re.Pattern[str]:
     return re.compile(_UNSAFE)
 
