@@ -64,6 +64,15 @@ def passive_run(beside: engine.Run) -> engine.Run:
 
 # --- the session -------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class ClassPlan:
+    """What the teacher says when a class session starts: the class's short label, how many
+    pupils can vote, and how long the lesson is."""
+
+    label: str = ""
+    class_size: int | None = None
+    lesson_minutes: int | None = None
+
 @dataclass
 class ClassSession:
     """One lesson: the record (which holds every road) and the roads already closed."""
@@ -84,10 +93,14 @@ class ClassSession:
         return (kind, self.road, tuple(run.state.choices))
 
     @classmethod
-    def begin(cls, entry, run: engine.Run) -> "ClassSession":
-        """A new anonymous record for `run` (written at once by the records module)."""
+    def begin(cls, entry, run: engine.Run, plan: "ClassPlan | None" = None) -> "ClassSession":
+        """A new anonymous record for `run` (written at once by the records module), for the
+        class and lesson of `plan` (the start form's answers)."""
         from .records import SessionLog
-        return cls(entry, SessionLog.begin(run, mode="class", content_hash=entry.content_hash))
+        plan = plan or ClassPlan()
+        return cls(entry, SessionLog.begin(run, mode="class", content_hash=entry.content_hash,
+                                           label=plan.label, class_size=plan.class_size,
+                                           lesson_minutes=plan.lesson_minutes))
 
     @classmethod
     def resumed(cls, entry, session_log, lang: str) -> tuple["ClassSession", engine.Run]:
@@ -136,10 +149,26 @@ class ClassSession:
             return own
         return self.votes(road.parent)[:road.branch_at] + own
 
+    @property
+    def class_size(self) -> int | None:
+        """How many pupils can vote (None when the record does not say)."""
+        return self.log.class_size
+
+    def over_size(self, hands: int) -> bool:
+        """Whether `hands` is more than the class has pupils: a count to check before locking."""
+        return self.class_size is not None and hands > self.class_size
+
     def record(self, run: engine.Run, outcome, votes: dict[str, int] | None, overridden: bool,
                seconds: float) -> None:
-        """A decision taken by the class: into the record with its counts, never names."""
+        """A decision taken by the class: into the record with its counts, never names. Any way
+        of counting (the vote screen's hands, pupils' phones) records through this one call;
+        votes above the class size are refused (ValueError): confirm a bigger class first with
+        `set_class_size`."""
         self.log.record_decision(run, outcome, votes, overridden, seconds)
+
+    def set_class_size(self, size: int) -> None:
+        """The teacher confirmed that the class has `size` pupils today."""
+        self.log.set_class_size(size)
 
     def branch(self, run: engine.Run, at_decision: int) -> engine.Run:
         """What if: a new road from decision `at_decision` (from 0) of the current road. The old
