@@ -119,11 +119,45 @@ MESSAGES: dict[str, Message] = {
     # Class mode: the title's button, the vote, the discussion, the timeline (what if?), the
     # comparison of two roads and the debrief, kept together so the mode reads in one place.
     "class_mode": N_("Class (K)"),
-    "resume_question": N_("Continue where we stopped?"),
-    # TRANSLATORS: resuming a class session: {n} decisions taken, {day} and {time} when it started.
-    "resume_yes": NN_("Yes, continue ({n} decision, {day} {time})",
-                      "Yes, continue ({n} decisions, {day} {time})"),
-    "resume_no": N_("No, start a new session"),
+    # The start of a class session: the form, and the list of unfinished sessions.
+    "class_start_title": N_("New class session"),
+    "class_start_go": N_("Start the lesson (Enter)"),
+    "class_start_need_size": N_("First give the class size"),
+    "class_start_label": N_("Class"),
+    "class_start_label_hint": N_("A short label such as 3B: at most 12 letters or digits, no "
+                                 "names. The only thing you type that the game keeps."),
+    # TRANSLATORS: shown, greyed, in the empty box where the teacher types the class label.
+    "class_start_label_example": N_("for example 3B"),
+    "class_start_size": N_("Pupils in the class"),
+    "class_start_size_hint": N_("To check the votes: a count with more hands than pupils is "
+                                "flagged before it is locked."),
+    "class_start_length": N_("Lesson length"),
+    "class_start_length_hint": N_("For the lesson clock, and when to start the debrief."),
+    # TRANSLATORS: a lesson length the teacher can pick: 45 or 50 minutes.
+    "class_start_minutes": NN_("{n} minute", "{n} minutes"),
+    # TRANSLATORS: the lesson length that is picked now (the words say it, not only a colour).
+    "class_start_minutes_chosen": NN_("{n} minute: chosen", "{n} minutes: chosen"),
+    "resume_title": N_("Class sessions"),
+    "resume_question": N_("Unfinished sessions: continue one, or begin a new one"),
+    "resume_in_use": N_("open in another window of the game"),
+    "resume_no_story": N_("this story is not on this computer"),
+    "resume_cannot": N_("This session cannot be continued: its story has changed since."),
+    # TRANSLATORS: {label} names the class and story: "3B · The hallway".
+    "resume_deleted": N_("Deleted: {label}."),
+    # TRANSLATORS: in the list of class sessions, for a session without a class label.
+    "resume_no_label": N_("No label"),
+    # TRANSLATORS: how far an unfinished class session got.
+    "resume_decisions": NN_("{n} decision taken", "{n} decisions taken"),
+    "resume_new": N_("New session (N)"),
+    "resume_delete": N_("Delete (X)"),
+    "resume_go_on": N_("Continue"),
+    "resume_more": NN_("{n} more below (Down arrow)", "{n} more below (Down arrow)"),
+    # TRANSLATORS: {session} names it: "3B · The hallway, 7 December 2026, 9:15".
+    "resume_delete_question": N_("Delete {session}?"),
+    "resume_delete_no": N_("No, keep it"),
+    "resume_delete_yes": N_("Yes, delete it, from the report too"),
+    # TRANSLATORS: {why} is the system's reason, in English.
+    "resume_not_deleted": N_("The session could not be deleted: {why}"),
     "vote_title": N_("Class vote"),
     # TRANSLATORS: the first, second... decision of the story: {n} is its number.
     "decision_n": N_("Decision {n}"),

@@ -175,7 +175,7 @@ def test_each_class_session_has_a_row_with_its_decisions_hands_and_ending(four_s
     assert (other["label"], other["class_size"]) == ("3B", "25")
 
 
-@pytest.mark.parametrize("lang, words", [("nl", ("3B (25 leerlingen)", "geen label", "Klas")),
+@pytest.mark.parametrize("lang, words", [("nl", ("3B (25 leerlingen)", "zonder naam", "Klas")),
                                          ("en", ("3B (25 pupils)", "no label", "Class"))])
 def test_the_sessions_table_shows_each_class_by_its_label_and_size(four_sessions, lang, words):
     page = html.unescape(report_html(build_report(four_sessions, lang, scenes=DATA)))

@@ -98,7 +98,7 @@ def play_in_class(rng: random.Random) -> None:
     from game.ui.screens.vote import VoteScreen
     scenarios = entries([p for p in SHIPPED if p.stem == "adrian"])
     app = make_app(scenarios, persist=True, reduced_motion=True)
-    app.start_class(scenarios[0], fresh=True)
+    app.begin_class(scenarios[0])
     for _ in range(2000):
         top = app.top
         if isinstance(top, EndingScreen):

@@ -26,12 +26,13 @@ from game.ui.screens.consequence import ConsequenceScreen  # noqa: E402
 from game.ui.screens.debrief import DebriefScreen  # noqa: E402
 from game.ui.screens.discussion import DiscussionScreen, first_sentence  # noqa: E402
 from game.ui.screens.ending import EndingScreen  # noqa: E402
-from game.ui.screens.resume import ResumeSessionScreen  # noqa: E402
+from game.ui.screens.class_start import ClassStartScreen  # noqa: E402
+from game.ui.screens.resume import ResumeListScreen  # noqa: E402
 from game.ui.screens.scene import SceneScreen  # noqa: E402
 from game.ui.screens.timeline import TimelineScreen  # noqa: E402
 from game.ui.screens.vote import VoteScreen  # noqa: E402
 
-from uihelp import (ALL_SCENARIOS, MINI, ROOT, all_out_of_reach, entry_of, make_app,  # noqa: E402
+from uihelp import (ALL_SCENARIOS, MINI, ROOT, all_out_of_reach, click, entry_of, make_app,  # noqa: E402
                     press, run_at)
 
 ADRIAN = ROOT / "scenes" / "adrian.yaml"
@@ -87,7 +88,7 @@ def decide(app, letter: str) -> None:
 
 def test_a_whole_class_session(adrian, records_folder):
     app = make_app([adrian], reduced_motion=False)
-    app.start_class(adrian)
+    app.begin_class(adrian)
     assert isinstance(app.top, SceneScreen) and app.classroom is not None
     session_log = app.classroom.log
 
@@ -233,21 +234,33 @@ def test_a_whole_class_session(adrian, records_folder):
     assert unfinished_sessions() == []
 
 
+def fill_form(app, label: str = "3B", size: str = "25") -> None:
+    """The start form as a teacher fills it: the label typed, Down, the size typed, Enter."""
+    assert isinstance(app.top, ClassStartScreen), type(app.top).__name__
+    app.run_frames(1)
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=label))
+    app.run_frames(1)
+    press(app, pygame.K_DOWN, *(DIGIT[d] for d in size), frames=1)
+    press(app, pygame.K_RETURN, frames=1)
+
+
 def test_an_unfinished_session_is_offered_again(mini_entry, records_folder):
     app = make_app([mini_entry])
-    app.start_class(mini_entry)
+    app.start_class(mini_entry)                              # nothing unfinished: the form
+    fill_form(app, "3B", "25")
     decide(app, "B")                                         # stand by Sam
     first = app.classroom.log.session_id
+    assert (app.classroom.log.label, app.classroom.class_size) == ("3B", 25)
     assert unfinished_sessions() == [], "not offered while its window holds it"
     app.leave_class()                                        # the window closes
     assert [s.session_id for s in unfinished_sessions()] == [first]
 
     later = make_app([mini_entry])                           # the next lesson
     later.start_class(mini_entry)
-    assert isinstance(later.top, ResumeSessionScreen)
-    assert later.top.title_key == "resume_question"
-    later.run_frames(1)                                      # the question on screen
-    press(later, pygame.K_1, frames=1)                       # "Yes, continue"
+    assert isinstance(later.top, ResumeListScreen)
+    later.run_frames(1)                                      # the list on screen
+    assert later.top.describe(later.top.offers[0])[0] == "3B · The hallway"
+    press(later, pygame.K_1, frames=1)                       # continue the first
     assert later.classroom.log.session_id == first
     assert later.run.state.choices == ["stand_by_sam"]
     assert isinstance(later.top, SceneScreen) and later.top.view.scene_id == "later"
@@ -256,13 +269,17 @@ def test_an_unfinished_session_is_offered_again(mini_entry, records_folder):
     again = make_app([mini_entry])
     again.start_class(mini_entry)
     again.run_frames(1)
-    press(again, pygame.K_2, frames=1)                       # "No, start a new session"
+    press(again, pygame.K_n, frames=1)                       # a new session: the form
+    assert isinstance(again.top, ClassStartScreen)
+    assert again.top.class_size == 25, "the last session's size is offered"
+    fill_form(again, "3C", "")
     assert again.classroom.log.session_id != first and again.run.state.choices == []
+    assert (again.classroom.log.label, again.classroom.class_size) == ("3C", 25)
 
 
 def test_stepping_back_to_re_read_keeps_the_count_and_the_clock(mini_entry):
     app = make_app([mini_entry])
-    app.start_class(mini_entry, fresh=True)
+    app.begin_class(mini_entry)
     vote = to_vote(app)
     hands(app, A="6", B="14")
     app.run_frames(40, 1.0)
@@ -290,7 +307,7 @@ def test_stepping_back_to_re_read_keeps_the_count_and_the_clock(mini_entry):
 
 def test_unavailable_choices_take_no_votes(mini_entry):
     app = make_app([mini_entry])
-    app.start_class(mini_entry, fresh=True)
+    app.begin_class(mini_entry)
     decide(app, "A")                                         # walk on: check_in is closed
     vote = to_vote(app)
     check_in = vote.view.choices[1]
@@ -311,7 +328,7 @@ def test_unavailable_choices_take_no_votes(mini_entry):
 
 def test_digits_after_plus_or_minus_start_a_new_number(mini_entry):
     app = make_app([mini_entry])
-    app.start_class(mini_entry, fresh=True)
+    app.begin_class(mini_entry)
     vote = to_vote(app)
     press(app, pygame.K_a, pygame.K_3, pygame.K_PLUS, frames=1)
     assert vote.counts["walk_on"] == 4
@@ -323,7 +340,7 @@ def test_digits_after_plus_or_minus_start_a_new_number(mini_entry):
 
 def test_no_hands_waits_for_the_teacher(mini_entry):
     app = make_app([mini_entry])
-    app.start_class(mini_entry, fresh=True)
+    app.begin_class(mini_entry)
     vote = to_vote(app)
     press(app, pygame.K_RETURN, pygame.K_RETURN, frames=1)
     assert app.top is vote and vote.selected is None
@@ -335,7 +352,7 @@ def test_no_hands_waits_for_the_teacher(mini_entry):
 
 def test_votes_by_mouse(mini_entry):
     app = make_app([mini_entry])
-    app.start_class(mini_entry, fresh=True)
+    app.begin_class(mini_entry)
     vote = to_vote(app)
     app.draw()
     plus_b = vote.controls[3]                                # the + of choice B
@@ -353,7 +370,7 @@ def test_votes_by_mouse(mini_entry):
 def test_every_class_screen_speaks_both_languages(mini_entry):
     """L switches the language on the vote, the talk, the timeline and the comparison."""
     app = make_app([mini_entry])
-    app.start_class(mini_entry, fresh=True)
+    app.begin_class(mini_entry)
     vote = to_vote(app)
     hands(app, B="3")
     press(app, pygame.K_l, frames=1)
@@ -389,6 +406,7 @@ def test_class_mode_from_the_title_and_the_command_line(mini_entry, monkeypatch)
     app.show_title()
     app.run_frames(1)
     press(app, pygame.K_k, frames=1)                         # K: the class plays
+    fill_form(app)
     assert app.classroom is not None and isinstance(app.top, SceneScreen)
     assert isinstance(app.stack[0], TitleScreen)
     seen = {}
@@ -396,11 +414,11 @@ def test_class_mode_from_the_title_and_the_command_line(mini_entry, monkeypatch)
         top=type(self.top).__name__, classroom=self.classroom is not None))
     monkeypatch.setattr(app_module, "load_settings", lambda: app_module.Settings(lang="en"))
     assert main(["play", "--class", str(MINI)]) == 0
-    # The title's session is open in that window: another window begins its own.
-    assert seen == {"top": "SceneScreen", "classroom": True}
+    # The title's session is open in that window: another window lists it, open elsewhere.
+    assert seen == {"top": "ResumeListScreen", "classroom": False}
     app.leave_class()
     assert main(["play", "--class", str(MINI)]) == 0
-    assert seen == {"top": "ResumeSessionScreen", "classroom": False}  # now it is offered
+    assert seen == {"top": "ResumeListScreen", "classroom": False}  # now it can be continued
 
 
 def test_the_most_passive_road(adrian):
@@ -498,7 +516,7 @@ def test_a_session_fits_on_every_screen(adrian, size, lang):
              ["walk_on", "say_full", "forward_meme", "shrug_forwarded", "walk_past",
               "not_my_business"])
     app = make_app([adrian], size=size, lang=lang)
-    app.start_class(adrian, fresh=True)
+    app.begin_class(adrian)
     for choice_id in moves:                                  # straight to each vote: no stage
         while app.run.view().can_advance and not app.run.view().choices:
             app.run.advance()
@@ -542,3 +560,66 @@ def test_class_pictures_from_the_command_line_leave_no_record(records_folder, tm
     assert main(["screenshot", str(MINI), "--screen", "discussion", "-o", str(out)]) == 2
     assert "needs at least one --choose" in capsys.readouterr().err
     assert not records_folder.exists() or not any(records_folder.rglob("*.json"))
+
+
+def test_every_unfinished_class_is_listed_and_one_is_deleted_after_a_question(
+        mini_entry, records_folder):
+    from game.classroom.session import ClassPlan
+    from game.ui.screens.resume import DeleteSessionScreen
+    other_window = make_app([mini_entry])
+    other_window.begin_class(mini_entry, ClassPlan("3A", 24, 50))   # open elsewhere
+    app = make_app([mini_entry])
+    app.begin_class(mini_entry, ClassPlan("3B", 26, 45))
+    decide(app, "B")
+    mine = app.classroom.log
+    app.leave_class()
+    app.start_class(mini_entry)
+    listed = app.top
+    assert isinstance(listed, ResumeListScreen)
+    app.run_frames(1)
+    rows = {listed.describe(o)[0]: o for o in listed.offers}
+    assert set(rows) == {"3A · The hallway", "3B · The hallway"}
+    busy = listed.offers.index(rows["3A · The hallway"])
+    assert listed.describe(listed.offers[busy])[1].endswith("open in another window of the game")
+    press(app, pygame.K_1 + busy, frames=1)                  # the one open elsewhere
+    assert app.classroom is None and app.top is listed
+    assert listed.notice == "open in another window of the game"
+    free = 1 - busy
+    listed.selected = free
+    press(app, pygame.K_x, frames=1)                         # delete? asks first
+    assert isinstance(app.top, DeleteSessionScreen)
+    press(app, pygame.K_1, frames=1)                         # "No, keep it"
+    assert app.top is listed and mine.path.exists()
+    press(app, pygame.K_x, frames=1)
+    press(app, pygame.K_2, frames=1)                         # "Yes, delete it"
+    assert app.top is listed and not mine.path.exists()
+    assert [o.record.label for o in listed.offers] == ["3A"]
+    other_window.leave_class()
+
+
+def test_the_start_form_keeps_the_label_short_and_needs_a_size_given_by_touch(
+        mini_entry, records_folder):
+    app = make_app([mini_entry], size=(1920, 1080))
+    app.start_class(mini_entry)
+    form = app.top
+    assert isinstance(form, ClassStartScreen) and form.class_size is None
+    app.run_frames(1)
+    for text in ("<3B>", " klas ", "Jan's", "1234567890"):
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
+    app.run_frames(1)
+    assert form.label == "3B klas Jans", "at most 12 characters a label allows; no others"
+    press(app, pygame.K_RETURN, frames=1)
+    assert app.top is form and app.classroom is None, "no start without a class size"
+    steps = {b.label: b for b in form.layout().controls}
+    assert all(b.rect.h >= 48 and b.rect.w >= 48 for b in steps.values()), "finger-sized"
+    for label in ("+5", "+5", "+5", "+5", "+5", "+1", "+1", "–1"):
+        click(steps[label].rect.center)
+        app.run_frames(1)
+    assert form.class_size == 26
+    click(steps["45 minutes"].rect.center)
+    app.run_frames(1)
+    assert form.lesson_minutes == 45
+    click(form.layout().chrome.primary.rect.center)
+    app.run_frames(1)
+    log = app.classroom.log
+    assert (log.label, log.class_size, log.lesson_minutes) == ("3B klas Jans", 26, 45)

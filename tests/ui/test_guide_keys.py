@@ -46,7 +46,7 @@ def records_folder(tmp_path, monkeypatch):
 
 def class_app(entry):
     app = make_app([entry], reduced_motion=True)
-    app.start_class(entry)
+    app.begin_class(entry)
     assert isinstance(app.top, SceneScreen)
     return app
 

@@ -120,6 +120,20 @@ def place_bar(theme: Theme, row: pygame.Rect, left: list[Button], right: list[Bu
     return left_end <= (right[0].rect.x if right else row.right)
 
 
+def place_steps(theme: Theme, right: int, centery: int, buttons: list[Button], size: int,
+                width: int | None = None) -> int:
+    """A row of `buttons` (steps such as -1 and +5, or options) ending at `right`, centred on
+    `centery`, each `size` pixels tall and as wide (or `width`), 1 unit apart: big enough for a
+    finger when `size` is (48 pixels at least on a 1080p touch board). Returns the row's left
+    edge."""
+    x = right
+    for b in reversed(buttons):
+        w = width or size
+        b.rect = pygame.Rect(x - w, centery - size // 2, w, size)
+        x -= w + theme.px(1)
+    return x + theme.px(1)
+
+
 def place_tabs(theme: Theme, tabs: list[Button], top: int, height: int | None = None) -> None:
     """A row of tabs from the left margin at `top`: each as wide as its label and number, as
     tall as a bar of small buttons (or its number badge, if that is taller), or `height`."""

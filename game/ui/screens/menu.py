@@ -72,8 +72,12 @@ class MenuScreen(Screen):
     def action_item(self, index: int) -> None:
         self.items[index].action()
 
+    def title(self) -> str:
+        """The menu's question or name, over its buttons."""
+        return self.t(self.title_key)
+
     def layout_state(self) -> tuple:
-        return tuple(label for label, _ in self.entries())
+        return (self.title(),) + tuple(label for label, _ in self.entries())
 
     def place(self) -> "MenuLayout":
         """The title, then a numbered button an entry, in a panel in the middle of the screen."""
@@ -83,7 +87,7 @@ class MenuScreen(Screen):
         width = int(min(th.width - 2 * th.margin, th.px(self.width_px)))
         pad = th.px(3)
         inner = width - 2 * pad
-        title = tx.fit(self.t(self.title_key), pygame.Rect(0, 0, inner, th.px(20)), th.heading,
+        title = tx.fit(self.title(), pygame.Rect(0, 0, inner, th.px(20)), th.heading,
                        th.palette.ink, "bold", th.body_min)
         heights = [self.item_height(b, inner) for b in items]
         gap = th.px(self.gap_px)
