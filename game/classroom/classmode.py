@@ -56,10 +56,14 @@ KEYS: tuple[KeyScreen, ...] = (
         Key(("A–D", "↑", "↓"), "select", N_("Choose the choice whose hands you count")),
         Key(("0–9",), "hands", N_("Type its number of hands; the numbers stay hidden, so no "
                                   "hand follows the others")),
-        Key(("+", "−"), "plus_minus", N_("One hand more or fewer")),
+        Key(("+", "−"), "plus_minus", N_("One hand more or fewer (on a touch board: the −1, +1 "
+                                         "and +5 buttons)")),
         Key(("Backspace",), "erase", N_("Remove the last digit")),
         Key(("Enter",), "lock", N_("Lock the vote: the hands appear as bars, the choice with most "
-                                   "hands selected")),
+                                   "hands selected. Not while more hands are counted than the "
+                                   "class has pupils: correct the count first")),
+        Key(("Y",), "confirm_size", N_("More hands than pupils, and rightly so: the class is that "
+                                       "big today; the vote is locked")),
         Key(("A–D",), "override", N_("After locking: take another choice than the one with most "
                                      "hands (the record notes it as your pick)")),
         Key(("U", "Backspace"), "unlock", N_("After locking: count again")),

@@ -168,6 +168,13 @@ MESSAGES: dict[str, Message] = {
     "vote_not_here": N_("{letter} cannot be taken here: pick another letter"),
     # TRANSLATORS: {n} is the number of hands counted so far, over every choice.
     "total_hands": N_("hands counted: {n}"),
+    # TRANSLATORS: {n} hands counted so far over every choice, of {size} pupils in the class.
+    "total_hands_of": N_("hands counted: {n} of {size}"),
+    # TRANSLATORS: the vote, when more hands were counted than the class has pupils.
+    "vote_over_size": N_("{n} hands, but the class has {size} pupils. Correct the count, or "
+                         "press Y if the class is {n} today."),
+    # TRANSLATORS: the button that confirms the class is bigger today, and locks the vote.
+    "vote_confirm_size": N_("We are {n} today: lock (Y)"),
     # TRANSLATORS: under the number of hands counted for a choice; the number is shown above it.
     "hands_word": NN_("hand", "hands"),
     # TRANSLATORS: the hands for a choice have been counted.

@@ -355,12 +355,12 @@ def test_votes_by_mouse(mini_entry):
     app.begin_class(mini_entry)
     vote = to_vote(app)
     app.draw()
-    plus_b = vote.controls[3]                                # the + of choice B
-    from uihelp import click
-    for _ in range(3):
-        click(plus_b.rect.center)
+    plus_b, plus5_b = vote.controls[4:6]                     # the +1 and +5 of choice B
+    assert (plus_b.label, plus5_b.label) == ("+1", "+5")
+    for button in (plus5_b, plus_b, plus_b, vote.controls[3]):   # +5 +1 +1 -1
+        click(button.rect.center)
         app.run_frames(1)
-    assert vote.counts["stand_by_sam"] == 3 and vote.selected == 1
+    assert vote.counts["stand_by_sam"] == 6 and vote.selected == 1
     lock = next(b for b in vote.nav if b.label.startswith("Lock"))
     click(lock.rect.center)
     app.run_frames(1)

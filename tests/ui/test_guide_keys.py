@@ -32,7 +32,7 @@ NAMED = {"W": pygame.K_w, "L": pygame.K_l, "F11": pygame.K_F11, "Esc": pygame.K_
          "Space": pygame.K_SPACE, "Enter": pygame.K_RETURN, "Backspace": pygame.K_BACKSPACE,
          "→": pygame.K_RIGHT, "←": pygame.K_LEFT, "↑": pygame.K_UP, "↓": pygame.K_DOWN,
          "+": pygame.K_PLUS, "−": pygame.K_MINUS, "U": pygame.K_u, "R": pygame.K_r,
-         "C": pygame.K_c, "G": pygame.K_g, "D": pygame.K_d, "0": pygame.K_0}
+         "C": pygame.K_c, "G": pygame.K_g, "D": pygame.K_d, "0": pygame.K_0, "Y": pygame.K_y}
 RANGES = {"A–D": LETTERS[:2], "0–9": DIGITS, "1–9": DIGITS[1:], "1–3": DIGITS[1:4]}
 """The keys a printed range stands for; mini's first decision has two choices, A and B."""
 
@@ -192,6 +192,17 @@ def check_lock(entry, key):
     vote = until(app, VoteScreen)
     press(app, pygame.K_a, pygame.K_9, key)
     assert vote.phase == "revealed" and vote.selected == 0
+
+
+def check_confirm_size(entry, key):
+    from game.classroom.session import ClassPlan
+    app = make_app([entry], reduced_motion=True)
+    app.begin_class(entry, ClassPlan("3B", 15))
+    vote = until(app, VoteScreen)
+    press(app, LETTERS[0], pygame.K_2, pygame.K_0, pygame.K_RETURN, frames=1)
+    assert vote.phase == "counting", "20 hands in a class of 15 are not locked"
+    press(app, key)
+    assert vote.phase == "revealed" and app.classroom.class_size == 20
 
 
 def check_override(entry, key):
