@@ -93,8 +93,8 @@ KEYS: tuple[KeyScreen, ...] = (
         Key(("D",), "debrief", N_("The debrief")),
     )),
     KeyScreen(N_("The debrief"), (
-        Key(("1–3", "←", "→"), "pages", N_("Its pages: what the class did, the closing questions, "
-                                          "where to get help")),
+        Key(("1–4", "←", "→"), "pages", N_("Its pages: how the class voted at each decision, what "
+                                          "it did, the closing questions, where to get help")),
         Key(("R",), "debrief_road", N_("The debrief of another road of the session")),
         Key(("C",), "debrief_compare", N_("Compare two roads")),
         Key(("Backspace",), "debrief_back", N_("Back to the ending")),

@@ -166,6 +166,16 @@ class ClassSession:
         `set_class_size`."""
         self.log.record_decision(run, outcome, votes, overridden, seconds)
 
+    def chose_key(self) -> str:
+        """Who took the road's latest decision, as the screens say it: "class_chose" when the
+        class's hands decided, "teacher_chose" when the teacher picked (over the hands, in a
+        tie, or without a vote): the teacher's pick is never called the class's choice."""
+        own = [d for d in self.log.decisions if d["road"] == self.road]
+        latest = own[-1] if own else None
+        if latest is None or not latest["votes"] or latest["overridden"]:
+            return "teacher_chose"
+        return "class_chose"
+
     def set_class_size(self, size: int) -> None:
         """The teacher confirmed that the class has `size` pupils today."""
         self.log.set_class_size(size)

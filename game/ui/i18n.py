@@ -206,6 +206,8 @@ MESSAGES: dict[str, Message] = {
     "whatif": N_("What if? (W)"),
     "back_to_story": N_("Back to the story"),
     "class_chose": N_("The class chose: {choice}"),
+    # TRANSLATORS: the teacher took the choice: over the hands, in a tie, or without a vote.
+    "teacher_chose": N_("The teacher chose: {choice}"),
     "continue_story": N_("On with the story"),
     "no_prompts": N_("What would you have done? Why?"),
     "no_meter_change": N_("No change for him"),
@@ -278,6 +280,19 @@ MESSAGES: dict[str, Message] = {
     "ways_of_defending": N_("Ways of defending: {ways}"),
     # TRANSLATORS: {choice} is a choice's text, {stance} its stance ("outsider").
     "held_back_choice": N_("The class chose: {choice} ({stance})"),
+    # TRANSLATORS: {choice} is a choice's text, {stance} its stance ("outsider").
+    "held_back_teacher": N_("The teacher chose: {choice} ({stance})"),
+    "tab_split": N_("How we voted"),
+    "split_title": N_("How the class voted at each decision"),
+    # TRANSLATORS: {road} names a what-if road: "Road 2".
+    "split_title_road": N_("How the class voted on {road}"),
+    "split_none": N_("No decision taken yet."),
+    # TRANSLATORS: {letter} is the letter of the choice taken at a decision.
+    "split_by_vote": N_("{letter} taken: most hands"),
+    # TRANSLATORS: {letter} is the letter of the choice the teacher took instead.
+    "split_by_teacher": N_("{letter} taken: the teacher's pick"),
+    # TRANSLATORS: {letter} is the letter of the choice taken without counting hands.
+    "split_no_vote": N_("{letter} taken: no hands counted"),
     "held_back_none": N_("The class did something at every step."),
     "strategies_used": N_("Strategies the class used"),
     "strategies_missed": N_("On offer, but not used"),

@@ -215,7 +215,7 @@ def test_a_whole_class_session(adrian, records_folder):
     assert "wavering" in {r.role for r in d.roles}
     assert d.held_back_at is not None and d.held_back_at.index == 1
     assert debrief_screen.overflows() == []
-    press(app, pygame.K_2, frames=1)
+    press(app, pygame.K_3, frames=1)
     assert debrief_screen.page == "closing" and d.closing
     assert debrief_screen.overflows() == []
     press(app, pygame.K_l, frames=1)
@@ -623,3 +623,28 @@ def test_the_start_form_keeps_the_label_short_and_needs_a_size_given_by_touch(
     app.run_frames(1)
     log = app.classroom.log
     assert (log.label, log.class_size, log.lesson_minutes) == ("3B klas Jans", 26, 45)
+
+
+def test_the_debrief_shows_how_the_class_split_and_whose_pick_each_choice_was(mini_entry):
+    app = make_app([mini_entry])
+    app.begin_class(mini_entry)
+    to_vote(app)
+    hands(app, A=14, B=11)
+    press(app, pygame.K_RETURN, pygame.K_b, pygame.K_RETURN, frames=1)   # the teacher takes B
+    assert app.classroom.chose_key() == "teacher_chose"   # "The teacher chose: ..."
+    through_consequence(app)
+    press(app, pygame.K_RETURN, frames=1)
+    to_vote(app)
+    hands(app, A=3, B=20, C=2)
+    press(app, pygame.K_RETURN, pygame.K_RETURN, frames=1)                # the class's B
+    assert app.classroom.chose_key() == "class_chose"
+    while not isinstance(app.top, EndingScreen):
+        press(app, pygame.K_SPACE, pygame.K_RETURN, frames=1)
+    press(app, pygame.K_d, frames=1)
+    debrief = app.top
+    assert isinstance(debrief, DebriefScreen) and debrief.page == "split"
+    assert [(s.number, s.hands, s.taken, s.taken_by) for s in debrief.splits] == [
+        (1, (("A", 14), ("B", 11)), "B", "teacher"),
+        (2, (("A", 3), ("B", 20), ("C", 2)), "B", "vote")]
+    app.run_frames(1)
+    assert debrief.overflows() == []

@@ -33,7 +33,8 @@ NAMED = {"W": pygame.K_w, "L": pygame.K_l, "F11": pygame.K_F11, "Esc": pygame.K_
          "→": pygame.K_RIGHT, "←": pygame.K_LEFT, "↑": pygame.K_UP, "↓": pygame.K_DOWN,
          "+": pygame.K_PLUS, "−": pygame.K_MINUS, "U": pygame.K_u, "R": pygame.K_r,
          "C": pygame.K_c, "G": pygame.K_g, "D": pygame.K_d, "0": pygame.K_0, "Y": pygame.K_y}
-RANGES = {"A–D": LETTERS[:2], "0–9": DIGITS, "1–9": DIGITS[1:], "1–3": DIGITS[1:4]}
+RANGES = {"A–D": LETTERS[:2], "0–9": DIGITS, "1–9": DIGITS[1:], "1–3": DIGITS[1:4],
+          "1–4": DIGITS[1:5]}
 """The keys a printed range stands for; mini's first decision has two choices, A and B."""
 
 
