@@ -44,8 +44,9 @@ KEYS: tuple[KeyScreen, ...] = (
         Key(("W",), "whatif", N_("What if? The decisions so far; W again closes it")),
         Key(("L",), "language", N_("Dutch or English, at any moment")),
         Key(("F11",), "fullscreen", N_("Full screen on or off")),
-        Key(("Esc",), "menu", N_("The menu: resume, what if, the debrief once the story has "
-                                 "ended, settings, quit")),
+        Key(("Esc",), "menu", N_("The menu: resume, what if, the debrief (before the ending: "
+                                 "debrief now, with the decisions so far), settings; quit is 0 "
+                                 "in every menu and asks first")),
     )),
     KeyScreen(N_("The story"), (
         Key(("Space", "Enter", "→"), "advance", N_("The next line; after the last one the "
@@ -97,7 +98,8 @@ KEYS: tuple[KeyScreen, ...] = (
                                           "it did, the closing questions, where to get help")),
         Key(("R",), "debrief_road", N_("The debrief of another road of the session")),
         Key(("C",), "debrief_compare", N_("Compare two roads")),
-        Key(("Backspace",), "debrief_back", N_("Back to the ending")),
+        Key(("Backspace",), "debrief_back", N_("Back to the ending (after a debrief now: back to "
+                                               "the story)")),
     )),
 )
 """Every class screen's keys, in the order a lesson meets them."""

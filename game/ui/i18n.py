@@ -90,6 +90,8 @@ MESSAGES: dict[str, Message] = {
     "resume": N_("Resume"),
     "restart": N_("Restart"),
     "quit_question": N_("Quit Bystander?"),
+    "quit_question_class": N_("Quit Bystander? The class session is saved: continue it later "
+                              "from the list of sessions."),
     "quit_yes": N_("Yes, quit"),
     "quit_no": N_("No, stay"),
     "settings_title": N_("Settings"),
@@ -268,6 +270,9 @@ MESSAGES: dict[str, Message] = {
     "other_road": N_("Compare with another road (N)"),
     "debrief_title": N_("Debrief"),
     "debrief_button": N_("Debrief (D)"),
+    # TRANSLATORS: in class mode's menu before the story has ended: the debrief at once, with
+    # the decisions taken so far (the lesson is running out).
+    "debrief_now": N_("Debrief now"),
     "tab_what_we_did": N_("What we did"),
     "tab_step_out": N_("Step out of your role"),
     "tab_strategies": N_("Strategies"),

@@ -648,3 +648,55 @@ def test_the_debrief_shows_how_the_class_split_and_whose_pick_each_choice_was(mi
         (2, (("A", 3), ("B", 20), ("C", 2)), "B", "vote")]
     app.run_frames(1)
     assert debrief.overflows() == []
+
+
+def test_quit_has_one_number_in_every_menu_and_asks_first_in_class(mini_entry):
+    from game.ui.screens.pause import ClassPauseScreen, PauseScreen, QuitScreen
+    from game.ui.screens.title import TitleScreen
+
+    def quit_badge(menu) -> str:
+        app.run_frames(1)
+        [badge] = [b.badge for b in menu.items if b.label in ("Quit", "Yes, quit")]
+        return badge
+
+    app = make_app([mini_entry])
+    app.show_title()
+    press(app, pygame.K_ESCAPE, frames=1)                     # the title's question
+    assert isinstance(app.top, QuitScreen) and quit_badge(app.top) == "0"
+    app.start_run(mini_entry)
+    app.pause()
+    assert type(app.top) is PauseScreen and quit_badge(app.top) == "0"
+    app.begin_class(mini_entry)
+    app.pause()
+    before = app.top
+    assert isinstance(before, ClassPauseScreen) and quit_badge(before) == "0"
+    assert "Debrief now" in [b.label for b in before.items]
+    press(app, pygame.K_0, frames=1)                          # Quit: asks first in class
+    assert isinstance(app.top, QuitScreen) and app.running
+    assert app.top.title().startswith("Quit Bystander? The class session is saved")
+    press(app, pygame.K_RETURN, frames=1)                     # "No, stay" has the focus
+    assert app.running and app.top is before
+    press(app, pygame.K_ESCAPE, frames=1)
+    decide(app, "A")
+    decide(app, "A")
+    while not isinstance(app.top, EndingScreen):
+        press(app, pygame.K_SPACE, frames=1)
+    app.pause()
+    assert quit_badge(app.top) == "0" and "Debrief (D)" in [b.label for b in app.top.items]
+    assert isinstance(app.stack[0], TitleScreen)
+
+
+def test_debrief_now_shows_the_decisions_so_far_and_goes_back_to_the_story(mini_entry):
+    app = make_app([mini_entry])
+    app.begin_class(mini_entry)
+    decide(app, "B")
+    app.pause()
+    now = next(b for b in app.top.items if b.label == "Debrief now")
+    now.action()
+    debrief = app.top
+    assert isinstance(debrief, DebriefScreen) and not app.run.ended
+    assert [s.taken for s in debrief.splits] == ["B"]
+    app.run_frames(1)
+    assert debrief.overflows() == []
+    press(app, pygame.K_BACKSPACE, frames=1)                  # back to the story
+    assert isinstance(app.top, SceneScreen) and app.run.state.choices == ["stand_by_sam"]

@@ -16,7 +16,7 @@ import pygame
 
 from .. import text as tx
 from ..bindings import Binding, calls
-from ..intents import OpenCompare, ShowEnding
+from ..intents import OpenCompare, ShowEnding, ShowScene
 from ..widgets import Button, chip, panel
 from .base import FramedScreen
 from .chrome import Chrome, chrome, draw_open_tab, place_tabs
@@ -96,9 +96,12 @@ class DebriefScreen(FramedScreen):
                             if self.app.entry else None)
 
     def back(self) -> None:
-        """Back to the ending this debrief is about."""
+        """Back to the ending this debrief is about; back to the story after a "debrief now"
+        (the lesson may have time left after all)."""
         if self.run.ended:
             self.app.go(ShowEnding(self.run))
+        elif self.app.classroom is None or self.road == self.app.classroom.road:
+            self.app.go(ShowScene(self.run))
 
     action_page = calls("show_index")
 
@@ -128,7 +131,7 @@ class DebriefScreen(FramedScreen):
         if self._roads() > 1:
             chips.append(self.t("road_n", n=session.road_number(self.road)))
         left = []
-        if self.run.ended:
+        if self.run.ended or session is None or self.road == session.road:
             left.append(Button(self.t("back"), self.back, size="small", icon="left"))
         left.append(Button(self.t("compare"), self.compare, size="small"))
         if self._roads() > 1:
