@@ -83,10 +83,17 @@ class ClassSession:
     """The `SessionLog` every decision is recorded in; its roads are the session's roads."""
     finished: set[int] = field(default_factory=set)
     """Roads whose ending was noted in the record during this sitting."""
+    clock: object = None
+    """The lesson clock (`lesson.LessonClock`) when the teacher gave the lesson's length."""
     kept: dict[tuple, object] = field(default_factory=dict)
     """What a class screen holds while the teacher steps back to re-read and comes forward again
     (the hands counted so far, the discussion timer), by `moment()`. In memory only: like the
     count on the board, it is not part of the record until the vote is taken."""
+
+    def __post_init__(self) -> None:
+        if self.clock is None and getattr(self.log, "lesson_minutes", None):
+            from .lesson import LessonClock
+            self.clock = LessonClock(self.log.lesson_minutes)
 
     def moment(self, kind: str, run: engine.Run) -> tuple:
         """The key of one decision's `kind` of screen state on the current road."""
@@ -157,6 +164,11 @@ class ClassSession:
     def over_size(self, hands: int) -> bool:
         """Whether `hands` is more than the class has pupils: a count to check before locking."""
         return self.class_size is not None and hands > self.class_size
+
+    def splits(self, road_id: int, lang: str) -> tuple:
+        """How the class voted at each decision of a road (`debrief.Split`), for the debrief."""
+        from .debrief import splits
+        return splits(self.scenario, self.votes(road_id), lang)
 
     def record(self, run: engine.Run, outcome, votes: dict[str, int] | None, overridden: bool,
                seconds: float) -> None:

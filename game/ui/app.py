@@ -405,6 +405,7 @@ class App:
         top = self.top
         if top is None:
             return False
+        self._tick_lesson_clock(dt)
         self.animating = bool(top.update(dt))
         if self.settings.reduced_motion and self.animating:
             top.finish_animations()
@@ -418,6 +419,15 @@ class App:
                 self.running = False
             pictures.write_pending()  # once on screen: the title's pictures, for the next start
         return self.running
+
+    def _tick_lesson_clock(self, dt: float) -> None:
+        """Class mode's lesson clock runs on every screen; a new minute redraws its corner."""
+        clock = self.classroom.clock if self.classroom is not None else None
+        if clock is not None:
+            before = clock.words(self.lang)
+            clock.tick(dt)
+            if clock.words(self.lang) != before:
+                self.dirty = True
 
     def draw(self) -> None:
         self.dirty = False

@@ -146,3 +146,21 @@ def test_the_last_class_size_is_offered_again(mini_loaded):
     older.path.write_text(json.dumps(data), encoding="utf-8")
     assert last_class_size() == 28
 
+
+
+@pytest.mark.parametrize("minutes, debrief_at", [(45, 30), (50, 33)])
+def test_the_lesson_clock_counts_to_the_plans_debrief_then_to_the_end(minutes, debrief_at):
+    from game.classroom.lesson import LessonClock, debrief_minutes
+    clock = LessonClock(minutes)
+    assert clock.debrief_at == debrief_at == minutes - debrief_minutes(minutes)
+    assert clock.words("en") == f"{debrief_at} min to the debrief"
+    clock.tick(59)
+    assert clock.words("en") == f"{debrief_at} min to the debrief", "whole minutes, rounded up"
+    clock.tick(debrief_at * 60 - 60)
+    assert clock.words("nl") == "Nog 1 min tot de nabespreking" and not clock.debrief_time
+    clock.tick(1)
+    assert clock.debrief_time
+    assert clock.words("en") == f"Debrief now: {minutes - debrief_at} min left"
+    clock.tick(-500)                                          # time never runs back
+    clock.tick((minutes - debrief_at) * 60)
+    assert clock.words("nl") == "De les is voorbij"

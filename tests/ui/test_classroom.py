@@ -700,3 +700,19 @@ def test_debrief_now_shows_the_decisions_so_far_and_goes_back_to_the_story(mini_
     assert debrief.overflows() == []
     press(app, pygame.K_BACKSPACE, frames=1)                  # back to the story
     assert isinstance(app.top, SceneScreen) and app.run.state.choices == ["stand_by_sam"]
+
+
+def test_the_lesson_clock_sits_in_the_corner_of_the_class_screens(mini_entry):
+    from game.classroom.session import ClassPlan
+    app = make_app([mini_entry])
+    app.begin_class(mini_entry, ClassPlan("3B", 25, 45))
+    vote = to_vote(app)
+    app.run_frames(1)
+    corner = vote.layout().chrome.corners[0]
+    assert corner.label == "30 min to the debrief"
+    assert corner.rect.bottom < vote.layout().heading.box.y, "above the pupils' words"
+    app.run_frames(30, dt=60.0)                               # half an hour later
+    assert vote.layout().chrome.corners[0].label == "Debrief now: 15 min left"
+    assert vote.overflows() == []
+    app.begin_class(mini_entry)                               # no lesson length: no clock
+    assert to_vote(app).layout().chrome.corners[0].label != "30 min to the debrief"

@@ -184,6 +184,9 @@ def chrome(screen: "Screen", chips: list[str], *, gap: float, corner_extra: list
     corner buttons, and ends at the bar."""
     th = screen.theme
     m = th.margin
+    clock = getattr(screen, "lesson_clock", lambda: None)()
+    if clock is not None:  # the teacher's lesson clock, first in the corner; opens the menu
+        corner_extra = [Button(clock, screen.app.pause, size="small"), *corner_extra]
     corners = screen.corner_buttons(list(corner_extra))
     placed = header_chips(th, chips, right=corners[0].rect.left)
     top = max(header_bottom(th, placed), corners[0].rect.bottom) + th.px(gap)

@@ -51,11 +51,8 @@ class DebriefScreen(FramedScreen):
 
     def _splits(self) -> tuple:
         """How the class voted at each decision of this road (from the record)."""
-        from ...classroom.debrief import splits
         session = self.app.classroom
-        if session is None:
-            return ()
-        return splits(self.run.scenario, session.votes(self.road), self.app.lang)
+        return session.splits(self.road, self.app.lang) if session is not None else ()
 
     # --- behaviour ------------------------------------------------------------------------------
 
