@@ -172,9 +172,12 @@ MESSAGES: dict[str, Message] = {
     "total_hands": N_("hands counted: {n}"),
     # TRANSLATORS: {n} hands counted so far over every choice, of {size} pupils in the class.
     "total_hands_of": N_("hands counted: {n} of {size}"),
-    # TRANSLATORS: the vote, when more hands were counted than the class has pupils.
-    "vote_over_size": N_("{n} hands, but the class has {size} pupils. Correct the count, or "
-                         "press Y if the class is {n} today."),
+    # TRANSLATORS: the vote, when more hands ({hands}) were counted than the class has pupils
+    # ({n}).
+    "vote_over_size": NN_("{hands} hands, but the class has {n} pupil. Correct the count, or "
+                          "press Y if the class is {hands} today.",
+                          "{hands} hands, but the class has {n} pupils. Correct the count, or "
+                          "press Y if the class is {hands} today."),
     # TRANSLATORS: the button that confirms the class is bigger today, and locks the vote.
     "vote_confirm_size": N_("We are {n} today: lock (Y)"),
     # TRANSLATORS: under the number of hands counted for a choice; the number is shown above it.
@@ -236,6 +239,9 @@ MESSAGES: dict[str, Message] = {
     # TRANSLATORS: {n} is a decision's number.
     "take_other_road": N_("Another road from decision {n} (Enter)"),
     "take_other_road_none": N_("No decision yet"),
+    # TRANSLATORS: the same, shorter, when the bar of buttons is crowded (the decision picked
+    # is shown above it).
+    "take_other_road_short": N_("Another road (Enter)"),
     # TRANSLATORS: {n} is a road's number.
     "taken_on_road": N_("Taken on road {n}"),
     "close_timeline": N_("Close (W)"),
@@ -266,7 +272,7 @@ MESSAGES: dict[str, Message] = {
     # TRANSLATORS: {road} names a road ("Road 2") that has not reached an ending.
     "road_so_far": N_("{road} — so far"),
     # TRANSLATORS: at the end of a line in a chart: its last value.
-    "ends_at": N_("last: {n}"),
+    "ends_at": N_("end: {n}"),
     "other_road": N_("Compare with another road (N)"),
     "debrief_title": N_("Debrief"),
     "debrief_button": N_("Debrief (D)"),

@@ -716,3 +716,21 @@ def test_the_lesson_clock_sits_in_the_corner_of_the_class_screens(mini_entry):
     assert vote.overflows() == []
     app.begin_class(mini_entry)                               # no lesson length: no clock
     assert to_vote(app).layout().chrome.corners[0].label != "30 min to the debrief"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_the_timeline_of_another_road_fits_its_crowded_bar(adrian, size):
+    """'Andere weg vanaf keuze 5 (Enter)' was cut off at 1920x1080 beside four buttons."""
+    app = make_app([adrian], size=size, lang="nl")
+    app.begin_class(adrian)
+    for _ in range(5):
+        decide(app, "A")
+    press(app, pygame.K_w, pygame.K_5, frames=1)
+    press(app, pygame.K_RETURN, frames=1)                    # a second road from decision 5
+    press(app, pygame.K_w, pygame.K_r, frames=1)             # the first road, shown
+    timeline = app.top
+    assert isinstance(timeline, TimelineScreen) and not timeline.on_current_road
+    press(app, pygame.K_5, frames=1)
+    app.run_frames(1)
+    assert timeline.overflows() == []
+    assert timeline.layout().chrome.primary.label == "Andere weg (Enter)"

@@ -194,5 +194,10 @@ def chrome(screen: "Screen", chips: list[str], *, gap: float, corner_extra: list
     bar = pygame.Rect(m, th.height - m - h, th.width - 2 * m, h)
     left = list(left)
     fits = place_bar(th, bar, left, [primary] if primary else [], th.px(1), spare)
+    if primary is not None and primary.short and primary.rect.w < primary.natural_width(th):
+        # A crowded bar (the timeline of a second road has four buttons on the left): the
+        # primary button says it shorter rather than be cut off.
+        primary.label = primary.short
+        fits = place_bar(th, bar, left, [primary], th.px(1), spare)
     return Chrome(placed, corners, bar, left, primary,
                   pygame.Rect(m, top, th.width - 2 * m, bar.y - top), fits)

@@ -336,7 +336,7 @@ class VoteScreen(FramedScreen):
         if self.phase == "counting":
             size = self.app.classroom.class_size if self.app.classroom else None
             if self.over_size:
-                return self.t("vote_over_size", n=self.total, size=size)
+                return self.t("vote_over_size", hands=self.total, n=size)
             first = self.notice or self.t("vote_hint")
             counted = (self.t("total_hands", n=self.total) if size is None
                        else self.t("total_hands_of", n=self.total, size=size))
