@@ -734,3 +734,114 @@ def test_the_timeline_of_another_road_fits_its_crowded_bar(adrian, size):
     app.run_frames(1)
     assert timeline.overflows() == []
     assert timeline.layout().chrome.primary.label == "Andere weg (Enter)"
+
+
+def test_a_fifty_minute_lesson_with_two_classes(adrian, records_folder):
+    """The issue's lesson, headless: two classes begun (label, size, length on the form), the
+    first one continued from the list, five votes in all (with keys and with touch), a vote
+    with more hands than pupils refused until corrected, the lesson clock running out, debrief
+    now; then the record and the report."""
+    from game.classroom.report import build_report, report_html, sessions_csv
+    from game.classroom.records import sessions_dir
+    from game.ui.screens.pause import ClassPauseScreen
+
+    def new_window():
+        return make_app([adrian], size=(1920, 1080), lang="nl")
+
+    def talk_and_on(app):
+        through_consequence(app)
+        press(app, pygame.K_RETURN, frames=1)
+
+    # Monday, 3A: the form, then two votes with the keys; the bell rings.
+    first = new_window()
+    first.start_class(adrian)
+    fill_form(first, "3A", "28")
+    assert first.classroom.log.lesson_minutes == 50            # the form's default length
+    for letter in ("A", "A"):
+        to_vote(first)
+        hands(first, **{letter: 17}, B=9)
+        press(first, pygame.K_RETURN, pygame.K_RETURN, frames=1)
+        talk_and_on(first)
+    first_id = first.classroom.log.session_id
+    first.leave_class()
+
+    # Monday, 3B: the list offers 3A; the teacher begins anew for 3B.
+    second = new_window()
+    second.start_class(adrian)
+    assert isinstance(second.top, ResumeListScreen)
+    press(second, pygame.K_n, frames=1)
+    fill_form(second, "3B", "")
+    assert second.classroom.class_size == 28                    # the last size, offered
+    decide(second, "A")
+    second.leave_class()
+
+    # Tuesday: 3A again, the first of the two unfinished classes.
+    app = new_window()
+    app.start_class(adrian)
+    listed = app.top
+    app.run_frames(1)
+    labels = [o.record.label for o in listed.offers]
+    assert sorted(labels) == ["3A", "3B"]
+    press(app, pygame.K_1 + labels.index("3A"), frames=1)
+    assert app.classroom.log.session_id == first_id and len(app.run.state.choices) == 2
+
+    # Decision 3 with the keys, decision 4 by touch only.
+    to_vote(app)
+    hands(app, A=20, B=6)
+    press(app, pygame.K_RETURN, pygame.K_RETURN, frames=1)
+    talk_and_on(app)
+    vote = to_vote(app)
+    app.run_frames(1)
+    a_plus5 = vote.controls[2]
+    b_plus1 = vote.controls[4]
+    assert (a_plus5.label, b_plus1.label) == ("+5", "+1")
+    for button in (a_plus5, a_plus5, a_plus5, b_plus1, b_plus1):
+        click(button.rect.center)
+        app.run_frames(1)
+    assert vote.total == 17
+    click(vote.layout().chrome.primary.rect.center)             # lock
+    app.run_frames(1)
+    click(vote.layout().chrome.primary.rect.center)             # take A
+    app.run_frames(1)
+    talk_and_on(app)
+
+    # Decision 5: 30 hands in a class of 28 are flagged and not locked; corrected, locked.
+    vote = to_vote(app)
+    hands(app, A=21, B=9)
+    press(app, pygame.K_RETURN, frames=1)
+    assert vote.phase == "counting" and vote.over_size
+    assert "30 handen, maar de klas heeft 28 leerlingen" in vote._status_text()
+    press(app, pygame.K_b, pygame.K_7, pygame.K_RETURN, frames=1)   # B was 9: it was 7
+    assert vote.phase == "revealed" and vote.total == 28
+    press(app, pygame.K_RETURN, frames=1)
+    talk_and_on(app)
+
+    # The lesson clock reaches the plan's debrief (minute 33 of 50): debrief now.
+    app.run_frames(34, dt=60.0)
+    assert app.classroom.clock.words("nl").startswith("Nu nabespreken")
+    press(app, pygame.K_ESCAPE, frames=1)
+    menu = app.top
+    assert isinstance(menu, ClassPauseScreen)
+    next(b for b in menu.items if b.label == "Nu nabespreken").action()
+    debrief = app.top
+    assert isinstance(debrief, DebriefScreen) and not app.run.ended
+    assert [s.taken_by for s in debrief.splits] == ["vote"] * 5
+    app.run_frames(1)
+    assert debrief.overflows() == []
+
+    # The record: the class, its size, the length, five votes, none above the class.
+    saved = read_record(app.classroom.log.path)
+    assert (saved.label, saved.class_size, saved.lesson_minutes) == ("3A", 28, 50)
+    assert len(saved.decisions) == 5 and not saved.completed
+    assert all(sum(d["votes"].values()) <= 28 for d in saved.decisions)
+    assert [sum(d["votes"].values()) for d in saved.decisions] == [26, 26, 26, 17, 28]
+
+    # The report: a row per class by its label, never more hands than pupils.
+    report = build_report(sessions_dir(), "nl")
+    rows = {r.label: r for r in report.classes}
+    assert set(rows) == {"3A", "3B"}
+    assert len(rows["3A"].decisions) == 5 and len(rows["3B"].decisions) == 1
+    assert all(d.total <= rows["3A"].class_size for d in rows["3A"].decisions)
+    page = report_html(report)
+    assert "3A (28 leerlingen)" in page and "3B (28 leerlingen)" in page
+    assert "3A,28," in sessions_csv(report)
