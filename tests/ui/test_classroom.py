@@ -845,3 +845,17 @@ def test_a_fifty_minute_lesson_with_two_classes(adrian, records_folder):
     page = report_html(report)
     assert "3A (28 leerlingen)" in page and "3B (28 leerlingen)" in page
     assert "3A,28," in sessions_csv(report)
+
+
+def test_counts_from_elsewhere_lock_and_record_as_the_teachers_do(mini_entry):
+    from game.classroom.session import ClassPlan
+    app = make_app([mini_entry])
+    app.begin_class(mini_entry, ClassPlan("3B", 20))
+    vote = to_vote(app)
+    vote.set_counts({"walk_on": 15, "stand_by_sam": 9, "no_such_choice": 4})
+    vote.lock()
+    assert vote.phase == "counting" and vote.over_size       # 24 of 20: refused
+    vote.set_counts({"stand_by_sam": 5})
+    vote.lock()
+    vote.confirm()
+    assert app.classroom.log.decisions[0]["votes"] == {"walk_on": 15, "stand_by_sam": 5}

@@ -150,6 +150,15 @@ class VoteScreen(FramedScreen):
         self.counts[choice.id] = max(0, min(MAX_HANDS, value))
         self.touched.add(choice.id)
 
+    def set_counts(self, counts: dict[str, int]) -> None:
+        """Hands counted elsewhere (pupils' phones, say), by choice id, in place of the count so
+        far; ids of closed or unknown choices are left out. Lock and take as with hands counted
+        here: `lock()` (refused over the class size), then `confirm()`, which records through
+        `ClassSession.record`, the one way a decision's counts reach the record."""
+        for c in self.view.choices:
+            if c.available and c.id in counts:
+                self.set_count(c.index, counts[c.id])
+
     def adjust(self, index: int | None, step: int) -> None:
         if index is not None:
             self.select(index)
@@ -205,7 +214,8 @@ class VoteScreen(FramedScreen):
         self._fresh = True
 
     def confirm(self) -> None:
-        """Take the selected choice, record the vote, and show what it did."""
+        """Take the selected choice, record the vote (`ClassSession.record`: this is the only
+        place a vote screen records), and show what it did."""
         if self.phase != "revealed" or self.selected is None:
             return
         choice = self.view.choices[self.selected]
