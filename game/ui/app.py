@@ -377,7 +377,8 @@ class App:
             self.dirty = True
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
-        elif event.type == pygame.KEYDOWN and event.key == pygame.K_l:
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_l \
+                and not (top is not None and top.takes_text):
             self.toggle_language()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_w and self.classroom:
             self.open_timeline()

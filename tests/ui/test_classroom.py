@@ -608,6 +608,15 @@ def test_the_start_form_keeps_the_label_short_and_needs_a_size_given_by_touch(
         pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
     app.run_frames(1)
     assert form.label == "3B klas Jans", "at most 12 characters a label allows; no others"
+    form.label = "3B"
+    for k in (pygame.K_l, pygame.K_SPACE):                    # typed, with a button focused
+        form.focus.index = 0
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0,
+                                             unicode=" " if k == pygame.K_SPACE else "l",
+                                             scancode=0))
+        app.run_frames(1)
+    assert app.lang == "en" and form.class_size is None, "letters are words in the label"
+    form.label = "3B klas Jans"
     press(app, pygame.K_RETURN, frames=1)
     assert app.top is form and app.classroom is None, "no start without a class size"
     steps = {b.label: b for b in form.layout().controls}

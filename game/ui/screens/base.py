@@ -37,6 +37,10 @@ class Screen:
     BINDINGS: ClassVar[tuple[Binding, ...]] = ()
     """The keys this screen answers to, and what they do (see bindings.py)."""
 
+    takes_text: bool = False
+    """Whether the screen is taking typed text now (a class label): the app's own letter keys
+    (L for the language) then leave the keyboard to it."""
+
     _layer: Layer | None = None
     _layout: object = None
     _layout_key: tuple | None = None

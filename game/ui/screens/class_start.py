@@ -54,6 +54,13 @@ class ClassStartScreen(FramedScreen):
         self.field = "label"
         self._fresh = True
         """The next digit of the size starts a new number (the offered size is replaced)."""
+        pygame.key.start_text_input()  # typed letters arrive as TEXTINPUT events
+
+    @property
+    def takes_text(self) -> bool:
+        """While the label is typed, letters are words, not keys: the app's L (language) and
+        the focused button's Space leave them alone."""
+        return self.field == "label"
 
     # --- the form -------------------------------------------------------------------------------
 
@@ -139,6 +146,9 @@ class ClassStartScreen(FramedScreen):
         if event.type == pygame.TEXTINPUT:
             self.type_text(event.text)
             return True
+        if self.takes_text and event.type == pygame.KEYDOWN and event.unicode \
+                and event.unicode.isprintable():
+            return True  # its letter comes as TEXTINPUT; Space must not press a button
         if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             for name, rect in self.layout().rows.items():
                 if rect.collidepoint(event.pos) and not any(
