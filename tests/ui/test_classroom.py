@@ -868,3 +868,25 @@ def test_counts_from_elsewhere_lock_and_record_as_the_teachers_do(mini_entry):
     vote.lock()
     vote.confirm()
     assert app.classroom.log.decisions[0]["votes"] == {"walk_on": 15, "stand_by_sam": 5}
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_every_vote_of_every_story_has_finger_sized_steps(size):
+    """-1, +1 and +5 at every decision of every shipped story, both languages: 48 px at least
+    (a fingertip on a touch board), and every word fits."""
+    smallest = 10_000
+    for path in ALL_SCENARIOS:
+        entry = entry_of(path)
+        for lang in ("nl", "en"):
+            app = make_app([entry], size=size, lang=lang)
+            app.begin_class(entry)
+            for scene_id, scene in entry.scenario.scenes.items():
+                if not scene.choices:
+                    continue
+                vote = VoteScreen(app, run_at(entry.scenario, scene_id, lang))
+                app.push(vote)
+                app.draw()
+                assert vote.overflows() == [], (path.stem, scene_id, lang)
+                smallest = min([smallest] + [min(b.rect.w, b.rect.h) for b in vote.controls])
+                app.stack.pop()
+    assert smallest >= 48, smallest
