@@ -52,7 +52,8 @@ class ResumeListScreen(FramedScreen):
         self.entry = entry
         """The story the teacher pressed K on: a new session is of this story."""
         self.offers = offers
-        self.selected = 0
+        self.selected = next((i for i, o in enumerate(offers) if self.can_continue(o)), 0)
+        """The row Enter continues: at first the newest one this window can continue."""
         self.notice = notice
         """A line above the list: why the last pick could not be continued."""
 
@@ -214,8 +215,13 @@ class ResumeListScreen(FramedScreen):
             offer = self.offers[row.index]
             selected = row.index == self.selected
             panel(surface, row.rect, th, p.panel, p.ink if selected else p.panel_edge)
-            pygame.draw.rect(surface, p.badge, row.badge, border_radius=th.radius)
-            number = tx.render(str(row.number), th.body, p.on_badge, "bold")
+            if self.can_continue(offer):
+                pygame.draw.rect(surface, p.badge, row.badge, border_radius=th.radius)
+                number = tx.render(str(row.number), th.body, p.on_badge, "bold")
+            else:  # hollow, as a choice that cannot be taken: the words say why
+                pygame.draw.rect(surface, p.ink_muted, row.badge, width=max(2, th.px(0.3)),
+                                 border_radius=th.radius)
+                number = tx.render(str(row.number), th.body, p.ink_muted, "bold")
             surface.blit(number, number.get_rect(center=row.badge.center))
             first, second = self.describe(offer)
             box = row.words
