@@ -40,6 +40,18 @@ KEY_NAMES: dict[str, Message] = {
 are on the keyboard (Enter, Backspace, Esc, letters, digits, arrows)."""
 
 KEYS: tuple[KeyScreen, ...] = (
+    KeyScreen(N_("Starting a session"), (
+        Key(("1–9",), "list_continue", N_("The list of unfinished sessions: go on with that "
+                                          "one")),
+        Key(("X",), "list_delete", N_("The list: delete the session picked (it asks first)")),
+        Key(("N",), "list_new", N_("The list: begin a new session")),
+        Key(("↑", "↓"), "form_field", N_("The new session's form: the question before or after "
+                                         "(class, pupils, lesson length)")),
+        Key(("0–9",), "form_size", N_("The form: type the number of pupils")),
+        Key(("+", "−"), "form_step", N_("The form: one pupil more or fewer (by touch: −5, −1, "
+                                        "+1, +5)")),
+        Key(("Enter",), "form_start", N_("The form: start the lesson")),
+    )),
     KeyScreen(N_("Anywhere in class mode"), (
         Key(("W",), "whatif", N_("What if? The decisions so far; W again closes it")),
         Key(("L",), "language", N_("Dutch or English, at any moment")),
