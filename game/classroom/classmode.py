@@ -40,12 +40,25 @@ KEY_NAMES: dict[str, Message] = {
 are on the keyboard (Enter, Backspace, Esc, letters, digits, arrows)."""
 
 KEYS: tuple[KeyScreen, ...] = (
+    KeyScreen(N_("Starting a session"), (
+        Key(("1–9",), "list_continue", N_("The list of unfinished sessions: go on with that "
+                                          "one")),
+        Key(("X",), "list_delete", N_("The list: delete the session picked (it asks first)")),
+        Key(("N",), "list_new", N_("The list: begin a new session")),
+        Key(("↑", "↓"), "form_field", N_("The new session's form: the question before or after "
+                                         "(class, pupils, lesson length)")),
+        Key(("0–9",), "form_size", N_("The form: type the number of pupils")),
+        Key(("+", "−"), "form_step", N_("The form: one pupil more or fewer (by touch: −5, −1, "
+                                        "+1, +5)")),
+        Key(("Enter",), "form_start", N_("The form: start the lesson")),
+    )),
     KeyScreen(N_("Anywhere in class mode"), (
         Key(("W",), "whatif", N_("What if? The decisions so far; W again closes it")),
         Key(("L",), "language", N_("Dutch or English, at any moment")),
         Key(("F11",), "fullscreen", N_("Full screen on or off")),
-        Key(("Esc",), "menu", N_("The menu: resume, what if, the debrief once the story has "
-                                 "ended, settings, quit")),
+        Key(("Esc",), "menu", N_("The menu: resume, what if, the debrief (before the ending: "
+                                 "debrief now, with the decisions so far), settings; quit is 0 "
+                                 "in every menu and asks first")),
     )),
     KeyScreen(N_("The story"), (
         Key(("Space", "Enter", "→"), "advance", N_("The next line; after the last one the "
@@ -56,10 +69,14 @@ KEYS: tuple[KeyScreen, ...] = (
         Key(("A–D", "↑", "↓"), "select", N_("Choose the choice whose hands you count")),
         Key(("0–9",), "hands", N_("Type its number of hands; the numbers stay hidden, so no "
                                   "hand follows the others")),
-        Key(("+", "−"), "plus_minus", N_("One hand more or fewer")),
+        Key(("+", "−"), "plus_minus", N_("One hand more or fewer (on a touch board: the −1, +1 "
+                                         "and +5 buttons)")),
         Key(("Backspace",), "erase", N_("Remove the last digit")),
         Key(("Enter",), "lock", N_("Lock the vote: the hands appear as bars, the choice with most "
-                                   "hands selected")),
+                                   "hands selected. Not while more hands are counted than the "
+                                   "class has pupils: correct the count first")),
+        Key(("Y",), "confirm_size", N_("More hands than pupils, and rightly so: the class is that "
+                                       "big today; the vote is locked")),
         Key(("A–D",), "override", N_("After locking: take another choice than the one with most "
                                      "hands (the record notes it as your pick)")),
         Key(("U", "Backspace"), "unlock", N_("After locking: count again")),
@@ -98,11 +115,12 @@ KEYS: tuple[KeyScreen, ...] = (
         Key(("D",), "debrief", N_("The debrief")),
     )),
     KeyScreen(N_("The debrief"), (
-        Key(("1–3", "←", "→"), "pages", N_("Its pages: what the class did, the closing questions, "
-                                          "where to get help")),
+        Key(("1–4", "←", "→"), "pages", N_("Its pages: how the class voted at each decision, what "
+                                          "it did, the closing questions, where to get help")),
         Key(("R",), "debrief_road", N_("The debrief of another road of the session")),
         Key(("C",), "debrief_compare", N_("Compare two roads")),
-        Key(("Backspace",), "debrief_back", N_("Back to the ending")),
+        Key(("Backspace",), "debrief_back", N_("Back to the ending (after a debrief now: back to "
+                                               "the story)")),
     )),
 )
 """Every class screen's keys, in the order a lesson meets them."""

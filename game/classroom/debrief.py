@@ -141,3 +141,52 @@ def _ending(scenario: Scenario, summary: Summary, lang: str) -> EndingView | Non
     return EndingView(e.id, e.title.get_text(lang), e.text.get_text(lang), e.outcome,
                       vocab.label(vocab.ENDING_OUTCOMES[e.outcome], lang),
                       tuple(h.get_text(lang) for h in scenario.help))
+
+
+# --- how the class split ------------------------------------------------------------------------
+
+LETTERS = "ABCD"
+
+TAKEN_BY = ("vote", "teacher", "no_vote")
+"""How a decision's choice was taken: the most hands; the teacher's pick over the hands (a tie,
+an override, or a what-if the teacher steered); no vote counted at all."""
+
+
+@dataclass(frozen=True)
+class Split:
+    """One decision of a road as the debrief shows its vote: the hands per choice, and which
+    choice was taken and how. The words say which one, never a colour alone."""
+
+    number: int
+    """The decision's number on the road, from 1."""
+    hands: tuple[tuple[str, int], ...]
+    """(letter, hands) of each choice that could be taken, in the vote screen's order; empty
+    when no vote was counted."""
+    taken: str
+    """The letter of the choice taken."""
+    taken_text: str
+    taken_by: str
+    """One of TAKEN_BY."""
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.hands)
+
+
+def splits(scenario: Scenario, decisions: list[dict], lang: str) -> tuple[Split, ...]:
+    """The splits of a road's recorded decisions (`ClassSession.votes(road)`), in order."""
+    found = []
+    for number, d in enumerate(decisions, start=1):
+        scene = scenario.scenes.get(d["scene"])
+        order = [c.id for c in scene.choices] if scene else [d["choice"]]
+        letter = {cid: LETTERS[i] if i < len(LETTERS) else "?" for i, cid in enumerate(order)}
+        votes = d.get("votes") or {}
+        hands = tuple((letter.get(cid, "?"), n) for cid, n in
+                      sorted(votes.items(), key=lambda kv: order.index(kv[0])
+                             if kv[0] in order else len(order)))
+        choice = next((c for c in scene.choices if c.id == d["choice"]), None) if scene else None
+        taken_by = "no_vote" if not d.get("votes") else ("teacher" if d.get("overridden")
+                                                         else "vote")
+        found.append(Split(number, hands, letter.get(d["choice"], "?"),
+                           choice.text.get_text(lang) if choice else d["choice"], taken_by))
+    return tuple(found)

@@ -142,9 +142,14 @@ class LessonPlan:
     """Time is left for a what-if: back to a decision, the other road."""
 
 
+def debrief_minutes(minutes: int) -> int:
+    """How long the debrief of a lesson of `minutes` takes: about a third of it."""
+    return round(minutes * DEBRIEF_SHARE)
+
+
 def lesson_plan(scenario: Scenario, found: Analysis, minutes: int, lang: str) -> LessonPlan:
     """The plan of a lesson of `minutes` with `scenario`, whose roads `found` measured."""
-    debrief = round(minutes * DEBRIEF_SHARE)
+    debrief = debrief_minutes(minutes)
     story = minutes - INTRO_MINUTES - debrief
     n = found.typical
     talks, stop_after = n, None
@@ -236,3 +241,47 @@ def _where_to_talk(scenario: Scenario, found: Analysis, talks: int,
     in_order = sorted((d.scene_id for d in found.decisions), key=lambda s: numbers[s])
     return (tuple(name(s) for s in in_order if s in chosen),
             tuple(name(s) for s in in_order if s not in chosen))
+
+
+# --- the lesson clock --------------------------------------------------------------------------------
+
+@dataclass
+class LessonClock:
+    """The teacher's clock in class mode: how long until the plan's debrief begins (the plan of
+    `lesson_plan`: the last third of the lesson), then how long the lesson has left. It counts
+    the time this window has the session open, from when it was begun or picked up again (a
+    session continued another day is another lesson)."""
+
+    minutes: int
+    """The lesson's length: 45 or 50."""
+    elapsed: float = 0.0
+    """Seconds since the session was begun or continued in this window."""
+
+    def tick(self, seconds: float) -> None:
+        if seconds > 0:
+            self.elapsed += seconds
+
+    @property
+    def debrief_at(self) -> int:
+        """The minute of the lesson at which the debrief begins."""
+        return self.minutes - debrief_minutes(self.minutes)
+
+    @property
+    def debrief_time(self) -> bool:
+        """Whether the plan's debrief has begun: time to go to it, whatever the story."""
+        return self.elapsed >= self.debrief_at * 60
+
+    def words(self, lang: str) -> str:
+        """The clock as the corner shows it: "12 min to the debrief", "Debrief now: 14 min
+        left", "The lesson is over". Whole minutes, rounded up: a clock that says 0 while time
+        is left would send a class off early."""
+        _ = words(lang)
+        if not self.debrief_time:
+            left = -(-int(self.debrief_at * 60 - self.elapsed) // 60)
+            # TRANSLATORS: the lesson clock, small in a corner of the class screens.
+            return _.ngettext("{n} min to the debrief", "{n} min to the debrief", left)
+        left = -(-int(self.minutes * 60 - self.elapsed) // 60)
+        if left <= 0:
+            return _("The lesson is over")
+        # TRANSLATORS: the lesson clock once the plan's debrief has begun; {n} minutes are left.
+        return _.ngettext("Debrief now: {n} min left", "Debrief now: {n} min left", left)

@@ -45,12 +45,25 @@ from ..files import (TooLarge, make_folder, read_limited, remove_stale_temporari
 log = logging.getLogger(__name__)
 
 RECORD_FORMAT = "bystander-session"
-RECORD_VERSION = 1
+RECORD_VERSION = 2
+"""2 added the class's label, its size and the lesson's length; a record of version 1 has none of
+them and still loads (as an unlabelled class of unknown size)."""
+READ_VERSIONS = (1, 2)
 MODES = ("class", "solo", "event")
 SESSIONS = "sessions"
 CORRUPT = "corrupt"
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_SECONDS = 24 * 60 * 60
+LABEL_CHARS = 12
+"""A class label ("3B", "H2a", "vwo-3") is at most this long: the only free text a record holds,
+kept too short for a name and a sentence."""
+LABEL_PATTERN = r"^[0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF .\-/]{0,12}$"
+"""Letters (with the accents Dutch and its neighbours use), digits, spaces and . - /: enough for
+every way a school names a class, and nothing a spreadsheet or a page would read as markup."""
+MAX_CLASS_SIZE = 99
+"""The most hands one vote can count (the vote screen's largest number)."""
+LESSON_LENGTHS = (45, 50)
+"""The Dutch lesson hour, in minutes (lesson.LESSON_MINUTES says the same for the guide)."""
 
 
 class RecordError(ValueError):
@@ -88,7 +101,7 @@ RECORD_SCHEMA: dict[str, Any] = {
     "title": "Bystander session record",
     **shapes.closed({
         "format": {"const": RECORD_FORMAT},
-        "version": {"const": RECORD_VERSION},
+        "version": {"type": "integer", "enum": list(READ_VERSIONS)},
         "session_id": {"type": "string", "pattern": r"^[0-9a-f]{32}$"},
         "scenario_id": shapes.ID,
         "scenario_version": {"type": "integer", "minimum": MIN_VERSION,
@@ -119,10 +132,32 @@ RECORD_SCHEMA: dict[str, Any] = {
         })},
         "ending": shapes.ID_OR_NULL,
         "completed": {"type": "boolean"},
-    }),
+        "label": {"type": "string", "pattern": LABEL_PATTERN},
+        "class_size": {"type": ["integer", "null"], "minimum": 1, "maximum": MAX_CLASS_SIZE},
+        "lesson_minutes": {"type": ["integer", "null"], "enum": [*LESSON_LENGTHS, None]},
+    }, optional=("label", "class_size", "lesson_minutes")),
 }
 """The whole of a session record, as JSON Schema (draft 2020-12). `road` is the road the session is
-on now, so a resumed session continues where it stopped."""
+on now, so a resumed session continues where it stopped. `label`, `class_size` and
+`lesson_minutes` came with version 2: a version 1 record has none of them."""
+
+
+def class_label(text: object) -> str:
+    """A class label as a record keeps it: spaces at its ends dropped and runs of them made one;
+    ValueError when it is longer than LABEL_CHARS or holds other characters than LABEL_PATTERN
+    allows. The only free text the game stores, so it is checked where it enters."""
+    if not isinstance(text, str):
+        raise ValueError("a class label is a text")
+    label = " ".join(text.split())
+    if not re.fullmatch(LABEL_PATTERN, label):
+        raise ValueError(f"a class label is at most {LABEL_CHARS} letters, digits, spaces, "
+                         f"dots, dashes or slashes, not {label[:20]!r}")
+    return label
+
+
+def label_char_allowed(char: str) -> bool:
+    """Whether a typed character may be part of a class label (the form drops others)."""
+    return len(char) == 1 and re.fullmatch(LABEL_PATTERN, char) is not None
 
 
 # --- folders -------------------------------------------------------------------------------------
@@ -189,7 +224,9 @@ class SessionLog:
     def __init__(self, *, session_id: str, scenario_id: str, scenario_version: int,
                  content_hash: str, lang: str, mode: str, started: str,
                  decisions: list[dict[str, Any]], roads: list[Road], road: int,
-                 ending: str | None = None, completed: bool = False, path: Path | None = None):
+                 ending: str | None = None, completed: bool = False, path: Path | None = None,
+                 label: str = "", class_size: int | None = None,
+                 lesson_minutes: int | None = None):
         self.session_id = session_id
         self.scenario_id = scenario_id
         self.scenario_version = scenario_version
@@ -204,6 +241,12 @@ class SessionLog:
         """The id of the road the session is on now."""
         self.ending = ending
         self.completed = completed
+        self.label = label
+        """The class's short label ("3B"), typed by the teacher; "" when not given."""
+        self.class_size = class_size
+        """How many pupils can vote; None when not known (records before version 2)."""
+        self.lesson_minutes = lesson_minutes
+        """The lesson's length (45 or 50), for the lesson clock; None when not known."""
         self.path = path or sessions_dir() / f"{session_id}.json"
         """The record's file; not part of the record."""
         self._claim: FileLock | None = None
@@ -216,14 +259,21 @@ class SessionLog:
 
     @classmethod
     def begin(cls, run: Run, mode: str, content_hash: str, *,
-              clock: Callable[[], float] = time.time) -> "SessionLog":
-        """A new record for `run`, written at once."""
+              clock: Callable[[], float] = time.time, label: str = "",
+              class_size: int | None = None, lesson_minutes: int | None = None) -> "SessionLog":
+        """A new record for `run`, written at once; a class's `label`, `class_size` and
+        `lesson_minutes` as the teacher gave them (ValueError when one is not valid)."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        _check_class_size(class_size)
+        if lesson_minutes is not None and lesson_minutes not in LESSON_LENGTHS:
+            raise ValueError(f"a lesson is 45 or 50 minutes, not {lesson_minutes!r}")
         session = cls(session_id=uuid.uuid4().hex, scenario_id=run.scenario.id,
                       scenario_version=run.scenario.version, content_hash=content_hash or "",
                       lang=run.lang, mode=mode, started=coarse_time(clock()), decisions=[],
-                      roads=[Road(0, None, None, run.save())], road=0)
+                      roads=[Road(0, None, None, run.save())], road=0,
+                      label=class_label(label), class_size=class_size,
+                      lesson_minutes=lesson_minutes)
         session.claim()
         session._save_quietly()
         return session
@@ -299,6 +349,10 @@ class SessionLog:
                         raise ValueError(f"the vote count for '{cid}' must be a whole number "
                                          f"0 or more, not {count!r}")
                     counts[cid] = count
+            if self.class_size is not None and sum(counts.values()) > self.class_size:
+                raise ValueError(f"{sum(counts.values())} hands counted in a class of "
+                                 f"{self.class_size}: correct the count, or the class size "
+                                 "first (set_class_size)")
         road = self.current
         # The decisions this road holds before this one: inherited ones, then its own.
         index = sum(1 for move in _decision_moves(run) if move is not None) - 1
@@ -313,6 +367,18 @@ class SessionLog:
             "step": scene.step, "votes": counts, "overridden": bool(overridden),
             "road": road.id, "seconds": coarse_seconds(seconds)})
         road.run = run.save()
+        self._save_quietly()
+
+    def set_class_size(self, size: int) -> None:
+        """The class is another size today (a pupil more, or the first guess was wrong): the
+        teacher confirmed it on the vote screen. Votes taken before stay as they were counted,
+        so the size never drops below a vote already taken."""
+        _check_class_size(size)
+        most = max((sum(d["votes"].values()) for d in self.decisions if d["votes"]), default=0)
+        if size < most:
+            raise ValueError(f"a vote of this session counted {most} hands; the class cannot be "
+                             f"{size}")
+        self.class_size = size
         self._save_quietly()
 
     def branch(self, run: Run, at_decision: int) -> int:
@@ -379,6 +445,8 @@ class SessionLog:
             "decisions": [dict(d) for d in self.decisions],
             "roads": [r.to_dict() for r in self.roads],
             "ending": self.ending, "completed": self.completed,
+            "label": self.label, "class_size": self.class_size,
+            "lesson_minutes": self.lesson_minutes,
         }
 
     @classmethod
@@ -419,6 +487,11 @@ class SessionLog:
                               "which it does not have")
         if any(d["road"] not in seen for d in data["decisions"]):
             raise RecordError("the record is damaged: a decision names a road it does not have")
+        size = data.get("class_size")
+        if size is not None and any(sum(d["votes"].values()) > size
+                                    for d in data["decisions"] if d["votes"]):
+            raise RecordError(f"the record is damaged: a vote counts more hands than the class's "
+                              f"{size} pupils")
         return cls(session_id=data["session_id"], scenario_id=data["scenario_id"],
                    scenario_version=data["scenario_version"], content_hash=data["content_hash"],
                    lang=data["lang"], mode=data["mode"], started=data["started"],
@@ -426,7 +499,8 @@ class SessionLog:
                    roads=[Road(r["id"], r["parent"], r["branch_at"], r["run"])
                           for r in data["roads"]],
                    road=data["road"], ending=data["ending"], completed=data["completed"],
-                   path=path)
+                   path=path, label=data.get("label", ""), class_size=data.get("class_size"),
+                   lesson_minutes=data.get("lesson_minutes"))
 
     def save(self) -> None:
         """Write the record atomically: a temporary file in the same folder, flushed and synced,
@@ -442,6 +516,12 @@ class SessionLog:
         except OSError as exc:
             self.save_error = f"{self.path}: {exc.strerror or exc}"
             log.warning("could not save the session record %s", self.save_error)
+
+
+def _check_class_size(size: object) -> None:
+    if size is not None and (isinstance(size, bool) or not isinstance(size, int)
+                             or not 1 <= size <= MAX_CLASS_SIZE):
+        raise ValueError(f"a class has 1 to {MAX_CLASS_SIZE} pupils, not {size!r}")
 
 
 def atomic_write(path: Path, text: str) -> None:
@@ -515,20 +595,25 @@ def _sessions_in_use(folder: Path) -> set[str]:
     return held
 
 
-def unfinished_sessions() -> list[SessionLog]:
-    """Sessions not finished, newest first, to offer to resume: not those open in another window
-    now. A record the game wrote (by its name) that is not valid is moved aside to
-    sessions/corrupt/ with a warning in the log; one written by a newer version of the game is
-    not damaged and stays where it is, for that version (and the report, which says so); any
-    other file is left where it is: the folder may hold someone else's."""
+@dataclass(frozen=True)
+class Waiting:
+    """An unfinished session, as the resume list offers it: `in_use` when another window holds
+    it now (the list says so, and it cannot be picked or deleted there)."""
+    record: "SessionLog"
+    in_use: bool
+
+
+def waiting_sessions() -> list[Waiting]:
+    """Every unfinished session, newest first, those open in another window too (marked). A
+    record the game wrote (by its name) that is not valid is moved aside to sessions/corrupt/
+    with a warning in the log; one written by a newer version of the game is not damaged and
+    stays where it is, for that version (and the report, which says so); any other file is left
+    where it is: the folder may hold someone else's."""
     folder = sessions_dir()
     remove_stale_temporaries(folder, TEMPORARIES)
     in_use = _sessions_in_use(folder)
     found = []
     for path in _record_files(folder):
-        if path.stem in in_use:
-            log.info("session %s is open in another window; not offered", path.stem)
-            continue
         if path.suffix != ".json":
             continue
         try:
@@ -549,9 +634,41 @@ def unfinished_sessions() -> list[SessionLog]:
                 written = max(st.st_mtime, st.st_ctime)
             except OSError:
                 written = 0.0
-            found.append((record.started, written, record))
+            found.append((record.started, written, Waiting(record, path.stem in in_use)))
     found.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [record for _, _, record in found]
+    return [waiting for _, _, waiting in found]
+
+
+def unfinished_sessions() -> list[SessionLog]:
+    """Sessions not finished, newest first, that this window may resume: not those open in
+    another window now (see `waiting_sessions`)."""
+    return [w.record for w in waiting_sessions() if not w.in_use]
+
+
+def delete_session(record: SessionLog) -> None:
+    """Delete an unfinished session the teacher no longer wants (the resume list asks first).
+    Only a record the game wrote, by its exact name, and never one another window holds:
+    RecordError "in_use" then. OSError when the disk refuses."""
+    if not RECORD_NAME.fullmatch(record.path.name):
+        raise RecordError(f"{record.path.name} is not a record the game wrote", "not_record")
+    lock = FileLock(lock_path(record.path))
+    if not lock.acquire():
+        raise RecordError("this session is open in another window of the game", "in_use")
+    try:
+        if record.path.is_symlink():
+            raise RecordError(f"{record.path.name} is a link, not a record", "not_record")
+        record.path.unlink(missing_ok=True)
+        log.info("deleted the unfinished session %s at the teacher's request", record.path.name)
+    finally:
+        lock.release(remove=True)
+
+
+def last_class_size() -> int | None:
+    """The class size of the newest class session that has one: the start form offers it, so a
+    teacher with one class types it once."""
+    records, _ = load_sessions(sessions_dir())
+    sized = [r for r in records if r.get("class_size") and r["mode"] == "class"]
+    return max(sized, key=lambda r: r["started"])["class_size"] if sized else None
 
 
 def _set_aside(path: Path, reason: str) -> None:

@@ -214,6 +214,10 @@ class SessionRow:
     ending: str | None
     """The ending of the class's own road; None while it is not finished."""
     what_if_roads: int
+    label: str = ""
+    """The class's short label as the teacher typed it ("3B"); "" when none was given."""
+    class_size: int | None = None
+    """How many pupils could vote; no decision's hands add up to more (the record says so)."""
 
     @property
     def finished(self) -> bool:
@@ -322,7 +326,8 @@ def _session_row(t: ScenarioTally, record: dict[str, Any]) -> SessionRow:
         hands = tuple((t.letter_of(d["scene"], cid), n) for cid, n in (d["votes"] or {}).items())
         cells.append(DecisionCell(t.letter_of(d["scene"], d["choice"]), hands, d["overridden"]))
     return SessionRow(record["session_id"], record["started"], t, tuple(cells),
-                      first_road["run"]["ending"], len(record["roads"]) - 1)
+                      first_road["run"]["ending"], len(record["roads"]) - 1,
+                      record.get("label", ""), record.get("class_size"))
 
 
 def _new_tally(sid: str, scenario: Scenario | None, lang: str) -> ScenarioTally:
@@ -459,7 +464,21 @@ def _ending_on_page(row: SessionRow, lang: str) -> str:
     return f"{name} ({vocab.label(vocab.ENDING_OUTCOMES[outcome], lang)})" if outcome else name
 
 
+def _label_on_page(row: SessionRow, lang: str) -> str:
+    """The class's label, and its size when known: "3B (28 pupils)"."""
+    _ = words(lang)
+    label = row.label or _("no label")
+    if row.class_size is None:
+        return label
+    # TRANSLATORS: a class in the report's sessions: {label} is its label ("3B"), {n} its size.
+    return _.ngettext("{label} ({n} pupil)", "{label} ({n} pupils)", row.class_size,
+                      label=label)
+
+
 SESSION_COLUMNS: tuple[SessionColumn, ...] = (
+    SessionColumn("label", N_("Class"), _label_on_page, lambda r: r.label),
+    SessionColumn("class_size", None, None, lambda r: "" if r.class_size is None
+                  else r.class_size),
     SessionColumn("date", N_("Started"), lambda r, lang: date_and_time(r.started, lang),
                   lambda r: r.started[:10]),
     SessionColumn("time", None, None, lambda r: r.started[11:16]),

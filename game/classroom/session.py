@@ -64,6 +64,15 @@ def passive_run(beside: engine.Run) -> engine.Run:
 
 # --- the session -------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class ClassPlan:
+    """What the teacher says when a class session starts: the class's short label, how many
+    pupils can vote, and how long the lesson is."""
+
+    label: str = ""
+    class_size: int | None = None
+    lesson_minutes: int | None = None
+
 @dataclass
 class ClassSession:
     """One lesson: the record (which holds every road) and the roads already closed."""
@@ -74,20 +83,31 @@ class ClassSession:
     """The `SessionLog` every decision is recorded in; its roads are the session's roads."""
     finished: set[int] = field(default_factory=set)
     """Roads whose ending was noted in the record during this sitting."""
+    clock: object = None
+    """The lesson clock (`lesson.LessonClock`) when the teacher gave the lesson's length."""
     kept: dict[tuple, object] = field(default_factory=dict)
     """What a class screen holds while the teacher steps back to re-read and comes forward again
     (the hands counted so far, the discussion timer), by `moment()`. In memory only: like the
     count on the board, it is not part of the record until the vote is taken."""
+
+    def __post_init__(self) -> None:
+        if self.clock is None and getattr(self.log, "lesson_minutes", None):
+            from .lesson import LessonClock
+            self.clock = LessonClock(self.log.lesson_minutes)
 
     def moment(self, kind: str, run: engine.Run) -> tuple:
         """The key of one decision's `kind` of screen state on the current road."""
         return (kind, self.road, tuple(run.state.choices))
 
     @classmethod
-    def begin(cls, entry, run: engine.Run) -> "ClassSession":
-        """A new anonymous record for `run` (written at once by the records module)."""
+    def begin(cls, entry, run: engine.Run, plan: "ClassPlan | None" = None) -> "ClassSession":
+        """A new anonymous record for `run` (written at once by the records module), for the
+        class and lesson of `plan` (the start form's answers)."""
         from .records import SessionLog
-        return cls(entry, SessionLog.begin(run, mode="class", content_hash=entry.content_hash))
+        plan = plan or ClassPlan()
+        return cls(entry, SessionLog.begin(run, mode="class", content_hash=entry.content_hash,
+                                           label=plan.label, class_size=plan.class_size,
+                                           lesson_minutes=plan.lesson_minutes))
 
     @classmethod
     def resumed(cls, entry, session_log, lang: str) -> tuple["ClassSession", engine.Run]:
@@ -136,10 +156,41 @@ class ClassSession:
             return own
         return self.votes(road.parent)[:road.branch_at] + own
 
+    @property
+    def class_size(self) -> int | None:
+        """How many pupils can vote (None when the record does not say)."""
+        return self.log.class_size
+
+    def over_size(self, hands: int) -> bool:
+        """Whether `hands` is more than the class has pupils: a count to check before locking."""
+        return self.class_size is not None and hands > self.class_size
+
+    def splits(self, road_id: int, lang: str) -> tuple:
+        """How the class voted at each decision of a road (`debrief.Split`), for the debrief."""
+        from .debrief import splits
+        return splits(self.scenario, self.votes(road_id), lang)
+
     def record(self, run: engine.Run, outcome, votes: dict[str, int] | None, overridden: bool,
                seconds: float) -> None:
-        """A decision taken by the class: into the record with its counts, never names."""
+        """A decision taken by the class: into the record with its counts, never names. Any way
+        of counting (the vote screen's hands, pupils' phones) records through this one call;
+        votes above the class size are refused (ValueError): confirm a bigger class first with
+        `set_class_size`."""
         self.log.record_decision(run, outcome, votes, overridden, seconds)
+
+    def chose_key(self) -> str:
+        """Who took the road's latest decision, as the screens say it: "class_chose" when the
+        class's hands decided, "teacher_chose" when the teacher picked (over the hands, in a
+        tie, or without a vote): the teacher's pick is never called the class's choice."""
+        own = [d for d in self.log.decisions if d["road"] == self.road]
+        latest = own[-1] if own else None
+        if latest is None or not latest["votes"] or latest["overridden"]:
+            return "teacher_chose"
+        return "class_chose"
+
+    def set_class_size(self, size: int) -> None:
+        """The teacher confirmed that the class has `size` pupils today."""
+        self.log.set_class_size(size)
 
     def branch(self, run: engine.Run, at_decision: int) -> engine.Run:
         """What if: a new road from decision `at_decision` (from 0) of the current road. The old

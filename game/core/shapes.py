@@ -27,9 +27,11 @@ HASH = {"type": "string", "pattern": r"^([0-9a-f]{64})?$"}
 COUNT = {"type": "integer", "minimum": 0, "maximum": 1_000_000}
 
 
-def closed(properties: dict[str, Any]) -> dict[str, Any]:
-    """An object with exactly these keys."""
-    return {"type": "object", "properties": properties, "required": list(properties),
+def closed(properties: dict[str, Any], optional: tuple[str, ...] = ()) -> dict[str, Any]:
+    """An object with these keys and no others; all of them required but the `optional` ones
+    (keys a later version added, which older files do not have)."""
+    return {"type": "object", "properties": properties,
+            "required": [k for k in properties if k not in optional],
             "additionalProperties": False}
 
 

@@ -268,37 +268,80 @@ class App:
 
     def start_class(self, entry: Entry, session_log=None, fresh: bool = False) -> None:
         """Class mode: the class votes at each decision, talks after each branch, and every
-        decision goes into an anonymous record. An unfinished session of the same story is
-        offered first, unless `fresh`; `session_log` is one to go on with."""
-        from ..classroom.session import ClassSession
-        from ..core import engine
-        from .intents import ShowEnding, ShowScene
+        decision goes into an anonymous record. Every unfinished class session is listed first
+        (to go on with one, or delete one), unless `fresh`; a new session starts with the form
+        that asks for the class's label, its size and the lesson's length. `session_log` is a
+        session to go on with."""
         from .screens.title import TitleScreen
         if not self._load(entry):
             return
         self.entry = entry
         self.leave_class()  # this window's session, if any, may be the one to go on with
-        if session_log is None and not fresh:
-            waiting = self._unfinished(entry)
-            if waiting:
-                from .screens.resume import ResumeSessionScreen
-                self.run = None
-                self.reset(TitleScreen(self, self.catalogue.index_of(entry.path)))
-                self.push(ResumeSessionScreen(self, self.top, entry, waiting[0]))
-                return
-        lang = self.lang if self.lang in entry.scenario.languages else entry.scenario.languages[0]
-        run = None
+        self.run = None
+        under = TitleScreen(self, self.catalogue.index_of(entry.path))
         if session_log is not None:
-            from ..classroom.records import RecordError
-            try:
-                self.classroom, run = ClassSession.resumed(entry, session_log, lang)
-            except RecordError as exc:
-                log.warning("cannot resume the class session: %s; starting a new one", exc)
-        if run is None:
-            run = engine.start(entry.scenario, lang, entry.content_hash)
-            self.classroom = ClassSession.begin(entry, run)
+            problem = self._resume_class(entry, session_log)
+            if problem is None:
+                return
+            self.reset(under)
+            self.push(self._resume_list(entry, problem))
+            return
+        if not fresh:
+            offers = self._resume_list(entry)
+            if offers.offers:
+                self.reset(under)
+                self.push(offers)
+                return
+        from ..classroom.records import last_class_size
+        from .screens.class_start import ClassStartScreen
+        self.reset(under)
+        self.push(ClassStartScreen(self, entry, last_class_size()))
+
+    def begin_class(self, entry: Entry, plan=None) -> None:
+        """A new class session of `entry` for the class and lesson of `plan` (the start form's
+        `ClassPlan`; none for screenshots and tests): its record written at once, the story from
+        its first beat."""
+        from ..classroom.session import ClassSession
+        from ..core import engine
+        from .intents import ShowScene
+        if not self._load(entry):
+            return
+        self.entry = entry
+        self.leave_class()
+        lang = self.lang if self.lang in entry.scenario.languages else entry.scenario.languages[0]
+        run = engine.start(entry.scenario, lang, entry.content_hash)
+        self.classroom = ClassSession.begin(entry, run, plan)
+        self.show_class_screen(run, self.screen_for(ShowScene(run)))
+
+    def _resume_class(self, entry: Entry, session_log) -> str | None:
+        """Go on with `session_log` where it stopped; None when it did, else why not in words
+        (open in another window; the story changed since)."""
+        from ..classroom.records import RecordError
+        from ..classroom.session import ClassSession
+        from .intents import ShowEnding, ShowScene
+        lang = self.lang if self.lang in entry.scenario.languages else entry.scenario.languages[0]
+        try:
+            self.classroom, run = ClassSession.resumed(entry, session_log, lang)
+        except RecordError as exc:
+            log.warning("cannot resume the class session: %s", exc)
+            return t("resume_in_use" if exc.kind == "in_use" else "resume_cannot", self.lang)
         self.show_class_screen(run, self.screen_for(ShowEnding(run) if run.ended
                                                     else ShowScene(run)))
+        return None
+
+    def _resume_list(self, entry: Entry, notice: str | None = None):
+        """The list of every unfinished class session, each with its story's entry here."""
+        from ..classroom.records import waiting_sessions
+        from .screens.resume import Offer, ResumeListScreen
+        offers = []
+        for waiting in waiting_sessions():
+            record = waiting.record
+            if record.mode != "class":
+                continue
+            story = next((e for e in self.catalogue.entries if e.card.id == record.scenario_id),
+                         None)
+            offers.append(Offer(record, story, waiting.in_use))
+        return ResumeListScreen(self, entry, offers, notice)
 
     def leave_class(self) -> None:
         """Leave class mode: the session's record is let go, for another window to resume, and
@@ -317,13 +360,6 @@ class App:
         self.catalogue.set_broken(entry)
         self.show_title()
         return False
-
-    def _unfinished(self, entry: Entry) -> list:
-        """Unfinished class sessions of this very story (same id and text), newest first."""
-        from ..classroom.records import unfinished_sessions
-        return [s for s in unfinished_sessions()
-                if s.scenario_id == entry.scenario.id and s.mode == "class"
-                and s.content_hash in ("", entry.content_hash)]
 
     def show_class_screen(self, run: engine.Run, screen: Screen) -> None:
         """`screen` for `run` (a road of the class session), with the title screen under it."""
@@ -400,7 +436,8 @@ class App:
             self.dirty = True
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
-        elif event.type == pygame.KEYDOWN and event.key == pygame.K_l:
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_l \
+                and not (top is not None and top.takes_text):
             self.toggle_language()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_w and self.classroom:
             self.open_timeline()
@@ -430,6 +467,7 @@ class App:
         top = self.top
         if top is None:
             return False
+        self._tick_lesson_clock(dt)
         self.animating = bool(top.update(dt))
         if self.settings.reduced_motion and self.animating:
             top.finish_animations()
@@ -443,6 +481,15 @@ class App:
                 self.running = False
             pictures.write_pending()  # once on screen: the title's pictures, for the next start
         return self.running
+
+    def _tick_lesson_clock(self, dt: float) -> None:
+        """Class mode's lesson clock runs on every screen; a new minute redraws its corner."""
+        clock = self.classroom.clock if self.classroom is not None else None
+        if clock is not None:
+            before = clock.words(self.lang)
+            clock.tick(dt)
+            if clock.words(self.lang) != before:
+                self.dirty = True
 
     def draw(self) -> None:
         self.dirty = False

@@ -103,6 +103,8 @@ MESSAGES: dict[str, Message] = {
     "resume": N_("Resume"),
     "restart": N_("Restart"),
     "quit_question": N_("Quit Bystander?"),
+    "quit_question_class": N_("Quit Bystander? The class session is saved: continue it later "
+                              "from the list of sessions."),
     "quit_yes": N_("Yes, quit"),
     "quit_no": N_("No, stay"),
     "settings_title": N_("Settings"),
@@ -132,11 +134,45 @@ MESSAGES: dict[str, Message] = {
     # Class mode: the title's button, the vote, the discussion, the timeline (what if?), the
     # comparison of two roads and the debrief, kept together so the mode reads in one place.
     "class_mode": N_("Class (K)"),
-    "resume_question": N_("Continue where we stopped?"),
-    # TRANSLATORS: resuming a class session: {n} decisions taken, {day} and {time} when it started.
-    "resume_yes": NN_("Yes, continue ({n} decision, {day} {time})",
-                      "Yes, continue ({n} decisions, {day} {time})"),
-    "resume_no": N_("No, start a new session"),
+    # The start of a class session: the form, and the list of unfinished sessions.
+    "class_start_title": N_("New class session"),
+    "class_start_go": N_("Start the lesson (Enter)"),
+    "class_start_need_size": N_("First give the class size"),
+    "class_start_label": N_("Class"),
+    "class_start_label_hint": N_("A short label such as 3B: at most 12 letters or digits, no "
+                                 "names. The only thing you type that the game keeps."),
+    # TRANSLATORS: shown, greyed, in the empty box where the teacher types the class label.
+    "class_start_label_example": N_("for example 3B"),
+    "class_start_size": N_("Pupils in the class"),
+    "class_start_size_hint": N_("To check the votes: a count with more hands than pupils is "
+                                "flagged before it is locked."),
+    "class_start_length": N_("Lesson length"),
+    "class_start_length_hint": N_("For the lesson clock, and when to start the debrief."),
+    # TRANSLATORS: a lesson length the teacher can pick: 45 or 50 minutes.
+    "class_start_minutes": NN_("{n} minute", "{n} minutes"),
+    # TRANSLATORS: the lesson length that is picked now (the words say it, not only a colour).
+    "class_start_minutes_chosen": NN_("{n} minute: chosen", "{n} minutes: chosen"),
+    "resume_title": N_("Class sessions"),
+    "resume_question": N_("Unfinished sessions: continue one, or begin a new one"),
+    "resume_in_use": N_("open in another window of the game"),
+    "resume_no_story": N_("this story is not on this computer"),
+    "resume_cannot": N_("This session cannot be continued: its story has changed since."),
+    # TRANSLATORS: {label} names the class and story: "3B · The hallway".
+    "resume_deleted": N_("Deleted: {label}."),
+    # TRANSLATORS: in the list of class sessions, for a session without a class label.
+    "resume_no_label": N_("No label"),
+    # TRANSLATORS: how far an unfinished class session got.
+    "resume_decisions": NN_("{n} decision taken", "{n} decisions taken"),
+    "resume_new": N_("New session (N)"),
+    "resume_delete": N_("Delete (X)"),
+    "resume_go_on": N_("Continue"),
+    "resume_more": NN_("{n} more below (Down arrow)", "{n} more below (Down arrow)"),
+    # TRANSLATORS: {session} names it: "3B · The hallway, 7 December 2026, 9:15".
+    "resume_delete_question": N_("Delete {session}?"),
+    "resume_delete_no": N_("No, keep it"),
+    "resume_delete_yes": N_("Yes, delete it, from the report too"),
+    # TRANSLATORS: {why} is the system's reason, in English.
+    "resume_not_deleted": N_("The session could not be deleted: {why}"),
     "vote_title": N_("Class vote"),
     # TRANSLATORS: the first, second... decision of the story: {n} is its number.
     "decision_n": N_("Decision {n}"),
@@ -148,6 +184,16 @@ MESSAGES: dict[str, Message] = {
     "vote_not_here": N_("{letter} cannot be taken here: pick another letter"),
     # TRANSLATORS: {n} is the number of hands counted so far, over every choice.
     "total_hands": N_("hands counted: {n}"),
+    # TRANSLATORS: {n} hands counted so far over every choice, of {size} pupils in the class.
+    "total_hands_of": N_("hands counted: {n} of {size}"),
+    # TRANSLATORS: the vote, when more hands ({hands}) were counted than the class has pupils
+    # ({n}).
+    "vote_over_size": NN_("{hands} hands, but the class has {n} pupil. Correct the count, or "
+                          "press Y if the class is {hands} today.",
+                          "{hands} hands, but the class has {n} pupils. Correct the count, or "
+                          "press Y if the class is {hands} today."),
+    # TRANSLATORS: the button that confirms the class is bigger today, and locks the vote.
+    "vote_confirm_size": N_("We are {n} today: lock (Y)"),
     # TRANSLATORS: under the number of hands counted for a choice; the number is shown above it.
     "hands_word": NN_("hand", "hands"),
     # TRANSLATORS: the hands for a choice have been counted.
@@ -198,6 +244,8 @@ MESSAGES: dict[str, Message] = {
     "whatif": N_("What if? (W)"),
     "back_to_story": N_("Back to the story"),
     "class_chose": N_("The class chose: {choice}"),
+    # TRANSLATORS: the teacher took the choice: over the hands, in a tie, or without a vote.
+    "teacher_chose": N_("The teacher chose: {choice}"),
     "continue_story": N_("On with the story"),
     "no_prompts": N_("What would you have done? Why?"),
     "no_meter_change": N_("No change for him"),
@@ -224,6 +272,9 @@ MESSAGES: dict[str, Message] = {
     # TRANSLATORS: {n} is a decision's number.
     "take_other_road": N_("Another road from decision {n} (Enter)"),
     "take_other_road_none": N_("No decision yet"),
+    # TRANSLATORS: the same, shorter, when the bar of buttons is crowded (the decision picked
+    # is shown above it).
+    "take_other_road_short": N_("Another road (Enter)"),
     # TRANSLATORS: {n} is a road's number.
     "taken_on_road": N_("Taken on road {n}"),
     "close_timeline": N_("Close (W)"),
@@ -254,10 +305,13 @@ MESSAGES: dict[str, Message] = {
     # TRANSLATORS: {road} names a road ("Road 2") that has not reached an ending.
     "road_so_far": N_("{road} — so far"),
     # TRANSLATORS: at the end of a line in a chart: its last value.
-    "ends_at": N_("last: {n}"),
+    "ends_at": N_("end: {n}"),
     "other_road": N_("Compare with another road (N)"),
     "debrief_title": N_("Debrief"),
     "debrief_button": N_("Debrief (D)"),
+    # TRANSLATORS: in class mode's menu before the story has ended: the debrief at once, with
+    # the decisions taken so far (the lesson is running out).
+    "debrief_now": N_("Debrief now"),
     "tab_what_we_did": N_("What we did"),
     "tab_step_out": N_("Step out of your role"),
     "tab_strategies": N_("Strategies"),
@@ -270,6 +324,19 @@ MESSAGES: dict[str, Message] = {
     "ways_of_defending": N_("Ways of defending: {ways}"),
     # TRANSLATORS: {choice} is a choice's text, {stance} its stance ("outsider").
     "held_back_choice": N_("The class chose: {choice} ({stance})"),
+    # TRANSLATORS: {choice} is a choice's text, {stance} its stance ("outsider").
+    "held_back_teacher": N_("The teacher chose: {choice} ({stance})"),
+    "tab_split": N_("How we voted"),
+    "split_title": N_("How the class voted at each decision"),
+    # TRANSLATORS: {road} names a what-if road: "Road 2".
+    "split_title_road": N_("How the class voted on {road}"),
+    "split_none": N_("No decision taken yet."),
+    # TRANSLATORS: {letter} is the letter of the choice taken at a decision.
+    "split_by_vote": N_("{letter} taken: most hands"),
+    # TRANSLATORS: {letter} is the letter of the choice the teacher took instead.
+    "split_by_teacher": N_("{letter} taken: the teacher's pick"),
+    # TRANSLATORS: {letter} is the letter of the choice taken without counting hands.
+    "split_no_vote": N_("{letter} taken: no hands counted"),
     "held_back_none": N_("The class did something at every step."),
     "strategies_used": N_("Strategies the class used"),
     "strategies_missed": N_("On offer, but not used"),

@@ -147,7 +147,7 @@ def _class_shot(scenario_path, screen, moves, size, lang, high_contrast, text_si
     settings = Settings(lang=lang, high_contrast=high_contrast, text_size=text_size,
                         text_speed="instant", reduced_motion=True)
     app = App(settings, Catalogue([entry], 0), size=size, fullscreen=False, persist=False)
-    app.start_class(entry, fresh=True)
+    app.begin_class(entry)
     needs = {"discussion": 1, "timeline": 1, "consequence": 1}
     if len(moves) < needs.get(screen, 0):
         raise ScreenshotError(f"--screen {screen} needs at least one --choose")

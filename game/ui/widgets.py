@@ -177,6 +177,8 @@ class Button:
     text_size: int | None = None
     """A smaller size than the theme's, chosen by a layout that lacks room for the larger text
     settings (see `sizes_down`); never below the theme's minimum."""
+    short: str | None = None
+    """A shorter label, for a bar too crowded to show the whole one (see chrome.chrome)."""
 
     def _theme_sizes(self, theme: Theme) -> tuple[int, int]:
         if self.size == "small":

@@ -66,10 +66,12 @@ def play_on(log: SessionLog, run: engine.Run, rng: random.Random, votes: bool = 
 
 
 def play_session(scenario: Scenario, content_hash: str, rng: random.Random, mode: str = "class",
-                 what_if: bool = False, finish: bool = True, lang: str = "nl") -> SessionLog:
-    """A whole session by chance: optionally one what-if road, then back to the class's road."""
+                 what_if: bool = False, finish: bool = True, lang: str = "nl",
+                 label: str = "", class_size: int | None = None) -> SessionLog:
+    """A whole session by chance: optionally one what-if road, then back to the class's road.
+    A class of `class_size` (25 hands vote at each decision) may have a `label`."""
     run = engine.start(scenario, lang, content_hash)
-    log = SessionLog.begin(run, mode, content_hash)
+    log = SessionLog.begin(run, mode, content_hash, label=label, class_size=class_size)
     votes = mode == "class"
     play_on(log, run, rng, votes)
     if what_if and run.summary().decisions:

@@ -95,8 +95,10 @@ def sample_sessions(folder: Path, scenario_path: Path, count: int = 12) -> None:
     rng = random.Random(2026)
     for i in range(count):
         mode = ("class", "class", "solo", "event")[i % 4]
+        labelled = mode == "class" and i % 8 != 1  # one class without a label
         play_session(scenario, content_hash, rng, mode, what_if=i % 3 == 0, finish=i % 5 != 4,
-                     lang=("nl", "en")[i % 2])
+                     lang=("nl", "en")[i % 2], label=f"{2 + i % 3}{'ABC'[i % 3]}" if labelled
+                     else "", class_size=26 + i % 4 if labelled else None)
     for lang in ("nl", "en"):
         play_session(*load_ok(edited), rng, "class", lang=lang)
         log = SessionLog.begin(engine.start(scenario, lang, content_hash), "class", content_hash)

@@ -63,7 +63,7 @@ def test_report_writes_the_class_sessions_csv(capsys, tmp_path, mini_loaded, fas
     table = tmp_path / "sessions.csv"
     code, out, err = run_cli(capsys, "report", str(sessions_dir()), "--sessions-csv", str(table))
     assert (code, out, err) == (0, f"wrote {table}\n", "")  # a file asked for: no summary
-    assert table.read_bytes().startswith(b"\xef\xbb\xbfdate,time,scenario_id,story,")
+    assert table.read_bytes().startswith(b"\xef\xbb\xbflabel,class_size,date,time,scenario_id,")
     assert len(table.read_text(encoding="utf-8-sig").splitlines()) == 2
     code, out, _ = run_cli(capsys, "report", str(sessions_dir()), "--lang", "en")
     assert "Class sessions: 1 finished, 0 not finished" in out

@@ -34,8 +34,10 @@ def test_a_class_session_is_recorded_field_by_field(mini_loaded):
     data = read(log)
     assert list(data) == ["format", "version", "session_id", "scenario_id", "scenario_version",
                           "content_hash", "lang", "mode", "started", "road", "decisions",
-                          "roads", "ending", "completed"]
-    assert data["format"] == "bystander-session" and data["version"] == 1
+                          "roads", "ending", "completed", "label", "class_size",
+                          "lesson_minutes"]
+    assert data["format"] == "bystander-session" and data["version"] == 2
+    assert (data["label"], data["class_size"], data["lesson_minutes"]) == ("", None, None)
     assert re.fullmatch(r"[0-9a-f]{32}", data["session_id"])
     assert log.path == data_dir() / "sessions" / f"{data['session_id']}.json"
     assert data["scenario_id"] == "mini" and data["scenario_version"] == 1

@@ -11,6 +11,7 @@ import re
 import pytest
 
 from classhelp import DATA, check_well_formed, play_the_mini_lesson
+from game.classroom import records
 from game.classroom.records import SessionLog
 from game.classroom.report import (CSV_COLUMNS, FORMULA_STARTS, build_report, csv_text, report_csv,
                                    report_html, sessions_csv)
@@ -29,7 +30,7 @@ def four_sessions(mini_loaded, fast_disk):
     a, _, _ = play_the_mini_lesson(mini, h)
 
     run = engine.start(mini, "en", h)
-    b = SessionLog.begin(run, "class", h)
+    b = SessionLog.begin(run, "class", h, label="3B", class_size=25, lesson_minutes=50)
     decide(b, run, "stand_by_sam", {"walk_on": 5, "stand_by_sam": 20})
     decide(b, run, "check_in", {"tell_mentor": 8, "check_in": 17, "say_nothing": 0}, True)
     b.finish(run)
@@ -99,7 +100,7 @@ def test_bad_and_foreign_files_are_listed_and_skipped(four_sessions):
     text = good.read_text(encoding="utf-8")
     (four_sessions / "half.json").write_text(text[:200], encoding="utf-8")
     future = json.loads(text)
-    future["version"] = 2
+    future["version"] = records.RECORD_VERSION + 1
     (four_sessions / "future.json").write_text(json.dumps(future), encoding="utf-8")
     report = build_report(four_sessions, "en", scenes=DATA)
     assert report.sessions == 4
@@ -164,13 +165,23 @@ def test_each_class_session_has_a_row_with_its_decisions_hands_and_ending(four_s
     rows = list(csv.DictReader(io.StringIO(sessions_csv(report))))
     mini_lesson = next(r for r in rows if r["date"] == "2026-11-30")
     assert mini_lesson == {
-        "date": "2026-11-30", "time": "09:15", "scenario_id": "mini", "story": "The hallway",
+        "label": "", "class_size": "", "date": "2026-11-30", "time": "09:15", "scenario_id": "mini", "story": "The hallway",
         "scenario_content": mini_lesson["scenario_content"], "finished": "yes",
         "ending": "alone", "ending_title": "Alone", "what_if_roads": "1", "decisions": "2",
         "decision_1": "A (A 14, B 11)", "decision_2": "C (A 10, C 15)"}
     assert len(mini_lesson["scenario_content"]) == 8
     other = next(r for r in rows if r is not mini_lesson)
     assert other["decision_2"] == "B (A 8, B 17, C 0) overridden"
+    assert (other["label"], other["class_size"]) == ("3B", "25")
+
+
+@pytest.mark.parametrize("lang, words", [("nl", ("3B (25 leerlingen)", "zonder naam", "Klas")),
+                                         ("en", ("3B (25 pupils)", "no label", "Class"))])
+def test_the_sessions_table_shows_each_class_by_its_label_and_size(four_sessions, lang, words):
+    page = html.unescape(report_html(build_report(four_sessions, lang, scenes=DATA)))
+    labelled, unlabelled, heading = words
+    assert labelled in page and unlabelled in page
+    assert f"<th>{heading}</th>" in page
 
 
 def test_unfinished_class_sessions_are_listed_apart(four_sessions, mini_loaded):
@@ -209,18 +220,14 @@ def test_dates_in_words():
     assert long_date("2026-19-39", "nl") == "2026-19-39"  # no real date: shown as it is
 
 
-def test_a_column_such_as_a_class_label_is_one_entry_for_the_page_and_the_csv(four_sessions,
-                                                                              monkeypatch):
-    """Records may get a class label later: the sessions' columns are one table, so a column is
-    one entry in it, on the page and in the CSV alike."""
-    from game.classroom import report as module
-    from game.core.translations import N_
-    label = module.SessionColumn("label", N_("Class"), lambda r, lang: "3B", lambda r: "3B")
-    monkeypatch.setattr(module, "SESSION_COLUMNS", (label, *module.SESSION_COLUMNS))
+def test_the_class_label_is_one_column_for_the_page_and_the_csv(four_sessions):
+    """The sessions' columns are one table: the class label is its first entry, on the page and
+    in the CSV alike."""
     report = build_report(four_sessions, "en", scenes=DATA)
     assert "<th>Class</th><th>Started</th>" in report_html(report)
     rows = list(csv.DictReader(io.StringIO(sessions_csv(report))))
-    assert list(rows[0])[:2] == ["label", "date"] and {r["label"] for r in rows} == {"3B"}
+    assert list(rows[0])[:3] == ["label", "class_size", "date"]
+    assert sorted(r["label"] for r in rows) == ["", "3B"]
 
 
 # --- one id, two stories --------------------------------------------------------------------------

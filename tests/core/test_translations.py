@@ -205,12 +205,11 @@ def test_a_count_of_one_and_of_two(lang, one, two):
 
 @pytest.mark.parametrize(("lang", "expected"), [
     ("en", ["Today 1 person played", "Today 2 people played", "1 second left…",
-            "2 seconds left…", "Yes, continue (1 decision, 2026-05-12 10:05)",
-            "Yes, continue (2 decisions, 2026-05-12 10:05)", "1 more story",
+            "2 seconds left…", "1 decision taken", "2 decisions taken", "1 more story",
             "2 more stories", "hand", "hands"]),
     ("nl", ["Vandaag speelde 1 persoon", "Vandaag speelden 2 mensen", "Nog 1 seconde…",
-            "Nog 2 seconden…", "Ja, doorgaan (1 keuze, 2026-05-12 10:05)",
-            "Ja, doorgaan (2 keuzes, 2026-05-12 10:05)", "Nog 1 verhaal", "Nog 2 verhalen",
+            "Nog 2 seconden…", "1 keuze gemaakt", "2 keuzes gemaakt", "Nog 1 verhaal",
+            "Nog 2 verhalen",
             "hand", "handen"]),
 ])
 def test_the_screens_count_in_both_languages(lang, expected):
@@ -220,7 +219,7 @@ def test_the_screens_count_in_both_languages(lang, expected):
     for n in (1, 2):
         said.append(t("kiosk_idle_seconds", lang, n=n))
     for n in (1, 2):
-        said.append(t("resume_yes", lang, n=n, day="2026-05-12", time="10:05"))
+        said.append(t("resume_decisions", lang, n=n))
     for n in (1, 2):
         said.append(t("more_stories", lang, n=n).split(":")[0])
     for n in (1, 2):

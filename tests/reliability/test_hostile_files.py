@@ -671,8 +671,9 @@ def test_what_a_newer_game_wrote_is_kept_as_it_is_never_as_corrupt(mini, where, 
     from game.event.counter import EventCounter
     data = newer_record(mini)
     if where == "record":
-        data["version"] = 2
-        data["a_field_of_version_2"] = {"anything": ["new"]}
+        from game.classroom.records import RECORD_VERSION
+        data["version"] = RECORD_VERSION + 1
+        data["a_field_of_a_later_version"] = {"anything": ["new"]}
     else:
         data["roads"][0]["run"]["version"] = 7
         data["roads"][0]["run"]["a_new_field"] = True

@@ -29,6 +29,8 @@ HASH = re.compile(r"[0-9a-f]{16}|[0-9a-f]{32}|[0-9a-f]{64}")
 ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?")
 FORMATS = {"bystander-run", "bystander-session", "bystander-event-day", "bystander-catalogue"}
 PIN = re.compile(r"\d{4,12}")
+LABEL_PATTERN = r"[0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF .\-/]{1,12}"
+"""A class label as the README's Privacy section describes it (records.LABEL_PATTERN)."""
 
 
 def kind_of(value: str, key: str) -> str | None:
@@ -39,6 +41,8 @@ def kind_of(value: str, key: str) -> str | None:
         return "format"
     if key == "kiosk_pin" and PIN.fullmatch(value):
         return "organiser's code (digits)"
+    if key == "label" and re.fullmatch(LABEL_PATTERN, value):
+        return "class label (the only free text: at most 12 letters, digits, . - /)"
     for name, rx in (("id or enum value", ID), ("language", LANG), ("hash", HASH),
                      ("date or time", ISO_TIME)):
         if rx.fullmatch(value):
@@ -98,7 +102,10 @@ def play_in_class(rng: random.Random) -> None:
     from game.ui.screens.vote import VoteScreen
     scenarios = entries([p for p in SHIPPED if p.stem == "adrian"])
     app = make_app(scenarios, persist=True, reduced_motion=True)
-    app.start_class(scenarios[0], fresh=True)
+    app.start_class(scenarios[0])                  # the form: the class's label and size
+    app.top.type_text("3B")
+    app.top.change_size(25)
+    app.top.start()
     for _ in range(2000):
         top = app.top
         if isinstance(top, EndingScreen):
@@ -303,6 +310,8 @@ def test_the_free_text_detector_catches_names():
     assert free_text({"student": "Emma de Vries"})
     assert free_text({"note": "Adrian was sad"})
     assert free_text({"votes": {"Emma": 3}})
+    assert free_text({"label": "3B"}) == [] and free_text({"note": "3B"})
+    assert free_text({"label": "Emma de Vries 3B"}), "longer than a class label may be"
 
 
 def test_the_organiser_log_audit_catches_free_text(tmp_path):

@@ -11,6 +11,7 @@ import urllib.request
 
 import pygame
 
+from game.classroom.session import ClassPlan
 from game.ui.screens.consequence import ConsequenceScreen
 from game.ui.screens.room import RoomScreen
 from game.ui.screens.vote import VoteScreen
@@ -25,9 +26,9 @@ def records_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("BYSTANDER_DATA_DIR", str(tmp_path / "data"))
 
 
-def at_the_room(entry, lang="en"):
+def at_the_room(entry, lang="en", class_size=None):
     app = make_app([entry], lang=lang, reduced_motion=True)
-    app.start_class(entry)
+    app.begin_class(entry, ClassPlan("3B", class_size, 50))
     for _ in range(20):
         if isinstance(app.top, VoteScreen):
             break
@@ -128,7 +129,7 @@ def test_the_room_screen_fits_in_both_languages_and_sizes(mini_entry):
 
 def test_v_does_nothing_once_the_hands_are_revealed(mini_entry):
     app = make_app([mini_entry], reduced_motion=True)
-    app.start_class(mini_entry)
+    app.begin_class(mini_entry)
     for _ in range(20):
         if isinstance(app.top, VoteScreen):
             break
@@ -223,3 +224,16 @@ def test_the_computers_own_address_or_loopback(monkeypatch):
 
     monkeypatch.setattr(ballot_server.socket, "socket", NoRoute)
     assert ballot_server.local_address() == "127.0.0.1"
+
+
+def test_the_count_is_out_of_the_class_size_when_the_session_has_one(mini_entry):
+    """'17 of 28 voted': of the class's size, given when the class began; without one, of the
+    devices that opened the page."""
+    app, vote, room = at_the_room(mini_entry, class_size=28)
+    vote_from_a_device(app, "walk_on")
+    frames_until(app, lambda: app.ballot.tally.voted == 1)
+    assert "1 of 28 voted" in [text for text, _, _ in room.lines()]
+    app.leave_class()
+    app, vote, room = at_the_room(mini_entry)
+    assert "0 of 0 voted" in [text for text, _, _ in room.lines()]
+    app.leave_class()

@@ -26,12 +26,13 @@ from game.ui.screens.consequence import ConsequenceScreen  # noqa: E402
 from game.ui.screens.debrief import DebriefScreen  # noqa: E402
 from game.ui.screens.discussion import DiscussionScreen, first_sentence  # noqa: E402
 from game.ui.screens.ending import EndingScreen  # noqa: E402
-from game.ui.screens.resume import ResumeSessionScreen  # noqa: E402
+from game.ui.screens.class_start import ClassStartScreen  # noqa: E402
+from game.ui.screens.resume import ResumeListScreen  # noqa: E402
 from game.ui.screens.scene import SceneScreen  # noqa: E402
 from game.ui.screens.timeline import TimelineScreen  # noqa: E402
 from game.ui.screens.vote import VoteScreen  # noqa: E402
 
-from uihelp import (ALL_SCENARIOS, MINI, ROOT, all_out_of_reach, entry_of, make_app,  # noqa: E402
+from uihelp import (ALL_SCENARIOS, MINI, ROOT, all_out_of_reach, click, entry_of, make_app,  # noqa: E402
                     press, run_at)
 
 ADRIAN = ROOT / "scenes" / "adrian.yaml"
@@ -87,7 +88,7 @@ def decide(app, letter: str) -> None:
 
 def test_a_whole_class_session(adrian, records_folder):
     app = make_app([adrian], reduced_motion=False)
-    app.start_class(adrian)
+    app.begin_class(adrian)
     assert isinstance(app.top, SceneScreen) and app.classroom is not None
     session_log = app.classroom.log
 
@@ -214,7 +215,7 @@ def test_a_whole_class_session(adrian, records_folder):
     assert "wavering" in {r.role for r in d.roles}
     assert d.held_back_at is not None and d.held_back_at.index == 1
     assert debrief_screen.overflows() == []
-    press(app, pygame.K_2, frames=1)
+    press(app, pygame.K_3, frames=1)
     assert debrief_screen.page == "closing" and d.closing
     assert debrief_screen.overflows() == []
     press(app, pygame.K_l, frames=1)
@@ -233,21 +234,33 @@ def test_a_whole_class_session(adrian, records_folder):
     assert unfinished_sessions() == []
 
 
+def fill_form(app, label: str = "3B", size: str = "25") -> None:
+    """The start form as a teacher fills it: the label typed, Down, the size typed, Enter."""
+    assert isinstance(app.top, ClassStartScreen), type(app.top).__name__
+    app.run_frames(1)
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=label))
+    app.run_frames(1)
+    press(app, pygame.K_DOWN, *(DIGIT[d] for d in size), frames=1)
+    press(app, pygame.K_RETURN, frames=1)
+
+
 def test_an_unfinished_session_is_offered_again(mini_entry, records_folder):
     app = make_app([mini_entry])
-    app.start_class(mini_entry)
+    app.start_class(mini_entry)                              # nothing unfinished: the form
+    fill_form(app, "3B", "25")
     decide(app, "B")                                         # stand by Sam
     first = app.classroom.log.session_id
+    assert (app.classroom.log.label, app.classroom.class_size) == ("3B", 25)
     assert unfinished_sessions() == [], "not offered while its window holds it"
     app.leave_class()                                        # the window closes
     assert [s.session_id for s in unfinished_sessions()] == [first]
 
     later = make_app([mini_entry])                           # the next lesson
     later.start_class(mini_entry)
-    assert isinstance(later.top, ResumeSessionScreen)
-    assert later.top.title_key == "resume_question"
-    later.run_frames(1)                                      # the question on screen
-    press(later, pygame.K_1, frames=1)                       # "Yes, continue"
+    assert isinstance(later.top, ResumeListScreen)
+    later.run_frames(1)                                      # the list on screen
+    assert later.top.describe(later.top.offers[0])[0] == "3B · The hallway"
+    press(later, pygame.K_1, frames=1)                       # continue the first
     assert later.classroom.log.session_id == first
     assert later.run.state.choices == ["stand_by_sam"]
     assert isinstance(later.top, SceneScreen) and later.top.view.scene_id == "later"
@@ -256,13 +269,17 @@ def test_an_unfinished_session_is_offered_again(mini_entry, records_folder):
     again = make_app([mini_entry])
     again.start_class(mini_entry)
     again.run_frames(1)
-    press(again, pygame.K_2, frames=1)                       # "No, start a new session"
+    press(again, pygame.K_n, frames=1)                       # a new session: the form
+    assert isinstance(again.top, ClassStartScreen)
+    assert again.top.class_size == 25, "the last session's size is offered"
+    fill_form(again, "3C", "")
     assert again.classroom.log.session_id != first and again.run.state.choices == []
+    assert (again.classroom.log.label, again.classroom.class_size) == ("3C", 25)
 
 
 def test_stepping_back_to_re_read_keeps_the_count_and_the_clock(mini_entry):
     app = make_app([mini_entry])
-    app.start_class(mini_entry, fresh=True)
+    app.begin_class(mini_entry)
     vote = to_vote(app)
     hands(app, A="6", B="14")
     app.run_frames(40, 1.0)
@@ -290,7 +307,7 @@ def test_stepping_back_to_re_read_keeps_the_count_and_the_clock(mini_entry):
 
 def test_unavailable_choices_take_no_votes(mini_entry):
     app = make_app([mini_entry])
-    app.start_class(mini_entry, fresh=True)
+    app.begin_class(mini_entry)
     decide(app, "A")                                         # walk on: check_in is closed
     vote = to_vote(app)
     check_in = vote.view.choices[1]
@@ -311,7 +328,7 @@ def test_unavailable_choices_take_no_votes(mini_entry):
 
 def test_digits_after_plus_or_minus_start_a_new_number(mini_entry):
     app = make_app([mini_entry])
-    app.start_class(mini_entry, fresh=True)
+    app.begin_class(mini_entry)
     vote = to_vote(app)
     press(app, pygame.K_a, pygame.K_3, pygame.K_PLUS, frames=1)
     assert vote.counts["walk_on"] == 4
@@ -323,7 +340,7 @@ def test_digits_after_plus_or_minus_start_a_new_number(mini_entry):
 
 def test_no_hands_waits_for_the_teacher(mini_entry):
     app = make_app([mini_entry])
-    app.start_class(mini_entry, fresh=True)
+    app.begin_class(mini_entry)
     vote = to_vote(app)
     press(app, pygame.K_RETURN, pygame.K_RETURN, frames=1)
     assert app.top is vote and vote.selected is None
@@ -335,15 +352,15 @@ def test_no_hands_waits_for_the_teacher(mini_entry):
 
 def test_votes_by_mouse(mini_entry):
     app = make_app([mini_entry])
-    app.start_class(mini_entry, fresh=True)
+    app.begin_class(mini_entry)
     vote = to_vote(app)
     app.draw()
-    plus_b = vote.controls[3]                                # the + of choice B
-    from uihelp import click
-    for _ in range(3):
-        click(plus_b.rect.center)
+    plus_b, plus5_b = vote.controls[4:6]                     # the +1 and +5 of choice B
+    assert (plus_b.label, plus5_b.label) == ("+1", "+5")
+    for button in (plus5_b, plus_b, plus_b, vote.controls[3]):   # +5 +1 +1 -1
+        click(button.rect.center)
         app.run_frames(1)
-    assert vote.counts["stand_by_sam"] == 3 and vote.selected == 1
+    assert vote.counts["stand_by_sam"] == 6 and vote.selected == 1
     lock = next(b for b in vote.nav if b.label.startswith("Lock"))
     click(lock.rect.center)
     app.run_frames(1)
@@ -353,7 +370,7 @@ def test_votes_by_mouse(mini_entry):
 def test_every_class_screen_speaks_both_languages(mini_entry):
     """L switches the language on the vote, the talk, the timeline and the comparison."""
     app = make_app([mini_entry])
-    app.start_class(mini_entry, fresh=True)
+    app.begin_class(mini_entry)
     vote = to_vote(app)
     hands(app, B="3")
     press(app, pygame.K_l, frames=1)
@@ -389,6 +406,7 @@ def test_class_mode_from_the_title_and_the_command_line(mini_entry, monkeypatch)
     app.show_title()
     app.run_frames(1)
     press(app, pygame.K_k, frames=1)                         # K: the class plays
+    fill_form(app)
     assert app.classroom is not None and isinstance(app.top, SceneScreen)
     assert isinstance(app.stack[0], TitleScreen)
     seen = {}
@@ -396,11 +414,11 @@ def test_class_mode_from_the_title_and_the_command_line(mini_entry, monkeypatch)
         top=type(self.top).__name__, classroom=self.classroom is not None))
     monkeypatch.setattr(app_module, "load_settings", lambda: app_module.Settings(lang="en"))
     assert main(["play", "--class", str(MINI)]) == 0
-    # The title's session is open in that window: another window begins its own.
-    assert seen == {"top": "SceneScreen", "classroom": True}
+    # The title's session is open in that window: another window lists it, open elsewhere.
+    assert seen == {"top": "ResumeListScreen", "classroom": False}
     app.leave_class()
     assert main(["play", "--class", str(MINI)]) == 0
-    assert seen == {"top": "ResumeSessionScreen", "classroom": False}  # now it is offered
+    assert seen == {"top": "ResumeListScreen", "classroom": False}  # now it can be continued
 
 
 def test_the_most_passive_road(adrian):
@@ -498,7 +516,7 @@ def test_a_session_fits_on_every_screen(adrian, size, lang):
              ["walk_on", "say_full", "forward_meme", "shrug_forwarded", "walk_past",
               "not_my_business"])
     app = make_app([adrian], size=size, lang=lang)
-    app.start_class(adrian, fresh=True)
+    app.begin_class(adrian)
     for choice_id in moves:                                  # straight to each vote: no stage
         while app.run.view().can_advance and not app.run.view().choices:
             app.run.advance()
@@ -542,3 +560,333 @@ def test_class_pictures_from_the_command_line_leave_no_record(records_folder, tm
     assert main(["screenshot", str(MINI), "--screen", "discussion", "-o", str(out)]) == 2
     assert "needs at least one --choose" in capsys.readouterr().err
     assert not records_folder.exists() or not any(records_folder.rglob("*.json"))
+
+
+def test_every_unfinished_class_is_listed_and_one_is_deleted_after_a_question(
+        mini_entry, records_folder):
+    from game.classroom.session import ClassPlan
+    from game.ui.screens.resume import DeleteSessionScreen
+    other_window = make_app([mini_entry])
+    other_window.begin_class(mini_entry, ClassPlan("3A", 24, 50))   # open elsewhere
+    app = make_app([mini_entry])
+    app.begin_class(mini_entry, ClassPlan("3B", 26, 45))
+    decide(app, "B")
+    mine = app.classroom.log
+    app.leave_class()
+    app.start_class(mini_entry)
+    listed = app.top
+    assert isinstance(listed, ResumeListScreen)
+    app.run_frames(1)
+    rows = {listed.describe(o)[0]: o for o in listed.offers}
+    assert set(rows) == {"3A · The hallway", "3B · The hallway"}
+    busy = listed.offers.index(rows["3A · The hallway"])
+    assert listed.describe(listed.offers[busy])[1].endswith("open in another window of the game")
+    press(app, pygame.K_1 + busy, frames=1)                  # the one open elsewhere
+    assert app.classroom is None and app.top is listed
+    assert listed.notice == "open in another window of the game"
+    free = 1 - busy
+    listed.selected = free
+    press(app, pygame.K_x, frames=1)                         # delete? asks first
+    assert isinstance(app.top, DeleteSessionScreen)
+    press(app, pygame.K_1, frames=1)                         # "No, keep it"
+    assert app.top is listed and mine.path.exists()
+    press(app, pygame.K_x, frames=1)
+    press(app, pygame.K_2, frames=1)                         # "Yes, delete it"
+    assert app.top is listed and not mine.path.exists()
+    assert [o.record.label for o in listed.offers] == ["3A"]
+    other_window.leave_class()
+
+
+def test_the_start_form_keeps_the_label_short_and_needs_a_size_given_by_touch(
+        mini_entry, records_folder):
+    app = make_app([mini_entry], size=(1920, 1080))
+    app.start_class(mini_entry)
+    form = app.top
+    assert isinstance(form, ClassStartScreen) and form.class_size is None
+    app.run_frames(1)
+    for text in ("<3B>", " klas ", "Jan's", "1234567890"):
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=text))
+    app.run_frames(1)
+    assert form.label == "3B klas Jans", "at most 12 characters a label allows; no others"
+    form.label = "3B"
+    for k in (pygame.K_l, pygame.K_SPACE):                    # typed, with a button focused
+        form.focus.index = 0
+        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=k, mod=0,
+                                             unicode=" " if k == pygame.K_SPACE else "l",
+                                             scancode=0))
+        app.run_frames(1)
+    assert app.lang == "en" and form.class_size is None, "letters are words in the label"
+    form.label = "3B klas Jans"
+    press(app, pygame.K_RETURN, frames=1)
+    assert app.top is form and app.classroom is None, "no start without a class size"
+    steps = {b.label: b for b in form.layout().controls}
+    assert all(b.rect.h >= 48 and b.rect.w >= 48 for b in steps.values()), "finger-sized"
+    for label in ("+5", "+5", "+5", "+5", "+5", "+1", "+1", "–1"):
+        click(steps[label].rect.center)
+        app.run_frames(1)
+    assert form.class_size == 26
+    click(steps["45 minutes"].rect.center)
+    app.run_frames(1)
+    assert form.lesson_minutes == 45
+    click(form.layout().chrome.primary.rect.center)
+    app.run_frames(1)
+    log = app.classroom.log
+    assert (log.label, log.class_size, log.lesson_minutes) == ("3B klas Jans", 26, 45)
+
+
+def test_the_debrief_shows_how_the_class_split_and_whose_pick_each_choice_was(mini_entry):
+    app = make_app([mini_entry])
+    app.begin_class(mini_entry)
+    to_vote(app)
+    hands(app, A=14, B=11)
+    press(app, pygame.K_RETURN, pygame.K_b, pygame.K_RETURN, frames=1)   # the teacher takes B
+    assert app.classroom.chose_key() == "teacher_chose"   # "The teacher chose: ..."
+    through_consequence(app)
+    press(app, pygame.K_RETURN, frames=1)
+    to_vote(app)
+    hands(app, A=3, B=20, C=2)
+    press(app, pygame.K_RETURN, pygame.K_RETURN, frames=1)                # the class's B
+    assert app.classroom.chose_key() == "class_chose"
+    while not isinstance(app.top, EndingScreen):
+        press(app, pygame.K_SPACE, pygame.K_RETURN, frames=1)
+    press(app, pygame.K_d, frames=1)
+    debrief = app.top
+    assert isinstance(debrief, DebriefScreen) and debrief.page == "split"
+    assert [(s.number, s.hands, s.taken, s.taken_by) for s in debrief.splits] == [
+        (1, (("A", 14), ("B", 11)), "B", "teacher"),
+        (2, (("A", 3), ("B", 20), ("C", 2)), "B", "vote")]
+    app.run_frames(1)
+    assert debrief.overflows() == []
+
+
+def test_quit_has_one_number_in_every_menu_and_asks_first_in_class(mini_entry):
+    from game.ui.screens.pause import ClassPauseScreen, PauseScreen, QuitScreen
+    from game.ui.screens.title import TitleScreen
+
+    def quit_badge(menu) -> str:
+        app.run_frames(1)
+        [badge] = [b.badge for b in menu.items if b.label in ("Quit", "Yes, quit")]
+        return badge
+
+    app = make_app([mini_entry])
+    app.show_title()
+    press(app, pygame.K_ESCAPE, frames=1)                     # the title's question
+    assert isinstance(app.top, QuitScreen) and quit_badge(app.top) == "0"
+    app.start_run(mini_entry)
+    app.pause()
+    assert type(app.top) is PauseScreen and quit_badge(app.top) == "0"
+    app.begin_class(mini_entry)
+    app.pause()
+    before = app.top
+    assert isinstance(before, ClassPauseScreen) and quit_badge(before) == "0"
+    assert "Debrief now" in [b.label for b in before.items]
+    press(app, pygame.K_0, frames=1)                          # Quit: asks first in class
+    assert isinstance(app.top, QuitScreen) and app.running
+    assert app.top.title().startswith("Quit Bystander? The class session is saved")
+    press(app, pygame.K_RETURN, frames=1)                     # "No, stay" has the focus
+    assert app.running and app.top is before
+    press(app, pygame.K_ESCAPE, frames=1)
+    decide(app, "A")
+    decide(app, "A")
+    while not isinstance(app.top, EndingScreen):
+        press(app, pygame.K_SPACE, frames=1)
+    app.pause()
+    assert quit_badge(app.top) == "0" and "Debrief (D)" in [b.label for b in app.top.items]
+    assert isinstance(app.stack[0], TitleScreen)
+
+
+def test_debrief_now_shows_the_decisions_so_far_and_goes_back_to_the_story(mini_entry):
+    app = make_app([mini_entry])
+    app.begin_class(mini_entry)
+    decide(app, "B")
+    app.pause()
+    now = next(b for b in app.top.items if b.label == "Debrief now")
+    now.action()
+    debrief = app.top
+    assert isinstance(debrief, DebriefScreen) and not app.run.ended
+    assert [s.taken for s in debrief.splits] == ["B"]
+    app.run_frames(1)
+    assert debrief.overflows() == []
+    press(app, pygame.K_BACKSPACE, frames=1)                  # back to the story
+    assert isinstance(app.top, SceneScreen) and app.run.state.choices == ["stand_by_sam"]
+
+
+def test_the_lesson_clock_sits_in_the_corner_of_the_class_screens(mini_entry):
+    from game.classroom.session import ClassPlan
+    app = make_app([mini_entry])
+    app.begin_class(mini_entry, ClassPlan("3B", 25, 45))
+    vote = to_vote(app)
+    app.run_frames(1)
+    corner = vote.layout().chrome.corners[0]
+    assert corner.label == "30 min to the debrief"
+    assert corner.rect.bottom < vote.layout().heading.box.y, "above the pupils' words"
+    app.run_frames(30, dt=60.0)                               # half an hour later
+    assert vote.layout().chrome.corners[0].label == "Debrief now: 15 min left"
+    assert vote.overflows() == []
+    app.begin_class(mini_entry)                               # no lesson length: no clock
+    assert to_vote(app).layout().chrome.corners[0].label != "30 min to the debrief"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_the_timeline_of_another_road_fits_its_crowded_bar(adrian, size):
+    """'Andere weg vanaf keuze 5 (Enter)' was cut off at 1920x1080 beside four buttons."""
+    app = make_app([adrian], size=size, lang="nl")
+    app.begin_class(adrian)
+    for _ in range(5):
+        decide(app, "A")
+    press(app, pygame.K_w, pygame.K_5, frames=1)
+    press(app, pygame.K_RETURN, frames=1)                    # a second road from decision 5
+    press(app, pygame.K_w, pygame.K_r, frames=1)             # the first road, shown
+    timeline = app.top
+    assert isinstance(timeline, TimelineScreen) and not timeline.on_current_road
+    press(app, pygame.K_5, frames=1)
+    app.run_frames(1)
+    assert timeline.overflows() == []
+    assert timeline.layout().chrome.primary.label == "Andere weg (Enter)"
+
+
+def test_a_fifty_minute_lesson_with_two_classes(adrian, records_folder):
+    """The issue's lesson, headless: two classes begun (label, size, length on the form), the
+    first one continued from the list, five votes in all (with keys and with touch), a vote
+    with more hands than pupils refused until corrected, the lesson clock running out, debrief
+    now; then the record and the report."""
+    from game.classroom.report import build_report, report_html, sessions_csv
+    from game.classroom.records import sessions_dir
+    from game.ui.screens.pause import ClassPauseScreen
+
+    def new_window():
+        return make_app([adrian], size=(1920, 1080), lang="nl")
+
+    def talk_and_on(app):
+        through_consequence(app)
+        press(app, pygame.K_RETURN, frames=1)
+
+    # Monday, 3A: the form, then two votes with the keys; the bell rings.
+    first = new_window()
+    first.start_class(adrian)
+    fill_form(first, "3A", "28")
+    assert first.classroom.log.lesson_minutes == 50            # the form's default length
+    for letter in ("A", "A"):
+        to_vote(first)
+        hands(first, **{letter: 17}, B=9)
+        press(first, pygame.K_RETURN, pygame.K_RETURN, frames=1)
+        talk_and_on(first)
+    first_id = first.classroom.log.session_id
+    first.leave_class()
+
+    # Monday, 3B: the list offers 3A; the teacher begins anew for 3B.
+    second = new_window()
+    second.start_class(adrian)
+    assert isinstance(second.top, ResumeListScreen)
+    press(second, pygame.K_n, frames=1)
+    fill_form(second, "3B", "")
+    assert second.classroom.class_size == 28                    # the last size, offered
+    decide(second, "A")
+    second.leave_class()
+
+    # Tuesday: 3A again, the first of the two unfinished classes.
+    app = new_window()
+    app.start_class(adrian)
+    listed = app.top
+    app.run_frames(1)
+    labels = [o.record.label for o in listed.offers]
+    assert sorted(labels) == ["3A", "3B"]
+    press(app, pygame.K_1 + labels.index("3A"), frames=1)
+    assert app.classroom.log.session_id == first_id and len(app.run.state.choices) == 2
+
+    # Decision 3 with the keys, decision 4 by touch only.
+    to_vote(app)
+    hands(app, A=20, B=6)
+    press(app, pygame.K_RETURN, pygame.K_RETURN, frames=1)
+    talk_and_on(app)
+    vote = to_vote(app)
+    app.run_frames(1)
+    a_plus5 = vote.controls[2]
+    b_plus1 = vote.controls[4]
+    assert (a_plus5.label, b_plus1.label) == ("+5", "+1")
+    for button in (a_plus5, a_plus5, a_plus5, b_plus1, b_plus1):
+        click(button.rect.center)
+        app.run_frames(1)
+    assert vote.total == 17
+    click(vote.layout().chrome.primary.rect.center)             # lock
+    app.run_frames(1)
+    click(vote.layout().chrome.primary.rect.center)             # take A
+    app.run_frames(1)
+    talk_and_on(app)
+
+    # Decision 5: 30 hands in a class of 28 are flagged and not locked; corrected, locked.
+    vote = to_vote(app)
+    hands(app, A=21, B=9)
+    press(app, pygame.K_RETURN, frames=1)
+    assert vote.phase == "counting" and vote.over_size
+    assert "30 handen, maar de klas heeft 28 leerlingen" in vote._status_text()
+    press(app, pygame.K_b, pygame.K_7, pygame.K_RETURN, frames=1)   # B was 9: it was 7
+    assert vote.phase == "revealed" and vote.total == 28
+    press(app, pygame.K_RETURN, frames=1)
+    talk_and_on(app)
+
+    # The lesson clock reaches the plan's debrief (minute 33 of 50): debrief now.
+    app.run_frames(34, dt=60.0)
+    assert app.classroom.clock.words("nl").startswith("Nu nabespreken")
+    press(app, pygame.K_ESCAPE, frames=1)
+    menu = app.top
+    assert isinstance(menu, ClassPauseScreen)
+    next(b for b in menu.items if b.label == "Nu nabespreken").action()
+    debrief = app.top
+    assert isinstance(debrief, DebriefScreen) and not app.run.ended
+    assert [s.taken_by for s in debrief.splits] == ["vote"] * 5
+    app.run_frames(1)
+    assert debrief.overflows() == []
+
+    # The record: the class, its size, the length, five votes, none above the class.
+    saved = read_record(app.classroom.log.path)
+    assert (saved.label, saved.class_size, saved.lesson_minutes) == ("3A", 28, 50)
+    assert len(saved.decisions) == 5 and not saved.completed
+    assert all(sum(d["votes"].values()) <= 28 for d in saved.decisions)
+    assert [sum(d["votes"].values()) for d in saved.decisions] == [26, 26, 26, 17, 28]
+
+    # The report: a row per class by its label, never more hands than pupils.
+    report = build_report(sessions_dir(), "nl")
+    rows = {r.label: r for r in report.classes}
+    assert set(rows) == {"3A", "3B"}
+    assert len(rows["3A"].decisions) == 5 and len(rows["3B"].decisions) == 1
+    assert all(d.total <= rows["3A"].class_size for d in rows["3A"].decisions)
+    page = report_html(report)
+    assert "3A (28 leerlingen)" in page and "3B (28 leerlingen)" in page
+    assert "3A,28," in sessions_csv(report)
+
+
+def test_counts_from_elsewhere_lock_and_record_as_the_teachers_do(mini_entry):
+    from game.classroom.session import ClassPlan
+    app = make_app([mini_entry])
+    app.begin_class(mini_entry, ClassPlan("3B", 20))
+    vote = to_vote(app)
+    vote.set_counts({"walk_on": 15, "stand_by_sam": 9, "no_such_choice": 4})
+    vote.lock()
+    assert vote.phase == "counting" and vote.over_size       # 24 of 20: refused
+    vote.set_counts({"stand_by_sam": 5})
+    vote.lock()
+    vote.confirm()
+    assert app.classroom.log.decisions[0]["votes"] == {"walk_on": 15, "stand_by_sam": 5}
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_every_vote_of_every_story_has_finger_sized_steps(size):
+    """-1, +1 and +5 at every decision of every shipped story, both languages: 48 px at least
+    (a fingertip on a touch board), and every word fits."""
+    smallest = 10_000
+    for path in ALL_SCENARIOS:
+        entry = entry_of(path)
+        for lang in ("nl", "en"):
+            app = make_app([entry], size=size, lang=lang)
+            app.begin_class(entry)
+            for scene_id, scene in entry.scenario.scenes.items():
+                if not scene.choices:
+                    continue
+                vote = VoteScreen(app, run_at(entry.scenario, scene_id, lang))
+                app.push(vote)
+                app.draw()
+                assert vote.overflows() == [], (path.stem, scene_id, lang)
+                smallest = min([smallest] + [min(b.rect.w, b.rect.h) for b in vote.controls])
+                app.stack.pop()
+    assert smallest >= 48, smallest

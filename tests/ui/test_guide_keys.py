@@ -33,9 +33,10 @@ NAMED = {"W": pygame.K_w, "L": pygame.K_l, "F11": pygame.K_F11, "Esc": pygame.K_
          "Space": pygame.K_SPACE, "Enter": pygame.K_RETURN, "Backspace": pygame.K_BACKSPACE,
          "→": pygame.K_RIGHT, "←": pygame.K_LEFT, "↑": pygame.K_UP, "↓": pygame.K_DOWN,
          "+": pygame.K_PLUS, "−": pygame.K_MINUS, "U": pygame.K_u, "R": pygame.K_r,
-         "C": pygame.K_c, "G": pygame.K_g, "D": pygame.K_d, "0": pygame.K_0,
-         "V": pygame.K_v, "X": pygame.K_x}
-RANGES = {"A–D": LETTERS[:2], "0–9": DIGITS, "1–9": DIGITS[1:], "1–3": DIGITS[1:4]}
+         "C": pygame.K_c, "G": pygame.K_g, "D": pygame.K_d, "0": pygame.K_0, "Y": pygame.K_y,
+         "V": pygame.K_v, "X": pygame.K_x, "N": pygame.K_n}
+RANGES = {"A–D": LETTERS[:2], "0–9": DIGITS, "1–9": DIGITS[1:], "1–3": DIGITS[1:4],
+          "1–4": DIGITS[1:5]}
 """The keys a printed range stands for; mini's first decision has two choices, A and B."""
 
 
@@ -48,7 +49,7 @@ def records_folder(tmp_path, monkeypatch):
 
 def class_app(entry):
     app = make_app([entry], reduced_motion=True)
-    app.start_class(entry)
+    app.begin_class(entry)
     assert isinstance(app.top, SceneScreen)
     return app
 
@@ -99,6 +100,83 @@ def two_roads(app) -> None:
 
 
 # --- what each action does -----------------------------------------------------------------------
+
+def unfinished(entry, n: int) -> None:
+    """`n` unfinished class sessions on disk, as windows closed mid-lesson leave them."""
+    from game.classroom.records import SessionLog
+    from game.core import engine
+    for i in range(n):
+        log = SessionLog.begin(engine.start(entry.scenario, "en", entry.content_hash), "class",
+                               entry.content_hash, label=f"{i + 1}A", class_size=25)
+        log.release()
+
+
+def session_list(entry, n: int = 2):
+    from game.ui.screens.resume import ResumeListScreen
+    unfinished(entry, n)
+    app = make_app([entry], reduced_motion=True)
+    app.start_class(entry)
+    assert isinstance(app.top, ResumeListScreen)
+    return app, app.top
+
+
+def check_list_continue(entry, key):
+    number = DIGITS.index(key)
+    app, listed = session_list(entry, number)
+    press(app, key)
+    assert app.classroom is not None
+    assert app.classroom.log.session_id == listed.offers[number - 1].record.session_id
+
+
+def check_list_delete(entry, key):
+    from game.ui.screens.resume import DeleteSessionScreen
+    assert isinstance(list_after(entry, key), DeleteSessionScreen)
+
+
+def check_list_new(entry, key):
+    from game.ui.screens.class_start import ClassStartScreen
+    assert isinstance(list_after(entry, key), ClassStartScreen)
+
+
+def list_after(entry, key):
+    """The screen on top once `key` is pressed on the list of two unfinished sessions."""
+    app, _listed = session_list(entry)
+    press(app, key)
+    return app.top
+
+
+def form(entry):
+    from game.ui.screens.class_start import ClassStartScreen
+    app = make_app([entry], reduced_motion=True)
+    app.start_class(entry)
+    assert isinstance(app.top, ClassStartScreen)
+    return app, app.top
+
+
+def check_form_field(entry, key):
+    app, screen = form(entry)
+    press(app, key)
+    assert screen.field == ("size" if key == pygame.K_DOWN else "length")
+
+
+def check_form_size(entry, key):
+    app, screen = form(entry)
+    press(app, pygame.K_DOWN, key)
+    assert screen.class_size == (DIGITS.index(key) or None)
+
+
+def check_form_step(entry, key):
+    app, screen = form(entry)
+    screen.class_size = 25
+    press(app, pygame.K_DOWN, key)
+    assert screen.class_size == (26 if key == pygame.K_PLUS else 24)
+
+
+def check_form_start(entry, key):
+    app, screen = form(entry)
+    press(app, pygame.K_DOWN, pygame.K_2, pygame.K_5, key)
+    assert app.classroom is not None and app.classroom.class_size == 25
+
 
 def check_whatif(entry, key):
     app = class_app(entry)
@@ -194,6 +272,17 @@ def check_lock(entry, key):
     vote = until(app, VoteScreen)
     press(app, pygame.K_a, pygame.K_9, key)
     assert vote.phase == "revealed" and vote.selected == 0
+
+
+def check_confirm_size(entry, key):
+    from game.classroom.session import ClassPlan
+    app = make_app([entry], reduced_motion=True)
+    app.begin_class(entry, ClassPlan("3B", 15))
+    vote = until(app, VoteScreen)
+    press(app, LETTERS[0], pygame.K_2, pygame.K_0, pygame.K_RETURN, frames=1)
+    assert vote.phase == "counting", "20 hands in a class of 15 are not locked"
+    press(app, key)
+    assert vote.phase == "revealed" and app.classroom.class_size == 20
 
 
 def check_override(entry, key):

@@ -136,7 +136,7 @@ def test_the_story_screens_never_show_a_stale_layer(adrian):
 
 def test_the_class_vote_never_shows_a_stale_layer(adrian):
     app = make_app([adrian])
-    app.start_class(adrian, fresh=True)
+    app.begin_class(adrian)
     for _ in range(60):
         if isinstance(app.top, VoteScreen):
             break
@@ -159,7 +159,7 @@ def test_the_vote_says_which_closed_letter_was_pressed(adrian):
     either time, and the status line names the second."""
     from dataclasses import replace
     app = make_app([adrian])
-    app.start_class(adrian, fresh=True)
+    app.begin_class(adrian)
     for _ in range(60):
         if isinstance(app.top, VoteScreen):
             break

@@ -34,7 +34,7 @@ def test_after_a_consequence_a_pupil_goes_on_and_a_class_talks_first(mini_entry)
     assert type(pupil.top) is SceneScreen and pupil.top.view.scene_id == "later"
 
     klass = make_app([mini_entry])
-    klass.start_class(mini_entry, fresh=True)
+    klass.begin_class(mini_entry)
     try:
         assert klass.routes is routes.CLASS
         klass.go(_walked_on(klass))

@@ -96,7 +96,7 @@ def _show(app, screen) -> list[str]:
 def _debrief_misfits(entry: Entry, lang: str) -> list[str]:
     """Every page of the debrief after a road through the story."""
     app = make_app([entry], size=(1280, 720), lang=lang)
-    app.start_class(entry, fresh=True)
+    app.begin_class(entry)
     run = app.run
     while not run.ended:
         view = run.view()

@@ -37,6 +37,10 @@ class Screen:
     BINDINGS: ClassVar[tuple[Binding, ...]] = ()
     """The keys this screen answers to, and what they do (see bindings.py)."""
 
+    takes_text: bool = False
+    """Whether the screen is taking typed text now (a class label): the app's own letter keys
+    (L for the language) then leave the keyboard to it."""
+
     _layer: Layer | None = None
     _layout: object = None
     _layout_key: tuple | None = None
@@ -200,6 +204,16 @@ class FramedScreen(Screen):
 
     def buttons(self) -> list[Button]:
         return self.layout().buttons
+
+    def layer_key(self, *state: object) -> tuple:
+        """The lesson clock is in the chrome's corner: its words are part of every layout."""
+        return super().layer_key(*state, self.lesson_clock())
+
+    def lesson_clock(self) -> str | None:
+        """The lesson clock's words in class mode when the teacher gave a lesson length."""
+        classroom = self.app.classroom
+        clock = classroom.clock if classroom is not None else None
+        return clock.words(self.lang) if clock is not None else None
 
     def draw_content(self, surface: pygame.Surface, layout) -> None:
         raise NotImplementedError

@@ -119,6 +119,20 @@ def place_bar(theme: Theme, row: pygame.Rect, left: list[Button], right: list[Bu
     return left_end <= (right[0].rect.x if right else row.right)
 
 
+def place_steps(theme: Theme, right: int, centery: int, buttons: list[Button], size: int,
+                width: int | None = None) -> int:
+    """A row of `buttons` (steps such as -1 and +5, or options) ending at `right`, centred on
+    `centery`, each `size` pixels tall and as wide (or `width`), 1 unit apart: big enough for a
+    finger when `size` is (48 pixels at least on a 1080p touch board). Returns the row's left
+    edge."""
+    x = right
+    for b in reversed(buttons):
+        w = width or size
+        b.rect = pygame.Rect(x - w, centery - size // 2, w, size)
+        x -= w + theme.px(1)
+    return x + theme.px(1)
+
+
 def place_tabs(theme: Theme, tabs: list[Button], top: int, height: int | None = None) -> None:
     """A row of tabs from the left margin at `top`: each as wide as its label and number, as
     tall as a bar of small buttons (or its number badge, if that is taller), or `height`."""
@@ -169,6 +183,9 @@ def chrome(screen: "Screen", chips: list[str], *, gap: float, corner_extra: list
     corner buttons, and ends at the bar."""
     th = screen.theme
     m = th.margin
+    clock = getattr(screen, "lesson_clock", lambda: None)()
+    if clock is not None:  # the teacher's lesson clock, first in the corner; opens the menu
+        corner_extra = [Button(clock, screen.app.pause, size="small"), *corner_extra]
     corners = screen.corner_buttons(list(corner_extra))
     placed = header_chips(th, chips, right=corners[0].rect.left)
     top = max(header_bottom(th, placed), corners[0].rect.bottom) + th.px(gap)
@@ -176,5 +193,10 @@ def chrome(screen: "Screen", chips: list[str], *, gap: float, corner_extra: list
     bar = pygame.Rect(m, th.height - m - h, th.width - 2 * m, h)
     left = list(left)
     fits = place_bar(th, bar, left, [primary] if primary else [], th.px(1), spare)
+    if primary is not None and primary.short and primary.rect.w < primary.natural_width(th):
+        # A crowded bar (the timeline of a second road has four buttons on the left): the
+        # primary button says it shorter rather than be cut off.
+        primary.label = primary.short
+        fits = place_bar(th, bar, left, [primary], th.px(1), spare)
     return Chrome(placed, corners, bar, left, primary,
                   pygame.Rect(m, top, th.width - 2 * m, bar.y - top), fits)

@@ -327,7 +327,8 @@ class ConsequenceScreen(Screen):
         fixed parts are measured from the bottom up, and the text gets the room that is left."""
         th = self.theme
         o = self.outcome
-        chose_key = "class_chose" if self.app.classroom is not None else "you_chose"
+        classroom = self.app.classroom
+        chose_key = classroom.chose_key() if classroom is not None else "you_chose"
         chose = tx.fit(self.t(chose_key, choice=o.choice_text),
                        pygame.Rect(area.x, area.y, area.w, th.px(12)), th.small,
                        th.palette.ink_muted, "italic", th.small_min)

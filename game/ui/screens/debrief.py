@@ -1,9 +1,11 @@
 """The class's debrief, built from this session's own choices (`game.classroom.debrief`).
 
-Page 1, what we did: the roles the class's choices took, the step where it held back, the seed
-strategies it used and the ones its own decision points offered but it passed by. Page 2: the
-closing questions that help students step out of their role, and where to get help. 1 and 2 (or
-Left and Right) turn the page; R shows another road of the session; C compares roads.
+Page 1, how we voted: the hands per choice at each decision, the choice taken said in words (by
+most hands, or the teacher's pick). Page 2, what we did: the roles the class's choices took, the
+step where it held back, the seed strategies it used and the ones its own decision points offered
+but it passed by. Then the closing questions that help students step out of their role, and where
+to get help. 1-4 (or Left and Right) turn the page; R shows another road of the session; C
+compares roads.
 """
 
 from __future__ import annotations
@@ -14,19 +16,20 @@ import pygame
 
 from .. import text as tx
 from ..bindings import Binding, calls
-from ..intents import OpenCompare, ShowEnding
+from ..intents import OpenCompare, ShowEnding, ShowScene
 from ..widgets import Button, chip, panel
 from .base import FramedScreen
 from .chrome import Chrome, chrome, draw_open_tab, place_tabs
 
-WIDE_PAGES = ("did", "closing", "help")
-NARROW_PAGES = ("roles", "strategies", "closing", "help")
-"""4:3 screens show what the class did on two pages instead of one."""
+WIDE_PAGES = ("split", "did", "closing", "help")
+NARROW_PAGES = ("split", "roles", "strategies", "closing", "help")
+"""4:3 screens show what the class did on two pages instead of one. The first page is how the
+class voted at each decision: the best starting point for the talk."""
 
 
 class DebriefScreen(FramedScreen):
     BINDINGS = (
-        *(Binding((pygame.K_1 + i,), f"page({i})", f"Page {i + 1}") for i in range(4)),
+        *(Binding((pygame.K_1 + i,), f"page({i})", f"Page {i + 1}") for i in range(5)),
         Binding((pygame.K_RIGHT,), "turn(1)", "The next page"),
         Binding((pygame.K_LEFT,), "turn(-1)", "The page before"),
         Binding((pygame.K_r,), "next_road", "The debrief of the next road"),
@@ -38,17 +41,24 @@ class DebriefScreen(FramedScreen):
         super().__init__(app)
         self.run = run
         self.road = road if road is not None else (app.classroom.road if app.classroom else 0)
-        self.page = "did"
+        self.page = "split"
         self.debrief = self._make()
+        self.splits = self._splits()
 
     def _make(self):
         from ...classroom.debrief import road_debrief
         return road_debrief(self.run, self.app.lang)
 
+    def _splits(self) -> tuple:
+        """How the class voted at each decision of this road (from the record)."""
+        session = self.app.classroom
+        return session.splits(self.road, self.app.lang) if session is not None else ()
+
     # --- behaviour ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         self.debrief = self._make()
+        self.splits = self._splits()
 
     def pages(self) -> tuple[str, ...]:
         return WIDE_PAGES if self.theme.width / self.theme.height > 1.5 else NARROW_PAGES
@@ -73,6 +83,7 @@ class DebriefScreen(FramedScreen):
         self.run = (self.app.run if self.road == session.road
                     else session.road_run(self.road, self.app.lang))
         self.debrief = self._make()
+        self.splits = self._splits()
 
     def compare(self) -> None:
         self.app.go(OpenCompare(self.road, self.run))
@@ -82,9 +93,12 @@ class DebriefScreen(FramedScreen):
                             if self.app.entry else None)
 
     def back(self) -> None:
-        """Back to the ending this debrief is about."""
+        """Back to the ending this debrief is about; back to the story after a "debrief now"
+        (the lesson may have time left after all)."""
         if self.run.ended:
             self.app.go(ShowEnding(self.run))
+        elif self.app.classroom is None or self.road == self.app.classroom.road:
+            self.app.go(ShowScene(self.run))
 
     action_page = calls("show_index")
 
@@ -114,7 +128,7 @@ class DebriefScreen(FramedScreen):
         if self._roads() > 1:
             chips.append(self.t("road_n", n=session.road_number(self.road)))
         left = []
-        if self.run.ended:
+        if self.run.ended or session is None or self.road == session.road:
             left.append(Button(self.t("back"), self.back, size="small", icon="left"))
         left.append(Button(self.t("compare"), self.compare, size="small"))
         if self._roads() > 1:
@@ -122,7 +136,7 @@ class DebriefScreen(FramedScreen):
         left.append(Button(self.t("whatif"), self.app.open_timeline, size="small"))
         frame = chrome(self, chips, gap=1.5, bar_size="small", left=left,
                        corner_extra=[Button(self.t("to_title"), self.to_title, size="small")])
-        labels = {"did": self.t("tab_what_we_did"), "roles": self.t("tab_what_we_did"),
+        labels = {"split": self.t("tab_split"), "did": self.t("tab_what_we_did"), "roles": self.t("tab_what_we_did"),
                   "strategies": self.t("tab_strategies"), "closing": self.t("tab_step_out"),
                   "help": self.t("tab_help")}
         tabs = [Button(labels[page], lambda pg=page: self.show(pg), badge=str(i + 1),
@@ -135,7 +149,7 @@ class DebriefScreen(FramedScreen):
     # --- drawing --------------------------------------------------------------------------------
 
     def draw_content(self, surface: pygame.Surface, lay: "DebriefLayout") -> None:
-        draw = {"did": self._draw_did, "roles": self._draw_roles,
+        draw = {"split": self._draw_split, "did": self._draw_did, "roles": self._draw_roles,
                 "strategies": self._draw_strategies, "closing": self._draw_closing,
                 "help": self._draw_help}
         draw[self.page](surface, lay.page)
@@ -213,7 +227,8 @@ class DebriefScreen(FramedScreen):
         else:
             h = d.held_back_at
             text = self.t("held_back_at", n=h.index + 1, step=h.step_label or "")
-            detail = self.t("held_back_choice", choice=h.choice_text, stance=h.stance_label)
+            detail = self.t(self._chose_key(h.index), choice=h.choice_text,
+                            stance=h.stance_label)
         first = self.drawing.fit(text, room, th.body, p.ink, "bold", th.small_min)
         first.blit(surface)
         if detail:
@@ -222,6 +237,83 @@ class DebriefScreen(FramedScreen):
                                                                     - th.px(0.5))),
                                     th.body, p.ink, "regular", th.small_min)
             rest.blit(surface)
+
+    def _chose_key(self, index: int) -> str:
+        """"The class chose" only where the class's hands decided; the teacher's pick (over
+        the hands, or without a vote) is said to be the teacher's."""
+        if index < len(self.splits) and self.splits[index].taken_by != "vote":
+            return "held_back_teacher"
+        return "held_back_choice"
+
+    def _draw_split(self, surface, area: pygame.Rect) -> None:
+        """Each decision of the road: the hands per choice as bars with their numbers, the
+        choice taken outlined and said in words (by most hands, the teacher's pick, no vote)."""
+        th = self.theme
+        p = th.palette
+        session = self.app.classroom
+        own = session is None or session.branch_point(self.road)[0] is None
+        title = (self.t("split_title") if own else
+                 self.t("split_title_road",
+                        road=self.t("road_n", n=session.road_number(self.road))))
+        room = self._section(surface, area, title)
+        if not self.splits:
+            self.drawing.fit(self.t("split_none"), room, th.body, p.ink, "regular",
+                             th.small_min).blit(surface)
+            return
+        gap = th.px(0.8)
+        row_h = min(th.px(12), (room.h + gap) // len(self.splits) - gap)
+        size = th.body if row_h >= th.px(10) else th.small
+        words = {"vote": "split_by_vote", "teacher": "split_by_teacher",
+                 "no_vote": "split_no_vote"}
+        widest = max(tx.text_width(self.t(words[s.taken_by], letter=s.taken), th.small)
+                     for s in self.splits)
+        left_w = min(max(int(room.w * 0.34), widest + th.px(2)), int(room.w * 0.48))
+        cell_w = (room.w - left_w) // 4
+        for i, split in enumerate(self.splits):
+            row = pygame.Rect(room.x, room.y + i * (row_h + gap), room.w, row_h)
+            head = self.drawing.fit(self.t("decision_n", n=split.number),
+                                    pygame.Rect(row.x, row.y, left_w - th.px(1), row_h // 2),
+                                    size, p.ink, "bold", th.small_min)
+            how = self.drawing.fit(self.t(words[split.taken_by], letter=split.taken),
+                                   pygame.Rect(row.x, row.y, left_w - th.px(1),
+                                               row_h - head.height),
+                                   th.small, p.ink_muted, "regular", th.small_min)
+            head.box.y = row.centery - (head.height + how.height) // 2
+            how.box.y = head.box.y + head.height
+            head.blit(surface)
+            how.blit(surface)
+            if not split.hands:
+                self.drawing.fit(self.t("no_hands_recorded"),
+                                 pygame.Rect(row.x + left_w, row.y, row.w - left_w, row_h),
+                                 th.small, p.ink_muted, "italic", th.small_min).blit(
+                                     surface, "center")
+                continue
+            for k, (letter, hands) in enumerate(split.hands[:4]):
+                cell = pygame.Rect(row.x + left_w + k * cell_w, row.y, cell_w - th.px(1), row_h)
+                self._draw_split_cell(surface, cell, letter, hands, split, size)
+
+    def _draw_split_cell(self, surface, cell: pygame.Rect, letter: str, hands: int, split,
+                         size: int) -> None:
+        """One choice's hands: "B 14" and a bar of its share; the choice taken outlined."""
+        th = self.theme
+        p = th.palette
+        taken = letter == split.taken
+        if taken:
+            pygame.draw.rect(surface, p.ink, cell, width=max(2, th.px(0.4)),
+                             border_radius=th.radius)
+        inner = cell.inflate(-th.px(1.6), -th.px(1))
+        label = tx.render(f"{letter}  {hands}", size, p.ink, "bold")
+        self.drawing.check(f"{letter} {hands}", label.get_width() <= inner.w)
+        surface.blit(label, (inner.x, inner.y))
+        track = pygame.Rect(inner.x, min(inner.bottom - th.px(1.6),
+                                         inner.y + label.get_height() + th.px(0.3)),
+                            inner.w, th.px(1.6))
+        pygame.draw.rect(surface, p.track, track, border_radius=th.px(0.5))
+        share = hands / split.total if split.total else 0
+        if share:
+            pygame.draw.rect(surface, p.badge, (track.x, track.y, max(2, int(track.w * share)),
+                                                track.h), border_radius=th.px(0.5))
+        pygame.draw.rect(surface, p.ink, track, width=1, border_radius=th.px(0.5))
 
     def _chip_rows(self, width: int) -> int:
         """How many rows the role chips take in `width`, wrapped as `_draw_roles` wraps them
@@ -262,7 +354,7 @@ class DebriefScreen(FramedScreen):
         h = d.held_back_at
         need += tx.wrapped_height(self.t("held_back_at", n=h.index + 1, step=h.step_label or ""),
                                   inner, th.body, "bold") + th.px(0.5)
-        return need + tx.wrapped_height(self.t("held_back_choice", choice=h.choice_text,
+        return need + tx.wrapped_height(self.t(self._chose_key(h.index), choice=h.choice_text,
                                                stance=h.stance_label), inner, th.body)
 
     def _draw_strategies(self, surface, right: pygame.Rect) -> None:

@@ -242,7 +242,9 @@ class DiscussionScreen(FramedScreen):
         changes = self._change_chips()
         chips_h = self._chips_height(changes, inner.w)
         text_bottom = inner.bottom - chips_h - th.px(1)
-        chose_text = self.t("class_chose", choice=o.choice_text)
+        classroom = self.app.classroom
+        chose_text = self.t(classroom.chose_key() if classroom else "class_chose",
+                            choice=o.choice_text)
         # The whole consequence if it fits, else its first sentence; the line saying what the
         # class chose goes last, when even the first sentence needs its room.
         for with_choice, words in ((True, o.consequence), (True, first_sentence(o.consequence)),

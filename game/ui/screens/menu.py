@@ -34,8 +34,13 @@ class MenuScreen(Screen):
     gap_px = 1.5
     """The space between two buttons, in the theme's height units."""
 
-    BINDINGS = tuple(Binding((pygame.K_1 + i,), f"item({i})", f"Entry {i + 1}")
-                     for i in range(9))
+    BINDINGS = (*(Binding((pygame.K_1 + i,), f"item({i})", f"Entry {i + 1}") for i in range(9)),
+                Binding((pygame.K_0, pygame.K_KP0), "quit_item", "Quit, in every menu"))
+
+    QUIT_BADGE = "0"
+    """Quit has this number in every menu, whatever stands above it (it was 5 in one menu, 6 or
+    7 in class mode's, depending on whether the story had ended): a hand that knows where Quit
+    is never presses another entry."""
 
     def item_height(self, button: Button, inner: int) -> int:
         """How tall a button is drawn; touch menus make it taller."""
@@ -47,7 +52,13 @@ class MenuScreen(Screen):
         self.focus = FocusList(start=0)
 
     def entries(self) -> list[tuple[str, object]]:
+        """(label, action) of each entry, in order; an action `is_quit` gets QUIT_BADGE."""
         raise NotImplementedError
+
+    def is_quit(self, action) -> bool:
+        """Whether `action` quits the game (or asks to): it is numbered QUIT_BADGE."""
+        return getattr(action, "__func__", None) in (getattr(type(self.app), "quit", None),
+                                                    getattr(type(self), "ask_quit", None))
 
     def buttons(self) -> list[Button]:
         return self.layout().items
@@ -66,24 +77,44 @@ class MenuScreen(Screen):
     def refresh(self) -> None:
         self.back_to.refresh()
 
+    def numbered(self) -> list[Button]:
+        """The entries that keys 1-9 press, in order (Quit has its own key)."""
+        return [b for b in self.items if b.badge != self.QUIT_BADGE]
+
     def check_action(self, name: str, args: tuple) -> bool:
-        return name != "item" or args[0] < len(self.items)
+        if name == "item":
+            return args[0] < len(self.numbered())
+        if name == "quit_item":
+            return any(b.badge == self.QUIT_BADGE for b in self.items)
+        return True
 
     def action_item(self, index: int) -> None:
-        self.items[index].action()
+        self.numbered()[index].action()
+
+    def action_quit_item(self) -> None:
+        next(b for b in self.items if b.badge == self.QUIT_BADGE).action()
+
+    def title(self) -> str:
+        """The menu's question or name, over its buttons."""
+        return self.t(self.title_key)
 
     def layout_state(self) -> tuple:
-        return tuple(label for label, _ in self.entries())
+        return (self.title(),) + tuple(label for label, _ in self.entries())
 
     def place(self) -> "MenuLayout":
         """The title, then a numbered button an entry, in a panel in the middle of the screen."""
         th = self.theme
-        items = [Button(label, action, badge=str(i + 1))
-                 for i, (label, action) in enumerate(self.entries())]
+        items, number = [], 0
+        for label, action in self.entries():
+            if self.is_quit(action):
+                items.append(Button(label, action, badge=self.QUIT_BADGE))
+            else:
+                number += 1
+                items.append(Button(label, action, badge=str(number)))
         width = int(min(th.width - 2 * th.margin, th.px(self.width_px)))
         pad = th.px(3)
         inner = width - 2 * pad
-        title = tx.fit(self.t(self.title_key), pygame.Rect(0, 0, inner, th.px(20)), th.heading,
+        title = tx.fit(self.title(), pygame.Rect(0, 0, inner, th.px(20)), th.heading,
                        th.palette.ink, "bold", th.body_min)
         heights = [self.item_height(b, inner) for b in items]
         gap = th.px(self.gap_px)

@@ -4,7 +4,7 @@ the title screen): menus (`menu.py`) over the screen they return to.
 
 from __future__ import annotations
 
-from ..intents import OpenSettings
+from ..intents import AskQuit, OpenSettings
 from .base import Screen
 from .menu import MenuScreen
 
@@ -32,15 +32,23 @@ class PauseScreen(MenuScreen):
 
 
 class ClassPauseScreen(PauseScreen):
-    """Class mode's pause menu: the usual entries plus the timeline (what if?) and, once the
-    road has ended, the debrief."""
+    """Class mode's pause menu: the usual entries plus the timeline (what if?) and the debrief,
+    at any moment ("debrief now" with the decisions taken so far, when the lesson runs out
+    before the story does). Quit asks first: a class session is open."""
 
     def entries(self):
         items = super().entries()
         extra = [(self.t("whatif"), self.open_timeline)]
-        if self.app.run is not None and self.app.run.ended:
-            extra.append((self.t("debrief_button"), self.open_debrief))
+        if self.app.run is not None:
+            ended = self.app.run.ended
+            extra.append((self.t("debrief_button" if ended else "debrief_now"),
+                          self.open_debrief))
+        items = [(label, self.ask_quit if self.is_quit(action) else action)
+                 for label, action in items]
         return items[:1] + extra + items[1:]
+
+    def ask_quit(self) -> None:
+        self.app.go(AskQuit(back_to=self))
 
     def open_timeline(self) -> None:
         self.app.pop()
@@ -52,9 +60,15 @@ class ClassPauseScreen(PauseScreen):
 
 
 class QuitScreen(MenuScreen):
-    """Esc on the title screen asks before closing the game."""
+    """Esc on the title screen asks before closing the game, and so does Quit in class mode
+    (a class session is open: it is saved, and can be continued from the list)."""
 
     title_key = "quit_question"
+
+    def title(self) -> str:
+        if self.app.classroom is not None:
+            return self.t("quit_question_class")
+        return super().title()
 
     def __init__(self, app, back_to: Screen):
         super().__init__(app, back_to)

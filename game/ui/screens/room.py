@@ -3,7 +3,7 @@ many have voted until the teacher locks the vote.
 
 Opened from the class vote (V) for the decision on screen. It shows a QR code and the short
 address of the room, its code, large enough to read from the back of the room, and "17 of 28
-voted" (of the devices that opened the page): never the split. Enter locks the vote; the counts
+voted" (of the class's size, else of the devices that opened the page): never the split. Enter locks the vote; the counts
 go back to the vote screen as if they had been counted by hand, and it shows the same reveal, where
 the teacher takes the class's choice (or another, noted as such) and the record keeps the counts.
 Backspace goes back to the hand count with the room left open (V comes back to it); X closes
@@ -153,7 +153,7 @@ class RoomScreen(FramedScreen):
                  (link.address.removeprefix("http://"), th.heading, "bold"),
                  (self.t("ballot_code"), th.small, "regular"),
                  (link.code, th.heading * 2, "bold"),
-                 (self.t("ballot_voted", n=tally.voted, joined=tally.joined), th.heading,
+                 (self.t("ballot_voted", n=tally.voted, joined=self.out_of(tally)), th.heading,
                   "bold")]
         if self.locking:
             lines.append((self.t("ballot_locking"), th.body, "regular"))
@@ -162,6 +162,12 @@ class RoomScreen(FramedScreen):
         else:
             lines.append((self.t("ballot_hint"), th.small, "regular"))
         return lines
+
+    def out_of(self, tally) -> int:
+        """What "17 of 28" counts against: the class's size when the session has one (the
+        teacher gave it when the class began), else the devices that opened the page."""
+        size = self.app.classroom.class_size if self.app.classroom else None
+        return size if size else tally.joined
 
     # --- drawing --------------------------------------------------------------------------------
 

@@ -164,7 +164,7 @@ class TimelineScreen(FramedScreen):
             left.append(Button(self.t("go_to_road"), self.go_to_road, size="small"))
         if self.selected is not None:
             go = Button(self.t("take_other_road", n=self.selected + 1), self.take_other_road,
-                        icon="right")
+                        icon="right", short=self.t("take_other_road_short"))
         else:
             go = Button(self.t("take_other_road_none"), None, enabled=False)
         # Take another road keeps a unit after the row of buttons and one more: two units,

@@ -20,7 +20,7 @@ from ..bindings import DIGITS, ENTER, MINUS, PLUS, Binding, calls
 from ..intents import OpenBallot, ShowConsequence, ShowScene
 from ..widgets import Button, clicked, dashed_rect, focus_ring, panel, triangle
 from .base import FramedScreen
-from .chrome import Chrome, chrome
+from .chrome import Chrome, chrome, place_steps
 
 MAX_HANDS = 99
 
@@ -40,6 +40,8 @@ class VoteScreen(FramedScreen):
         Binding((pygame.K_BACKSPACE,), "erase_digit", "Erase the last digit typed"),
         Binding((pygame.K_u, pygame.K_BACKSPACE), "unlock", "Count again"),
         Binding((pygame.K_v,), "ballot", "Vote on their own devices (secret ballot)"),
+        Binding((pygame.K_y,), "confirm_size", "More hands than pupils: the class is that "
+                                               "big today; lock the vote"),
     )
 
     def __init__(self, app, run, earlier: dict[str, str] | None = None):
@@ -149,6 +151,15 @@ class VoteScreen(FramedScreen):
         self.counts[choice.id] = max(0, min(MAX_HANDS, value))
         self.touched.add(choice.id)
 
+    def set_counts(self, counts: dict[str, int]) -> None:
+        """Hands counted elsewhere (pupils' phones, say), by choice id, in place of the count so
+        far; ids of closed or unknown choices are left out. Lock and take as with hands counted
+        here: `lock()` (refused over the class size), then `confirm()`, which records through
+        `ClassSession.record`, the one way a decision's counts reach the record."""
+        for c in self.view.choices:
+            if c.available and c.id in counts:
+                self.set_count(c.index, counts[c.id])
+
     def adjust(self, index: int | None, step: int) -> None:
         if index is not None:
             self.select(index)
@@ -169,8 +180,27 @@ class VoteScreen(FramedScreen):
             self.set_count(self.selected, self.counts[cid] // 10)
             self._fresh = False
 
+    @property
+    def over_size(self) -> bool:
+        """More hands counted than the class has pupils: flagged while counting, and the vote
+        cannot be locked until the count is corrected or the size confirmed (`confirm_size`)."""
+        classroom = self.app.classroom
+        return classroom is not None and classroom.over_size(self.total)
+
+    def confirm_size(self) -> None:
+        """The teacher says the class really is as big as the hands counted today (a pupil
+        from another class, a wrong size at the start): the record's size follows, then the
+        vote is locked."""
+        if self.phase != "counting" or not self.over_size:
+            return
+        self.app.classroom.set_class_size(self.total)
+        self.lock()
+
     def lock(self) -> None:
-        """Close the count and show the result; the majority's choice is selected."""
+        """Close the count and show the result; the majority's choice is selected. Not while
+        more hands are counted than the class has pupils (see `over_size`)."""
+        if self.over_size:
+            return
         self.phase = "revealed"
         majority = self.majority
         self.selected = majority  # a tie or no hands: nothing until the teacher picks
@@ -185,7 +215,8 @@ class VoteScreen(FramedScreen):
         self._fresh = True
 
     def confirm(self) -> None:
-        """Take the selected choice, record the vote, and show what it did."""
+        """Take the selected choice, record the vote (`ClassSession.record`: this is the only
+        place a vote screen records), and show what it did."""
         if self.phase != "revealed" or self.selected is None:
             return
         choice = self.view.choices[self.selected]
@@ -195,6 +226,9 @@ class VoteScreen(FramedScreen):
         votes = ({c.id: self.counts[c.id] for c in self.view.choices if c.available}
                  if self.total else None)
         overridden = self.overridden
+        if self.over_size:  # only when the size changed behind the vote's back; never recorded
+            self.phase = "counting"
+            return
         outcome = self.run.choose(choice.id)
         if self.app.classroom is not None:
             self.app.classroom.record(self.run, outcome, votes, overridden, self.seconds)
@@ -224,7 +258,7 @@ class VoteScreen(FramedScreen):
 
     @property
     def controls(self) -> list[Button]:
-        """The - and + of every choice that takes votes, while counting."""
+        """The -1, +1 and +5 of every choice that takes votes, while counting."""
         return self.layout().controls
 
     @property
@@ -236,7 +270,7 @@ class VoteScreen(FramedScreen):
     def row_rects(self) -> list[pygame.Rect]:
         return [row.rect for row in self.layout().rows]
 
-    COUNTING = frozenset({"type_digit", "adjust", "erase_digit", "ballot"})
+    COUNTING = frozenset({"type_digit", "adjust", "erase_digit", "ballot", "confirm_size"})
     """Actions for while the hands are counted; `unlock` is for once the vote is revealed."""
 
     def check_action(self, name: str, args: tuple) -> bool:
@@ -256,14 +290,16 @@ class VoteScreen(FramedScreen):
 
     action_erase_digit = calls("erase_digit")
     action_unlock = calls("unlock")
+    action_confirm_size = calls("confirm_size")
 
     def action_ballot(self) -> None:
         """The secret ballot (room.py); its locked counts come back as hands counted here."""
         self.app.go(OpenBallot(self.run, self.counted))
 
     def counted(self, counts: dict[str, int]) -> None:
-        for c in self.view.choices:
-            self.set_count(c.index, counts.get(c.id, 0))
+        """The secret ballot's locked counts (room.py): as if counted here, then locked; more
+        votes than pupils are flagged as a hand count's would be."""
+        self.set_counts(counts)
         self.lock()
 
     def handle_input(self, event: pygame.event.Event) -> object:
@@ -291,7 +327,11 @@ class VoteScreen(FramedScreen):
             chips.append(self.t("step", step=v.step_label))
         if self.phase == "counting":
             left = Button(self.t("back_to_story"), self.back_to_story, size="small", icon="left")
-            right = Button(self.t("lock"), self.lock, icon="right")
+            if self.over_size:
+                right = Button(self.t("vote_confirm_size", n=self.total), self.confirm_size,
+                               icon="right")
+            else:
+                right = Button(self.t("lock"), self.lock, icon="right")
         else:
             left = Button(self.t("unlock"), self.unlock, size="small", icon="left")
             if self.selected is not None:
@@ -315,8 +355,13 @@ class VoteScreen(FramedScreen):
 
     def _status_text(self) -> str:
         if self.phase == "counting":
+            size = self.app.classroom.class_size if self.app.classroom else None
+            if self.over_size:
+                return self.t("vote_over_size", hands=self.total, n=size)
             first = self.notice or self.t("vote_hint")
-            return f"{first}   ·   {self.t('total_hands', n=self.total)}"
+            counted = (self.t("total_hands", n=self.total) if size is None
+                       else self.t("total_hands_of", n=self.total, size=size))
+            return f"{first}   ·   {counted}"
         letters = "ABCD"
         if self.total == 0:
             return self.t("no_votes")
@@ -356,9 +401,11 @@ class VoteScreen(FramedScreen):
         counting = self.phase == "counting"
         pad = th.px(1.2)
         width = th.width - 2 * m
-        needs_teacher = not counting and (self.tie or self.total == 0 or self.overridden)
-        size = th.small if counting else th.body
-        if not counting and tx.text_width(text, size, "bold") + size + 3 * pad > width:
+        flagged = counting and self.over_size
+        needs_teacher = flagged or not counting and (self.tie or self.total == 0
+                                                     or self.overridden)
+        size = th.small if counting and not flagged else th.body
+        if size == th.body and tx.text_width(text, size, "bold") + size + 3 * pad > width:
             size = th.small  # two lines of body text would take the choices' room
         icon_w = size if needs_teacher else 0
         box_h = tx.wrapped_height(text, width - 2 * pad - icon_w, size, "bold") + pad
@@ -372,7 +419,7 @@ class VoteScreen(FramedScreen):
         th = self.theme
         p = th.palette
         box, icon_w = status.box, status.icon_w
-        counting = self.phase == "counting"
+        counting = self.phase == "counting" and not icon_w
         pad = th.px(1.2)
         if not counting:
             panel(surface, box, th, p.panel, p.ink if icon_w else p.panel_edge, shadow=False)
@@ -416,13 +463,15 @@ class VoteScreen(FramedScreen):
         if c.available and self.phase == "counting":
             right = row.right
             size = min(right.h, th.px(8))
-            row.minus = Button("–", lambda i=c.index: self.adjust(i, -1), size="body",
+            row.minus = Button("–1", lambda i=c.index: self.adjust(i, -1), size="body",
                                align="center")
-            row.plus = Button("+", lambda i=c.index: self.adjust(i, 1), size="body",
+            row.plus = Button("+1", lambda i=c.index: self.adjust(i, 1), size="body",
                               align="center")
-            row.minus.rect = pygame.Rect(right.x, right.centery - size // 2, size, size)
-            row.plus.rect = pygame.Rect(right.right - size, right.centery - size // 2, size,
-                                        size)
+            row.plus5 = Button("+5", lambda i=c.index: self.adjust(i, 5), size="body",
+                               align="center")
+            width = max(size, *(b.natural_width(th) for b in (row.minus, row.plus, row.plus5)))
+            row.minus.rect = pygame.Rect(right.x, right.centery - size // 2, width, size)
+            place_steps(th, right.right, right.centery, [row.plus, row.plus5], size, width)
         return row
 
     def _row_boxes(self, c, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
@@ -434,7 +483,7 @@ class VoteScreen(FramedScreen):
         if not c.available:  # no votes: the right part only says so
             right_w = tx.text_width(self.t("no_votes_here"), th.small, "italic") + th.px(1)
         elif self.phase == "counting":
-            right_w = min(int(rect.w * 0.28), th.px(36))
+            right_w = min(int(rect.w * 0.36), th.px(46))
         else:
             right_w = int(rect.w * 0.38)
         right = pygame.Rect(rect.right - pad - right_w, rect.y + pad, right_w, rect.h - 2 * pad)
@@ -602,6 +651,7 @@ class Row:
     right: pygame.Rect
     minus: Button | None = None
     plus: Button | None = None
+    plus5: Button | None = None
 
 
 @dataclass
@@ -613,7 +663,8 @@ class VoteLayout:
 
     @property
     def controls(self) -> list[Button]:
-        return [b for row in self.rows for b in (row.minus, row.plus) if b is not None]
+        return [b for row in self.rows for b in (row.minus, row.plus, row.plus5)
+                if b is not None]
 
     @property
     def buttons(self) -> list[Button]:
