@@ -201,10 +201,13 @@ MESSAGES: dict[str, Message] = {
     "not_counted": N_("not counted yet"),
     "no_votes_here": N_("no votes"),
     "lock": N_("Lock the vote (Enter)"),
+    "lock_short": N_("Lock (Enter)"),
     # The secret ballot (V on the class vote): pupils vote on their own phones or laptops.
     "ballot_title": N_("Vote on your own device"),
     "ballot_back": N_("Hand count (Backspace)"),
     "ballot_close": N_("Close the room (X)"),
+    "ballot_back_short": N_("Hands (Backspace)"),
+    "ballot_close_short": N_("Close (X)"),
     # TRANSLATORS: {why} is the system's reason, such as "Address already in use".
     "ballot_failed": N_("The vote on devices could not start ({why}). Count hands instead, or "
                         "set another port (README, In class)."),

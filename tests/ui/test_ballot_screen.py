@@ -116,9 +116,12 @@ def test_the_hint_shows_when_nobody_connected_within_a_minute(mini_entry):
 
 
 def test_the_room_screen_fits_in_both_languages_and_sizes(mini_entry):
+    """16:9 from 720p to 4K, and 4:3 and 16:10 projectors; with the lesson clock in the corner,
+    which a 4:3 screen puts under the corner buttons."""
     for lang in ("en", "nl"):
         app, vote, room = at_the_room(mini_entry, lang)
-        for size in ((1280, 720), (1920, 1080), (3840, 2160)):
+        for size in ((1280, 720), (1920, 1080), (3840, 2160), (1280, 960), (1024, 768),
+                     (1920, 1200)):
             app.resize(size)
             app.ballot.seconds = 61.0  # the longest text: the hint
             app.run_frames(1)

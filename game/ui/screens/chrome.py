@@ -184,19 +184,34 @@ def chrome(screen: "Screen", chips: list[str], *, gap: float, corner_extra: list
     th = screen.theme
     m = th.margin
     clock = getattr(screen, "lesson_clock", lambda: None)()
-    if clock is not None:  # the teacher's lesson clock, first in the corner; opens the menu
-        corner_extra = [Button(clock, screen.app.pause, size="small"), *corner_extra]
-    corners = screen.corner_buttons(list(corner_extra))
+    clock_button = Button(clock, screen.app.pause, size="small") if clock is not None else None
+    # The teacher's lesson clock, first in the corner; opens the menu.
+    corners = screen.corner_buttons([clock_button, *corner_extra] if clock_button
+                                    else list(corner_extra))
     placed = header_chips(th, chips, right=corners[0].rect.left)
-    top = max(header_bottom(th, placed), corners[0].rect.bottom) + th.px(gap)
+    if clock_button and placed and placed[0].rect.right > corners[0].rect.left - th.px(1):
+        # A narrow (4:3) screen, where the screen's name and the clock would overlap: the clock
+        # goes under the corner buttons, right-aligned, still small and out of the content.
+        corners = screen.corner_buttons(list(corner_extra))
+        w = clock_button.natural_width(th)
+        below = corners[0].rect
+        clock_button.rect = pygame.Rect(th.width - th.margin - w, below.bottom + th.px(1), w,
+                                        below.h)
+        placed = header_chips(th, chips, right=corners[0].rect.left)
+        corners = [*corners, clock_button]
+    top = max(header_bottom(th, placed), *(c.rect.bottom for c in corners)) + th.px(gap)
     h = bar_height(th, bar_size)
     bar = pygame.Rect(m, th.height - m - h, th.width - 2 * m, h)
     left = list(left)
     fits = place_bar(th, bar, left, [primary] if primary else [], th.px(1), spare)
-    if primary is not None and primary.short and primary.rect.w < primary.natural_width(th):
-        # A crowded bar (the timeline of a second road has four buttons on the left): the
-        # primary button says it shorter rather than be cut off.
-        primary.label = primary.short
+    # A crowded bar (the timeline of a second road has four buttons on the left; a 4:3 screen
+    # in Dutch): the primary button says it shorter rather than be cut off, then the left ones.
+    for shorter in ([primary] if primary is not None else [], left):
+        if primary is None or primary.rect.w >= primary.natural_width(th):
+            break
+        for b in shorter:
+            if b.short:
+                b.label = b.short
         fits = place_bar(th, bar, left, [primary], th.px(1), spare)
     return Chrome(placed, corners, bar, left, primary,
                   pygame.Rect(m, top, th.width - 2 * m, bar.y - top), fits)

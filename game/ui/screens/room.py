@@ -129,9 +129,12 @@ class RoomScreen(FramedScreen):
         th = self.theme
         link = self.link
         chips = [self.t("ballot_title"), self.t("decision_n", n=self.run.decision_count + 1)]
-        back = Button(self.t("ballot_back"), self.back, size="small", icon="left")
-        close = Button(self.t("ballot_close"), self.close_room, size="small")
-        lock = Button(self.t("lock"), self.lock, icon="right", enabled=bool(link.address))
+        back = Button(self.t("ballot_back"), self.back, size="small", icon="left",
+                      short=self.t("ballot_back_short"))
+        close = Button(self.t("ballot_close"), self.close_room, size="small",
+                       short=self.t("ballot_close_short"))
+        lock = Button(self.t("lock"), self.lock, icon="right", enabled=bool(link.address),
+                      short=self.t("lock_short"))
         frame = chrome(self, chips, gap=1.5, left=[back, close], primary=lock)
         area = frame.content
         gap = th.px(2)
@@ -195,10 +198,15 @@ class RoomScreen(FramedScreen):
         heights = measured()
         if sum(heights) > room and len(lines) > 3:
             # A narrow (4:3) screen: the last line, the longest, goes down to small text first,
-            # and the code's digits to the size of the address, before all of it is squeezed.
+            # and the code's digits to one and a half headings; then the address and the count
+            # to body text; only then is all of it squeezed.
             text, _, style = lines[-1]
             lines[-1] = (text, th.small, style)
             lines[3] = (lines[3][0], th.heading * 3 // 2, "bold")
+            heights = measured()
+        if sum(heights) > room and len(lines) > 4:
+            lines[1] = (lines[1][0], th.body, "bold")  # the address
+            lines[4] = (lines[4][0], th.body, "bold")  # how many voted
             heights = measured()
         scale = min(1.0, room / max(1, sum(heights)))
         y = lay.text.y + max(0, (room - sum(heights)) // 2)
