@@ -890,3 +890,26 @@ def test_every_vote_of_every_story_has_finger_sized_steps(size):
                 smallest = min([smallest] + [min(b.rect.w, b.rect.h) for b in vote.controls])
                 app.stack.pop()
     assert smallest >= 48, smallest
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_vote_fits_a_4_3_projector_with_the_lesson_clock(lang):
+    """XGA and 4:3 projectors are common in classrooms: the lesson clock goes under the corner
+    buttons rather than over the screen's name, and every word of the vote stays in its box."""
+    from game.classroom.session import ClassPlan
+    entry = entry_of(ROOT / "scenes" / "adrian.yaml")
+    app = make_app([entry], lang=lang, reduced_motion=True)
+    app.begin_class(entry, ClassPlan("3B", 28, 50))
+    for _ in range(40):
+        if isinstance(app.top, VoteScreen):
+            break
+        press(app, pygame.K_SPACE, frames=1)
+    for size in ((1280, 960), (1024, 768)):
+        app.resize(size)
+        app.run_frames(1)
+        app.draw()
+        assert app.top.overflows() == [], (lang, size)
+        lay = app.top.layout()
+        name, clock = lay.chrome.chips[0].rect, lay.chrome.corners[-1].rect
+        assert not name.colliderect(clock), (lang, size)
+    app.leave_class()
