@@ -156,6 +156,14 @@ def fit(text: str, box: pygame.Rect, size: int, colour, style: str = "regular",
     return Fit(text, box, current, surface, ok)
 
 
+def drawn_height(text: str, width: int, size: int, colour, style: str = "regular") -> int:
+    """Height `text` takes wrapped to `width`, measured by rendering it into the shared cache in
+    the colour it is about to be drawn in: `fit` then finds it there. For texts that are drawn
+    right after they are measured (the title's cards), where `wrapped_height` would render them
+    a second time, in black, to keep only a number."""
+    return render(text, size, colour, style, max(1, width)).get_height()
+
+
 @lru_cache(maxsize=2048)
 def wrapped_height(text: str, width: int, size: int, style: str = "regular") -> int:
     """Height `text` takes wrapped to `width`, the way drawing wraps it. Only the number is

@@ -316,11 +316,14 @@ class TitleScreen(Screen):
         return card_text(c.title, self.lang), meta, card_text(c.summary, self.lang)
 
     def _card_height(self, e, width: int) -> int:
+        """Measured as drawn (`_draw_card_text`): a card is measured only when it may be in
+        view, and then drawn from the same rendering."""
         th = self.theme
+        p = th.palette
         title, meta, summary = self._card_texts(e)
-        return (tx.wrapped_height(title, width, th.body, "bold")
-                + tx.wrapped_height(meta, width, th.small)
-                + tx.wrapped_height(summary, width, th.small))
+        return (tx.drawn_height(title, width, th.body, p.ink, "bold")
+                + tx.drawn_height(meta, width, th.small, p.ink_muted)
+                + tx.drawn_height(summary, width, th.small, p.ink))
 
     def _draw_card_text(self, surface: pygame.Surface, e, box: pygame.Rect) -> None:
         th = self.theme
