@@ -362,11 +362,13 @@ class KioskApp(App):
         self.tick()
         return super().step(dt)
 
-    def draw(self) -> None:
-        super().draw()
+    def draw(self) -> list[pygame.Rect] | None:
+        changed = super().draw()
         if self.warning_left is not None and self.top is not None:
             self.warning_fits = draw_idle_warning(self.surface, self.theme, self.warning_left,
                                                   self.lang)
+            return None
+        return changed
 
     warning_fits = True
 

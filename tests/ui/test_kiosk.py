@@ -23,7 +23,8 @@ from game.event.visits import GRACE_SECONDS  # noqa: E402
 from game.ui.catalogue import Catalogue  # noqa: E402
 from game.ui.i18n import t  # noqa: E402
 from game.ui.kiosk import KioskConfig, KioskError, offered_entries  # noqa: E402
-from game.ui.screens.attract import AttractScreen  # noqa: E402
+from game.ui.screens.attract import (CHANGE_SECONDS, LANG_SECONDS, MOTION_FPS,  # noqa: E402
+                                      AttractScreen)
 from game.ui.screens.consequence import ConsequenceScreen, TouchConsequenceScreen  # noqa: E402
 from game.ui.screens.ending import EndingScreen, TouchEndingScreen  # noqa: E402
 from game.ui.screens.kiosk_menu import KioskMenuScreen  # noqa: E402
@@ -390,7 +391,10 @@ def test_the_loop_moves_gently_and_stands_still_with_reduced_motion(group_chat, 
     moving = make_kiosk([group_chat], tmp_path / "a")
     before = moving.frames_drawn
     step(moving, 2.0, dt=1 / 60)
-    assert 20 <= moving.frames_drawn - before <= 31  # about 15 frames a second, not 60
+    assert 10 <= moving.frames_drawn - before <= 16  # the cast walks in at 10 frames a second
+    before = moving.frames_drawn
+    step(moving, 4.5, dt=1 / 60)
+    assert moving.frames_drawn == before             # then nothing moves, nothing is drawn
     still = make_kiosk([group_chat], tmp_path / "b", reduced_motion=True)
     still.step(0.01)
     before = still.frames_drawn
@@ -400,10 +404,48 @@ def test_the_loop_moves_gently_and_stands_still_with_reduced_motion(group_chat, 
     assert still.frames_drawn == before + 1          # the language turned: one redraw
 
 
-@pytest.mark.parametrize("moments", [(0.1, 0.5, 0.9), (2.0, 2.4, 3.1), (6.5, 6.9)])
+def test_the_picture_changes_gently_at_every_turn(group_chat, tmp_path):
+    """At each turn of the language the place fades to the next one and the cast steps aside,
+    at most MOTION_FPS frames a second for CHANGE_SECONDS, and nothing is drawn in between: a
+    day of it presents few frames, and no pixel shows the same thing all day."""
+    app = make_kiosk([group_chat], tmp_path, size=(640, 360))
+    step(app, LANG_SECONDS - 0.5, dt=1 / 60)
+    pictures = []
+    for turn in range(1, 4):
+        before = app.frames_drawn
+        step(app, 0.5 + CHANGE_SECONDS / 2, dt=1 / 60)
+        middle = pygame.image.tobytes(app.surface, "RGB")
+        step(app, CHANGE_SECONDS / 2 + 0.2, dt=1 / 60)
+        drawn = app.frames_drawn - before
+        assert MOTION_FPS * CHANGE_SECONDS - 2 <= drawn <= MOTION_FPS * CHANGE_SECONDS + 2
+        settled = pygame.image.tobytes(app.surface, "RGB")
+        before = app.frames_drawn
+        step(app, LANG_SECONDS - CHANGE_SECONDS - 0.7, dt=1 / 60)
+        assert app.frames_drawn == before            # between changes: not one frame
+        assert middle != settled                     # it moved
+        pictures.append(settled)
+    assert len(set(pictures)) == 3                   # three turns, three pictures
+
+
+def test_the_loop_presents_only_what_moved(group_chat, tmp_path):
+    """While the ring breathes and the place fades, the app is told which parts of the
+    window changed (a software display then copies only those); a whole frame says None."""
+    app = make_kiosk([group_chat], tmp_path, size=(1280, 720))
+    step(app, LANG_SECONDS + 0.3, dt=1 / 60)
+    assert app.top.patched and app.top.changed
+    column = app.top._column_w()
+    assert all(r.left >= column or r.colliderect(app.top.starts[0].rect.inflate(60, 60))
+               for r in app.top.changed)
+    app.top.refresh()
+    app.top._drawn_at = -2
+    assert app.draw() is None
+
+
+@pytest.mark.parametrize("moments", [(0.1, 0.5, 0.9), (7.1, 7.4, 8.1), (14.2, 14.9),
+                                     (2.0, 7.3, 7.4), (13.5, 14.0, 14.1)])
 def test_a_frame_that_redraws_only_what_moved_equals_a_whole_one(app, moments):
     loop = app.top
-    for moment in moments:                           # the cast walking in, then the pulse
+    for moment in moments:                           # the cast walking in, then a change
         loop.elapsed = moment
         app.draw()
     assert loop.patched
