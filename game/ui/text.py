@@ -6,10 +6,15 @@ pixels; it is bounded because an unbounded one grew to 292 MB over 20,000 string
 
 `fit()` is the single layout function for text in a box: drawing uses it, and the overflow test
 asks it the same question for every string of every scenario.
+
+A number is never wrapped apart from the word after it ("29 / deelnemers" reads as another
+figure): wrapped text goes to SDL_ttf with a no-break space between them, which SDL_ttf does not
+break at (`keep_numbers_with_words`).
 """
 
 from __future__ import annotations
 
+import re
 import struct
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +37,14 @@ take well under that, and at 4K a few hundred long, wrapped texts would otherwis
 300 MB. Screens keep what they composed on their layers, so text is only rendered again when a
 layer is composed again."""
 ALIGNS = {"left": 0, "center": 1, "right": 2}
+NO_BREAK_SPACE = "\u00a0"
+_NUMBER_THEN_WORD = re.compile(r"(?<=\d)(%?) (?=[^\W\d_])")
+"""A space after a number (or a percentage) and before a word: letters, not another number."""
+
+
+def keep_numbers_with_words(text: str) -> str:
+    """`text` with every number joined to the word after it by a no-break space."""
+    return _NUMBER_THEN_WORD.sub("\\1" + NO_BREAK_SPACE, text)
 
 
 def _ensure_font_module() -> None:
@@ -76,7 +89,7 @@ def render_uncached(text: str, size: int, colour, style: str = "regular", wrap: 
     f = font(size, style)
     f.align = ALIGNS[align]
     if wrap > 0:
-        return f.render(text, True, colour, wraplength=int(wrap))
+        return f.render(keep_numbers_with_words(text), True, colour, wraplength=int(wrap))
     return f.render(text, True, colour)
 
 

@@ -1,0 +1,60 @@
+"""Wrapped text never breaks between a number and the word it counts ("2C. 29 / deelnemers"): a
+reader at the back of a classroom reads "29" alone at the end of a line as a different figure.
+The wrapping is SDL_ttf's (text.py); the game joins a number to its word with a no-break space
+before handing the text over, so the rule holds wherever text is wrapped or measured."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from game.ui import text as tx  # noqa: E402
+
+SIZE = 40
+
+
+def lines(text: str, width: int) -> list[str]:
+    """The lines `text` wraps into at `width`, read back from the rendering: each line's ink
+    width matched against the words that fill it."""
+    surface = tx.render(text, SIZE, (0, 0, 0), "regular", width)
+    lh = tx.line_height(SIZE)
+    words, out = text.split(" "), []
+    for y in range(0, surface.get_height() - lh // 2, lh):
+        band = surface.subsurface((0, y, surface.get_width(), min(lh, surface.get_height() - y)))
+        ink = band.get_bounding_rect().right
+        line = []
+        while words and tx.text_width(" ".join(line + [words[0]]).replace("\u00a0", " "),
+                                      SIZE) <= ink + 2:
+            line.append(words.pop(0))
+        out.append(" ".join(line))
+    return out
+
+
+@pytest.mark.parametrize("text", ["Klas 2C. 29 deelnemers vandaag",
+                                  "Vandaag speelden 124 mensen, 73% van hen greep in",
+                                  "Today 124 people played and 73% stepped in"])
+def test_a_number_stays_with_its_word(text):
+    pygame.font.init()
+    full = tx.text_width(text, SIZE)
+    words = text.split(" ")
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:]) if a.rstrip("%").isdigit()]
+    narrowest = max(tx.text_width(pair, SIZE) for pair in pairs) + 4  # a pair fits a line
+    for width in range(narrowest, full + 1, 7):
+        for line in lines(text, width):
+            last = line.split(" ")[-1] if line else ""
+            assert not last.rstrip("%").isdigit() or line == lines(text, width)[-1], (
+                width, lines(text, width))
+
+
+def test_only_numbers_before_words_are_joined():
+    join = tx.keep_numbers_with_words
+    assert join("Klas 2C. 29 deelnemers") == "Klas 2C. 29\u00a0deelnemers"
+    assert join("73% van de spelers") == "73%\u00a0van de spelers"
+    assert join("1 2 3 en 4") == "1 2 3\u00a0en 4"      # never a long chain of numbers
+    assert join("stap 2, dan") == "stap 2, dan"
+    assert join("") == ""
