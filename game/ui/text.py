@@ -75,9 +75,10 @@ class RenderCache:
         return self._surfaces.pixels
 
     def get(self, text: str, size: int, colour, style: str = "regular", wrap: int = 0,
-            align: str = "left") -> pygame.Surface:
-        return self._surfaces.get((text, size, tuple(colour), style, wrap, align),
-                                  lambda: render_uncached(text, size, colour, style, wrap, align),
+            align: str = "left", together: bool = True) -> pygame.Surface:
+        return self._surfaces.get((text, size, tuple(colour), style, wrap, align, together),
+                                  lambda: render_uncached(text, size, colour, style, wrap, align,
+                                                          together),
                                   int(self.windows * window_pixels()))
 
     def clear(self) -> None:
@@ -85,11 +86,15 @@ class RenderCache:
 
 
 def render_uncached(text: str, size: int, colour, style: str = "regular", wrap: int = 0,
-                    align: str = "left") -> pygame.Surface:
+                    align: str = "left", together: bool = True) -> pygame.Surface:
+    """`text` rendered, wrapped to `wrap` pixels if given, numbers kept with their words
+    unless `together` is False."""
     f = font(size, style)
     f.align = ALIGNS[align]
     if wrap > 0:
-        return f.render(keep_numbers_with_words(text), True, colour, wraplength=int(wrap))
+        if together:
+            text = keep_numbers_with_words(text)
+        return f.render(text, True, colour, wraplength=int(wrap))
     return f.render(text, True, colour)
 
 
@@ -97,9 +102,9 @@ CACHE = RenderCache()
 
 
 def render(text: str, size: int, colour, style: str = "regular", wrap: int = 0,
-           align: str = "left") -> pygame.Surface:
+           align: str = "left", together: bool = True) -> pygame.Surface:
     """Text as a surface, from the shared bounded cache."""
-    return CACHE.get(text, size, colour, style, wrap, align)
+    return CACHE.get(text, size, colour, style, wrap, align, together)
 
 
 def line_height(size: int, style: str = "regular") -> int:
@@ -150,11 +155,21 @@ def sizes_down(size: int, min_size: int | None = None):
 def fit(text: str, box: pygame.Rect, size: int, colour, style: str = "regular",
         min_size: int | None = None, align: str = "left") -> Fit:
     """`text` wrapped to the box width at `size`, shrunk step by step down to `min_size` if it
-    is too tall. `fits` is False when even `min_size` overflows the box."""
+    is too tall. `fits` is False when even `min_size` overflows the box. Where keeping a
+    number with its word costs the line that does not fit, the text is wrapped without: a
+    break there is better than smaller text or text cut off."""
     box = pygame.Rect(box)
+
+    def fitting(surface: pygame.Surface) -> bool:
+        return surface.get_height() <= box.h and surface.get_width() <= box.w
+
     for current in sizes_down(size, min_size):
         surface = render(text, current, colour, style, max(1, box.w), align)
-        ok = surface.get_height() <= box.h and surface.get_width() <= box.w
+        ok = fitting(surface)
+        if not ok:
+            loose = render(text, current, colour, style, max(1, box.w), align, together=False)
+            if fitting(loose):
+                surface, ok = loose, True
         if ok:
             break
     return Fit(text, box, current, surface, ok)

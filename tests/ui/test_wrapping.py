@@ -58,3 +58,18 @@ def test_only_numbers_before_words_are_joined():
     assert join("1 2 3 en 4") == "1 2 3\u00a0en 4"      # never a long chain of numbers
     assert join("stap 2, dan") == "stap 2, dan"
     assert join("") == ""
+
+
+def test_a_break_there_rather_than_smaller_or_cut_off_text():
+    """Where keeping a number with its word would cost the one line the box does not have,
+    `fit` wraps without it, at the size asked for."""
+    pygame.font.init()
+    text = "Vandaag speelden 124 mensen, 73% van hen greep in"
+    widths = [w for w in range(120, tx.text_width(text, SIZE), 3)
+              if tx.render(text, SIZE, (0, 0, 0), "regular", w).get_height()
+              > tx.render(text, SIZE, (0, 0, 0), "regular", w, together=False).get_height()]
+    assert widths
+    w = widths[0]
+    loose = tx.render(text, SIZE, (0, 0, 0), "regular", w, together=False)
+    fit = tx.fit(text, pygame.Rect(0, 0, w, loose.get_height()), SIZE, (0, 0, 0), "regular")
+    assert fit.fits and fit.size == SIZE and fit.height == loose.get_height()
