@@ -1052,3 +1052,73 @@ def test_the_log_goes_to_its_file_and_nothing_more_to_the_terminal(tmp_path):
                               "the right code was typed: the organiser's menu is open",
                               "closed by the organiser"]
     assert messages[-1].startswith("event screen stopped; today 0 players")
+
+
+# --- the same action in the same place --------------------------------------------------------
+
+FORWARD_LABELS = {"next", "continue"}
+
+
+def _nav_rects(app) -> dict[str, tuple]:
+    """Back's and the way on's rectangles on the screen shown, by what they do."""
+    top = app.top
+    found = {}
+    for b in top.buttons():
+        if b.label == top.t("back"):
+            found["back"] = tuple(b.rect)
+        elif b.label in {top.t(key) for key in FORWARD_LABELS}:
+            found["forward"] = tuple(b.rect)
+    return found
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_back_and_next_stay_in_one_place_on_every_screen(group_chat, tmp_path, size, lang):
+    """A visitor who taps where Next was must not meet Back on the next screen: the room's
+    beats, the chat's, the choices and the consequence put each action in one place."""
+    app = make_kiosk([group_chat], tmp_path, size=size, lang=lang)
+    app.top.start(lang)
+    app.step(0.1)
+    seen: dict[tuple, dict] = {}
+    for _ in range(80):
+        top = app.top
+        kind = (type(top).__name__, getattr(top, "is_chat", None), getattr(top, "phase", None))
+        seen.setdefault(kind, _nav_rects(app))
+        if getattr(top, "phase", None) == "choices":
+            top.layout().choices.buttons[-1].action()
+        else:
+            forward = [b for b in top.buttons() if b.label in {top.t(k) for k in FORWARD_LABELS}]
+            if not forward:
+                break
+            forward[0].action()
+        app.step(5.0)
+        app.step(5.0)
+    kinds = {k[0] + ("-chat" if k[1] else "") + (f"-{k[2]}" if k[2] else "") for k in seen}
+    assert {"TouchSceneScreen-beats", "TouchSceneScreen-chat-beats", "TouchSceneScreen-choices",
+            "TouchConsequenceScreen"} <= kinds, kinds
+    backs = {rects["back"] for rects in seen.values() if "back" in rects}
+    forwards = {rects["forward"] for rects in seen.values() if "forward" in rects}
+    assert len(backs) == 1, seen
+    assert len(forwards) == 1, seen
+    back, forward = pygame.Rect(backs.pop()), pygame.Rect(forwards.pop())
+    assert back.right < forward.left and not back.colliderect(forward)
+
+
+def test_visitors_see_no_theory_labels(group_chat, tmp_path):
+    """The class's words for the bystander model's steps and the victim's condition by name
+    ("Step: interpret as a problem", "Fenna: coping") mean nothing to a visitor: event mode
+    shows where it happens and the visitor's role; class and pupil mode keep them."""
+    app = make_kiosk([group_chat], tmp_path, size=(1280, 720), lang="en")
+    app.top.start("en")
+    app.step(0.1)
+    top = app.top
+    assert isinstance(top, TouchSceneScreen) and top.view.step_label
+    words = [c.label.lower() for c in top.layout().chips]
+    assert words == [top.view.place_label.lower(),
+                     top.t("your_role", role=top.view.role_label).lower()]
+    assert not any(top.view.step_label.lower() in w or top.view.condition.label.lower() in w
+                   for w in words)
+    pupil = SceneScreen(app, top.run)
+    full = [c.label.lower() for c in pupil.layout().chips]
+    assert any(top.view.step_label.lower() in w for w in full)
+    assert any(top.view.condition.label.lower() in w for w in full)
