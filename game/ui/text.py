@@ -7,9 +7,9 @@ pixels; it is bounded because an unbounded one grew to 292 MB over 20,000 string
 `fit()` is the single layout function for text in a box: drawing uses it, and the overflow test
 asks it the same question for every string of every scenario.
 
-A number is never wrapped apart from the word after it ("29 / deelnemers" reads as another
-figure): wrapped text goes to SDL_ttf with a no-break space between them, which SDL_ttf does not
-break at (`keep_numbers_with_words`).
+A number is never wrapped apart from the words beside it ("29 / deelnemers", "ingegrepen / 9": a
+number alone at the end or start of a line reads as another figure): wrapped text goes to SDL_ttf
+with no-break spaces there, which SDL_ttf does not break at (`keep_numbers_with_words`).
 """
 
 from __future__ import annotations
@@ -38,13 +38,14 @@ take well under that, and at 4K a few hundred long, wrapped texts would otherwis
 layer is composed again."""
 ALIGNS = {"left": 0, "center": 1, "right": 2}
 NO_BREAK_SPACE = "\u00a0"
-_NUMBER_THEN_WORD = re.compile(r"(?<=\d)(%?) (?=[^\W\d_])")
-"""A space after a number (or a percentage) and before a word: letters, not another number."""
+_BESIDE_A_NUMBER = re.compile(r"(?<=\d)(%?) (?=[^\W\d_])|(?<=[^\W\d_])() (?=\d)")
+"""A space between a number (or a percentage) and a word, either way round: "29 deelnemers",
+"ingegrepen 9". Not between two numbers, so a list of them still wraps."""
 
 
 def keep_numbers_with_words(text: str) -> str:
-    """`text` with every number joined to the word after it by a no-break space."""
-    return _NUMBER_THEN_WORD.sub("\\1" + NO_BREAK_SPACE, text)
+    """`text` with every number joined to the words beside it by no-break spaces."""
+    return _BESIDE_A_NUMBER.sub(lambda m: (m.group(1) or "") + NO_BREAK_SPACE, text)
 
 
 def _ensure_font_module() -> None:

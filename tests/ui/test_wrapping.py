@@ -37,26 +37,31 @@ def lines(text: str, width: int) -> list[str]:
 
 @pytest.mark.parametrize("text", ["Klas 2C. 29 deelnemers vandaag",
                                   "Vandaag speelden 124 mensen, 73% van hen greep in",
+                                  "Vandaag tot nu toe: spelers 25, ingegrepen 9, einde gezien 19.",
                                   "Today 124 people played and 73% stepped in"])
-def test_a_number_stays_with_its_word(text):
+def test_a_number_stays_with_its_words(text):
     pygame.font.init()
     full = tx.text_width(text, SIZE)
     words = text.split(" ")
-    pairs = [f"{a} {b}" for a, b in zip(words, words[1:]) if a.rstrip("%").isdigit()]
-    narrowest = max(tx.text_width(pair, SIZE) for pair in pairs) + 4  # a pair fits a line
-    for width in range(narrowest, full + 1, 7):
-        for line in lines(text, width):
-            last = line.split(" ")[-1] if line else ""
-            assert not last.rstrip("%").isdigit() or line == lines(text, width)[-1], (
-                width, lines(text, width))
+    chunks = tx.keep_numbers_with_words(text).split(" ")
+    narrowest = max(tx.text_width(c.replace("\u00a0", " "), SIZE) for c in chunks) + 4
+    assert len(chunks) < len(words)
+    for width in range(narrowest, full + 1, 7):     # wherever each joined part fits a line
+        wrapped = lines(text, width)
+        assert " ".join(wrapped) == text, (width, wrapped)
+        for line, after in zip(wrapped, wrapped[1:]):
+            end, start = line.split(" ")[-1], after.split(" ")[0]
+            pair = f"{end} {start}"                  # a break where no number meets a word
+            assert tx.keep_numbers_with_words(pair) == pair, (width, wrapped)
 
 
-def test_only_numbers_before_words_are_joined():
+def test_only_numbers_beside_words_are_joined():
     join = tx.keep_numbers_with_words
-    assert join("Klas 2C. 29 deelnemers") == "Klas 2C. 29\u00a0deelnemers"
+    assert join("Klas 2C. 29 deelnemers") == "Klas\u00a02C. 29\u00a0deelnemers"
     assert join("73% van de spelers") == "73%\u00a0van de spelers"
-    assert join("1 2 3 en 4") == "1 2 3\u00a0en 4"      # never a long chain of numbers
-    assert join("stap 2, dan") == "stap 2, dan"
+    assert join("spelers 25, ingegrepen 9") == "spelers\u00a025, ingegrepen\u00a09"
+    assert join("1 2 3 en 4") == "1 2 3\u00a0en\u00a04"    # never a long chain of numbers
+    assert join("niets te tellen") == "niets te tellen"
     assert join("") == ""
 
 
