@@ -1150,3 +1150,20 @@ def test_a_visitors_screens_are_freed_when_the_loop_comes_back(group_chat, tmp_p
         if was:
             gc.enable()
 
+
+
+def test_the_organiser_menu_keys_are_in_its_table(group_chat, tmp_path):
+    """The organiser's menu lists its keys (Backspace: back to the event) like every screen,
+    and its buttons come from its layout, the same between two drawings."""
+    app = make_kiosk([group_chat], tmp_path / "keys", pin="2468")
+    app.step(0.1)
+    under = app.top
+    menu = open_organiser_menu(app)
+    assert [b.action for b in OrganiserScreen.BINDINGS] == ["back"]
+    first = menu.items
+    app.draw()
+    assert menu.items is first
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_BACKSPACE, mod=0,
+                                         unicode="", scancode=0))
+    app.step(0.1)
+    assert app.top is under and app.running
