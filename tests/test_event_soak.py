@@ -11,7 +11,8 @@ did by the rules of `game/event/visits.py`, and memory must stay flat and low: r
 read after every visitor and every simulated hour as the process holds it (no collection first:
 pictures held by garbage waiting for the collector count, as they do on the event's laptop), the
 Python heap every simulated hour; their growth per hour is fitted after a warm-up hour, and the
-peak resident memory (VmHWM) must stay under PEAK_MB on screens up to 1920x1080.
+peak resident memory (VmHWM) must stay under PEAK_MB on screens up to 1920x1080 when the day runs
+in a process of its own (`make soak-event`).
 
     .venv/bin/python -m pytest -q tests/test_event_soak.py            # a short day: 200 visitors
     make soak-event                                     # 3,000 visitors at 1920x1080, figures
@@ -389,7 +390,7 @@ class EventDay:
         return self.report
 
 
-def test_an_event_day(tmp_path, capsys):
+def test_an_event_day(tmp_path, capsys, request):
     gc.collect()
     if TRACE:
         tracemalloc.start(1)
@@ -411,7 +412,10 @@ def test_an_event_day(tmp_path, capsys):
     assert report.growth(report.heap) < MAX_GROWTH_MB_PER_HOUR, report.lines()
     if report.rss:
         assert report.growth(report.rss) < MAX_GROWTH_MB_PER_HOUR, report.lines()
-    if report.peak is not None and SIZE[0] * SIZE[1] <= 1920 * 1080:
+    # The peak is the process's: it is the day's own only when the day runs alone (make
+    # soak-event), not after a whole test session's 4K screens and broken files.
+    alone = request.session.testscollected == 1
+    if alone and report.peak is not None and SIZE[0] * SIZE[1] <= 1920 * 1080:
         assert report.peak < PEAK_MB, report.lines()
 
 
