@@ -40,10 +40,12 @@ translations: $(STAMP)
 	$(BIN)/pybabel update
 	$(BIN)/pybabel compile --statistics
 
-# A long simulated event day (3,000 visitors, clock accelerated): prints the memory figures.
+# A long simulated event day (3,000 visitors, clock accelerated) at the event screen's size
+# (SOAK_SIZE, 1920x1080 unless given): prints the memory figures.
+SOAK_SIZE ?= 1920x1080
 soak-event: $(STAMP)
-	BYSTANDER_SOAK_VISITORS=$${BYSTANDER_SOAK_VISITORS:-3000} $(BIN)/python -m pytest -q -s \
-		tests/test_event_soak.py
+	BYSTANDER_SOAK_VISITORS=$${BYSTANDER_SOAK_VISITORS:-3000} BYSTANDER_SOAK_SIZE=$(SOAK_SIZE) \
+		$(BIN)/python -m pytest -q -s tests/test_event_soak.py
 
 # The fuzz tests of tests/core/test_fuzz.py with many examples: about 10 minutes on 2 cores.
 FUZZ_EXAMPLES ?= 13000

@@ -21,6 +21,7 @@ from testpaths import MINI
 TINY = Plan("tiny", story=str(MINI), startup_runs=1, startup_warmup=0, frame_sizes=(HD,),
             frames=2, warmup_frames=1, animation_sizes=(HD,), animation_runs=1,
             animation_tail=0.05, idle_seconds=0.2, idle_slices=2, idle_size=HD,
+            attract_seconds=0.3,
             scenario_sizes=(5, 50), scenario_runs=1, memory_sizes=(HD,), present=False,
             ballot_rounds=1, ballot_devices=30, preview_runs=1, preview_size=HD)
 
@@ -40,7 +41,8 @@ def test_every_family_is_measured(tiny):
     keys = {f.key for f in tiny.figures}
     expected = {"startup_game", "startup_bare", "startup_ratio", "startup_first_ever",
                 "startup_first_ever_ratio", "fps_1280x720",
-                "dropped_1280x720", "idle_static", "idle_animating", "load_5", "load_50",
+                "dropped_1280x720", "idle_static", "idle_animating", "idle_attract", "load_5",
+                "load_50",
                 "build_5", "build_50", "start_5", "start_50", "choose", "growth_load_50",
                 "growth_build_50", "ballot_count", "ballot_crowd", "preview_save_to_frame"}
     expected |= {f"frame_{s}_1280x720" for s in SCREENS}
@@ -127,3 +129,17 @@ def test_verdict_software_display():
 
 def test_verdict_without_frames():
     assert verdict(Bench(Plan("empty"))).startswith("No verdict")
+
+
+def test_verdict_software_display_for_an_event():
+    """Smooth frames, but presenting them makes the all-day attract loop cost more than its
+    target: the advice follows the bench's figures, not only stutter."""
+    line = verdict(_bench_with({FULL_HD: 6.0}, {FULL_HD: 0},
+                               {"idle_attract": 16.5, "idle_attract_software": 1.1}))
+    assert line.startswith("This machine runs the game smoothly at 1920x1080.")
+    assert "For an event (all day), turn on Settings > Software display" in line
+    assert "16.5%" in line and "1.1%" in line
+    for cheap in ({"idle_attract": 3.9, "idle_attract_software": 1.1},   # under the target
+                  {"idle_attract": 6.0, "idle_attract_software": 5.0},   # not much cheaper
+                  {"idle_attract": 16.5}):                               # headless: no choice
+        assert "event" not in verdict(_bench_with({FULL_HD: 6.0}, {FULL_HD: 0}, cheap))

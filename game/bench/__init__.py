@@ -5,7 +5,8 @@ One module per family of measurements:
 - `startup`   process start to the first title frame, beside a bare pygame-ce window (the ratio)
 - `frames`    redraw time of every screen at 720p, 1080p and 4K, frames a second, and frames of
               the meter animation that miss 60 Hz; `present` adds display.flip on a real display
-- `idle`      CPU share of one core in the real loop, on a static screen and while animating
+- `idle`      CPU share of one core in the real loop, on a static screen and while animating;
+              `attract` the same for event mode's attract loop, on the real display if any
 - `preview`   the live preview: saving the story file to the frame that shows it
 - `scenarios` load + check and machine build of generated scenarios of 100 to 10,000 scenes
 - `memory`    peak resident memory of a full play-through (`playthrough` is the child process)
@@ -76,6 +77,9 @@ def collect(plan: Plan, progress=None) -> Bench:
             from .idle import idle_figures
             say("idle")
             idle_figures(bench, story, plan.idle_size, plan.idle_seconds, plan.idle_slices)
+            from .attract import attract_figures
+            say("attract loop")
+            attract_figures(bench, story.path, plan.idle_size, plan.attract_seconds)
         if "preview" in plan.sections:
             from .preview import preview_figures
             say("preview")

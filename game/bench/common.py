@@ -68,6 +68,8 @@ class Plan:
     idle_seconds: float = 10.0
     idle_slices: int = 10
     idle_size: tuple[int, int] = FULL_HD
+    attract_seconds: float = 28.0
+    """The attract loop of event mode: four turns of its languages (one in `--quick`)."""
     scenario_sizes: tuple[int, ...] = (100, 1000, 10_000)
     scenario_runs: int = 5
     memory_sizes: tuple[tuple[int, int], ...] = (FULL_HD, UHD)
@@ -87,6 +89,7 @@ class Plan:
 FULL = Plan("full")
 QUICK = Plan("quick", startup_runs=3, frame_sizes=(FULL_HD,), frames=30, warmup_frames=3,
              animation_sizes=(FULL_HD,), animation_runs=2, idle_seconds=3.0, idle_slices=6,
+             attract_seconds=7.0,
              scenario_sizes=(100, 1000), scenario_runs=3, memory_sizes=(FULL_HD,),
              ballot_rounds=2, preview_runs=3)
 
@@ -171,3 +174,17 @@ def display_env(env: dict[str, str]) -> tuple[dict[str, str], str]:
 
 def is_headless(driver: str) -> bool:
     return driver in ("dummy", "offscreen")
+
+
+SOFTWARE_DISPLAY = {"SDL_FRAMEBUFFER_ACCELERATION": "0"}
+"""The environment the game's software display setting sets (see `game.ui.app`)."""
+
+
+def child_numbers(module: str, args: list[str], env: dict[str, str],
+                  timeout: float) -> list[float]:
+    """Run `python -m <module> ARGS` and read the numbers on the last line it printed. Raises
+    what `subprocess.run` raises, and ValueError or IndexError for output without numbers."""
+    import subprocess
+    done = subprocess.run([sys.executable, "-m", module, *args], env=env, capture_output=True,
+                          text=True, timeout=timeout, check=True)
+    return [float(v) for v in done.stdout.strip().splitlines()[-1].split()]

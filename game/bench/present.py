@@ -11,7 +11,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from .common import FULL_HD, Bench, Figure, display_env, is_headless, size_name, summary
+from .common import (FULL_HD, SOFTWARE_DISPLAY, Bench, Figure, child_numbers, display_env,
+                     is_headless, size_name, summary)
 
 SECTION = "frames"
 TIMEOUT = 120.0
@@ -48,12 +49,10 @@ def present_figures(bench: Bench, size: tuple[int, int] = FULL_HD,
     name = size_name(size)
     for label, key, extra in (("default", "present_default", {}),
                               ("software display setting", "present_software",
-                               {"SDL_FRAMEBUFFER_ACCELERATION": "0"})):
-        command = [sys.executable, "-m", "game.bench.present", name, str(frames)]
+                               SOFTWARE_DISPLAY)):
         try:
-            done = subprocess.run(command, env={**env, **extra}, capture_output=True, text=True,
-                                  timeout=TIMEOUT, check=True)
-            times = [float(v) for v in done.stdout.strip().splitlines()[-1].split()]
+            times = child_numbers("game.bench.present", [name, str(frames)], {**env, **extra},
+                                  TIMEOUT)
         except (subprocess.SubprocessError, OSError, ValueError, IndexError) as exc:
             bench.note(f"presenting ({label}) not measured: {exc}")
             continue

@@ -474,8 +474,11 @@ class App:
             self.animating = False
             self.dirty = True
         if self.animating or self.dirty:
-            self.draw()
-            pygame.display.flip()
+            changed = self.draw()
+            if changed is None:
+                pygame.display.flip()
+            else:  # a software display copies only these parts to the screen
+                pygame.display.update(changed)
             if BENCH_FIRST_FRAME:  # `bystander bench` times start-up to this moment
                 print("BYSTANDER_FIRST_FRAME", flush=True)
                 self.running = False
@@ -491,11 +494,14 @@ class App:
             if clock.words(self.lang) != before:
                 self.dirty = True
 
-    def draw(self) -> None:
+    def draw(self) -> list[pygame.Rect] | None:
+        """Draw the top screen; returns the parts of the window it changed (None: all)."""
         self.dirty = False
-        if self.top is not None:
-            self.top.draw(self.surface)
-            self.frames_drawn += 1
+        if self.top is None:
+            return None
+        self.top.draw(self.surface)
+        self.frames_drawn += 1
+        return self.top.changed
 
     def run_frames(self, n: int, dt: float = 1 / 60) -> None:
         for _ in range(n):

@@ -25,6 +25,7 @@ Time comes from an injectable monotonic `clock`, so tests run a whole event day 
 
 from __future__ import annotations
 
+import gc
 import logging
 import math
 import time
@@ -175,6 +176,12 @@ class KioskApp(App):
         self.last_input = self.now()
         self.resets += 1
         self.dirty = True
+        release_screens()
+
+    def go(self, intent) -> None:
+        """The next screen of the story, and the one it replaced let go at once."""
+        super().go(intent)
+        release_screens()
 
     def choose_story(self, lang: str, index: int = 0) -> None:
         """The visitor touched the attract loop: their story, or the stories to pick from."""
@@ -362,13 +369,24 @@ class KioskApp(App):
         self.tick()
         return super().step(dt)
 
-    def draw(self) -> None:
-        super().draw()
+    def draw(self) -> list[pygame.Rect] | None:
+        changed = super().draw()
         if self.warning_left is not None and self.top is not None:
             self.warning_fits = draw_idle_warning(self.surface, self.theme, self.warning_left,
                                                   self.lang)
+            return None
+        return changed
 
     warning_fits = True
+
+
+def release_screens() -> None:
+    """Free the screens gone from the stack now. A screen's buttons call its methods, so
+    screens live in reference cycles, which Python frees when its collector next runs: counted
+    in Python objects, not in the megabytes of pictures a screen holds. At 1080p the day's
+    memory climbed about 10 MB a visitor and fell back every 7-8 (234-351 MB); collecting when
+    a screen is left (about 3 ms) keeps it at what one screen needs."""
+    gc.collect()
 
 
 # --- the idle countdown ---------------------------------------------------------------------------

@@ -7,10 +7,15 @@ pixels; it is bounded because an unbounded one grew to 292 MB over 20,000 string
 
 `fit()` is the single layout function for text in a box: drawing uses it, and the overflow test
 asks it the same question for every string of every scenario.
+
+A number is never wrapped apart from the words beside it ("29 / deelnemers", "ingegrepen / 9": a
+number alone at the end or start of a line reads as another figure): wrapped text goes to SDL_ttf
+with no-break spaces there, which SDL_ttf does not break at (`keep_numbers_with_words`).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,6 +34,15 @@ take well under that, and at 4K a few hundred long, wrapped texts would otherwis
 300 MB. Screens keep what they composed on their layers, so text is only rendered again when a
 layer is composed again."""
 ALIGNS = {"left": 0, "center": 1, "right": 2}
+NO_BREAK_SPACE = "\u00a0"
+_BESIDE_A_NUMBER = re.compile(r"(?<=\d)(%?) (?=[^\W\d_])|(?<=[^\W\d_])() (?=\d)")
+"""A space between a number (or a percentage) and a word, either way round: "29 deelnemers",
+"ingegrepen 9". Not between two numbers, so a list of them still wraps."""
+
+
+def keep_numbers_with_words(text: str) -> str:
+    """`text` with every number joined to the words beside it by no-break spaces."""
+    return _BESIDE_A_NUMBER.sub(lambda m: (m.group(1) or "") + NO_BREAK_SPACE, text)
 
 
 def _ensure_font_module() -> None:
@@ -66,9 +80,10 @@ class RenderCache:
         return self._surfaces.pixels
 
     def get(self, text: str, size: int, colour, style: str = "regular", wrap: int = 0,
-            align: str = "left") -> pygame.Surface:
-        return self._surfaces.get((text, size, tuple(colour), style, wrap, align),
-                                  lambda: render_uncached(text, size, colour, style, wrap, align),
+            align: str = "left", together: bool = True) -> pygame.Surface:
+        return self._surfaces.get((text, size, tuple(colour), style, wrap, align, together),
+                                  lambda: render_uncached(text, size, colour, style, wrap, align,
+                                                          together),
                                   int(self.windows * window_pixels()))
 
     def clear(self) -> None:
@@ -76,13 +91,17 @@ class RenderCache:
 
 
 def render_uncached(text: str, size: int, colour, style: str = "regular", wrap: int = 0,
-                    align: str = "left") -> pygame.Surface:
+                    align: str = "left", together: bool = True) -> pygame.Surface:
+    """`text` rendered, wrapped to `wrap` pixels if given, numbers kept with their words
+    unless `together` is False."""
     f = font(size, style)
     if glyphruns.needs_fallback(text, style):
         return glyphruns.render(text, style, colour, int(wrap), ALIGNS[align], f,
                                 emoji_font(size))
     f.align = ALIGNS[align]
     if wrap > 0:
+        if together:
+            text = keep_numbers_with_words(text)
         return f.render(text, True, colour, wraplength=int(wrap))
     return f.render(text, True, colour)
 
@@ -91,9 +110,9 @@ CACHE = RenderCache()
 
 
 def render(text: str, size: int, colour, style: str = "regular", wrap: int = 0,
-           align: str = "left") -> pygame.Surface:
+           align: str = "left", together: bool = True) -> pygame.Surface:
     """Text as a surface, from the shared bounded cache."""
-    return CACHE.get(text, size, colour, style, wrap, align)
+    return CACHE.get(text, size, colour, style, wrap, align, together)
 
 
 def line_height(size: int, style: str = "regular") -> int:
@@ -146,11 +165,21 @@ def sizes_down(size: int, min_size: int | None = None):
 def fit(text: str, box: pygame.Rect, size: int, colour, style: str = "regular",
         min_size: int | None = None, align: str = "left") -> Fit:
     """`text` wrapped to the box width at `size`, shrunk step by step down to `min_size` if it
-    is too tall. `fits` is False when even `min_size` overflows the box."""
+    is too tall. `fits` is False when even `min_size` overflows the box. Where keeping a
+    number with its word costs the line that does not fit, the text is wrapped without: a
+    break there is better than smaller text or text cut off."""
     box = pygame.Rect(box)
+
+    def fitting(surface: pygame.Surface) -> bool:
+        return surface.get_height() <= box.h and surface.get_width() <= box.w
+
     for current in sizes_down(size, min_size):
         surface = render(text, current, colour, style, max(1, box.w), align)
-        ok = surface.get_height() <= box.h and surface.get_width() <= box.w
+        ok = fitting(surface)
+        if not ok:
+            loose = render(text, current, colour, style, max(1, box.w), align, together=False)
+            if fitting(loose):
+                surface, ok = loose, True
         if ok:
             break
     return Fit(text, box, current, surface, ok)

@@ -395,6 +395,12 @@ def ease_out(t: float) -> float:
     return 1 - (1 - t) ** 3
 
 
+def ease_in_out(t: float) -> float:
+    """Slow at both ends (smoothstep): a change that starts and settles without a jolt."""
+    t = min(1.0, max(0.0, t))
+    return t * t * (3 - 2 * t)
+
+
 @dataclass
 class MeterRow:
     """One of the victim's meters, shown moving from its value before to its value after."""

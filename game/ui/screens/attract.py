@@ -2,13 +2,19 @@
 
 The title, the story on offer (in turn, when there are several) with its place and its cast
 walking in, today's count of players and how many of them stepped in, and an invitation to touch,
-in Dutch and English by turns (or only the language set in `kiosk_lang`), its button ringed by a
-slow pulse. A touch anywhere starts in the language on screen; the big buttons start in their own
-language.
+in Dutch and English by turns (or only the language set in `kiosk_lang`), its button ringed.
 
-It runs all day, so it is cheap: at most `FPS` frames a second, and each frame puts back and
-redraws only what moved (the pulse; the cast while it walks in) over a still picture composed once
-per change of words. With reduced motion nothing moves and it redraws only when the words change.
+It runs all day on one screen, so it moves gently and costs little. At every turn of the
+language (every `LANG_SECONDS`) the picture changes for `CHANGE_SECONDS`: the story's next place
+cross-fades in behind the words, the cast steps to new spots and the ring around the start
+button breathes once. Something changes every few seconds for an eye three metres away, and no
+picture stands still for hours on an OLED or plasma screen. In between nothing moves and nothing
+is drawn: presenting a 1080p frame costs about 12 ms of a core where OpenGL runs in software
+(no graphics drivers), so what the loop costs is how many frames it presents, at most
+`MOTION_FPS` a second and only while something moves. Those frames put back and redraw only the
+part right of the column (the fade and the cast) and the ring, over still pictures composed once
+per change of words and place. With reduced motion nothing moves: the picture and the words
+change at each turn in one redraw.
 """
 
 from __future__ import annotations
@@ -21,17 +27,25 @@ import pygame
 from .. import stage
 from .. import text as tx
 from ..bindings import ENTER, Binding
+from ..drawing import Drawing
 from ..i18n import t
-from ..widgets import Button, FocusList, ease_out, focus_ring, panel
+from ..widgets import Button, FocusList, ease_in_out, ease_out, focus_ring, panel
 from .base import Screen
 from .touch import touch_height
 
 LANG_SECONDS = 7.0
 """How long each language stays on screen."""
-FPS = 12
-"""Frames a second at most: the motion is slow, and the screen runs all day."""
+MOTION_FPS = 8
+"""Frames a second while something moves: the motion is slow, and every frame presented costs."""
 SLIDE_SECONDS = 1.2
 """Cast walking in when a story comes on screen."""
+CHANGE_SECONDS = 1.6
+"""At each turn of the language: the place cross-fades, the cast steps aside, the ring breathes."""
+PLACES = 3
+"""The story's places shown in turn (its first ones, in the story's order)."""
+CAST_SPOTS = (0.0, 0.08, -0.06)
+"""Where the cast stand at each turn, as a share of the width right of the column: a few spots
+in turn, so that no figure stands on the same pixels all day."""
 
 
 def balanced_width(text: str, width: int, size: int, style: str) -> int:
@@ -60,10 +74,11 @@ class AttractScreen(Screen):
         super().__init__(app)
         self.elapsed = 0.0
         self.focus = FocusList(hover=True)  # the start buttons show the mouse over them
-        self._frame = -1
-        self._drawn_key = None
+        self._drawn_state = None
         self._still_key = None
         self._still: pygame.Surface | None = None
+        self._fade_from: pygame.Surface | None = None
+        """The part right of the column as the last turn showed it, while it fades out."""
 
     # --- the cycle --------------------------------------------------------------------------------
 
@@ -88,26 +103,43 @@ class AttractScreen(Screen):
     def story_index(self) -> int:
         return int(self.elapsed // self.story_seconds) % len(self.entries)
 
-    def _content_key(self):
-        return self.shown_lang, self.story_index
+    @property
+    def turn(self) -> int:
+        """The turns of the language so far: the picture changes at each."""
+        return int(self.elapsed // LANG_SECONDS)
+
+    @property
+    def changing(self) -> float | None:
+        """How far the change to this turn's place and spots has got (0 to 1), while it runs;
+        else None. A story coming on screen walks its cast in instead."""
+        if self.app.settings.reduced_motion or self.turn == 0 or self.walking_in:
+            return None
+        into = self.elapsed % LANG_SECONDS / CHANGE_SECONDS
+        return into if into < 1 else None
+
+    @property
+    def moving(self) -> bool:
+        return self.walking_in or self.changing is not None
+
+    def _frame_state(self) -> tuple:
+        """What a frame drawn now would show, as far as deciding whether to draw one goes: the
+        words and the turn, and while something moves, which of its frames."""
+        key = (self.shown_lang, self.story_index, self.turn)
+        return key + (int(self.elapsed * MOTION_FPS),) if self.moving else key
 
     def seek(self, seconds: float) -> None:
         """Jump to a moment of the cycle (pictures and tests)."""
         self.elapsed = max(0.0, seconds)
-        self._frame = -1
+        self._drawn_state = None
 
     def update(self, dt: float) -> bool:
+        """Whether to draw: a new frame of what moves, or the picture of a new turn."""
         self.elapsed += dt
-        if self.app.settings.reduced_motion:  # redraw only when the words change
-            return self._content_key() != self._drawn_key
-        frame = int(self.elapsed * FPS)
-        if frame != self._frame:
-            self._frame = frame
-            return True
-        return False
+        return self._frame_state() != self._drawn_state
 
     def refresh(self) -> None:
         self._still_key = None
+        self._fade_from = None
 
     def on_escape(self) -> None:
         """Nothing: visitors have no way out of event mode."""
@@ -151,49 +183,103 @@ class AttractScreen(Screen):
         entry = self.entries[self.story_index]
         lang = self.shown_lang
         counts = self.app.counter.counts()
-        walking = self.walking_in
-        key = ((th.width, th.height), th.high_contrast, th.text_scale, lang, self.story_index,
-               counts.visitors_started, counts.visitors_stepped_in, walking)
+        turn = self.turn
+        change = self.changing
+        place = self._place(entry, turn)
+        words = ((th.width, th.height), th.high_contrast, th.text_scale, lang, self.story_index,
+                 counts.visitors_started, counts.visitors_stepped_in)
+        right = self._right()
+        if (words, place) != self._still_key or self._still is None:
+            self._still = self._still_picture(entry, place)
+            self._still_key = (words, place)
+            self._fade_from = None
+            before = self._place(entry, turn - 1)
+            if change is not None and before != place:  # the last turn's place, to fade out
+                size = (th.width, th.height)
+                self._fade_from = stage.place(before, "warm", size).subsurface(right).copy()
+                self._count_over = self._count_overlay(counts, lang)
+        if change is None:
+            self._fade_from = None
         buttons = (self.focus.index, tuple(b.hover for b in self.starts))
-        patch = (key == self._still_key and self._still is not None and surface is self._surface
+        patch = (words == self._drawn_words and surface is self._surface
                  and self.app.frames_drawn == self._drawn_at + 1 and buttons == self._buttons)
-        if key != self._still_key or self._still is None:
-            self._still = self._still_picture(entry)
-            if not walking:  # standing still: the cast is part of the still picture
-                self._draw_cast(self._still, entry, 0.0)
-            self._still_key = key
         if patch:  # the window still shows our last frame: put back only what moved
             for rect in self._moved:
                 surface.blit(self._still, rect, rect)
         else:
             surface.blit(self._still, (0, 0))
-        self._moved = self._draw_starts(surface, lang, only_primary=patch)
-        self._buttons = (self.focus.index, tuple(b.hover for b in self.starts))
-        if walking:
+        moved = []
+        if self._fade_from is not None:  # the places fade, the count stays on top
+            self._fade_from.set_alpha(round(255 * (1 - ease_in_out(change))))
+            moved.append(surface.blit(self._fade_from, right))
+            surface.blit(*self._count_over)
+        spot = CAST_SPOTS[turn % len(CAST_SPOTS)]
+        slide = 0.0
+        if change is not None:
+            before = CAST_SPOTS[(turn - 1) % len(CAST_SPOTS)]
+            spot = before + (spot - before) * ease_in_out(change)
+        elif self.walking_in:
             into = self.elapsed % self.story_seconds / SLIDE_SECONDS
-            slide = (1 - ease_out(into)) * (th.width - self._column_w()) * 0.6
-            self._moved += self._draw_cast(surface, entry, slide)
+            slide = (1 - ease_out(into)) * right.w * 0.6
+        moved += self._draw_cast(surface, entry, spot, slide)
+        moved += self._draw_starts(surface, lang, breath=change)
+        self._moved = moved
+        self._buttons = buttons
         self.patched = patch
-        self._drawn_key = self._content_key()
+        self.changed = moved if patch else None
+        self._drawn_state = self._frame_state()
+        self._drawn_words = words
         self._surface = surface
         self._drawn_at = self.app.frames_drawn
 
     _surface: pygame.Surface | None = None
     _drawn_at = -2
+    _drawn_words = None
     _buttons = None
     patched = False
     """Whether the last frame was drawn by putting back only what moved."""
     _moved: list[pygame.Rect] = []
+    _count_over: tuple[pygame.Surface, pygame.Rect] | None = None
 
-    def _still_picture(self, entry) -> pygame.Surface:
-        """Everything that stays still until the words change: place, column, texts, count."""
-        s = entry.scenario
-        still = stage.place(s.scenes[s.start].place, "warm",
-                            (self.theme.width, self.theme.height)).copy()
+    def _still_picture(self, entry, place: str) -> pygame.Surface:
+        """Everything that stays still until the words or the place change: the place, the
+        column, the texts and the count."""
+        still = stage.place(place, "warm", (self.theme.width, self.theme.height)).copy()
         self.composing(self.compose)(still)
         if self.theme.width > 0 and pygame.display.get_surface() is not None:
             still = still.convert()
         return still
+
+    def _count_overlay(self, counts, lang: str) -> tuple[pygame.Surface, pygame.Rect]:
+        """The count's panel with its shadow, on a transparent surface, and where it goes: drawn
+        over the places while they fade (the still picture has it over the new place)."""
+        th = self.theme
+        box = self.layout().count
+        area = box.inflate(4 * th.px(1), 4 * th.px(1))
+        over = pygame.Surface(area.size, pygame.SRCALPHA)
+        drawing, self.drawing = self.drawing, Drawing()  # the still's record stays the record
+        try:
+            self._draw_count(over, box.move(-area.x, -area.y), counts, lang)
+        finally:
+            self.drawing = drawing
+        return over, area
+
+    def _place(self, entry, turn: int) -> str:
+        """The place shown at `turn`: the story's first `PLACES` places in turn, its first
+        scene's first."""
+        s = entry.scenario
+        places = [s.scenes[s.start].place]
+        for scene in s.scenes.values():
+            if len(places) == PLACES:
+                break
+            if scene.place not in places:
+                places.append(scene.place)
+        return places[turn % len(places)]
+
+    def _right(self) -> pygame.Rect:
+        """The part of the screen right of the column: the place, the count and the cast."""
+        left = self._column_w()
+        return pygame.Rect(left, 0, max(0, self.theme.width - left), self.theme.height)
 
     # --- layout -----------------------------------------------------------------------------------
 
@@ -359,33 +445,33 @@ class AttractScreen(Screen):
                 for code in self.langs]
 
     def _draw_starts(self, surface: pygame.Surface, lang: str,
-                     only_primary: bool = False) -> list[pygame.Rect]:
-        """The start buttons and a slow pulse around the one in the language on screen (the
-        invitation, moving); returns the area the pulse may cover."""
+                     breath: float | None = None) -> list[pygame.Rect]:
+        """The start buttons and a ring around the one in the language on screen, breathing
+        out and in once as `breath` goes from 0 to 1 (the invitation, moving); returns the area
+        the buttons and the ring may cover (all of it is put back before the next frame: the
+        ring reaches the neighbour's shadow, and a shadow drawn twice darkens)."""
         th = self.theme
         p = th.palette
         primary = self.starts[self.langs.index(lang)] if len(self.starts) > 1 else self.starts[0]
         for i, b in enumerate(self.starts):
-            if b is primary or not only_primary:
-                b.draw(surface, th, focused=self.focus.index == i)
+            b.draw(surface, th, focused=self.focus.index == i)
         if self.app.settings.reduced_motion:
             grow = th.px(0.8)
         else:
-            grow = th.px(0.6) + int(th.px(1.2) * (0.5 + 0.5 * math.sin(self.elapsed * 2 * math.pi
-                                                                          / 1.8)))
+            out = 0.0 if breath is None else 0.5 - 0.5 * math.cos(breath * 2 * math.pi)
+            grow = th.px(0.6) + int(th.px(1.2) * out)
         ring = primary.rect.inflate(2 * grow, 2 * grow)
         pygame.draw.rect(surface, p.focus, ring, width=th.focus_width,
                          border_radius=th.radius + grow)
         if self.focus.index is not None:
             focus_ring(surface, self.starts[self.focus.index].rect, th)
         reach = 2 * (th.px(1.8) + 2 * th.focus_width + 2)
-        return [primary.rect.inflate(reach, reach)]
+        return [b.rect.inflate(reach, reach) for b in self.starts]
 
     @property
     def walking_in(self) -> bool:
         """Whether the cast is walking in: when the loop starts, and when the next story comes
-        on screen. Then they stand still, part of the still picture, so that a day of the loop
-        costs a small pulse a frame instead of redrawing three large figures."""
+        on screen."""
         if self.app.settings.reduced_motion:
             return False
         if len(self.entries) == 1:
@@ -395,8 +481,10 @@ class AttractScreen(Screen):
     def _column_w(self) -> int:
         return int(min(self.theme.width * 0.58, self.theme.height * 1.12))
 
-    def _draw_cast(self, surface: pygame.Surface, entry, slide: float) -> list[pygame.Rect]:
-        """The cast, `slide` pixels to the right of their places; returns where they went."""
+    def _draw_cast(self, surface: pygame.Surface, entry, spot: float,
+                   slide: float) -> list[pygame.Rect]:
+        """The cast at `spot` (a share of the width right of the column, see CAST_SPOTS), and
+        `slide` pixels further right while walking in; returns where they went."""
         th = self.theme
         h = th.height
         cast_h = self.layout().cast_h
@@ -407,7 +495,7 @@ class AttractScreen(Screen):
         for i, member in enumerate(cast):
             figure = stage.character(member.look, "neutral", max(8, cast_h),
                                      posture="upright", facing=-1 if i % 2 else 1)
-            cx = left + span * (i + 1) / (len(cast) + 1) + slide * (1 + 0.3 * i)
+            cx = left + span * ((i + 1) / (len(cast) + 1) + spot) + slide * (1 + 0.3 * i)
             drawn.append(surface.blit(figure, figure.get_rect(midbottom=(int(cx),
                                                                           h - th.px(4)))))
         return drawn

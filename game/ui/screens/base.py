@@ -44,6 +44,9 @@ class Screen:
     _layer: Layer | None = None
     _layout: object = None
     _layout_key: tuple | None = None
+    changed: list[pygame.Rect] | None = None
+    """What the last `draw()` changed, when it drew over its own previous frame and changed
+    only that; None when it drew the whole screen. The app presents only these parts."""
 
     def __init__(self, app: "App"):
         self.app = app

@@ -15,7 +15,7 @@ from ..intents import ConsequenceSeen, ShowScene
 from ..widgets import Button, MeterRow, chip, chip_rect, ease_out, panel
 from .base import Screen
 from .chrome import Chip, corner_buttons, draw_header, header_chips, place_bar
-from .touch import TouchWords, touch_corner_buttons, touch_height
+from .touch import TouchWords, nav_slots, touch_corner_buttons, touch_height
 
 ANIMATION_SECONDS = 0.8
 FIGURE_SHARE = 0.38
@@ -460,18 +460,22 @@ class TouchConsequenceScreen(TouchWords, ConsequenceScreen):
         return pygame.Rect(area.x, area.y, area.w, area.h - extra)
 
     def _place_nav(self, area: pygame.Rect, h: int) -> list[Button]:
+        """Back and Continue where every story screen of event mode has them (`nav_slots`),
+        Think about it left of Continue."""
         th = self.theme
-        h = max(h, touch_height(th))
         back = Button(self.t("back"), self.back, icon="left")
-        right = [Button(self.t("continue"), self.go_on, icon="right")]
+        go = Button(self.t("continue"), self.go_on, icon="right")
+        back.rect, go.rect = nav_slots(self)
+        nav = [back, go]
         if self.outcome.discuss:
-            right.insert(0, Button(self.t("discuss_hint"), self.toggle_discussion))
-        gap = th.px(1.2)
-        nav = [back] + right
-        if sum(b.natural_width(th) for b in nav) + gap * (len(nav) - 1) > area.w:
-            for b in nav:  # a narrow panel: the same buttons in smaller text
-                b.size = "small"
-        place_bar(th, pygame.Rect(area.x, area.bottom - h, area.w, h), [back], right, gap)
+            think = Button(self.t("discuss_hint"), self.toggle_discussion)
+            gap = th.px(1.2)
+            room = go.rect.x - gap - max(area.x, back.rect.right + gap)
+            if think.natural_width(th) > room:
+                think.size = "small"  # a narrow panel: smaller words
+            w = min(think.natural_width(th), room)
+            think.rect = pygame.Rect(go.rect.x - gap - w, go.rect.y, w, go.rect.h)
+            nav.insert(1, think)
         return nav
 
     def _draw_buttons(self, surface: pygame.Surface, lay: "ConsequenceLayout") -> None:

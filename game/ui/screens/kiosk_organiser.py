@@ -10,10 +10,12 @@ Like every screen at an event, it gives way to the attract loop when left alone.
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 import pygame
 
 from .. import text as tx
+from ..bindings import Binding, calls
 from ..i18n import t
 from ..widgets import Button, FocusList, panel
 from .base import Screen
@@ -21,12 +23,12 @@ from .touch import touch_height
 
 
 class OrganiserScreen(Screen):
+    BINDINGS = (Binding((pygame.K_BACKSPACE,), "back", "Back to the event, where it was"),)
+
     def __init__(self, app, back_to: Screen):
         super().__init__(app)
         self.back_to = back_to
         self.focus = FocusList(start=1)  # Back to the event: the harmless one
-        self.items: list[Button] = []
-        self._fits: list[tuple[str, bool]] = []
 
     def t(self, key: str, **values: object) -> str:
         """In the event's language, not the visitor's."""
@@ -62,22 +64,29 @@ class OrganiserScreen(Screen):
         if self.app.top is self:
             self.app.pop()
 
+    action_back = calls("back")
+
     def on_escape(self) -> None:
         self.back()
 
     def buttons(self) -> list[Button]:
         return self.items
 
-    def handle_event(self, event: pygame.event.Event) -> object:
-        self.focus.buttons = self.items
-        return self.focus.press(event)
+    @property
+    def items(self) -> list[Button]:
+        """Close Bystander, and Back to the event."""
+        return self.layout().items
 
-    # --- drawing ----------------------------------------------------------------------------------
+    # --- layout -----------------------------------------------------------------------------------
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def layout_state(self) -> tuple:
+        return tuple(self.lines())
+
+    def place(self) -> "OrganiserLayout":
+        """A panel in the middle: the title and the lines from the top, the two buttons at the
+        bottom, touch-tall and as wide as the panel; on a screen too small the lines shrink."""
         th = self.theme
         p = th.palette
-        surface.fill(p.backdrop)
         width = int(min(th.width - 2 * th.margin, th.height * 1.25))
         pad = th.px(3)
         inner = width - 2 * pad
@@ -88,29 +97,42 @@ class OrganiserScreen(Screen):
         texts += [(line, th.body if i == 0 else th.small, "bold" if line == repair else "regular")
                   for i, line in enumerate(self.lines())]
         heights = [tx.wrapped_height(text, inner, size, style) for text, size, style in texts]
-        self.items = [Button(self.t("kiosk_org_quit"), self.app.close_by_organiser,
-                             align="center"),
-                      Button(self.t("kiosk_org_back"), self.back, icon="left", align="center")]
+        items = [Button(self.t("kiosk_org_quit"), self.app.close_by_organiser, align="center"),
+                 Button(self.t("kiosk_org_back"), self.back, icon="left", align="center")]
         total = 2 * pad + sum(heights) + gap * len(texts) + 2 * button_h + gap
         box = pygame.Rect(0, 0, width, min(total, th.height - 2 * th.margin))
-        box.center = surface.get_rect().center
-        panel(surface, box, th)
-        self._fits = []
+        box.center = (th.width // 2, th.height // 2)
+        fits = []
         y = box.y + pad
         buttons_y = box.bottom - pad - 2 * button_h - gap
         for (text, size, style), h in zip(texts, heights):
             room = max(1, min(h, buttons_y - gap - y))  # on a screen too small: shrunk to fit
             fit = tx.fit(text, pygame.Rect(box.x + pad, y, inner, room), size, p.ink, style,
                          min(size, th.small_min))
-            fit.blit(surface)
-            self._fits.append((text, fit.fits))
+            fits.append(fit)
             y += fit.height + gap
         y = buttons_y
-        for b in self.items:
+        for b in items:
             b.rect = pygame.Rect(box.x + pad, y, inner, button_h)
             y += button_h + gap
-        self.focus.buttons = self.items
+        return OrganiserLayout(box, fits, items)
+
+    # --- drawing ----------------------------------------------------------------------------------
+
+    def compose(self, surface: pygame.Surface) -> None:
+        th = self.theme
+        lay = self.layout()
+        surface.fill(th.palette.backdrop)
+        panel(surface, lay.box, th)
+        for fit in lay.texts:
+            self.drawing.blit(surface, fit)
+        self.focus.buttons = lay.items
         self.focus.draw(surface, th)
 
-    def overflows(self) -> list[str]:
-        return [text for text, ok in self._fits if not ok] + super().overflows()
+
+@dataclass
+class OrganiserLayout:
+    box: pygame.Rect
+    texts: list[tx.Fit]
+    """The title, today's counts, what happened to a damaged count file, where the log is."""
+    items: list[Button]

@@ -20,7 +20,7 @@ from ..intents import ShowConsequence, ShowEnding, ShowVote
 from ..widgets import Button, FocusList, panel
 from .base import Screen
 from .chrome import Chip, draw_header, header_bottom, header_chips, place_bar
-from .touch import TouchCorners, TouchWords, touch_height
+from .touch import TouchCorners, TouchWords, nav_slots, touch_height
 
 TYPE_SPEED = {"instant": 0.0, "normal": 55.0, "slow": 22.0}
 """Characters a second for the typewriter; 0 shows the whole beat at once."""
@@ -238,15 +238,22 @@ class SceneScreen(Screen):
     def layout_state(self) -> tuple:
         return self.view, self.phase, self.beat
 
+    def header_words(self) -> tuple[list[str], list[str]]:
+        """The header's two rows of chips: where it happens (and the step of the bystander
+        model the class is at), then the player's role and how the victim is doing."""
+        v = self.view
+        return ([v.place_label] + ([self.t("step", step=v.step_label)] if v.step_label else []),
+                [self.t("your_role", role=v.role_label),
+                 self.t("condition", name=self.run.victim_view().name,
+                        condition=v.condition.label)])
+
     def place(self) -> "SceneLayout":
         th = self.theme
         v = self.view
-        chips = header_chips(th, [v.place_label] + ([self.t("step", step=v.step_label)]
-                                                     if v.step_label else []))
+        where, status_words = self.header_words()
+        chips = header_chips(th, where)
         top = header_bottom(th, chips)
-        status = header_chips(th, [self.t("your_role", role=v.role_label),
-                                   self.t("condition", name=self.run.victim_view().name,
-                                          condition=v.condition.label)], top=top)
+        status = header_chips(th, status_words, top=top)
         header = header_bottom(th, status, top)
         corners = self.corner_buttons()
         content_top = max(header, corners[-1].rect.bottom) + th.px(1)
@@ -347,7 +354,7 @@ class SceneScreen(Screen):
         """The beat counter (with how to go on, when there is room) left of Back and Next."""
         th = self.theme
         p = th.palette
-        bar = lay.footer
+        bar = lay.counter  # the footer's left part, up to Back (event mode: between the two)
         counter = f"{self.beat + 1} / {len(self.view.beats)}"
         colour = p.ink_muted if on_panel else p.on_narration
         if not on_panel and self.is_chat:
@@ -457,6 +464,29 @@ class TouchSceneScreen(TouchCorners, TouchWords, SceneScreen):
 
     footer_button_size = "body"
     tall_footer = True
+
+    def header_words(self) -> tuple[list[str], list[str]]:
+        """Where it happens and the player's role, without the class's theory: a visitor
+        does not know the bystander model's steps ("Step: interpret as a problem") or the
+        victim's condition by its name ("Fenna: coping"); the consequence says in words how
+        she is doing."""
+        v = self.view
+        return [v.place_label], [self.t("your_role", role=v.role_label)]
+
+    def place(self) -> "SceneLayout":
+        """The parent's layout with Back and Next where every story screen of event mode has
+        them (`nav_slots`), the beat counter between them."""
+        lay = super().place()
+        back_slot, next_slot = nav_slots(self)
+        if lay.choices is not None:
+            lay.choices.back.rect = back_slot
+        elif lay.counter is not None:
+            back, nxt = lay.nav[-2:]
+            back.rect, nxt.rect = back_slot, next_slot
+            gap = self.theme.px(1)
+            lay.counter = pygame.Rect(back.rect.right + gap, back.rect.y,
+                                      max(1, nxt.rect.x - back.rect.right - 2 * gap), back.rect.h)
+        return lay
 
     def footer_height(self) -> int:
         return touch_height(self.theme)

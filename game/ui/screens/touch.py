@@ -29,6 +29,8 @@ TOUCH_WORDS = {
     "to_title": "kiosk_done",
 }
 """Interface texts that name keys or the title screen, and what a touch screen says instead."""
+FORWARD_WORDS = ("next", "continue")
+"""The words of the way on in a story (a beat's Next, a consequence's Continue)."""
 
 
 def touch_height(theme: Theme) -> int:
@@ -58,6 +60,22 @@ def touch_corner_buttons(screen: Screen, extra: list[Button] | None = None,
         b.rect = pygame.Rect(x - w, th.px(1.6), w, h)
         x -= w + th.px(1)
     return buttons
+
+
+def nav_slots(screen: Screen) -> tuple[pygame.Rect, pygame.Rect]:
+    """Where Back and the way on (Next, Continue) go on every story screen of event mode: the
+    bottom left and the bottom right corners, the way on as wide as the widest of its words. A
+    visitor who taps where Next was on the last screen never meets Back on this one (the chat
+    and the room used to put them side by side at different places, so a tap on "next" undid
+    the choice just made)."""
+    th = screen.theme
+    inset = th.margin + th.px(2)
+    h = touch_height(th)
+    y = th.height - inset - h
+    back = Button(screen.t("back"), None, icon="left").natural_width(th)
+    on = max(Button(screen.t(word), None, icon="right").natural_width(th)
+             for word in FORWARD_WORDS)
+    return pygame.Rect(inset, y, back, h), pygame.Rect(th.width - inset - on, y, on, h)
 
 
 class TouchWords:
