@@ -381,9 +381,13 @@ def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
                 parent.items[parent.key.text] = (parent.key, node)
             parent.key = None
 
+    reader = None
     try:
+        reader = _Loader(text)
         with gc_paused():
-            for event in yaml.parse(text, Loader=_Loader):
+            # get_event until it has none, rather than yaml.parse: that generator asks libyaml
+            # twice per event (check_event, then get_event), each a call from Python.
+            for event in iter(reader.get_event, None):
                 kind = type(event)
                 if kind is Scalar:
                     nodes += 1
@@ -467,6 +471,9 @@ def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
         issues.append(Issue(Pos(path, 1, 1), f"the file cannot be read as YAML: {exc}",
                             code="syntax"))
         return None, issues
+    finally:
+        if reader is not None:
+            reader.dispose()
     return (holder.items[0] if holder.items else None), issues
 
 
