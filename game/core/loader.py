@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,9 +14,6 @@ from .gcpause import gc_paused
 from .issues import Issue, Pos, ScenarioError, errors
 from .model import Scenario
 from .yamlsource import MAX_BYTES, read_tree, with_sources
-
-log = logging.getLogger(__name__)
-
 
 @dataclass
 class Loaded:
@@ -57,7 +53,10 @@ def load(path: Path | str, data: bytes | None = None) -> Loaded:
         return Loaded(path, None, [Issue(Pos(str(path), 1, 1), "the file is nested too deeply "
                                          "to read", code="depth")])
     except Exception as exc:  # noqa: BLE001 - the last guard between a file and a crash
-        log.exception("internal error while loading %s", path)
+        # Imported here, where a bug of ours is met: the first start ever loads every story,
+        # and nothing else on its way to the title imports logging (1% of its instructions).
+        import logging
+        logging.getLogger(__name__).exception("internal error while loading %s", path)
         return Loaded(path, None, [Issue(Pos(str(path), 1, 1), f"internal error while reading "
                                          f"this file ({type(exc).__name__}: {exc}); please "
                                          "report it", code="internal")])

@@ -133,7 +133,7 @@ characters, bidi overrides), and lone surrogates, which JSON can hold and no fon
 _LINE_BREAKS = {ord("\t"): None, ord("\n"): None, ord("\r"): None}
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=1)  # one pattern; bounded, as every cache in the ui must be
 def _bad_chars() -> re.Pattern[str]:
     """`_BAD_CHARS` compiled, when first needed: compiling it costs 1% of every start."""
     return re.compile(_BAD_CHARS)

@@ -7,10 +7,12 @@ word the message must contain.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
-from testpaths import MINI
+from testpaths import MINI, ROOT
 from game.core.loader import load
 
 # (name, file bytes, expected line, expected column, fragment of the message)
@@ -254,3 +256,47 @@ def test_a_condition_nested_too_deep_is_refused_by_check_and_never_reaches_a_run
     scenario, _ = build_scenario(read_tree(path, path.read_bytes())[0])
     with pytest.raises(expr.ExprError, match="nested more than"):
         engine.start(scenario, "en").view()
+
+
+def test_no_hidden_character_slips_past_the_quick_byte_check():
+    """A file is searched character by character only if its bytes may hold a character the
+    loader refuses; for each such character in Unicode, the quick check must say "may"."""
+    from game.core import yamlsource
+
+    refused = [chr(code) for code in range(0x110000) if yamlsource._SUSPECT.match(chr(code))]
+    assert refused and not [ch for ch in refused
+                            if not yamlsource._may_hold_suspects(f"nl: Hé{ch}llo\n")]
+    assert not yamlsource._may_hold_suspects("id: x\nnl: Hé daar, café\n")
+
+
+def test_a_hidden_character_among_curly_quotes_is_still_found(tmp_path):
+    """Curly quotes and dashes share their first byte with zero-width characters: the file is
+    then searched in full, and the zero-width space behind them is still refused."""
+    path = tmp_path / "s.yaml"
+    path.write_text("id: x\ntitle: {nl: “Kijk” — ja, en: “Look”\u200b}\n", encoding="utf-8")
+    issues = load(path).issues
+    assert [(i.pos.line, i.pos.col, i.code) for i in issues] == [(2, 36, "characters")]
+
+
+def test_loading_a_story_imports_no_logging():
+    """The first start ever loads every story on its way to the title, and nothing else there
+    needs logging: the loader imports it only when it meets a bug of ours."""
+    code = ("import sys\nfrom game.core.loader import load\nload('scenes/adrian.yaml')\n"
+            "print('logging' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, check=True)
+    assert result.stdout.strip() == "False"
+
+
+def test_a_bug_of_ours_met_while_loading_is_logged_and_reported(tmp_path, monkeypatch, caplog):
+    from game.core import loader
+
+    def broken(*_args):
+        raise KeyError("bug")
+
+    monkeypatch.setattr(loader, "build_scenario", broken)
+    path = tmp_path / "s.yaml"
+    path.write_text("id: x\n", encoding="utf-8")
+    issues = load(path).issues
+    assert [i.code for i in issues] == ["internal"]
+    assert "internal error while loading" in caplog.text
