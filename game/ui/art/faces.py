@@ -9,7 +9,7 @@ right, and the far ear shows on the left.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import svg
 from .figure import Figure
@@ -17,8 +17,7 @@ from .palette import BLUSH, INK, METAL, MOUTH, TEAR, TONGUE, WHITE, Colour, mix,
 from .svg import Point
 
 
-@dataclass(frozen=True)
-class Face:
+class Face(NamedTuple):
     """What one expression does with each part of the face."""
 
     brow_inner: float
@@ -55,8 +54,7 @@ FACES: dict[str, Face] = {
 }
 
 
-@dataclass(frozen=True)
-class _Eye:
+class _Eye(NamedTuple):
     x: float
     y: float
     rx: float
