@@ -413,18 +413,22 @@ LANGUAGES = tuple(LANGUAGE_NAMES)
 def t(key: str, lang: str, **values: object) -> str:
     """The interface text `key` in `lang` (English where the game does not speak `lang`), with
     `{values}` filled in; a counted text takes its count as `n`."""
-    text = _texts(lang).get(key)
-    if text is None:  # a counted text, whose form depends on its count
-        return words(lang).message(MESSAGES[key], **values)
+    texts = _texts(lang)
+    text = texts.get(key)
+    if text is None:
+        message = MESSAGES[key]
+        if message.plural is not None:  # a counted text, whose form depends on its count
+            return words(lang).message(message, **values)
+        text = texts[key] = words(lang).message(message)
     return text.format(**values) if values else text
 
 
 @lru_cache(maxsize=CACHED_LANGUAGES)
 def _texts(lang: str) -> dict[str, str]:
-    """Every text of `lang` that does not count, looked up once: the screens ask for their words
-    every frame, and a dict costs them less than the catalogue's lookups."""
-    _ = words(lang)
-    return {key: _.message(message) for key, message in MESSAGES.items() if message.plural is None}
+    """The texts of `lang` that do not count, each looked up in the catalogue the first time it
+    is asked for: the screens ask for their words every frame, and a dict costs them less than
+    the catalogue's lookups (looking up all of them at once cost 1% of a start)."""
+    return {}
 
 
 def next_language(lang: str) -> str:
