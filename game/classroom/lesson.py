@@ -243,6 +243,30 @@ def _where_to_talk(scenario: Scenario, found: Analysis, talks: int,
             tuple(name(s) for s in in_order if s not in chosen))
 
 
+# --- what the plan says at a decision ---------------------------------------------------------------
+
+TALK = "talk"
+VOTE_ONLY = "vote_only"
+DEBRIEF_AFTER = "debrief_after"
+"""What the plan says at one decision: the class talks after it; it votes, sees the consequence
+and goes on; or it goes to the debrief after it."""
+
+
+def plan_at(plan: LessonPlan, scene_id: str, number: int) -> str | None:
+    """What `plan` says at the class's decision in scene `scene_id`, the `number`th (from 1) on
+    the road the class is on: `DEBRIEF_AFTER` from the plan's last decision on (`stop_after`,
+    counted on the class's road: a session continued another day counts the decisions it took
+    then); else `TALK` or `VOTE_ONLY` by the scene, as the guide lists them; None when the plan
+    gives every decision its talk (nothing to tell the teacher) or does not name the scene."""
+    if plan.stop_after is not None and number >= plan.stop_after:
+        return DEBRIEF_AFTER
+    if any(d.scene_id == scene_id for d in plan.talk_at):
+        return TALK
+    if any(d.scene_id == scene_id for d in plan.vote_only_at):
+        return VOTE_ONLY
+    return None
+
+
 # --- the lesson clock --------------------------------------------------------------------------------
 
 @dataclass
