@@ -15,6 +15,7 @@ import pygame
 
 from dataclasses import dataclass
 
+from ...classroom.lesson import DEBRIEF_AFTER, TALK, VOTE_ONLY
 from .. import text as tx
 from ..bindings import DIGITS, ENTER, MINUS, PLUS, Binding, calls
 from ..intents import OpenBallot, ShowConsequence, ShowScene
@@ -88,6 +89,16 @@ class VoteScreen(FramedScreen):
     @property
     def decision_number(self) -> int:
         return self.run.decision_count + 1
+
+    PLAN_WORDS = {TALK: ("plan_talk",), VOTE_ONLY: ("plan_vote_only", "plan_vote_only_short"),
+                  DEBRIEF_AFTER: ("plan_debrief_after", "plan_debrief_after_short")}
+    """What the lesson plan says at this decision (lesson.plan_at), in the bar's words: in
+    full, then shorter."""
+
+    def plan_mark(self) -> tuple[str, ...]:
+        classroom = self.app.classroom
+        said = classroom.plan_at(self.view.scene_id, self.decision_number) if classroom else None
+        return tuple(self.t(key) for key in self.PLAN_WORDS.get(said, ()))
 
     def available(self) -> list[int]:
         return [c.index for c in self.view.choices if c.available]
@@ -326,7 +337,8 @@ class VoteScreen(FramedScreen):
         if v.step_label:
             chips.append(self.t("step", step=v.step_label))
         if self.phase == "counting":
-            left = Button(self.t("back_to_story"), self.back_to_story, size="small", icon="left")
+            left = Button(self.t("back_to_story"), self.back_to_story, size="small", icon="left",
+                          short=self.t("back"))
             if self.over_size:
                 right = Button(self.t("vote_confirm_size", n=self.total), self.confirm_size,
                                icon="right")
