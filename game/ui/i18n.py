@@ -315,29 +315,6 @@ MESSAGES: dict[str, Message] = {
     # TRANSLATORS: in class mode's menu before the story has ended: the debrief at once, with
     # the decisions taken so far (the lesson is running out).
     "debrief_now": N_("Debrief now"),
-    # TRANSLATORS: the lesson plan's word at a decision, small in the bar of the class vote, for
-    # the teacher: after this decision the class talks about it (the guide's plan says so).
-    "plan_talk": N_("Plan: talk here"),
-    # TRANSLATORS: the lesson plan's word at a decision, in the bar of the class vote: there is
-    # no time for a talk here; the class votes, sees the consequence and goes on.
-    "plan_vote_only": N_("Plan: vote and go on (no talk planned)"),
-    # TRANSLATORS: the same, shorter, for a narrow screen.
-    "plan_vote_only_short": N_("Plan: no talk"),
-    # TRANSLATORS: the lesson plan's word at a decision, in the bar of the class vote: the time
-    # is up after this decision; then the debrief.
-    "plan_debrief_after": N_("Plan: after this decision, the debrief"),
-    # TRANSLATORS: the same, shorter, for a narrow screen.
-    "plan_debrief_after_short": N_("Plan: then the debrief"),
-    # TRANSLATORS: in the bar of the class talk, beside the button that goes on with the story
-    # (Enter): the lesson plan has no talk at this decision.
-    "plan_go_on": N_("Plan: no talk here, go on (Enter)"),
-    # TRANSLATORS: the same, shorter, for a narrow screen.
-    "plan_go_on_short": N_("Plan: no talk, go on"),
-    # TRANSLATORS: in the bar of the class talk: the lesson plan goes to the debrief now;
-    # "Debrief now" is the item of the menu (Esc) that opens it.
-    "plan_debrief_now": N_("Plan: the debrief now (Esc, Debrief now)"),
-    # TRANSLATORS: the same, shorter, for a narrow screen.
-    "plan_debrief_now_short": N_("Plan: the debrief now"),
     "tab_what_we_did": N_("What we did"),
     "tab_step_out": N_("Step out of your role"),
     "tab_strategies": N_("Strategies"),

@@ -178,3 +178,22 @@ def test_a_story_changed_on_disk_gets_its_own_plan(tmp_path, fresh_plans):
     changed = background_plan.BackgroundPlan.start(after, after_hash, 45)
     assert changed is not job
     assert (changed.wait(60).talks, changed.plan.stop_after) == (0, 9)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_guide_quotes_the_words_the_game_shows(adrian_loaded, lang):
+    """The guide's class-mode section says what the vote's bar will say, in the game's own
+    words, and what a session continued another day gets."""
+    import html
+
+    from game.classroom import guide
+    scenario, _ = adrian_loaded
+    page = html.unescape(guide.guide_html(scenario, lang))
+    for said in (TALK, VOTE_ONLY, DEBRIEF_AFTER):
+        assert f"“{lesson.marks(said, lang)[0]}”" in page, said
+    assert {"en": "A session continued another day gets the words of the decision the class is "
+                  "at", "nl": "Ga je op een andere dag verder met een sessie"}[lang] in page
+    assert lesson.marks(VOTE_ONLY, lang, on_talk=True)[0] == {
+        "en": "Plan: no talk here, go on (Enter)",
+        "nl": "Plan: hier geen gesprek, ga verder (Enter)"}[lang]
+    assert lesson.marks(None, lang) == () and lesson.marks(TALK, lang, on_talk=True) == ()

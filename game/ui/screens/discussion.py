@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from ...classroom.lesson import DEBRIEF_AFTER, VOTE_ONLY
+from ...classroom.lesson import marks
 from ...classroom.lesson import DISCUSSION_MINUTES as DEFAULT_MINUTES
 from .. import text as tx
 from ..bindings import DIGITS, ENTER, MINUS, PLUS, Binding, calls
@@ -105,17 +105,13 @@ class DiscussionScreen(FramedScreen):
             self.timer = app.classroom.kept.setdefault(key, self.timer)
         self._lang = run.lang
 
-    PLAN_WORDS = {VOTE_ONLY: ("plan_go_on", "plan_go_on_short"),
-                  DEBRIEF_AFTER: ("plan_debrief_now", "plan_debrief_now_short")}
-    """What the lesson plan says after this decision where that is not the talk on screen: go
-    on at once (Enter, as ever), or go to the debrief; in full, then shorter. A decision whose
-    talk is planned shows nothing more."""
-
     def plan_mark(self) -> tuple[str, ...]:
+        """What the lesson plan says after this decision where that is not the talk on screen
+        (go on at once, Enter as ever; or the debrief), in the bar's words."""
         classroom = self.app.classroom
         said = (classroom.plan_at(self.before.scene_id, self.run.decision_count)
                 if classroom else None)
-        return tuple(self.t(key) for key in self.PLAN_WORDS.get(said, ()))
+        return marks(said, self.lang, on_talk=True)
 
     # --- behaviour ------------------------------------------------------------------------------
 

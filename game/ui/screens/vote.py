@@ -15,7 +15,7 @@ import pygame
 
 from dataclasses import dataclass
 
-from ...classroom.lesson import DEBRIEF_AFTER, TALK, VOTE_ONLY
+from ...classroom.lesson import marks
 from .. import text as tx
 from ..bindings import DIGITS, ENTER, MINUS, PLUS, Binding, calls
 from ..intents import OpenBallot, ShowConsequence, ShowScene
@@ -90,15 +90,11 @@ class VoteScreen(FramedScreen):
     def decision_number(self) -> int:
         return self.run.decision_count + 1
 
-    PLAN_WORDS = {TALK: ("plan_talk",), VOTE_ONLY: ("plan_vote_only", "plan_vote_only_short"),
-                  DEBRIEF_AFTER: ("plan_debrief_after", "plan_debrief_after_short")}
-    """What the lesson plan says at this decision (lesson.plan_at), in the bar's words: in
-    full, then shorter."""
-
     def plan_mark(self) -> tuple[str, ...]:
+        """What the lesson plan says at this decision (lesson.plan_at), in the bar's words."""
         classroom = self.app.classroom
         said = classroom.plan_at(self.view.scene_id, self.decision_number) if classroom else None
-        return tuple(self.t(key) for key in self.PLAN_WORDS.get(said, ()))
+        return marks(said, self.lang)
 
     def available(self) -> list[int]:
         return [c.index for c in self.view.choices if c.available]
