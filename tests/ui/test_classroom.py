@@ -1048,3 +1048,52 @@ def test_a_resumed_lesson_follows_the_decision_the_class_is_at(tmp_path):
     press(later, pygame.K_RETURN, pygame.K_RETURN, frames=1)
     assert plan_words(through_consequence(later)) == "Plan: the debrief now (Esc, Debrief now)"
     later.leave_class()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (1024, 768), (1280, 960)])
+def test_every_mark_of_the_plan_fits_every_bar(adrian, monkeypatch, size, lang):
+    """Each word of the plan in each state of the vote's bar (counting, more hands than pupils,
+    revealed, nothing picked) and of the talk's, wide and 4:3: it fits, in the room between the
+    bar's buttons, without touching them."""
+    from game.classroom.lesson import DEBRIEF_AFTER, TALK, VOTE_ONLY
+    from game.classroom.session import ClassPlan, ClassSession
+    app = make_app([adrian], size=size, lang=lang)
+    app.begin_class(adrian, ClassPlan("3B", 28, 45))
+    vote = to_vote(app)
+    problems = []
+
+    def check(where: str, screen) -> None:
+        app.stack = [screen]
+        app.draw()
+        lay = screen.layout()
+        mark = lay.chrome.mark
+        if mark is None:
+            problems.append(f"{where}: no mark")
+            return
+        problems.extend(f"{where}: {text!r}" for text in screen.overflows())
+        touching = [b.label for b in lay.chrome.left + [lay.chrome.primary]
+                    if b.rect.colliderect(mark.rect)]
+        if touching or not lay.chrome.bar.contains(mark.rect):
+            problems.append(f"{where}: {mark.fit.text!r} touches {touching} or leaves the bar")
+
+    for said in (TALK, VOTE_ONLY, DEBRIEF_AFTER):
+        monkeypatch.setattr(ClassSession, "plan_at", lambda self, scene, n, said=said: said)
+        vote = VoteScreen(app, app.run)
+        check(f"{said} counting", vote)
+        vote.set_count(0, 40)
+        check(f"{said} over size", vote)
+        vote.set_count(0, 0)
+        vote.lock()
+        check(f"{said} nothing picked", vote)
+        vote.set_count(1, 12)
+        vote.lock()
+        check(f"{said} revealed", vote)
+    run = engine.start(adrian.scenario, lang)
+    before = run.view()
+    outcome = run.choose(before.choices[0].id)
+    for said in (VOTE_ONLY, DEBRIEF_AFTER):
+        monkeypatch.setattr(ClassSession, "plan_at", lambda self, scene, n, said=said: said)
+        check(f"{said} talk", DiscussionScreen(app, run, outcome, before))
+    app.leave_class()
+    assert not problems, "\n".join(problems)

@@ -263,11 +263,15 @@ def chrome(screen: "Screen", chips: list[str], *, gap: float, corner_extra: list
     # What the lesson plan says here, for the teacher: in the bar, beside the primary button.
     words = getattr(screen, "plan_mark", lambda: ())()
     mark = place_mark(th, words, bar, left, primary) if words else None
-    if mark is not None and not mark.one_line and any(b.short for b in left):
-        # A 4:3 screen in Dutch: the left buttons say it shorter to make room for the mark.
-        for b in left:
-            b.label = b.short or b.label
-        fits = place_bar(th, bar, left, [primary] if primary else [], th.px(1), spare)
-        mark = place_mark(th, words, bar, left, primary)
+    # A 4:3 screen in Dutch: the left buttons say it shorter to make room for the mark, then
+    # the primary one (more hands than pupils: the line above the bar says it in full).
+    for shorter in (left, [primary] if primary is not None else []):
+        if mark is None or mark.one_line:
+            break
+        if any(b.short for b in shorter):
+            for b in shorter:
+                b.label = b.short or b.label
+            fits = place_bar(th, bar, left, [primary] if primary else [], th.px(1), spare)
+            mark = place_mark(th, words, bar, left, primary)
     return Chrome(placed, corners, bar, left, primary,
                   pygame.Rect(m, top, th.width - 2 * m, bar.y - top), fits, mark)

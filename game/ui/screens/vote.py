@@ -337,7 +337,7 @@ class VoteScreen(FramedScreen):
                           short=self.t("back"))
             if self.over_size:
                 right = Button(self.t("vote_confirm_size", n=self.total), self.confirm_size,
-                               icon="right")
+                               icon="right", short=self.t("vote_confirm_size_short"))
             else:
                 right = Button(self.t("lock"), self.lock, icon="right")
         else:
