@@ -85,9 +85,9 @@ class ClassSession:
     """Roads whose ending was noted in the record during this sitting."""
     clock: object = None
     """The lesson clock (`lesson.LessonClock`) when the teacher gave the lesson's length."""
-    plan: object = None
-    """The lesson plan being worked out for the lesson's length (`background_plan`), whose
-    marks the vote and the talk show; None without a length."""
+    plans: object = None
+    """The lesson plans being worked out for the story (`background_plan.BackgroundPlans`),
+    whose marks the vote and the talk show; None without a lesson length."""
     _plan_shown: bool = False
     kept: dict[tuple, object] = field(default_factory=dict)
     """What a class screen holds while the teacher steps back to re-read and comes forward again
@@ -98,23 +98,28 @@ class ClassSession:
         if self.clock is None and getattr(self.log, "lesson_minutes", None):
             from .lesson import LessonClock
             self.clock = LessonClock(self.log.lesson_minutes)
-        if self.plan is None and getattr(self.log, "lesson_minutes", None):
-            from .background_plan import BackgroundPlan
-            self.plan = BackgroundPlan.start(self.scenario, self.entry.content_hash,
-                                             self.log.lesson_minutes)
+        if self.plans is None and getattr(self.log, "lesson_minutes", None):
+            from .background_plan import BackgroundPlans
+            self.plans = BackgroundPlans.start(self.scenario, self.entry.content_hash)
 
     def plan_at(self, scene_id: str, number: int) -> str | None:
         """What the lesson plan says at the class's decision in `scene_id`, the `number`th on
         its road (`lesson.plan_at`); None while the plan is being worked out, without one, and
         where it has nothing to say."""
         from .lesson import plan_at
-        plan = self.plan.plan if self.plan is not None else None
+        plan = self.plan
         return plan_at(plan, scene_id, number) if plan is not None else None
+
+    @property
+    def plan(self):
+        """The lesson plan (`lesson.LessonPlan`) for the lesson's length, once it is worked
+        out; None before, and without a length. Never waits."""
+        return self.plans.plan(self.log.lesson_minutes) if self.plans is not None else None
 
     def plan_arrived(self) -> bool:
         """Whether the plan has been worked out since this was last asked: the screen on view
         is drawn again, with its mark."""
-        if self._plan_shown or self.plan is None or not self.plan.done:
+        if self._plan_shown or self.plans is None or not self.plans.done:
             return False
         self._plan_shown = True
         return True

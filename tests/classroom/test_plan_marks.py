@@ -108,9 +108,9 @@ def test_the_plan_worked_out_beside_the_game_is_the_guides(adrian_loaded, adrian
                                                           fresh_plans):
     scenario, content_hash = adrian_loaded
     _, found = adrian_found
+    job = background_plan.BackgroundPlans.start(scenario, content_hash)
     for minutes in lesson.LESSON_MINUTES:
-        job = background_plan.BackgroundPlan.start(scenario, content_hash, minutes)
-        got = job.wait(60)
+        got = job.wait(minutes, 60)
         printed = lesson.lesson_plan(scenario, found, minutes, scenario.languages[0])
         assert got == printed, minutes
 
@@ -139,15 +139,16 @@ def test_asking_for_the_plan_never_waits_for_the_analysis(mini_loaded, monkeypat
     slow = SlowAnalysis()
     monkeypatch.setattr(background_plan, "analyse", slow)
     began = time.perf_counter()
-    job = background_plan.BackgroundPlan.start(scenario, content_hash, 45)
-    assert job.plan is None and not job.done
+    job = background_plan.BackgroundPlans.start(scenario, content_hash)
+    assert job.plan(45) is None and not job.done
     assert slow.started.wait(10)                     # under way in its own thread
-    assert job.plan is None and job.wait(0.01) is None
+    assert job.plan(45) is None and job.wait(45, 0.01) is None
     assert time.perf_counter() - began < 1.0
     slow.go.set()
-    assert job.wait(30) is not None and job.done
-    # Another session of the same story and length shares the work done.
-    assert background_plan.BackgroundPlan.start(scenario, content_hash, 45) is job
+    assert job.wait(45, 30) is not None and job.done and job.plan(50) is not None
+    assert job.plan(60) is None, "a length the game does not plan"
+    # Another session of the same story shares the work done, whatever its length.
+    assert background_plan.BackgroundPlans.start(scenario, content_hash) is job
     assert slow.calls == 1
 
 
@@ -158,26 +159,26 @@ def test_a_plan_that_cannot_be_worked_out_is_logged_and_shows_nothing(mini_loade
     broken.go.set()
     monkeypatch.setattr(background_plan, "analyse", broken)
     with caplog.at_level(logging.ERROR, logger="game.classroom.background_plan"):
-        job = background_plan.BackgroundPlan.start(scenario, content_hash, 45)
-        assert job.wait(30) is None and job.done
+        job = background_plan.BackgroundPlans.start(scenario, content_hash)
+        assert job.wait(45, 30) is None and job.done
     assert "could not be worked out" in caplog.text
     # Not kept: the next session tries again.
     monkeypatch.setattr(background_plan, "analyse", analyse)
-    again = background_plan.BackgroundPlan.start(scenario, content_hash, 45)
-    assert again is not job and again.wait(30) is not None
+    again = background_plan.BackgroundPlans.start(scenario, content_hash)
+    assert again is not job and again.wait(45, 30) is not None
 
 
 def test_a_story_changed_on_disk_gets_its_own_plan(tmp_path, fresh_plans):
     """A plan is of the content it was worked out from: the same file, edited, is another
     content (another hash) and never gets the old plan."""
     before, before_hash, _ = linear(tmp_path, 7)
-    job = background_plan.BackgroundPlan.start(before, before_hash, 45)
-    assert job.wait(60).talks == 2
+    job = background_plan.BackgroundPlans.start(before, before_hash)
+    assert job.wait(45, 60).talks == 2
     after, after_hash, _ = linear(tmp_path, 11)           # the same file, written again
     assert after_hash != before_hash
-    changed = background_plan.BackgroundPlan.start(after, after_hash, 45)
+    changed = background_plan.BackgroundPlans.start(after, after_hash)
     assert changed is not job
-    assert (changed.wait(60).talks, changed.plan.stop_after) == (0, 9)
+    assert (changed.wait(45, 60).talks, changed.plan(45).stop_after) == (0, 9)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -926,7 +926,8 @@ def plan_words(screen) -> str | None:
 
 
 def plan_ready(app):
-    assert app.classroom.plan is not None and app.classroom.plan.wait(60) is not None
+    plans = app.classroom.plans
+    assert plans is not None and plans.wait(app.classroom.log.lesson_minutes, 60) is not None
     app.run_frames(1)
 
 
@@ -974,7 +975,7 @@ def test_no_plan_no_marks(adrian, mini_entry):
     from game.classroom.session import ClassPlan
     app = make_app([adrian, mini_entry])
     app.begin_class(adrian)
-    assert app.classroom.plan is None
+    assert app.classroom.plans is None and app.classroom.plan is None
     assert plan_words(to_vote(app)) is None
     app.begin_class(mini_entry, ClassPlan("3B", 28, 45))
     plan_ready(app)
@@ -1010,9 +1011,9 @@ def test_the_first_frame_never_waits_for_the_plan(tmp_path, monkeypatch):
     app.run_frames(2)
     assert time.perf_counter() - began < 2.0 and app.frames_drawn
     vote = to_vote(app)
-    assert plan_words(vote) is None and not app.classroom.plan.done
+    assert plan_words(vote) is None and not app.classroom.plans.done
     go.set()
-    assert app.classroom.plan.wait(30) is not None
+    assert app.classroom.plans.wait(45, 30) is not None
     drawn = app.frames_drawn
     app.run_frames(1)                                         # nothing pressed
     assert app.frames_drawn > drawn and vote.layout().chrome.mark.fit.text == "Plan: talk here"
@@ -1097,3 +1098,31 @@ def test_every_mark_of_the_plan_fits_every_bar(adrian, monkeypatch, size, lang):
         check(f"{said} talk", DiscussionScreen(app, run, outcome, before))
     app.leave_class()
     assert not problems, "\n".join(problems)
+
+
+def test_the_plans_are_worked_out_while_the_form_is_filled_in(tmp_path, monkeypatch):
+    """The analysis begins as the class form opens (idle while the teacher types), so the first
+    scene's animation does not share the processor with it; the session takes that work."""
+    import threading
+
+    from game.classroom import background_plan
+    from game.core.analysis import analyse
+    from stories import write_linear_story
+    started = threading.Event()
+
+    def analysis(scenario):
+        started.set()
+        return analyse(scenario)
+
+    background_plan.forget()
+    monkeypatch.setattr(background_plan, "analyse", analysis)
+    entry = entry_of(write_linear_story(tmp_path, 7))
+    app = make_app([entry])
+    app.start_class(entry)                                    # nothing unfinished: the form
+    assert isinstance(app.top, ClassStartScreen)
+    assert started.wait(10), "under way before the form is filled in"
+    job = background_plan.BackgroundPlans.start(entry.scenario, entry.content_hash)
+    fill_form(app, "3B", "25")
+    assert app.classroom.plans is job
+    app.leave_class()
+    background_plan.forget()
