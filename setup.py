@@ -1,4 +1,5 @@
-"""One build step beside pyproject.toml: compile the translation catalogues.
+"""Two build steps beside pyproject.toml: compile the translation catalogues, and make the title
+cards of the shipped stories.
 
 The game reads its words from compiled gettext catalogues (.mo); the repository holds only their
 sources (.po), which translators edit. Every build compiles them, with Babel, a build requirement
@@ -6,6 +7,11 @@ sources (.po), which translators edit. Every build compiles them, with Babel, a 
 `make venv` does) writes them beside their .po files, where the checkout's package reads them, as
 setuptools asks of build steps in editable mode. So an installed game never writes into itself, and
 a fresh checkout needs nothing but `make play` or `make test`.
+
+The cards (game/ui/shipped_cards.py) spare a teacher's very first start loading every shipped
+story in full just to show its title: they are made by the game's own loader, so the build needs
+PyYAML (pyproject.toml). An editable install writes them beside their module, where the checkout's
+game reads them; a wheel carries them.
 """
 
 from __future__ import annotations
@@ -62,10 +68,51 @@ class CompileCatalogues(Command):
         return {}
 
 
+class MakeShippedCards(Command):
+    """Make the title cards of the stories in scenes/ (game/ui/shipped_cards.py), in the build
+    (a wheel) or in place (an editable install)."""
+
+    description = "make the title cards of the shipped stories"
+    user_options: list = []
+    editable_mode = False
+    INDEX = Path("game") / "ui" / "shipped_cards.json"
+
+    def initialize_options(self) -> None:
+        self.build_lib: str | None = None
+        self.editable_mode = False
+
+    def finalize_options(self) -> None:
+        self.set_undefined_options("build_py", ("build_lib", "build_lib"))
+
+    def target(self) -> Path:
+        return self.INDEX if self.editable_mode else Path(self.build_lib or "build") / self.INDEX
+
+    def run(self) -> None:
+        import sys
+        sys.path.insert(0, str(Path(__file__).resolve().parent))  # the game being built
+        from game.ui.catalogue import card_json
+        from game.ui.shipped_cards import write_index
+
+        target = self.target()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_index(Path("scenes"), target, card_json)
+
+    def get_source_files(self) -> list[str]:
+        return [str(p) for p in sorted(Path("scenes").glob("*.y*ml"))]
+
+    def get_outputs(self) -> list[str]:
+        return [str(self.target())]
+
+    def get_output_mapping(self) -> dict[str, str]:
+        return {}
+
+
 class Build(build):
-    """The usual build, with the catalogues compiled too."""
+    """The usual build, with the catalogues compiled and the shipped stories' cards made too."""
 
-    sub_commands = [*build.sub_commands, ("compile_catalogues", None)]
+    sub_commands = [*build.sub_commands, ("compile_catalogues", None),
+                    ("make_shipped_cards", None)]
 
 
-setup(cmdclass={"build": Build, "compile_catalogues": CompileCatalogues})
+setup(cmdclass={"build": Build, "compile_catalogues": CompileCatalogues,
+                "make_shipped_cards": MakeShippedCards})

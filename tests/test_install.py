@@ -3,6 +3,7 @@ catalogue, installed into a fresh venv, reads its words from the .mo files the b
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -12,7 +13,8 @@ import zipfile
 from testpaths import ROOT
 
 NOT_SOURCES = shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "*.mo",
-                                     "__pycache__", ".pytest_cache", ".hypothesis", "out")
+                                     "__pycache__", ".pytest_cache", ".hypothesis", "out",
+                                     "shipped_cards.json")
 """What a checkout may hold that is not its source: the copy must compile its own catalogues."""
 
 SPEAK_DUTCH = """
@@ -36,6 +38,9 @@ def test_a_wheel_installed_in_a_fresh_venv_speaks_dutch(tmp_path):
     assert {"game/locale/nl/LC_MESSAGES/bystander.mo",
             "game/locale/en/LC_MESSAGES/bystander.mo"} <= set(names)
     assert not [n for n in names if n.endswith((".po", ".pot"))], "the game reads only .mo files"
+    index = json.loads(zipfile.ZipFile(wheel).read("game/ui/shipped_cards.json"))
+    assert sorted(f["name"] for f in index["files"]) == sorted(
+        p.name for p in (ROOT / "scenes").glob("*.yaml")), "the build makes the stories' cards"
 
     fresh = tmp_path / "fresh"
     venv.create(fresh, with_pip=True)

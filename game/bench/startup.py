@@ -9,7 +9,8 @@ figure is the ratio: what the game adds to what opening a window costs on this m
 The game's runs share one user folder, whose cache (the title's cards and pictures, see
 `game.ui.catalogue` and `game.ui.pictures`) the warm-up run writes: the start of a teacher who has
 opened the game before. Beside them, in the same alternation, the very first start ever: a fresh
-folder each time, so nothing cached (bytecode aside, which an installed game has from the start).
+folder each time, so nothing cached (but what an installed game has from the start: its bytecode,
+and the title cards of the shipped stories, which the install makes; see `ui/shipped_cards.py`).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ import pygame
 
 from ..lazylog import get_logger
 from ..stop import StopOnSignals, keep_sdl_off_signals
-from . import pictures
+from . import pictures, textstore
 from .catalogue import Catalogue, Entry
 from .i18n import next_language, t
 from .icon import window_icon
@@ -483,6 +483,7 @@ class App:
                 print("BYSTANDER_FIRST_FRAME", flush=True)
                 self.running = False
             pictures.write_pending()  # once on screen: the title's pictures, for the next start
+            textstore.close_store()  # and its words
         return self.running
 
     def _tick_lesson_clock(self, dt: float) -> None:
@@ -561,6 +562,7 @@ def play(scenario: str | None = None, *, lang: str | None = None,
     elif start_entry is not None:
         app.start_run(start_entry)
     else:
+        textstore.open_store()  # the title's words as the last start drew them: textstore.py
         app.show_title()
     try:
         with StopOnSignals(app.quit):  # SIGTERM or Ctrl+C: the loop ends as if quit

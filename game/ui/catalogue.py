@@ -285,6 +285,7 @@ def scan(folder: Path = SCENES_DIR, *, use_cache: bool = True,
     marked `own`), from the card cache where it is valid. An id is one story's across both: a
     file whose id another has is refused as `bystander check` refuses it (paths.duplicate_ids)."""
     cache = CardCache.open() if use_cache else None
+    shipped = None  # the install's cards of the shipped stories, opened when first needed
     entries: list[Entry] = []
     broken: list[BrokenFile] = []
     for where, is_own in ((folder, False), (own, True)):
@@ -294,6 +295,14 @@ def scan(folder: Path = SCENES_DIR, *, use_cache: bool = True,
         for path in files:
             entry, problems = cache.lookup(path, is_own) if cache is not None else (None, None)
             issues = None
+            if entry is None and problems is None and use_cache and where == SCENES_DIR:
+                if shipped is None:
+                    from .shipped_cards import ShippedCards
+                    shipped = ShippedCards.open()
+                entry = _shipped_entry(shipped, path)
+                problems = 0 if entry is not None else None
+                if entry is not None and cache is not None:
+                    cache.remember(path, entry, problems)
             if entry is None and problems is None:
                 entry, issues = entry_for(path)
                 problems = len(issues)
@@ -314,6 +323,25 @@ def scan(folder: Path = SCENES_DIR, *, use_cache: bool = True,
         broken += [BrokenFile(path, [issue]) for path, issue in _refused_issues(entries).items()]
     entries = [e for e in entries if e.path not in refused]
     return Catalogue(entries, len(broken), broken)
+
+
+def card_json(path: Path) -> dict | None:
+    """The card of the file at `path` as JSON, loaded in full; None when it does not load. The
+    install makes the shipped stories' cards with it (shipped_cards.py, setup.py)."""
+    entry, _issues = entry_for(path)
+    return entry.card.to_json() if entry is not None else None
+
+
+def _shipped_entry(shipped, path: Path) -> Entry | None:
+    """`path`'s entry from the install's card of it (shipped_cards.py), when it is for exactly
+    this file's bytes and reads as a card the loader could have made."""
+    data = shipped.card(path)
+    if data is None:
+        return None
+    try:
+        return Entry(path, card=Card.from_json(data))
+    except (ValueError, TypeError, KeyError):
+        return None
 
 
 def _refused_issues(entries: list[Entry]) -> "dict[Path, Issue]":

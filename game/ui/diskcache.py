@@ -1,7 +1,8 @@
 """The user's cache folder: what the game can always make again, kept so that it starts fast.
 
-Two things live there: the title screen's card of each scenario (`catalogue.json`, written by
-`catalogue.py`) and the pictures of the title screen (`pictures/`, written by `stage.py`). Both
+Three things live there: the title screen's card of each scenario (`catalogue.json`, written by
+`catalogue.py`), the pictures of the title screen (`pictures/`, written by `stage.py`) and the
+first frame's measured and rendered text (`texts.bin`, written by `textstore.py`). All three
 are only ever a copy of what the scenario files and the drawing code give: nothing about the
 people who play, and deleting the folder is always safe (the next start makes it again, a little
 slower). Anything missing, stale, unreadable or damaged there is simply made again; a cache that
@@ -45,11 +46,14 @@ CATALOGUE_FORMAT = "bystander-catalogue"
 """The title cache's file (see catalogue.py), and the format its JSON names first."""
 PICTURE_MAGIC = b"BYPX"
 """The first bytes of every picture file (see pictures.py)."""
+TEXTS = "texts.bin"
+TEXTS_MAGIC = b"BYTX"
+"""The first frame's texts (see textstore.py), and how that file begins."""
 OWN_STARTS = {CATALOGUE: b'{"format": "' + CATALOGUE_FORMAT.encode() + b'"',
-              MARKER: MARKER_TEXT}
+              MARKER: MARKER_TEXT, TEXTS: TEXTS_MAGIC}
 """How the files at the top of the cache folder that the game writes begin."""
-TEMPORARIES = temporary_pattern(r"catalogue\.json|CACHEDIR\.TAG")
-OWN_NAMES = re.compile(rf"catalogue\.json|pictures|CACHEDIR\.TAG|{TEMPORARIES}")
+TEMPORARIES = temporary_pattern(r"catalogue\.json|CACHEDIR\.TAG|texts\.bin")
+OWN_NAMES = re.compile(rf"catalogue\.json|pictures|CACHEDIR\.TAG|texts\.bin|{TEMPORARIES}")
 """Everything the game writes at the top of its cache folder, temporary files too."""
 PICTURE_FOLDER = re.compile(r"[0-9a-f]{16}")
 """The folders in `pictures/`, each named by the `code_stamp` of the code that drew them."""

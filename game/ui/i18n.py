@@ -219,6 +219,9 @@ MESSAGES: dict[str, Message] = {
     "ballot_code": N_("and type the code"),
     # TRANSLATORS: how many devices voted, of those that opened the page: "17 of 28 voted".
     "ballot_voted": NN_("{n} of {joined} voted", "{n} of {joined} voted"),
+    # TRANSLATORS: on the projector while no pupil's device has opened the page yet (and the
+    # class's size is not known), instead of "0 of 0 voted".
+    "ballot_waiting": N_("Waiting for the first device…"),
     "ballot_locking": N_("Locking the vote…"),
     "ballot_nobody": N_("Nobody has connected for a minute. The school's Wi-Fi may keep phones "
                         "apart from this computer: count hands instead (Backspace), or use a "

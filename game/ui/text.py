@@ -23,7 +23,7 @@ import pygame
 
 from .. import fonts
 from ..paths import FONTS_DIR
-from . import glyphruns
+from . import glyphruns, textstore
 from .surfacecache import SurfaceCache, window_pixels
 
 FONT_FILES = fonts.TEXT_FONTS
@@ -81,9 +81,10 @@ class RenderCache:
 
     def get(self, text: str, size: int, colour, style: str = "regular", wrap: int = 0,
             align: str = "left", together: bool = True) -> pygame.Surface:
-        return self._surfaces.get((text, size, tuple(colour), style, wrap, align, together),
-                                  lambda: render_uncached(text, size, colour, style, wrap, align,
-                                                          together),
+        key = (text, size, tuple(colour), style, wrap, align, together)
+        return self._surfaces.get(key, lambda: textstore.kept(
+            ("render", *key), lambda: render_uncached(text, size, colour, style, wrap, align,
+                                                      together)),
                                   int(self.windows * window_pixels()))
 
     def clear(self) -> None:
@@ -116,12 +117,26 @@ def render(text: str, size: int, colour, style: str = "regular", wrap: int = 0,
 
 
 def line_height(size: int, style: str = "regular") -> int:
-    return font(size, style).get_linesize()
+    return textstore.kept(("linesize", size, style), lambda: font(size, style).get_linesize())
+
+
+def font_height(size: int, style: str = "regular") -> int:
+    """The height of a line of the font, without the gap between lines (`Font.get_height`)."""
+    return textstore.kept(("height", size, style), lambda: font(size, style).get_height())
+
+
+def text_size(text: str, size: int, style: str = "regular") -> tuple[int, int]:
+    """Width and height of `text` on one line, as `Font.size` measures it."""
+    return textstore.kept(("size", text, size, style), lambda: font(size, style).size(text))
 
 
 @lru_cache(maxsize=1024)
 def text_width(text: str, size: int, style: str = "regular") -> int:
     """Width of `text` on one line. Kept: a button asks for its width three times a layout."""
+    return textstore.kept(("width", text, size, style), lambda: _text_width(text, size, style))
+
+
+def _text_width(text: str, size: int, style: str) -> int:
     if glyphruns.needs_fallback(text, style):
         return glyphruns.width(text, style, font(size, style), emoji_font(size))
     return font(size, style).size(text)[0]
@@ -197,7 +212,8 @@ def drawn_height(text: str, width: int, size: int, colour, style: str = "regular
 def wrapped_height(text: str, width: int, size: int, style: str = "regular") -> int:
     """Height `text` takes wrapped to `width`, the way drawing wraps it. Only the number is
     kept: caching the measuring surface cost 34 MB at 1920x1080 for nothing."""
-    return render_uncached(text, size, (0, 0, 0), style, max(1, width)).get_height()
+    return textstore.kept(("wrapped", text, width, size, style), lambda: render_uncached(
+        text, size, (0, 0, 0), style, max(1, width)).get_height())
 
 
 # --- glyph coverage -------------------------------------------------------------------------

@@ -141,7 +141,7 @@ def chip_rect(theme: Theme, pos: tuple[int, int], label: str, size: int | None =
     """Where `chip` with these arguments goes, measured without drawing it (layouts)."""
     size = size or theme.small
     width = tx.text_width(label, size, style)  # the label as rendered, emoji and all
-    height = tx.font(size, style).get_height()
+    height = tx.font_height(size, style)
     pad = theme.px(1.0)
     icon_w = int(size * 0.9) if icon else 0
     rect = pygame.Rect(0, 0, width + 2 * pad + icon_w + (pad // 2 if icon else 0),

@@ -90,6 +90,7 @@ NAMED_LIKE_OURS = {  # a folder holding nothing but names the game writes, none 
     "a catalogue of books": {"catalogue.json": b'{"books": ["Wonder"]}'},
     "another program's cache tag": {
         "CACHEDIR.TAG": b"Signature: 8a477f597d28d172789f06886806bc55\n# photo thumbnails\n"},
+    "another program's texts.bin": {"texts.bin": b"\x00\x01 a database"},
     "a photo named like a picture": {
         "pictures/0123456789abcdef/place-hallway-warm-320x240": b"\xff\xd8 a photo"},
 }
@@ -253,6 +254,18 @@ hostile(pictures.folder() / "place-hallway-warm-320x240-0-0-320x240")
 assert stage.place("hallway", "warm", (320, 240), keep=pygame.Rect(0, 0, 320, 240))
 print("picture", flush=True)
 
+from game.ui import textstore
+hostile(cache / diskcache.TEXTS)
+textstore.open_store()
+assert textstore._store is not None and textstore._store.found == {}
+textstore._store = None
+print("texts", flush=True)
+
+from game.ui import shipped_cards
+hostile(scenes.parent / "shipped_cards.json")
+assert shipped_cards.ShippedCards.open(scenes.parent / "shipped_cards.json").records == {}
+print("shipped cards", flush=True)
+
 from game.event.counter import EventCounter
 counter = EventCounter(Path(os.environ["BYSTANDER_DATA_DIR"]) / "event",
                        today=lambda: date(2026, 5, 12))
@@ -271,7 +284,8 @@ hostile(scenes.parent / "story.yaml")
 assert not load(scenes.parent / "story.yaml").ok
 print("scenario", flush=True)
 """
-READS = ["settings", "catalogue", "picture", "event counts", "session record", "scenario"]
+READS = ["settings", "catalogue", "picture", "texts", "shipped cards", "event counts",
+         "session record", "scenario"]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and /dev/zero: POSIX")

@@ -238,5 +238,10 @@ def test_the_count_is_out_of_the_class_size_when_the_session_has_one(mini_entry)
     assert "1 of 28 voted" in [text for text, _, _ in room.lines()]
     app.leave_class()
     app, vote, room = at_the_room(mini_entry)
-    assert "0 of 0 voted" in [text for text, _, _ in room.lines()]
+    lines = [text for text, _, _ in room.lines()]
+    assert "Waiting for the first device…" in lines, "never '0 of 0 voted'"
+    assert not any("0 of 0" in line for line in lines)
+    vote_from_a_device(app, "walk_on")
+    frames_until(app, lambda: app.ballot.tally.voted == 1)
+    assert "1 of 1 voted" in [text for text, _, _ in room.lines()]
     app.leave_class()

@@ -398,3 +398,99 @@ def test_every_character_a_card_may_not_hold_is_one_python_calls_unprintable():
     printable = [hex(c) for c in range(0x110000) if chr(c).isprintable() and named.match(chr(c))]
     assert printable == [], printable[:10]
     assert not catalogue._is_text("bidi\u202eflip") and catalogue._is_text("tab\tnew\nline\r")
+
+
+# --- the shipped stories' cards, made at install ------------------------------------------------
+
+@pytest.fixture
+def index(tmp_path, monkeypatch):
+    """The shipped stories' cards as the install makes them, in a file of this test's own."""
+    from game.ui import shipped_cards
+    path = tmp_path / "shipped_cards.json"
+    assert shipped_cards.write_index(ROOT / "scenes", path, catalogue.card_json) == len(SHIPPED)
+    monkeypatch.setattr(shipped_cards, "INDEX", path)
+    return path
+
+
+def test_the_shipped_cards_are_the_loaders_own(index):
+    from game.ui.shipped_cards import ShippedCards
+    shipped = ShippedCards.open(index)
+    for path in SHIPPED:
+        assert Card.from_json(shipped.card(path)) == catalogue.entry_for(path)[0].card
+
+
+def test_a_first_start_loads_no_shipped_story_and_shows_the_same(index, monkeypatch):
+    expected = cards(fresh(ROOT / "scenes"))
+    import game.core.loader as loader
+    monkeypatch.setattr(loader, "load", lambda *a, **k: pytest.fail("loaded in full"))
+    first = scan(ROOT / "scenes")
+    assert cards(first) == expected and first.broken == 0
+    assert not any(e.loaded for e in first.entries)
+    assert cards(scan(ROOT / "scenes")) == expected  # and the user's card cache has them now
+    assert {r["name"] for r in json.loads(cache_file().read_text())["files"]} == {
+        p.name for p in SHIPPED}
+
+
+def test_a_shipped_card_is_only_for_the_bytes_it_was_made_from(index, tmp_path):
+    from game.ui.shipped_cards import ShippedCards
+    shipped = ShippedCards.open(index)
+    story = tmp_path / SHIPPED[0].name
+    data = SHIPPED[0].read_bytes()
+    story.write_bytes(data)
+    assert shipped.card(story) is not None
+    story.write_bytes(data.replace(b"Adrian", b"Adriaan", 1))  # another size
+    assert shipped.card(story) is None
+    at = data.index(b"Adrian")
+    story.write_bytes(data[:at] + b"Odrian" + data[at + 6:])  # the same size
+    assert shipped.card(story) is None
+    story.unlink()
+    assert shipped.card(story) is None
+
+
+def test_an_edited_shipped_story_is_loaded(index, monkeypatch, tmp_path):
+    from game.ui import shipped_cards
+    other = json.loads(index.read_text())
+    other["files"][0]["checksum"] = "0" * 16  # as if the story had been edited since
+    index.write_text(json.dumps(other))
+    first = scan(ROOT / "scenes")
+    loaded = [e.path.name for e in first.entries if e.loaded]
+    assert loaded == [other["files"][0]["name"]]
+    assert cards(first) == cards(fresh(ROOT / "scenes"))
+    assert shipped_cards.ShippedCards.open().records  # the others were used
+
+
+@pytest.mark.parametrize("damage", [
+    b"", b"\x00\xff garbage", b"[]", b'"text"', b"[" * 100_000,
+    b'{"format": "bystander-shipped-cards", "code": "x", "files": []}',
+    None,  # the right code, records of the wrong shape
+    "card",  # the right code, a card no loader could have made
+])
+def test_a_damaged_or_foreign_index_only_costs_time(index, damage, monkeypatch):
+    from game.ui import shipped_cards
+    data = json.loads(index.read_text())
+    if damage is None:
+        data["files"] = [{"name": 7}]
+        index.write_text(json.dumps(data))
+    elif damage == "card":
+        data["files"][0]["card"]["place"] = "../../etc"
+        index.write_text(json.dumps(data))
+    else:
+        index.write_bytes(damage)
+    got = scan(ROOT / "scenes")
+    assert cards(got) == cards(fresh(ROOT / "scenes")) and got.broken == 0
+
+
+def test_other_code_ignores_the_index(index, monkeypatch):
+    from game.ui import shipped_cards
+    assert shipped_cards.ShippedCards.open(index).records
+    monkeypatch.setattr(diskcache, "code_stamp", lambda *folders: "0123456789abcdef")
+    assert not shipped_cards.ShippedCards.open(index).records
+
+
+def test_the_teachers_own_stories_are_never_taken_from_the_index(index, tmp_path):
+    own = tmp_path / "own"
+    own.mkdir()
+    shutil.copy(MINI, own / MINI.name)
+    got = scan(ROOT / "scenes", own=own)
+    assert [(e.path.name, e.loaded) for e in got.entries if e.own] == [(MINI.name, True)]
+    assert not any(e.loaded for e in got.entries if not e.own)

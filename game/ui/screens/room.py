@@ -156,8 +156,8 @@ class RoomScreen(FramedScreen):
                  (link.address.removeprefix("http://"), th.heading, "bold"),
                  (self.t("ballot_code"), th.small, "regular"),
                  (link.code, th.heading * 2, "bold"),
-                 (self.t("ballot_voted", n=tally.voted, joined=self.out_of(tally)), th.heading,
-                  "bold")]
+                 (self.t("ballot_voted", n=tally.voted, joined=self.out_of(tally))
+                  if self.out_of(tally) else self.t("ballot_waiting"), th.heading, "bold")]
         if self.locking:
             lines.append((self.t("ballot_locking"), th.body, "regular"))
         elif self._hinted:

@@ -129,7 +129,7 @@ class TitleScreen(Screen):
         column = pygame.Rect(0, 0, int(min(w * 0.6, h * 1.05)), h)
         m = th.margin
         x, inner_w = m + th.px(1), column.w - 2 * m - th.px(2)
-        y = th.px(4) + tx.font(th.title, "bold").size(self.t("app_title"))[1]
+        y = th.px(4) + tx.text_size(self.t("app_title"), th.title, "bold")[1]
         tagline = tx.fit(self.t("tagline"), pygame.Rect(x, y, inner_w, th.px(14)), th.body,
                          p.on_backdrop_muted, "italic", th.body_min)
         y += tagline.height + th.px(3)
