@@ -202,6 +202,8 @@ def guide_data(scenario: Scenario, lang: str) -> dict[str, object]:
         "plans": [lesson.lesson_plan(scenario, found, minutes, lang)
                   for minutes in lesson.LESSON_MINUTES],
         "debrief_steps": lesson.debrief_steps(scenario, lang),
+        "marks": {said: lesson.marks(said, lang)[0]
+                  for said in (lesson.TALK, lesson.VOTE_ONLY, lesson.DEBRIEF_AFTER)},
         "command": Markup("<code>bystander play --class {}</code>").format(scenario.id),
         "keys": classmode.key_tables(lang),
         "school": school.school_rows(lang),

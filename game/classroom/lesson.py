@@ -243,6 +243,75 @@ def _where_to_talk(scenario: Scenario, found: Analysis, talks: int,
             tuple(name(s) for s in in_order if s not in chosen))
 
 
+# --- what the plan says at a decision ---------------------------------------------------------------
+
+TALK = "talk"
+VOTE_ONLY = "vote_only"
+DEBRIEF_AFTER = "debrief_after"
+"""What the plan says at one decision: the class talks after it; it votes, sees the consequence
+and goes on; or it goes to the debrief after it."""
+
+
+VOTE_MARKS: dict[str, tuple[Message, ...]] = {
+    # TRANSLATORS: the lesson plan's word at a decision, small in the bar of the class vote, for
+    # the teacher: after this decision the class talks about it (the guide's plan says so).
+    TALK: (N_("Plan: talk here"),),
+    VOTE_ONLY: (
+        # TRANSLATORS: the lesson plan's word at a decision, in the bar of the class vote: there
+        # is no time for a talk here; the class votes, sees the consequence and goes on.
+        N_("Plan: vote and go on (no talk planned)"),
+        # TRANSLATORS: the same, shorter, for a narrow screen.
+        N_("Plan: no talk")),
+    DEBRIEF_AFTER: (
+        # TRANSLATORS: the lesson plan's word at a decision, in the bar of the class vote: the
+        # time is up after this decision; then the debrief.
+        N_("Plan: after this decision, the debrief"),
+        # TRANSLATORS: the same, shorter, for a narrow screen.
+        N_("Plan: then the debrief")),
+}
+"""What the vote's bar says of each: in full, then shorter for a crowded bar. The guide quotes
+the full words, so the teacher reads on the screen what the guide said."""
+
+TALK_MARKS: dict[str, tuple[Message, ...]] = {
+    VOTE_ONLY: (
+        # TRANSLATORS: in the bar of the class talk, beside the button that goes on with the
+        # story (Enter): the lesson plan has no talk at this decision.
+        N_("Plan: no talk here, go on (Enter)"),
+        # TRANSLATORS: the same, shorter, for a narrow screen.
+        N_("Plan: no talk, go on")),
+    DEBRIEF_AFTER: (
+        # TRANSLATORS: in the bar of the class talk: the lesson plan goes to the debrief now;
+        # "Debrief now" is the item of the menu (Esc) that opens it.
+        N_("Plan: the debrief now (Esc, Debrief now)"),
+        # TRANSLATORS: the same, shorter, for a narrow screen.
+        N_("Plan: the debrief now")),
+}
+"""What the talk's bar says after a decision where the plan has no talk: go on at once, or go to
+the debrief. A decision whose talk is planned has nothing more to say on its talk."""
+
+
+def marks(said: str | None, lang: str, on_talk: bool = False) -> tuple[str, ...]:
+    """The words of what the plan `said` at a decision, for the vote's bar (or the talk's), in
+    `lang`: in full, then shorter; none for None."""
+    _ = words(lang)
+    return tuple(_.message(m) for m in (TALK_MARKS if on_talk else VOTE_MARKS).get(said, ()))
+
+
+def plan_at(plan: LessonPlan, scene_id: str, number: int) -> str | None:
+    """What `plan` says at the class's decision in scene `scene_id`, the `number`th (from 1) on
+    the road the class is on: `DEBRIEF_AFTER` from the plan's last decision on (`stop_after`,
+    counted on the class's road: a session continued another day counts the decisions it took
+    then); else `TALK` or `VOTE_ONLY` by the scene, as the guide lists them; None when the plan
+    gives every decision its talk (nothing to tell the teacher) or does not name the scene."""
+    if plan.stop_after is not None and number >= plan.stop_after:
+        return DEBRIEF_AFTER
+    if any(d.scene_id == scene_id for d in plan.talk_at):
+        return TALK
+    if any(d.scene_id == scene_id for d in plan.vote_only_at):
+        return VOTE_ONLY
+    return None
+
+
 # --- the lesson clock --------------------------------------------------------------------------------
 
 @dataclass

@@ -85,6 +85,10 @@ class ClassSession:
     """Roads whose ending was noted in the record during this sitting."""
     clock: object = None
     """The lesson clock (`lesson.LessonClock`) when the teacher gave the lesson's length."""
+    plans: object = None
+    """The lesson plans being worked out for the story (`background_plan.BackgroundPlans`),
+    whose marks the vote and the talk show; None without a lesson length."""
+    _plan_shown: bool = False
     kept: dict[tuple, object] = field(default_factory=dict)
     """What a class screen holds while the teacher steps back to re-read and comes forward again
     (the hands counted so far, the discussion timer), by `moment()`. In memory only: like the
@@ -94,6 +98,31 @@ class ClassSession:
         if self.clock is None and getattr(self.log, "lesson_minutes", None):
             from .lesson import LessonClock
             self.clock = LessonClock(self.log.lesson_minutes)
+        if self.plans is None and getattr(self.log, "lesson_minutes", None):
+            from .background_plan import BackgroundPlans
+            self.plans = BackgroundPlans.start(self.scenario, self.entry.content_hash)
+
+    def plan_at(self, scene_id: str, number: int) -> str | None:
+        """What the lesson plan says at the class's decision in `scene_id`, the `number`th on
+        its road (`lesson.plan_at`); None while the plan is being worked out, without one, and
+        where it has nothing to say."""
+        from .lesson import plan_at
+        plan = self.plan
+        return plan_at(plan, scene_id, number) if plan is not None else None
+
+    @property
+    def plan(self):
+        """The lesson plan (`lesson.LessonPlan`) for the lesson's length, once it is worked
+        out; None before, and without a length. Never waits."""
+        return self.plans.plan(self.log.lesson_minutes) if self.plans is not None else None
+
+    def plan_arrived(self) -> bool:
+        """Whether the plan has been worked out since this was last asked: the screen on view
+        is drawn again, with its mark."""
+        if self._plan_shown or self.plans is None or not self.plans.done:
+            return False
+        self._plan_shown = True
+        return True
 
     def moment(self, kind: str, run: engine.Run) -> tuple:
         """The key of one decision's `kind` of screen state on the current road."""

@@ -21,6 +21,7 @@ run's state through it.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
@@ -291,11 +292,17 @@ def compile_conditions(scenario: Scenario) -> dict[str, expr.Node]:
 
 
 def machines_for(scenario: Scenario) -> Machines:
-    """The machines of a scenario, built on first use and kept with it: every run of the
-    scenario shares them."""
-    found = scenario.__dict__.get("_machines")
+    """The machines of a scenario, built on first use in each thread and kept with it: every run
+    of the scenario in that thread shares them. One set per thread, because a set is not safe to
+    share between threads: a run's models are added to it and taken from it, and `role_after`
+    moves its probe. The game plays in one thread, and a class session works out its lesson plan
+    (every road of the story) in another (classroom/background_plan.py)."""
+    per_thread = scenario.__dict__.get("_machines")
+    if per_thread is None:
+        per_thread = scenario.__dict__.setdefault("_machines", threading.local())
+    found = getattr(per_thread, "machines", None)
     if found is None:
         with gc_paused():  # a large story makes many small objects and no garbage
             found = Machines(scenario)
-        scenario.__dict__["_machines"] = found
+        per_thread.machines = found
     return found

@@ -487,13 +487,16 @@ class App:
         return self.running
 
     def _tick_lesson_clock(self, dt: float) -> None:
-        """Class mode's lesson clock runs on every screen; a new minute redraws its corner."""
+        """Class mode's lesson clock runs on every screen; a new minute redraws its corner, and
+        so does the lesson plan once it is worked out (its mark at the decision on view)."""
         clock = self.classroom.clock if self.classroom is not None else None
         if clock is not None:
             before = clock.words(self.lang)
             clock.tick(dt)
             if clock.words(self.lang) != before:
                 self.dirty = True
+        if self.classroom is not None and self.classroom.plan_arrived():
+            self.dirty = True
 
     def draw(self) -> list[pygame.Rect] | None:
         """Draw the top screen; returns the parts of the window it changed (None: all)."""

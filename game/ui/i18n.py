@@ -194,6 +194,8 @@ MESSAGES: dict[str, Message] = {
                           "press Y if the class is {hands} today."),
     # TRANSLATORS: the button that confirms the class is bigger today, and locks the vote.
     "vote_confirm_size": N_("We are {n} today: lock (Y)"),
+    # TRANSLATORS: the same, shorter, for a crowded bar (the line above it says why).
+    "vote_confirm_size_short": N_("Lock (Y)"),
     # TRANSLATORS: under the number of hands counted for a choice; the number is shown above it.
     "hands_word": NN_("hand", "hands"),
     # TRANSLATORS: the hands for a choice have been counted.

@@ -205,6 +205,29 @@ def test_runs_share_the_machines_and_leave_nothing_behind(mini):
     assert first.choose("stand_by_sam").role_after == "defender"  # the first run still plays
 
 
+def test_a_run_in_another_thread_has_machines_of_its_own(mini):
+    """A class session works out its lesson plan (every road of the story) in a thread of its
+    own while the class plays: the machines move a run's models and a probe, so the two threads
+    never share a set, and each plays as it would alone."""
+    import threading
+
+    from game.core.machines import machines_for
+    here = machines_for(mini)
+    there: list = []
+
+    def play() -> None:
+        run = engine.start(mini, "en")
+        there.append((machines_for(mini), run.machines, run.choose("stand_by_sam").role_after))
+
+    thread = threading.Thread(target=play)
+    thread.start()
+    thread.join()
+    (theirs, their_run, role), = there
+    assert theirs is their_run and theirs is not here
+    assert role == "defender"
+    assert machines_for(mini) is here and engine.start(mini, "en").machines is here
+
+
 def _mini_with(tmp_path, old: str, new: str):
     from game.core.loader import load
     from testpaths import ROOT

@@ -913,3 +913,216 @@ def test_the_vote_fits_a_4_3_projector_with_the_lesson_clock(lang):
         name, clock = lay.chrome.chips[0].rect, lay.chrome.corners[-1].rect
         assert not name.colliderect(clock), (lang, size)
     app.leave_class()
+
+
+# --- what the lesson plan says at each decision --------------------------------------------------
+
+def plan_words(screen) -> str | None:
+    """The plan's mark in the bar of a class screen as drawn, or None."""
+    screen.app.run_frames(1)
+    mark = screen.layout().chrome.mark
+    assert screen.overflows() == []
+    return mark.fit.text if mark is not None else None
+
+
+def plan_ready(app):
+    plans = app.classroom.plans
+    assert plans is not None and plans.wait(app.classroom.log.lesson_minutes, 60) is not None
+    app.run_frames(1)
+
+
+@pytest.mark.parametrize("lang, talk, vote_only, go_on", [
+    ("en", "Plan: talk here", "Plan: vote and go on (no talk planned)",
+     "Plan: no talk here, go on (Enter)"),
+    ("nl", "Plan: hier bespreken", "Plan: stemmen, geen gesprek",
+     "Plan: hier geen gesprek, ga verder (Enter)"),
+])
+def test_the_vote_and_the_talk_say_where_the_plan_talks(adrian, lang, talk, vote_only, go_on):
+    """Adrian in 45 minutes has three talks for six decisions: the first decision gets its
+    talk, the second is voted on and the class goes on. The vote says so in its bar, and the
+    talk of a decision without one says to go on, with the key that always goes on."""
+    from game.classroom.session import ClassPlan
+    app = make_app([adrian], size=(1920, 1080), lang=lang)
+    app.begin_class(adrian, ClassPlan("3B", 28, 45))
+    plan_ready(app)
+
+    def vote_and_talk(scene_id: str) -> tuple[str | None, DiscussionScreen, str | None]:
+        vote = to_vote(app)
+        assert vote.view.scene_id == scene_id
+        on_vote = plan_words(vote)
+        hands(app, A=20)
+        press(app, pygame.K_RETURN, pygame.K_RETURN, frames=1)
+        talk_screen = through_consequence(app)
+        return on_vote, talk_screen, plan_words(talk_screen)
+
+    on_vote, _, on_talk = vote_and_talk("hallway_monday")
+    assert (on_vote, on_talk) == (talk, None), "a planned talk needs no word on the talk"
+    press(app, pygame.K_RETURN, frames=1)
+    on_vote, talk_screen, on_talk = vote_and_talk("group_work")
+    assert (on_vote, on_talk) == (vote_only, go_on)
+    mark = talk_screen.layout().chrome.mark.rect
+    primary = talk_screen.layout().chrome.primary.rect
+    assert mark.right <= primary.left and mark.colliderect(primary.move(-primary.w, 0)), \
+        "beside the button that goes on"
+    press(app, pygame.K_RETURN, frames=1)                     # Enter goes on, as ever
+    assert isinstance(app.top, SceneScreen)
+    app.leave_class()
+
+
+def test_no_plan_no_marks(adrian, mini_entry):
+    """Without a lesson length there is no plan; a story whose every talk fits the lesson
+    shows nothing new."""
+    from game.classroom.session import ClassPlan
+    app = make_app([adrian, mini_entry])
+    app.begin_class(adrian)
+    assert app.classroom.plans is None and app.classroom.plan is None
+    assert plan_words(to_vote(app)) is None
+    app.begin_class(mini_entry, ClassPlan("3B", 28, 45))
+    plan_ready(app)
+    assert plan_words(to_vote(app)) is None
+    decide(app, "B")
+    assert plan_words(to_vote(app)) is None
+    app.leave_class()
+
+
+def test_the_first_frame_never_waits_for_the_plan(tmp_path, monkeypatch):
+    """The plan needs the analysis of every road (1.7 s of CPU for adrian): the session starts,
+    the story shows and the class votes while it is worked out, with no mark; when it is ready
+    the screen on view gets its mark by itself."""
+    import threading
+    import time
+
+    from game.classroom import background_plan
+    from game.classroom.session import ClassPlan
+    from game.core.analysis import analyse
+    from stories import write_linear_story
+    go = threading.Event()
+
+    def slow_analysis(scenario):
+        assert go.wait(30), "the test never let the analysis finish"
+        return analyse(scenario)
+
+    background_plan.forget()
+    monkeypatch.setattr(background_plan, "analyse", slow_analysis)
+    entry = entry_of(write_linear_story(tmp_path, 7))
+    app = make_app([entry])
+    began = time.perf_counter()
+    app.begin_class(entry, ClassPlan("3B", 28, 45))
+    app.run_frames(2)
+    assert time.perf_counter() - began < 2.0 and app.frames_drawn
+    vote = to_vote(app)
+    assert plan_words(vote) is None and not app.classroom.plans.done
+    go.set()
+    assert app.classroom.plans.wait(45, 30) is not None
+    drawn = app.frames_drawn
+    app.run_frames(1)                                         # nothing pressed
+    assert app.frames_drawn > drawn and vote.layout().chrome.mark.fit.text == "Plan: talk here"
+    app.leave_class()
+    background_plan.forget()
+
+
+def test_a_resumed_lesson_follows_the_decision_the_class_is_at(tmp_path):
+    """Eleven decisions in a row do not fit 45 minutes even without talks: the plan goes to the
+    debrief after decision 9. A class that took eight decisions one day and goes on the next is
+    at decision 9, not at the first of this window: the vote says the debrief follows it."""
+    from game.classroom.session import ClassPlan
+    from stories import write_linear_story
+    entry = entry_of(write_linear_story(tmp_path, 11))
+    app = make_app([entry])
+    app.begin_class(entry, ClassPlan("3B", 28, 45))
+    plan_ready(app)
+    for _ in range(8):
+        assert plan_words(to_vote(app)) == "Plan: vote and go on (no talk planned)"
+        decide(app, "A")
+    session = app.classroom.log.session_id
+    app.leave_class()
+
+    later = make_app([entry])                                 # the next lesson
+    later.start_class(entry)
+    press(later, pygame.K_1, frames=1)                        # continue the first
+    assert later.classroom.log.session_id == session
+    plan_ready(later)
+    vote = to_vote(later)
+    assert (vote.decision_number, vote.view.scene_id) == (9, "d9")
+    assert plan_words(vote) == "Plan: after this decision, the debrief"
+    hands(later, A=20)
+    press(later, pygame.K_RETURN, pygame.K_RETURN, frames=1)
+    assert plan_words(through_consequence(later)) == "Plan: the debrief now (Esc, Debrief now)"
+    later.leave_class()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (1024, 768), (1280, 960)])
+def test_every_mark_of_the_plan_fits_every_bar(adrian, monkeypatch, size, lang):
+    """Each word of the plan in each state of the vote's bar (counting, more hands than pupils,
+    revealed, nothing picked) and of the talk's, wide and 4:3: it fits, in the room between the
+    bar's buttons, without touching them."""
+    from game.classroom.lesson import DEBRIEF_AFTER, TALK, VOTE_ONLY
+    from game.classroom.session import ClassPlan, ClassSession
+    app = make_app([adrian], size=size, lang=lang)
+    app.begin_class(adrian, ClassPlan("3B", 28, 45))
+    vote = to_vote(app)
+    problems = []
+
+    def check(where: str, screen) -> None:
+        app.stack = [screen]
+        app.draw()
+        lay = screen.layout()
+        mark = lay.chrome.mark
+        if mark is None:
+            problems.append(f"{where}: no mark")
+            return
+        problems.extend(f"{where}: {text!r}" for text in screen.overflows())
+        touching = [b.label for b in lay.chrome.left + [lay.chrome.primary]
+                    if b.rect.colliderect(mark.rect)]
+        if touching or not lay.chrome.bar.contains(mark.rect):
+            problems.append(f"{where}: {mark.fit.text!r} touches {touching} or leaves the bar")
+
+    for said in (TALK, VOTE_ONLY, DEBRIEF_AFTER):
+        monkeypatch.setattr(ClassSession, "plan_at", lambda self, scene, n, said=said: said)
+        vote = VoteScreen(app, app.run)
+        check(f"{said} counting", vote)
+        vote.set_count(0, 40)
+        check(f"{said} over size", vote)
+        vote.set_count(0, 0)
+        vote.lock()
+        check(f"{said} nothing picked", vote)
+        vote.set_count(1, 12)
+        vote.lock()
+        check(f"{said} revealed", vote)
+    run = engine.start(adrian.scenario, lang)
+    before = run.view()
+    outcome = run.choose(before.choices[0].id)
+    for said in (VOTE_ONLY, DEBRIEF_AFTER):
+        monkeypatch.setattr(ClassSession, "plan_at", lambda self, scene, n, said=said: said)
+        check(f"{said} talk", DiscussionScreen(app, run, outcome, before))
+    app.leave_class()
+    assert not problems, "\n".join(problems)
+
+
+def test_the_plans_are_worked_out_while_the_form_is_filled_in(tmp_path, monkeypatch):
+    """The analysis begins as the class form opens (idle while the teacher types), so the first
+    scene's animation does not share the processor with it; the session takes that work."""
+    import threading
+
+    from game.classroom import background_plan
+    from game.core.analysis import analyse
+    from stories import write_linear_story
+    started = threading.Event()
+
+    def analysis(scenario):
+        started.set()
+        return analyse(scenario)
+
+    background_plan.forget()
+    monkeypatch.setattr(background_plan, "analyse", analysis)
+    entry = entry_of(write_linear_story(tmp_path, 7))
+    app = make_app([entry])
+    app.start_class(entry)                                    # nothing unfinished: the form
+    assert isinstance(app.top, ClassStartScreen)
+    assert started.wait(10), "under way before the form is filled in"
+    job = background_plan.BackgroundPlans.start(entry.scenario, entry.content_hash)
+    fill_form(app, "3B", "25")
+    assert app.classroom.plans is job
+    app.leave_class()
+    background_plan.forget()

@@ -199,6 +199,7 @@ class FramedScreen(Screen):
         lay = self.layout()
         surface.fill(th.palette.backdrop)
         lay.chrome.draw_header(surface, th)
+        lay.chrome.draw_mark(surface, th, self.drawing)
         self.draw_content(surface, lay)
         self.drawing.check("(bottom bar)", lay.chrome.bar_fits)
         self.focus.buttons = lay.buttons
@@ -209,14 +210,21 @@ class FramedScreen(Screen):
         return self.layout().buttons
 
     def layer_key(self, *state: object) -> tuple:
-        """The lesson clock is in the chrome's corner: its words are part of every layout."""
-        return super().layer_key(*state, self.lesson_clock())
+        """The lesson clock is in the chrome's corner and the plan's mark in its bar: their
+        words are part of every layout."""
+        return super().layer_key(*state, self.lesson_clock(), self.plan_mark())
 
     def lesson_clock(self) -> str | None:
         """The lesson clock's words in class mode when the teacher gave a lesson length."""
         classroom = self.app.classroom
         clock = classroom.clock if classroom is not None else None
         return clock.words(self.lang) if clock is not None else None
+
+    def plan_mark(self) -> tuple[str, ...]:
+        """What the lesson plan says at the decision on view, for the bar (class mode, once the
+        plan is worked out): in full, then shorter (see chrome.place_mark); nothing on screens
+        that are not at a decision."""
+        return ()
 
     def draw_content(self, surface: pygame.Surface, layout) -> None:
         raise NotImplementedError

@@ -150,6 +150,47 @@ def draw_open_tab(surface: pygame.Surface, theme: Theme, tab: Button) -> None:
                                                     tab.rect.w, theme.px(0.7)))
 
 
+class Mark(NamedTuple):
+    """The teacher's note in the bar (what the lesson plan says at this decision): its words
+    fitted, and the outlined box around them."""
+
+    fit: tx.Fit
+    rect: pygame.Rect
+    one_line: bool
+    """Whether one of its ways of saying it fits on one line of small text."""
+
+
+def place_mark(theme: Theme, words: tuple[str, ...], bar: pygame.Rect, left: list[Button],
+               primary: Button | None) -> Mark:
+    """The teacher's note in the bar's room between its left buttons and its primary one, next
+    to the primary (what the teacher does next is said beside the button that does it). `words`
+    says it in full first, then shorter: the first that fits on one line of small text is
+    taken (a 4:3 screen in Dutch has room for the short one); when none does, the shortest,
+    wrapped and smaller down to the smallest size."""
+    gap, pad = theme.px(1.5), theme.px(1.0)
+    start = (left[-1].rect.right if left else bar.x) + gap
+    end = (primary.rect.x if primary is not None else bar.right) - gap
+    box = pygame.Rect(start + pad, bar.y, max(1, end - start - 2 * pad), bar.h - pad // 2)
+    said = next((w for w in words if tx.text_width(w, theme.small, "bold") <= box.w), None)
+    one_line = said is not None
+    said = said or words[-1]
+    fit = tx.fit(said, box, theme.small, theme.palette.on_backdrop, "bold", theme.small_min)
+    w, h = fit.surface.get_size()
+    rect = pygame.Rect(0, 0, w + 2 * pad, h + pad // 2)
+    rect.midright = (end, bar.centery)
+    return Mark(tx.Fit(fit.text, rect.inflate(-2 * pad, -(pad // 2)), fit.size, fit.surface,
+                       fit.fits), rect, one_line)
+
+
+def draw_mark(surface: pygame.Surface, theme: Theme, mark: Mark, drawing) -> None:
+    """An outline round the words on the backdrop, no fill and no shadow: a note for the
+    teacher, never taken for a button."""
+    pygame.draw.rect(surface, theme.palette.on_backdrop_muted, mark.rect,
+                     width=max(1, theme.px(0.25)), border_radius=min(mark.rect.h // 2,
+                                                                     theme.radius))
+    drawing.blit(surface, mark.fit, "center")
+
+
 @dataclass
 class Chrome:
     """A screen's chrome, placed: the header's chips, the corner buttons, the bottom bar with its
@@ -163,6 +204,8 @@ class Chrome:
     content: pygame.Rect = field(default_factory=pygame.Rect)
     bar_fits: bool = True
     """Whether the bar's buttons stay apart (a check for the overflow tests)."""
+    mark: Mark | None = None
+    """The teacher's note in the bar, if the screen has one (`plan_mark`)."""
 
     @property
     def buttons(self) -> list[Button]:
@@ -171,6 +214,10 @@ class Chrome:
 
     def draw_header(self, surface: pygame.Surface, theme: Theme) -> None:
         draw_header(surface, theme, self.chips)
+
+    def draw_mark(self, surface: pygame.Surface, theme: Theme, drawing) -> None:
+        if self.mark is not None:
+            draw_mark(surface, theme, self.mark, drawing)
 
 
 def chrome(screen: "Screen", chips: list[str], *, gap: float, corner_extra: list[Button] = (),
@@ -213,5 +260,18 @@ def chrome(screen: "Screen", chips: list[str], *, gap: float, corner_extra: list
             if b.short:
                 b.label = b.short
         fits = place_bar(th, bar, left, [primary], th.px(1), spare)
+    # What the lesson plan says here, for the teacher: in the bar, beside the primary button.
+    words = getattr(screen, "plan_mark", lambda: ())()
+    mark = place_mark(th, words, bar, left, primary) if words else None
+    # A 4:3 screen in Dutch: the left buttons say it shorter to make room for the mark, then
+    # the primary one (more hands than pupils: the line above the bar says it in full).
+    for shorter in (left, [primary] if primary is not None else []):
+        if mark is None or mark.one_line:
+            break
+        if any(b.short for b in shorter):
+            for b in shorter:
+                b.label = b.short or b.label
+            fits = place_bar(th, bar, left, [primary] if primary else [], th.px(1), spare)
+            mark = place_mark(th, words, bar, left, primary)
     return Chrome(placed, corners, bar, left, primary,
-                  pygame.Rect(m, top, th.width - 2 * m, bar.y - top), fits)
+                  pygame.Rect(m, top, th.width - 2 * m, bar.y - top), fits, mark)

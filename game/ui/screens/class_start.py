@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from ...classroom.background_plan import BackgroundPlans
 from ...classroom.lesson import LESSON_MINUTES
 from ...classroom.records import LABEL_CHARS, MAX_CLASS_SIZE, label_char_allowed
 from ...classroom.session import ClassPlan
@@ -55,6 +56,9 @@ class ClassStartScreen(FramedScreen):
         self._fresh = True
         """The next digit of the size starts a new number (the offered size is replaced)."""
         pygame.key.start_text_input()  # typed letters arrive as TEXTINPUT events
+        # The lesson plans are worked out while the teacher fills the form in (the form is idle
+        # meanwhile): the first scene's animation then does not share the processor with them.
+        BackgroundPlans.start(entry.scenario, entry.content_hash)
 
     @property
     def takes_text(self) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from ...classroom.lesson import marks
 from ...classroom.lesson import DISCUSSION_MINUTES as DEFAULT_MINUTES
 from .. import text as tx
 from ..bindings import DIGITS, ENTER, MINUS, PLUS, Binding, calls
@@ -103,6 +104,14 @@ class DiscussionScreen(FramedScreen):
             key = app.classroom.moment("discussion", run)
             self.timer = app.classroom.kept.setdefault(key, self.timer)
         self._lang = run.lang
+
+    def plan_mark(self) -> tuple[str, ...]:
+        """What the lesson plan says after this decision where that is not the talk on screen
+        (go on at once, Enter as ever; or the debrief), in the bar's words."""
+        classroom = self.app.classroom
+        said = (classroom.plan_at(self.before.scene_id, self.run.decision_count)
+                if classroom else None)
+        return marks(said, self.lang, on_talk=True)
 
     # --- behaviour ------------------------------------------------------------------------------
 

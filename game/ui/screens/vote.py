@@ -15,6 +15,7 @@ import pygame
 
 from dataclasses import dataclass
 
+from ...classroom.lesson import marks
 from .. import text as tx
 from ..bindings import DIGITS, ENTER, MINUS, PLUS, Binding, calls
 from ..intents import OpenBallot, ShowConsequence, ShowScene
@@ -88,6 +89,12 @@ class VoteScreen(FramedScreen):
     @property
     def decision_number(self) -> int:
         return self.run.decision_count + 1
+
+    def plan_mark(self) -> tuple[str, ...]:
+        """What the lesson plan says at this decision (lesson.plan_at), in the bar's words."""
+        classroom = self.app.classroom
+        said = classroom.plan_at(self.view.scene_id, self.decision_number) if classroom else None
+        return marks(said, self.lang)
 
     def available(self) -> list[int]:
         return [c.index for c in self.view.choices if c.available]
@@ -326,10 +333,11 @@ class VoteScreen(FramedScreen):
         if v.step_label:
             chips.append(self.t("step", step=v.step_label))
         if self.phase == "counting":
-            left = Button(self.t("back_to_story"), self.back_to_story, size="small", icon="left")
+            left = Button(self.t("back_to_story"), self.back_to_story, size="small", icon="left",
+                          short=self.t("back"))
             if self.over_size:
                 right = Button(self.t("vote_confirm_size", n=self.total), self.confirm_size,
-                               icon="right")
+                               icon="right", short=self.t("vote_confirm_size_short"))
             else:
                 right = Button(self.t("lock"), self.lock, icon="right")
         else:
