@@ -424,26 +424,17 @@ class MeterRow:
     def draw(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
              progress: float) -> bool:
         """Draw at animation `progress` (0..1, eased here). False when the label overflows."""
+        fits = self.draw_still(surface, theme, rect)
+        self.draw_moving(surface, theme, rect, progress)
+        return fits
+
+    def draw_still(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect) -> bool:
+        """What does not move as the meter fills: the change chip at the right, the label at
+        the left in the room the number leaves it. False when the label overflows."""
         p = theme.palette
-        value = self.before + (self.after - self.before) * ease_out(progress)
-        delta = self.after - self.before
-        # Right side first: the number and the change chip, then the label gets what is left.
-        if delta == 0:
-            icon, bg, fg, word = "same", p.same, p.on_same, self.same_word
-            chip_text = word
-        else:
-            better = delta > 0 if self.good == "high" else delta < 0
-            icon = "up" if delta > 0 else "down"
-            bg, fg = (p.better, p.on_better) if better else (p.worse, p.on_worse)
-            chip_text = f"{delta:+d} {self.better_word if better else self.worse_word}"
-        label_h = tx.line_height(theme.body, "bold")
-        chip_rect = chip(surface, theme, (rect.right, rect.y + label_h // 2), chip_text, bg, fg,
-                         icon=icon, anchor="midright")
-        number = tx.render(str(round(value)), theme.body, p.ink, "bold")
-        num_rect = number.get_rect(midright=(chip_rect.left - theme.px(1.2),
-                                             rect.y + label_h // 2))
-        surface.blit(number, num_rect)
-        room = max(1, num_rect.left - rect.x - theme.px(1))
+        chip_text, icon, bg, fg = self._change_chip(p)
+        chip(surface, theme, self._chip_rect(theme, rect).topleft, chip_text, bg, fg, icon=icon)
+        room = max(1, self._number_slot(theme, rect).left - rect.x - theme.px(1))
         # One line always: the label with its note, smaller, or without the note if need be.
         note = f"  ({self.note})" if self.note else ""
         candidates = [(self.label + note, theme.body), (self.label + note, theme.small_min),
@@ -452,12 +443,31 @@ class MeterRow:
                           candidates[-1])
         fits = tx.text_width(text, size, "bold") <= room
         label = tx.render(text, size, p.ink, "bold")
+        label_h = tx.line_height(theme.body, "bold")
         surface.blit(label, label.get_rect(midleft=(rect.x, rect.y + label_h // 2)))
+        return fits
+
+    def draw_moving(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
+                    progress: float, clear=None) -> list[pygame.Rect]:
+        """What moves: the number and the bar at `progress`, over the row drawn by
+        `draw_still`. With `clear` (the panel's colour), first paint over the number and the
+        bar as another frame left them. Returns the parts of `surface` it drew on."""
+        p = theme.palette
+        value = self.value(progress)
+        label_h = tx.line_height(theme.body, "bold")
+        bar = self._bar(theme, rect)
+        line = max(1, theme.px(0.2))
+        slot = self._number_slot(theme, rect)
+        drawn = [slot, bar.inflate(2 * line, 2 * line)]
+        if clear is not None:
+            for area in drawn:
+                surface.fill(clear, area)
+        number = tx.render(str(round(value)), theme.body, p.ink, "bold")
+        surface.blit(number, number.get_rect(midright=(slot.right, rect.y + label_h // 2)))
         # The bar: track, fill, and the changed stretch hatched so the change reads without colour.
-        bar = pygame.Rect(rect.x, rect.y + label_h + theme.px(0.6), rect.w, theme.px(1.8))
         pygame.draw.rect(surface, p.track, bar, border_radius=bar.h // 2)
         span = max(1, self.high - self.low)
-        fill_w = int(bar.w * (value - self.low) / span)
+        fill_w = self._fill_width(bar, value)
         if fill_w > 0:
             pygame.draw.rect(surface, p.fill, (bar.x, bar.y, fill_w, bar.h),
                              border_radius=bar.h // 2)
@@ -468,7 +478,52 @@ class MeterRow:
             step = max(4, bar.h // 2)
             for x in range(lo, hi, step):
                 pygame.draw.line(surface, p.ink, (x, bar.bottom - 1),
-                                 (min(hi, x + bar.h // 2), bar.y), max(1, theme.px(0.2)))
+                                 (min(hi, x + bar.h // 2), bar.y), line)
         pygame.draw.rect(surface, p.ink, bar, width=max(1, theme.px(0.15)),
                          border_radius=bar.h // 2)
-        return fits
+        return drawn
+
+    def value(self, progress: float) -> float:
+        """The meter's value at animation `progress` (0..1, eased here)."""
+        return self.before + (self.after - self.before) * ease_out(progress)
+
+    def moving_look(self, theme: Theme, rect: pygame.Rect, progress: float) -> tuple[int, int]:
+        """What `draw_moving` shows at `progress`: the number and the bar's filled width. Two
+        frames with the same look need not draw it twice (the end of an easing)."""
+        value = self.value(progress)
+        return round(value), self._fill_width(self._bar(theme, rect), value)
+
+    def _bar(self, theme: Theme, rect: pygame.Rect) -> pygame.Rect:
+        label_h = tx.line_height(theme.body, "bold")
+        return pygame.Rect(rect.x, rect.y + label_h + theme.px(0.6), rect.w, theme.px(1.8))
+
+    def _fill_width(self, bar: pygame.Rect, value: float) -> int:
+        return int(bar.w * (value - self.low) / max(1, self.high - self.low))
+
+    def _change_chip(self, p) -> tuple[str, str, tuple, tuple]:
+        """The chip's words, icon and colours: better, worse or no change."""
+        delta = self.after - self.before
+        if delta == 0:
+            return self.same_word, "same", p.same, p.on_same
+        better = delta > 0 if self.good == "high" else delta < 0
+        bg, fg = (p.better, p.on_better) if better else (p.worse, p.on_worse)
+        return (f"{delta:+d} {self.better_word if better else self.worse_word}",
+                "up" if delta > 0 else "down", bg, fg)
+
+    def _chip_rect(self, theme: Theme, rect: pygame.Rect) -> pygame.Rect:
+        chip_text, icon, _, _ = self._change_chip(theme.palette)
+        label_h = tx.line_height(theme.body, "bold")
+        return chip_rect(theme, (rect.right, rect.y + label_h // 2), chip_text, icon=icon,
+                         anchor="midright")
+
+    def _number_slot(self, theme: Theme, rect: pygame.Rect) -> pygame.Rect:
+        """Where the number stands, right-aligned before the chip, as wide as the widest number
+        it shows on its way: the label's room stays the same while the meter moves."""
+        label_h = tx.line_height(theme.body, "bold")
+        lo, hi = sorted((self.before, self.after))
+        widest = max(tx.text_width(str(v), theme.body, "bold") for v in range(lo, hi + 1))
+        right = self._chip_rect(theme, rect).left - theme.px(1.2)
+        high = max(label_h, tx.font(theme.body, "bold").get_height())
+        slot = pygame.Rect(right - widest, 0, widest, high)
+        slot.centery = rect.y + label_h // 2
+        return slot
