@@ -14,23 +14,37 @@ from typing import Callable
 import pygame
 
 from . import text as tx
-from .surfacecache import SurfaceCache, window_pixels
+from .surfacecache import SurfaceCache, screenfuls
 from .theme import Theme
 
 
 # --- drawing helpers --------------------------------------------------------------------------
 
-_SHADOWS = SurfaceCache(max_entries=64, max_pixels=window_pixels())
-"""Panel shadows by size, one window's pixels of them at most: a dialogue box's shadow alone is a
-quarter of the window, and a screen draws its panels only when its layer is composed."""
+_SHADOWS = SurfaceCache(max_entries=64, max_pixels=screenfuls(1))
+"""The visible parts of panel shadows (see `_shadow_rim`), one window's pixels of them at most."""
 
 
-def _shadow(size: tuple[int, int], radius: int, alpha: int) -> pygame.Surface:
-    def make() -> pygame.Surface:
-        s = pygame.Surface(size, pygame.SRCALPHA)
-        pygame.draw.rect(s, (0, 0, 0, alpha), s.get_rect(), border_radius=radius)
-        return s
-    return _SHADOWS.get((size, radius, alpha), make, window_pixels())
+def _shadow_rim(size: tuple[int, int], radius: int, alpha: int,
+                off: int) -> list[tuple[tuple[int, int], pygame.Surface]]:
+    """The parts of a panel's shadow (a rounded rectangle of `size`, `off` right of and below the
+    panel) that the panel leaves visible, with where each goes from the shadow's corner: its
+    right and bottom strips and the corner it rounds off. Only these are made, kept and blended:
+    a whole shadow is as big as its panel (a dialogue box's is a quarter of the window, 8 MB at
+    4K), and blending all of it under the panel cost 1-7 ms a frame."""
+    w, h = size
+    cx, cy = max(0, w - off - radius), max(0, h - off - radius)
+    parts = []
+    for area in (pygame.Rect(cx, 0, w - cx, h), pygame.Rect(0, cy, cx, h - cy),
+                 pygame.Rect(0, 0, min(radius, cx), min(radius, cy))):
+        if area.w > 0 and area.h > 0:
+            def make(area=area) -> pygame.Surface:
+                s = pygame.Surface(area.size, pygame.SRCALPHA)
+                pygame.draw.rect(s, (0, 0, 0, alpha), pygame.Rect(-area.x, -area.y, w, h),
+                                 border_radius=radius)
+                return s
+            key = (size, radius, alpha, tuple(area))
+            parts.append((area.topleft, _SHADOWS.get(key, make, screenfuls(1))))
+    return parts
 
 
 def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, colour=None, edge=None,
@@ -40,23 +54,12 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, colour=None,
     radius = theme.radius if radius is None else radius
     if shadow and rect.w > 0 and rect.h > 0:
         off = theme.px(0.5)
-        _blit_shadow_rim(surface, _shadow((rect.w, rect.h), radius, 70), rect, off, radius)
+        for (x, y), part in _shadow_rim((rect.w, rect.h), radius, 70, off):
+            surface.blit(part, (rect.x + off + x, rect.y + off + y))
     pygame.draw.rect(surface, colour or p.panel, rect, border_radius=radius)
     edge = p.panel_edge if edge is None else edge
     if edge:
         pygame.draw.rect(surface, edge, rect, width=max(1, theme.px(0.25)), border_radius=radius)
-
-
-def _blit_shadow_rim(surface: pygame.Surface, shadow: pygame.Surface, rect: pygame.Rect,
-                     off: int, radius: int) -> None:
-    """Blend only the strips of the shadow that the panel leaves visible (right, bottom and the
-    corner it rounds off): blending the whole area and painting over it cost 1-7 ms a frame."""
-    w, h = rect.size
-    cx, cy = max(0, w - off - radius), max(0, h - off - radius)
-    for area in (pygame.Rect(cx, 0, w - cx, h), pygame.Rect(0, cy, cx, h - cy),
-                 pygame.Rect(0, 0, min(radius, cx), min(radius, cy))):
-        if area.w > 0 and area.h > 0:
-            surface.blit(shadow, (rect.x + off + area.x, rect.y + off + area.y), area=area)
 
 
 def dashed_rect(surface: pygame.Surface, colour, rect: pygame.Rect, width: int,
