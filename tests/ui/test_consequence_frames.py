@@ -28,9 +28,7 @@ ROUNDING = 4
 """Levels a frame that takes the fade on from the last one may be off the exact blend."""
 
 
-@pytest.fixture(autouse=True)
-def records_folder(tmp_path, monkeypatch):
-    monkeypatch.setenv("BYSTANDER_DATA_DIR", str(tmp_path / "data"))
+pytestmark = pytest.mark.usefixtures("data_in_tmp")
 
 
 def consequence(size=(1280, 720), path=ADRIAN, lang="en"):

@@ -21,9 +21,7 @@ from uihelp import ROOT  # noqa: E402
 ADRIAN = ROOT / "scenes" / "adrian.yaml"
 
 
-@pytest.fixture(autouse=True)
-def records_folder(tmp_path, monkeypatch):
-    monkeypatch.setenv("BYSTANDER_DATA_DIR", str(tmp_path / "data"))
+pytestmark = pytest.mark.usefixtures("data_in_tmp")
 
 
 def budgets_after_a_consequence(size) -> dict[str, int]:
