@@ -420,6 +420,8 @@ class MeterRow:
     same_word: str
     note: str | None = None
     """e.g. "lower is better", for meters where a high value is bad."""
+    _places: dict = field(default_factory=dict, repr=False, compare=False)
+    """Where the number and the bar go, by theme and row: measured once, drawn every frame."""
 
     def height(self, theme: Theme) -> int:
         return tx.line_height(theme.body, "bold") + theme.px(3.2)
@@ -437,7 +439,7 @@ class MeterRow:
         p = theme.palette
         chip_text, icon, bg, fg = self._change_chip(p)
         chip(surface, theme, self._chip_rect(theme, rect).topleft, chip_text, bg, fg, icon=icon)
-        room = max(1, self._number_slot(theme, rect).left - rect.x - theme.px(1))
+        room = max(1, self._place(theme, rect)[0].left - rect.x - theme.px(1))
         # One line always: the label with its note, smaller, or without the note if need be.
         note = f"  ({self.note})" if self.note else ""
         candidates = [(self.label + note, theme.body), (self.label + note, theme.small_min),
@@ -451,22 +453,26 @@ class MeterRow:
         return fits
 
     def draw_moving(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
-                    progress: float, clear=None) -> list[pygame.Rect]:
+                    progress: float, clear=None,
+                    since: tuple[int, int] | None = None) -> list[pygame.Rect]:
         """What moves: the number and the bar at `progress`, over the row drawn by
         `draw_still`. With `clear` (the panel's colour), first paint over the number and the
-        bar as another frame left them. Returns the parts of `surface` it drew on."""
+        bar as another frame left them; `since`, that frame's `moving_look`: a number that has
+        not changed since is left as it is. Returns the parts of `surface` it drew on."""
         p = theme.palette
         value = self.value(progress)
-        label_h = tx.line_height(theme.body, "bold")
-        bar = self._bar(theme, rect)
+        slot, bar = self._place(theme, rect)
         line = max(1, theme.px(0.2))
-        slot = self._number_slot(theme, rect)
-        drawn = [slot, bar.inflate(2 * line, 2 * line)]
+        number = round(value)
+        renumber = since is None or since[0] != number
+        drawn = ([slot] if renumber else []) + [bar.inflate(2 * line, 2 * line)]
         if clear is not None:
             for area in drawn:
                 surface.fill(clear, area)
-        number = tx.render(str(round(value)), theme.body, p.ink, "bold")
-        surface.blit(number, number.get_rect(midright=(slot.right, rect.y + label_h // 2)))
+        if renumber:
+            label_h = tx.line_height(theme.body, "bold")
+            text = tx.render(str(number), theme.body, p.ink, "bold")
+            surface.blit(text, text.get_rect(midright=(slot.right, rect.y + label_h // 2)))
         # The bar: track, fill, and the changed stretch hatched so the change reads without colour.
         pygame.draw.rect(surface, p.track, bar, border_radius=bar.h // 2)
         span = max(1, self.high - self.low)
@@ -494,7 +500,15 @@ class MeterRow:
         """What `draw_moving` shows at `progress`: the number and the bar's filled width. Two
         frames with the same look need not draw it twice (the end of an easing)."""
         value = self.value(progress)
-        return round(value), self._fill_width(self._bar(theme, rect), value)
+        return round(value), self._fill_width(self._place(theme, rect)[1], value)
+
+    def _place(self, theme: Theme, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+        """The number's slot and the bar in the row `rect` (see `_number_slot` and `_bar`)."""
+        key = (theme, tuple(rect))
+        if key not in self._places:
+            self._places.clear()  # one row, one place at a time
+            self._places[key] = (self._number_slot(theme, rect), self._bar(theme, rect))
+        return self._places[key]
 
     def _bar(self, theme: Theme, rect: pygame.Rect) -> pygame.Rect:
         label_h = tx.line_height(theme.body, "bold")

@@ -267,10 +267,11 @@ class ConsequenceScreen(Screen):
             if lay.pane is not None and rect.colliderect(lay.pane):
                 continue
             look = row.moving_look(th, rect, self.progress)
-            if patch and self._meter_looks.get(i) == look:
+            last = self._meter_looks.get(i) if patch else None
+            if look == last:
                 continue
             self._meter_looks[i] = look
-            drawn += row.draw_moving(surface, th, rect, self.progress, th.palette.panel)
+            drawn += row.draw_moving(surface, th, rect, self.progress, th.palette.panel, last)
         return drawn
 
     def _draw_background(self, surface: pygame.Surface) -> None:
