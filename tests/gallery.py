@@ -6,6 +6,9 @@ A restructuring that should not change a pixel (issue "The house in order") is c
     .venv/bin/python tests/gallery.py render /tmp/after       # on the commit after
     .venv/bin/python tests/gallery.py compare /tmp/before /tmp/after
 
+`render DIR STORY` renders one story's pictures; `--size 3840x2160` renders them at that size
+instead (a 4K gallery of every story takes a long while and a few GB).
+
 Per story it follows one road (the first available choice at each decision), and renders the
 title, settings, pause, every decision, the first consequence and the ending in pupil mode, and
 class mode's vote, results, discussion, timeline, compare and debrief, plus event mode's attract
@@ -66,7 +69,7 @@ def cases(path: Path):
     yield "attract", "attract", []
 
 
-def render_all(out: Path, only: str | None = None) -> int:
+def render_all(out: Path, only: str | None = None, sizes=SIZES) -> int:
     import pygame
 
     from game.ui.screenshot import render
@@ -77,7 +80,7 @@ def render_all(out: Path, only: str | None = None) -> int:
             continue
         for name, screen, moves in cases(path):
             for lang in LANGS:
-                for size in SIZES:
+                for size in sizes:
                     shot = render(path, screen, moves, size, lang)
                     target = out / f"{path.stem}_{name}_{lang}_{size[0]}x{size[1]}.png"
                     pygame.image.save(shot.surface, str(target))
@@ -109,8 +112,13 @@ def compare(before: Path, after: Path) -> int:
 
 
 def main(argv: list[str]) -> int:
+    sizes = SIZES
+    if "--size" in argv:  # e.g. --size 3840x2160: the pictures at that size alone
+        at = argv.index("--size")
+        sizes = (tuple(int(v) for v in argv[at + 1].split("x")),)
+        argv = argv[:at] + argv[at + 2:]
     if len(argv) >= 2 and argv[0] == "render":
-        return render_all(Path(argv[1]), argv[2] if len(argv) > 2 else None)
+        return render_all(Path(argv[1]), argv[2] if len(argv) > 2 else None, sizes)
     if len(argv) == 3 and argv[0] == "compare":
         return compare(Path(argv[1]), Path(argv[2]))
     print(__doc__)

@@ -4,7 +4,8 @@ One module per family of measurements:
 
 - `startup`   process start to the first title frame, beside a bare pygame-ce window (the ratio)
 - `frames`    redraw time of every screen at 720p, 1080p and 4K, frames a second, and frames of
-              the meter animation that miss 60 Hz; `present` adds display.flip on a real display
+              the meter animation that miss its frame rate; `present` adds display.flip on a
+              real display
 - `idle`      CPU share of one core in the real loop, on a static screen and while animating;
               `attract` the same for event mode's attract loop, on the real display if any
 - `preview`   the live preview: saving the story file to the frame that shows it

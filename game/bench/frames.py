@@ -1,5 +1,5 @@
 """Frames: how long one redraw of each screen takes at 1280x720, 1920x1080 and 3840x2160, the
-frame rate that sustains, and how many frames of the consequence animation miss 60 Hz.
+frame rate that sustains, and how many frames of the consequence animation miss its frame rate.
 
 The real App and screens are driven headless, placed on each screen the way `bystander
 screenshot` does it; a redraw is forced with `app.dirty = True` and `app.draw()`, and draw plus
@@ -12,7 +12,7 @@ from __future__ import annotations
 import statistics
 import time
 
-from .common import FRAME_60HZ_MS, FULL_HD, UHD, Bench, Figure, size_name, summary
+from .common import FULL_HD, UHD, Bench, Figure, size_name, summary
 from .story import Road
 
 SECTION = "frames"
@@ -102,25 +102,25 @@ def frame_figures(bench: Bench, road: Road, sizes, frames: int, warmup: int) -> 
 
 
 def play_animation(app, tail: float | None = None) -> tuple[int, int]:
-    """Play the consequence meter animation at real timing, 60 Hz: (frames drawn, frames whose
-    update + draw + flip took longer than 16.7 ms)."""
+    """Play the consequence meter animation at real timing, at its own frame rate: (frames
+    drawn, frames whose update + draw + flip took longer than a frame's time)."""
     from ..ui.screens import consequence
     duration = getattr(consequence, "ANIMATION_SECONDS", 0.8)
     top = app.top
     top.elapsed = 0.0 if tail is None else max(0.0, duration - tail)
     app.animating = True
-    period = 1 / 60
+    period = 1 / animation_rate(app)
     drawn = late = 0
     clock = time.perf_counter
     last = deadline = clock()
-    for _ in range(int(10 * 60 * max(duration, 0.1))):  # a guard against a stuck animation
+    for _ in range(int(10 * max(duration, 0.1) / period)):  # a guard against a stuck animation
         now = clock()
         before = app.frames_drawn
         app.step(now - last)
         last = now
         if app.frames_drawn > before:
             drawn += 1
-            if (clock() - now) * 1000 > FRAME_60HZ_MS:
+            if clock() - now > period:
                 late += 1
         if not app.animating:
             break
@@ -131,6 +131,12 @@ def play_animation(app, tail: float | None = None) -> tuple[int, int]:
         else:
             deadline = clock()  # late: the next frame starts at once
     return drawn, late
+
+
+def animation_rate(app) -> int:
+    """Frames a second of the top screen's animation: its own, else the app's full rate."""
+    from ..ui.app import ANIMATING_FPS
+    return app.top.frame_rate or ANIMATING_FPS
 
 
 def animation_figures(bench: Bench, road: Road, sizes, runs: int,
@@ -147,7 +153,8 @@ def animation_figures(bench: Bench, road: Road, sizes, runs: int,
             continue
         lates = [late for _, late in results]
         drawn = statistics.median(d for d, _ in results)
-        bench.add(summary(SECTION, f"meter animation: frames over 16.7 ms of {drawn:.0f}, {name}",
-                          "", lates, key=f"dropped_{name}",
+        period_ms = 1000 / animation_rate(app)
+        bench.add(summary(SECTION, f"meter animation: frames over {period_ms:.1f} ms of "
+                          f"{drawn:.0f}, {name}", "", lates, key=f"dropped_{name}",
                           target=1 if size == FULL_HD else None))
     return bench.figures[start:]

@@ -15,11 +15,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .common import FULL_HD, Bench, Figure, headless_env, size_name, summary
+from .common import FULL_HD, UHD, Bench, Figure, headless_env, size_name, summary
 from .story import STORY
 
 SECTION = "memory"
-TARGET_MB = {FULL_HD: 200.0}
+TARGET_MB = {FULL_HD: 200.0, UHD: 250.0}
+"""A school laptop's share for the game; at 4K the window and one layer alone are 66 MB."""
 TIMEOUT = 600.0
 MARKER = "BYSTANDER_CHILD_MAXRSS"
 LAUNCHER = f"""

@@ -14,7 +14,7 @@ def _frames(bench: Bench, size: tuple[int, int]):
 
 def smooth(bench: Bench, size: tuple[int, int], present_ms: float = 0.0) -> bool | None:
     """Whether every screen's slow frames (p99) fit in 1/60 s with `present_ms` of presenting
-    added, and the meter animation kept 60 Hz; None when `size` was not measured."""
+    added, and the meter animation kept its frame rate; None when `size` was not measured."""
     frames = _frames(bench, size)
     if not frames:
         return None

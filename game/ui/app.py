@@ -434,6 +434,8 @@ class App:
             self.refresh_all()
         elif event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
             self.dirty = True
+            if top is not None:  # what the window showed may be gone: present it whole
+                top.frame_covered()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_l \
@@ -454,7 +456,7 @@ class App:
         """
         if dt is None:
             if self.frames_drawn:
-                ms = self.clock.tick(ANIMATING_FPS if self.animating or self.dirty else IDLE_FPS)
+                ms = self.clock.tick(self._frame_rate())
             else:  # the first frame as soon as it is ready: a capped tick would wait up to 16 ms
                 ms = self.clock.tick()
             dt = min(ms / 1000, 0.1)
@@ -485,6 +487,14 @@ class App:
             pictures.write_pending()  # once on screen: the title's pictures, for the next start
             textstore.close_store()  # and its words
         return self.running
+
+    def _frame_rate(self) -> int:
+        """Frames a second for this turn of the loop: the top screen's own rate while it
+        animates (see `Screen.frame_rate`), the full rate right after a change, else idle."""
+        top = self.top
+        if self.animating and top is not None and top.frame_rate:
+            return top.frame_rate
+        return ANIMATING_FPS if self.animating or self.dirty else IDLE_FPS
 
     def _tick_lesson_clock(self, dt: float) -> None:
         """Class mode's lesson clock runs on every screen; a new minute redraws its corner, and

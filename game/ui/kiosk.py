@@ -374,6 +374,7 @@ class KioskApp(App):
         if self.warning_left is not None and self.top is not None:
             self.warning_fits = draw_idle_warning(self.surface, self.theme, self.warning_left,
                                                   self.lang)
+            self.top.frame_covered()
             return None
         return changed
 

@@ -12,9 +12,9 @@ again, and so does a new window size. A screen that forgets something in its key
 picture, which `tests/ui/test_layers.py` looks for by drawing every screen afresh beside it.
 
 Memory: a layer is window-sized (8 MB at 1080p, 33 MB at 4K), so at most `MAX_LAYERS` of them
-hold a surface at any time, shared by every screen. A layer that needs a surface takes over the
-one of the layer used least recently (reusing it when it has the right size), which then composes
-again if it is ever drawn. Screens under the top one and screens gone from the stack give their
+(one) hold a surface at any time, shared by every screen. A layer that needs a surface takes over
+the one of the layer used least recently (reusing it when it has the right size), which then
+composes again if it is ever drawn. Screens under the top one and screens gone from the stack give their
 surfaces back this way without anybody telling them.
 """
 
@@ -26,9 +26,10 @@ import pygame
 
 from .memory import return_big_blocks
 
-MAX_LAYERS = 2
-"""The most window-sized layer surfaces alive at once: a consequence fading between two lights
-needs two (a menu over it draws it and itself, but has no layer of its own)."""
+MAX_LAYERS = 1
+"""The most window-sized layer surfaces alive at once: the screen on top draws from one (a menu
+over it draws it and itself, but has no layer of its own; the consequence's light fades over
+its layer from pieces, fade.py). A screen gone back to composes its picture again."""
 
 _holders: list["Layer"] = []
 """Layers that hold a surface, least recently drawn first."""
@@ -78,14 +79,14 @@ def _take_surface(layer: Layer, size: tuple[int, int], target: pygame.Surface) -
     spare = layer.release()
     while len(_holders) >= MAX_LAYERS:
         taken = _holders[0].release()
+        # A second screen draws: from now on big surfaces come and go (see memory.py).
+        return_big_blocks()
         if spare is None or spare.get_size() != size:
             spare = taken
     if spare is not None and spare.get_size() == size and (
             spare.get_bitsize(), spare.get_masks()) == (target.get_bitsize(), target.get_masks()):
         surface = spare
     else:
-        if _holders:  # window-sized surfaces start to come and go (see memory.py)
-            return_big_blocks()
         surface = pygame.Surface(size, 0, target)
     _holders.append(layer)
     return surface

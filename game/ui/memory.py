@@ -24,8 +24,9 @@ _asked = False
 def return_big_blocks() -> None:
     """Ask glibc to map every block over THRESHOLD on its own; once per process.
 
-    layers.py calls it before it makes a second window-sized surface, the moment such surfaces
-    start to come and go, and not at start-up: importing ctypes takes 4-9 ms."""
+    layers.py calls it when a second screen takes the window-sized layer over from the first,
+    the moment such surfaces start to come and go, and not at start-up: importing ctypes takes
+    4-9 ms."""
     global _asked
     if _asked or not sys.platform.startswith("linux"):
         return

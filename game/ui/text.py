@@ -24,7 +24,7 @@ import pygame
 from .. import fonts
 from ..paths import FONTS_DIR
 from . import glyphruns, textstore
-from .surfacecache import SurfaceCache, window_pixels
+from .surfacecache import SurfaceCache, screenfuls
 
 FONT_FILES = fonts.TEXT_FONTS
 CACHE_SIZE = 512
@@ -70,7 +70,7 @@ class RenderCache:
 
     def __init__(self, capacity: int = CACHE_SIZE, windows: float = CACHE_WINDOWS):
         self.windows = windows
-        self._surfaces = SurfaceCache(capacity, int(windows * window_pixels()))
+        self._surfaces = SurfaceCache(capacity, screenfuls(windows))
 
     def __len__(self) -> int:
         return len(self._surfaces)
@@ -85,7 +85,7 @@ class RenderCache:
         return self._surfaces.get(key, lambda: textstore.kept(
             ("render", *key), lambda: render_uncached(text, size, colour, style, wrap, align,
                                                       together)),
-                                  int(self.windows * window_pixels()))
+                                  screenfuls(self.windows))
 
     def clear(self) -> None:
         self._surfaces.clear()

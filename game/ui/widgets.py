@@ -14,23 +14,37 @@ from typing import Callable
 import pygame
 
 from . import text as tx
-from .surfacecache import SurfaceCache, window_pixels
+from .surfacecache import SurfaceCache, screenfuls
 from .theme import Theme
 
 
 # --- drawing helpers --------------------------------------------------------------------------
 
-_SHADOWS = SurfaceCache(max_entries=64, max_pixels=window_pixels())
-"""Panel shadows by size, one window's pixels of them at most: a dialogue box's shadow alone is a
-quarter of the window, and a screen draws its panels only when its layer is composed."""
+_SHADOWS = SurfaceCache(max_entries=64, max_pixels=screenfuls(1))
+"""The visible parts of panel shadows (see `_shadow_rim`), one window's pixels of them at most."""
 
 
-def _shadow(size: tuple[int, int], radius: int, alpha: int) -> pygame.Surface:
-    def make() -> pygame.Surface:
-        s = pygame.Surface(size, pygame.SRCALPHA)
-        pygame.draw.rect(s, (0, 0, 0, alpha), s.get_rect(), border_radius=radius)
-        return s
-    return _SHADOWS.get((size, radius, alpha), make, window_pixels())
+def _shadow_rim(size: tuple[int, int], radius: int, alpha: int,
+                off: int) -> list[tuple[tuple[int, int], pygame.Surface]]:
+    """The parts of a panel's shadow (a rounded rectangle of `size`, `off` right of and below the
+    panel) that the panel leaves visible, with where each goes from the shadow's corner: its
+    right and bottom strips and the corner it rounds off. Only these are made, kept and blended:
+    a whole shadow is as big as its panel (a dialogue box's is a quarter of the window, 8 MB at
+    4K), and blending all of it under the panel cost 1-7 ms a frame."""
+    w, h = size
+    cx, cy = max(0, w - off - radius), max(0, h - off - radius)
+    parts = []
+    for area in (pygame.Rect(cx, 0, w - cx, h), pygame.Rect(0, cy, cx, h - cy),
+                 pygame.Rect(0, 0, min(radius, cx), min(radius, cy))):
+        if area.w > 0 and area.h > 0:
+            def make(area=area) -> pygame.Surface:
+                s = pygame.Surface(area.size, pygame.SRCALPHA)
+                pygame.draw.rect(s, (0, 0, 0, alpha), pygame.Rect(-area.x, -area.y, w, h),
+                                 border_radius=radius)
+                return s
+            key = (size, radius, alpha, tuple(area))
+            parts.append((area.topleft, _SHADOWS.get(key, make, screenfuls(1))))
+    return parts
 
 
 def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, colour=None, edge=None,
@@ -40,23 +54,12 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, theme: Theme, colour=None,
     radius = theme.radius if radius is None else radius
     if shadow and rect.w > 0 and rect.h > 0:
         off = theme.px(0.5)
-        _blit_shadow_rim(surface, _shadow((rect.w, rect.h), radius, 70), rect, off, radius)
+        for (x, y), part in _shadow_rim((rect.w, rect.h), radius, 70, off):
+            surface.blit(part, (rect.x + off + x, rect.y + off + y))
     pygame.draw.rect(surface, colour or p.panel, rect, border_radius=radius)
     edge = p.panel_edge if edge is None else edge
     if edge:
         pygame.draw.rect(surface, edge, rect, width=max(1, theme.px(0.25)), border_radius=radius)
-
-
-def _blit_shadow_rim(surface: pygame.Surface, shadow: pygame.Surface, rect: pygame.Rect,
-                     off: int, radius: int) -> None:
-    """Blend only the strips of the shadow that the panel leaves visible (right, bottom and the
-    corner it rounds off): blending the whole area and painting over it cost 1-7 ms a frame."""
-    w, h = rect.size
-    cx, cy = max(0, w - off - radius), max(0, h - off - radius)
-    for area in (pygame.Rect(cx, 0, w - cx, h), pygame.Rect(0, cy, cx, h - cy),
-                 pygame.Rect(0, 0, min(radius, cx), min(radius, cy))):
-        if area.w > 0 and area.h > 0:
-            surface.blit(shadow, (rect.x + off + area.x, rect.y + off + area.y), area=area)
 
 
 def dashed_rect(surface: pygame.Surface, colour, rect: pygame.Rect, width: int,
@@ -417,6 +420,8 @@ class MeterRow:
     same_word: str
     note: str | None = None
     """e.g. "lower is better", for meters where a high value is bad."""
+    _places: dict = field(default_factory=dict, repr=False, compare=False)
+    """Where the number and the bar go, by theme and row: measured once, drawn every frame."""
 
     def height(self, theme: Theme) -> int:
         return tx.line_height(theme.body, "bold") + theme.px(3.2)
@@ -424,26 +429,17 @@ class MeterRow:
     def draw(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
              progress: float) -> bool:
         """Draw at animation `progress` (0..1, eased here). False when the label overflows."""
+        fits = self.draw_still(surface, theme, rect)
+        self.draw_moving(surface, theme, rect, progress)
+        return fits
+
+    def draw_still(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect) -> bool:
+        """What does not move as the meter fills: the change chip at the right, the label at
+        the left in the room the number leaves it. False when the label overflows."""
         p = theme.palette
-        value = self.before + (self.after - self.before) * ease_out(progress)
-        delta = self.after - self.before
-        # Right side first: the number and the change chip, then the label gets what is left.
-        if delta == 0:
-            icon, bg, fg, word = "same", p.same, p.on_same, self.same_word
-            chip_text = word
-        else:
-            better = delta > 0 if self.good == "high" else delta < 0
-            icon = "up" if delta > 0 else "down"
-            bg, fg = (p.better, p.on_better) if better else (p.worse, p.on_worse)
-            chip_text = f"{delta:+d} {self.better_word if better else self.worse_word}"
-        label_h = tx.line_height(theme.body, "bold")
-        chip_rect = chip(surface, theme, (rect.right, rect.y + label_h // 2), chip_text, bg, fg,
-                         icon=icon, anchor="midright")
-        number = tx.render(str(round(value)), theme.body, p.ink, "bold")
-        num_rect = number.get_rect(midright=(chip_rect.left - theme.px(1.2),
-                                             rect.y + label_h // 2))
-        surface.blit(number, num_rect)
-        room = max(1, num_rect.left - rect.x - theme.px(1))
+        chip_text, icon, bg, fg = self._change_chip(p)
+        chip(surface, theme, self._chip_rect(theme, rect).topleft, chip_text, bg, fg, icon=icon)
+        room = max(1, self._place(theme, rect)[0].left - rect.x - theme.px(1))
         # One line always: the label with its note, smaller, or without the note if need be.
         note = f"  ({self.note})" if self.note else ""
         candidates = [(self.label + note, theme.body), (self.label + note, theme.small_min),
@@ -452,12 +448,35 @@ class MeterRow:
                           candidates[-1])
         fits = tx.text_width(text, size, "bold") <= room
         label = tx.render(text, size, p.ink, "bold")
+        label_h = tx.line_height(theme.body, "bold")
         surface.blit(label, label.get_rect(midleft=(rect.x, rect.y + label_h // 2)))
+        return fits
+
+    def draw_moving(self, surface: pygame.Surface, theme: Theme, rect: pygame.Rect,
+                    progress: float, clear=None,
+                    since: tuple[int, int] | None = None) -> list[pygame.Rect]:
+        """What moves: the number and the bar at `progress`, over the row drawn by
+        `draw_still`. With `clear` (the panel's colour), first paint over the number and the
+        bar as another frame left them; `since`, that frame's `moving_look`: a number that has
+        not changed since is left as it is. Returns the parts of `surface` it drew on."""
+        p = theme.palette
+        value = self.value(progress)
+        slot, bar = self._place(theme, rect)
+        line = max(1, theme.px(0.2))
+        number = round(value)
+        renumber = since is None or since[0] != number
+        drawn = ([slot] if renumber else []) + [bar.inflate(2 * line, 2 * line)]
+        if clear is not None:
+            for area in drawn:
+                surface.fill(clear, area)
+        if renumber:
+            label_h = tx.line_height(theme.body, "bold")
+            text = tx.render(str(number), theme.body, p.ink, "bold")
+            surface.blit(text, text.get_rect(midright=(slot.right, rect.y + label_h // 2)))
         # The bar: track, fill, and the changed stretch hatched so the change reads without colour.
-        bar = pygame.Rect(rect.x, rect.y + label_h + theme.px(0.6), rect.w, theme.px(1.8))
         pygame.draw.rect(surface, p.track, bar, border_radius=bar.h // 2)
         span = max(1, self.high - self.low)
-        fill_w = int(bar.w * (value - self.low) / span)
+        fill_w = self._fill_width(bar, value)
         if fill_w > 0:
             pygame.draw.rect(surface, p.fill, (bar.x, bar.y, fill_w, bar.h),
                              border_radius=bar.h // 2)
@@ -468,7 +487,60 @@ class MeterRow:
             step = max(4, bar.h // 2)
             for x in range(lo, hi, step):
                 pygame.draw.line(surface, p.ink, (x, bar.bottom - 1),
-                                 (min(hi, x + bar.h // 2), bar.y), max(1, theme.px(0.2)))
+                                 (min(hi, x + bar.h // 2), bar.y), line)
         pygame.draw.rect(surface, p.ink, bar, width=max(1, theme.px(0.15)),
                          border_radius=bar.h // 2)
-        return fits
+        return drawn
+
+    def value(self, progress: float) -> float:
+        """The meter's value at animation `progress` (0..1, eased here)."""
+        return self.before + (self.after - self.before) * ease_out(progress)
+
+    def moving_look(self, theme: Theme, rect: pygame.Rect, progress: float) -> tuple[int, int]:
+        """What `draw_moving` shows at `progress`: the number and the bar's filled width. Two
+        frames with the same look need not draw it twice (the end of an easing)."""
+        value = self.value(progress)
+        return round(value), self._fill_width(self._place(theme, rect)[1], value)
+
+    def _place(self, theme: Theme, rect: pygame.Rect) -> tuple[pygame.Rect, pygame.Rect]:
+        """The number's slot and the bar in the row `rect` (see `_number_slot` and `_bar`)."""
+        key = (theme, tuple(rect))
+        if key not in self._places:
+            self._places.clear()  # one row, one place at a time
+            self._places[key] = (self._number_slot(theme, rect), self._bar(theme, rect))
+        return self._places[key]
+
+    def _bar(self, theme: Theme, rect: pygame.Rect) -> pygame.Rect:
+        label_h = tx.line_height(theme.body, "bold")
+        return pygame.Rect(rect.x, rect.y + label_h + theme.px(0.6), rect.w, theme.px(1.8))
+
+    def _fill_width(self, bar: pygame.Rect, value: float) -> int:
+        return int(bar.w * (value - self.low) / max(1, self.high - self.low))
+
+    def _change_chip(self, p) -> tuple[str, str, tuple, tuple]:
+        """The chip's words, icon and colours: better, worse or no change."""
+        delta = self.after - self.before
+        if delta == 0:
+            return self.same_word, "same", p.same, p.on_same
+        better = delta > 0 if self.good == "high" else delta < 0
+        bg, fg = (p.better, p.on_better) if better else (p.worse, p.on_worse)
+        return (f"{delta:+d} {self.better_word if better else self.worse_word}",
+                "up" if delta > 0 else "down", bg, fg)
+
+    def _chip_rect(self, theme: Theme, rect: pygame.Rect) -> pygame.Rect:
+        chip_text, icon, _, _ = self._change_chip(theme.palette)
+        label_h = tx.line_height(theme.body, "bold")
+        return chip_rect(theme, (rect.right, rect.y + label_h // 2), chip_text, icon=icon,
+                         anchor="midright")
+
+    def _number_slot(self, theme: Theme, rect: pygame.Rect) -> pygame.Rect:
+        """Where the number stands, right-aligned before the chip, as wide as the widest number
+        it shows on its way: the label's room stays the same while the meter moves."""
+        label_h = tx.line_height(theme.body, "bold")
+        lo, hi = sorted((self.before, self.after))
+        widest = max(tx.text_width(str(v), theme.body, "bold") for v in range(lo, hi + 1))
+        right = self._chip_rect(theme, rect).left - theme.px(1.2)
+        high = max(label_h, tx.font(theme.body, "bold").get_height())
+        slot = pygame.Rect(right - widest, 0, widest, high)
+        slot.centery = rect.y + label_h // 2
+        return slot

@@ -15,3 +15,9 @@ from uihelp import MINI, entry_of  # noqa: E402
 @pytest.fixture
 def mini_entry():
     return entry_of(MINI)
+
+
+@pytest.fixture
+def data_in_tmp(tmp_path, monkeypatch):
+    """The game's data folder (records, the pictures kept for the next start) in `tmp_path`."""
+    monkeypatch.setenv("BYSTANDER_DATA_DIR", str(tmp_path / "data"))

@@ -45,9 +45,13 @@ def picture(app) -> bytes:
 
 
 def assert_fresh(app, step: str) -> None:
-    """The frame from the layers is the frame composed afresh, and the layers keep to budget."""
+    """The frame from the layers is the frame composed afresh, and the layers keep to budget.
+    Both are drawn whole: frames that change only what moves are compared with whole ones in
+    test_consequence_frames.py."""
+    app.top.frame_covered()
     kept = picture(app)
     layers.release_all()
+    app.top.frame_covered()
     assert kept == picture(app), f"{type(app.top).__name__} shows a stale layer after: {step}"
     assert len(layers._holders) <= layers.MAX_LAYERS
 
@@ -208,7 +212,7 @@ def test_meters_stay_under_a_discussion_pane_opened_over_them():
     assert screen.progress < 1.0
     screen.finish_animations()
     still = picture(app)
-    panel = screen._still
+    panel = screen.layout().panel.still
     assert panel.w > 0
     crop = [pygame.image.frombytes(raw, app.surface.get_size(), "RGB").subsurface(panel)
             for raw in (moving, still)]

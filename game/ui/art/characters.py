@@ -15,7 +15,7 @@ from game.core.vocab import CLOTHES_COLOURS, EXPRESSIONS, HAIR_COLOURS, HAIR_STY
 
 from . import body, faces, hair, headscarf, svg
 from ..looks import LookValues
-from ..surfacecache import SurfaceCache
+from ..surfacecache import SurfaceCache, past_full_hd
 from .figure import VIEW, build_figure
 from .palette import CLOTHES, HAIR, SKIN, TROUSERS, shade
 
@@ -42,8 +42,9 @@ WIDTH_RATIO = VIEW[0] / VIEW[1]
 KEPT = 12
 """Characters of the size asked for kept, in their expressions and both ways round (a mirrored
 one is kept beside the one it was mirrored from): enough for a scene's cast and its speakers'
-changing faces (15 MB at 1080p, 60 MB at 4K). Screens keep what they composed on their layers;
-drawing a character anew takes 10-25 ms."""
+changing faces (15 MB at 1080p; the same bytes past it, so three at 4K: see surfacecache.py).
+Screens keep what they composed on their layers; drawing a character anew takes 5 ms at 1080p,
+15-20 ms at 4K."""
 
 CACHE = SurfaceCache(max_entries=128, max_pixels=KEPT * 400 * 800)
 
@@ -65,7 +66,8 @@ def character_surface(look: Look, expression: str, height_px: int, *, posture: s
     if height_px < 8:
         raise ValueError(f"height_px must be at least 8, not {height_px}")
     key = (drawn, expression, int(height_px), posture)
-    return _cached(key, facing, KEPT * max(round(height_px * WIDTH_RATIO), 1) * int(height_px))
+    return _cached(key, facing, int(KEPT * max(round(height_px * WIDTH_RATIO), 1) * int(height_px)
+                                    * past_full_hd()))
 
 
 def drawn_look(look: Look) -> LookValues:

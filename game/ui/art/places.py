@@ -14,7 +14,7 @@ import pygame
 from game.core.vocab import PLACES
 
 from . import chat, home, outdoors, rooms
-from ..surfacecache import SurfaceCache
+from ..surfacecache import SurfaceCache, past_full_hd
 from .canvas import Canvas
 from .light import LIGHTS, grade
 
@@ -23,9 +23,10 @@ FLOOR_LINE = 0.8
 
 KEPT = 2
 """Backgrounds of the window's size kept: what the consequence screen needs, the place under the
-light before and after (16 MB at 1080p, 66 MB at 4K). Screens keep what they composed on their
-layers, so a background is only asked for again when a layer is composed again, and drawing one
-anew takes 20-30 ms at 1080p, 80-90 ms at 4K."""
+light before and after (16 MB at 1080p; the same bytes past it, so one background at 4K, 33 MB:
+see surfacecache.py). Screens keep what they composed on their layers, so a background is only
+asked for again when a layer is composed again, and drawing one anew takes 10 ms at 1080p,
+30 ms at 4K."""
 
 CACHE = SurfaceCache(max_entries=16, max_pixels=KEPT * 1920 * 1080)
 
@@ -55,7 +56,7 @@ def place_surface(place: str, light: str, size: tuple[int, int]) -> pygame.Surfa
     if w < 16 or h < 16:
         raise ValueError(f"size must be at least 16x16, not {size!r}")
     return CACHE.get((place, light, w, h), lambda: _render(place, light, w, h),
-                     max_pixels=KEPT * w * h)
+                     max_pixels=int(KEPT * w * h * past_full_hd()))
 
 
 def _render(place: str, light: str, w: int, h: int) -> pygame.Surface:

@@ -201,8 +201,7 @@ class AttractScreen(Screen):
         if change is None:
             self._fade_from = None
         buttons = (self.focus.index, tuple(b.hover for b in self.starts))
-        patch = (words == self._drawn_words and surface is self._surface
-                 and self.app.frames_drawn == self._drawn_at + 1 and buttons == self._buttons)
+        patch = self.window_shows_last_frame(surface, (words, buttons))
         if patch:  # the window still shows our last frame: put back only what moved
             for rect in self._moved:
                 surface.blit(self._still, rect, rect)
@@ -224,18 +223,10 @@ class AttractScreen(Screen):
         moved += self._draw_cast(surface, entry, spot, slide)
         moved += self._draw_starts(surface, lang, breath=change)
         self._moved = moved
-        self._buttons = buttons
         self.patched = patch
         self.changed = moved if patch else None
         self._drawn_state = self._frame_state()
-        self._drawn_words = words
-        self._surface = surface
-        self._drawn_at = self.app.frames_drawn
 
-    _surface: pygame.Surface | None = None
-    _drawn_at = -2
-    _drawn_words = None
-    _buttons = None
     patched = False
     """Whether the last frame was drawn by putting back only what moved."""
     _moved: list[pygame.Rect] = []

@@ -30,8 +30,8 @@ class Screen:
     runs its action (see bindings.py), anything else goes to `handle_input`.
 
     `handle_event` returns something truthy when the screen must be redrawn; `update` returns
-    whether it is still animating (the app then draws at 60 fps, otherwise it idles at 20 Hz
-    and redraws only on change).
+    whether it is still animating (the app then draws at the screen's `frame_rate`, otherwise it
+    idles at 20 Hz and redraws only on change).
     """
 
     BINDINGS: ClassVar[tuple[Binding, ...]] = ()
@@ -40,6 +40,11 @@ class Screen:
     takes_text: bool = False
     """Whether the screen is taking typed text now (a class label): the app's own letter keys
     (L for the language) then leave the keyboard to it."""
+
+    frame_rate: ClassVar[int | None] = None
+    """Frames a second while `update` says the screen animates; None: the app's full rate
+    (`app.ANIMATING_FPS`). Every frame costs a share of a core all the time it moves: a screen
+    whose motion is smooth at fewer frames says so here."""
 
     _layer: Layer | None = None
     _layout: object = None
@@ -163,6 +168,26 @@ class Screen:
 
     def layer_key(self, *state: object) -> tuple:
         return (self.theme, self.lang) + state
+
+    _drawn_at = -2
+    _drawn_key: object = None
+    _drawn_on: pygame.Surface | None = None
+
+    def window_shows_last_frame(self, surface: pygame.Surface, key: object) -> bool:
+        """Whether `surface` still shows the frame this screen drew last, for the same `key`
+        (what its still parts depend on), with nothing drawn since: then a frame need only put
+        back and redraw what moves, and the app presents only those parts (`changed`). Records
+        this frame as the last. Not when another screen drew it (a menu over it draws it first,
+        then itself over it), nor after `frame_covered`."""
+        shows = (key == self._drawn_key and surface is self._drawn_on
+                 and self.app.frames_drawn == self._drawn_at + 1 and self.app.top is self)
+        self._drawn_key, self._drawn_on, self._drawn_at = key, surface, self.app.frames_drawn
+        return shows
+
+    def frame_covered(self) -> None:
+        """Something else was drawn over this screen's last frame, or the window lost it (the
+        idle warning, an exposed window): the next frame is drawn whole."""
+        self._drawn_at = -2
 
     def on_escape(self) -> None:
         """Esc: the pause menu, from every screen unless it says otherwise."""

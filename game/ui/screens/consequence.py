@@ -10,7 +10,7 @@ import pygame
 from .. import stage
 from .. import text as tx
 from ..bindings import ENTER, Binding, calls
-from ..layers import Layer
+from ..fade import Fade
 from ..intents import ConsequenceSeen, ShowScene
 from ..widgets import Button, MeterRow, chip, chip_rect, ease_out, panel
 from .base import Screen
@@ -18,6 +18,9 @@ from .chrome import Chip, corner_buttons, draw_header, header_chips, place_bar
 from .touch import TouchWords, nav_slots, touch_corner_buttons, touch_height
 
 ANIMATION_SECONDS = 0.8
+FRAME_RATE = 30
+"""Frames a second while the meters move and the light fades: smooth at 30, and each frame
+blends the two lights over half the window, so 60 would cost twice as much for nothing seen."""
 FIGURE_SHARE = 0.38
 """The victim stands in this share of the screen's width, left of the panel (less on screens
 narrower than 16:9: `Theme.side_width`)..."""
@@ -38,6 +41,7 @@ class ConsequenceScreen(Screen):
         Binding((pygame.K_BACKSPACE, pygame.K_LEFT), "back", "Choose again (class: what if?)"),
         Binding((pygame.K_t,), "toggle_discussion", "Show or hide what to think about"),
     )
+    frame_rate = FRAME_RATE
 
     def __init__(self, app, run, outcome, before_view):
         super().__init__(app)
@@ -48,8 +52,11 @@ class ConsequenceScreen(Screen):
         self.show_discussion = False
         self._light = self.outcome.condition_after.light
         """The light of the layer being composed."""
-        self._before = Layer()
-        """The picture under the light before, while it fades into the one after."""
+        self._fading: Fade | None = None
+        """While the light changes: the fade from the picture under the light before."""
+        self._fade_key: tuple | None = None
+        self._meter_looks: dict[int, tuple[int, int]] = {}
+        """What each meter row showed in the last frame (`MeterRow.moving_look`)."""
         self._lang = run.lang
         if app.settings.reduced_motion:
             self.finish_animations()
@@ -105,11 +112,6 @@ class ConsequenceScreen(Screen):
     def corners(self) -> list[Button]:
         """Language and Menu: clickable like the rest."""
         return self.layout().corners
-
-    @property
-    def _still(self) -> pygame.Rect:
-        """Where the panel's words are: the same under every light, so never faded."""
-        return self.layout().panel.still
 
     def check_action(self, name: str, args: tuple) -> bool:
         return name != "toggle_discussion" or bool(self.outcome.discuss)
@@ -202,25 +204,51 @@ class ConsequenceScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         """The whole picture is a static layer with the meters at their end, under the light
-        after. While the light changes, the same picture under the light before is a second
-        layer, and the one after is blended over it outside the panel's words (the only place
-        where the two differ is where the place shows). While the meters move, they are drawn
-        over their rows."""
+        after. While the light changes, the picture under the light before fades out over it
+        where the two differ (`_fade_areas`, see fade.py); while the meters move, their numbers
+        and bars are drawn over their rows. A frame of the animation that follows another on
+        the window changes only those parts, and the app presents only them (`changed`)."""
         o = self.outcome
         state = (*self.layout_state(), self.focus.index)
         before, after = o.condition_before.light, o.condition_after.light
         layer = self.static_layer(surface, self._composer(after), after, *state)
-        if before != after and self.progress < 1.0:
-            surface.blit(self._before.get(surface, self.layer_key(before, *state),
-                                          self.composing(self._composer(before))), (0, 0))
-            layer.set_alpha(int(255 * ease_out(self.progress)))
-            for area in _around(surface.get_rect(), self._still):
-                surface.blit(layer, area.topleft, area)
-            layer.set_alpha(None)
-        else:
+        moving = self.progress < 1.0
+        fade = self._fade(surface, before, state) if moving and before != after else None
+        if fade is None:  # the memory back once the fade is over
+            self._fading = self._fade_key = None
+        shown = round(255 * ease_out(self.progress))
+        patch = (self.window_shows_last_frame(surface, self.layer_key(*state)) and moving
+                 and (fade is None or shown >= fade.shown))
+        changed = []
+        if not patch:
             surface.blit(layer, (0, 0))
-        if self.progress < 1.0:
-            self._draw_meters(surface)
+            if fade is not None:
+                fade.cover(surface, shown)
+        elif fade is not None:
+            changed = fade.further(surface, layer, shown)
+        if moving:
+            changed += self._draw_meters(surface, patch)
+        self.changed = changed if patch else None
+
+    def _fade(self, surface: pygame.Surface, light: str, state: tuple) -> Fade:
+        """The fade from the picture under `light`, composed (once per light and state) on
+        `surface`, which the frame then covers whole: no second window-sized layer is kept."""
+        key = self.layer_key(light, *state)
+        if self._fading is None or key != self._fade_key:
+            self._fading = self._fade_key = None
+            self.composing(self._composer(light))(surface)
+            self._fading, self._fade_key = Fade(surface, self._fade_areas(surface.get_rect())), key
+        return self._fading
+
+    def _fade_areas(self, window: pygame.Rect) -> list[pygame.Rect]:
+        """Where the picture differs between two lights: everywhere but the panel, which is
+        opaque and the same under every light, except its rounded corners, where the place
+        shows."""
+        box = self.layout().box
+        r = min(self.theme.radius, box.w // 2, box.h // 2)
+        corners = [pygame.Rect(x, y, r, r).clip(window)
+                   for x in (box.left, box.right - r) for y in (box.top, box.bottom - r)]
+        return _around(window, box) + [c for c in corners if c.w > 0 and c.h > 0]
 
     def _composer(self, light: str):
         def compose(surface: pygame.Surface) -> None:
@@ -228,18 +256,23 @@ class ConsequenceScreen(Screen):
             self.compose(surface)
         return compose
 
-    def _draw_meters(self, surface: pygame.Surface) -> None:
-        """The meters at the animation's progress, over their rows of the panel (not those a
-        discussion pane covers: they stay under it)."""
+    def _draw_meters(self, surface: pygame.Surface, patch: bool) -> list[pygame.Rect]:
+        """The meters' numbers and bars at the animation's progress, over their rows of the
+        panel (not those a discussion pane covers: they stay under it); returns where. With
+        `patch` (the window shows the last frame), only those that look different now."""
         lay = self.layout()
-        rows = [(row, rect) for row, rect in lay.panel.rows
-                if lay.pane is None or not rect.colliderect(lay.pane)]
-        if not rows:
-            return
         th = self.theme
-        surface.fill(th.palette.panel, rows[0][1].unionall([r for _, r in rows]))
-        for row, rect in rows:
-            row.draw(surface, th, rect, self.progress)
+        drawn = []
+        for i, (row, rect) in enumerate(lay.panel.rows):
+            if lay.pane is not None and rect.colliderect(lay.pane):
+                continue
+            look = row.moving_look(th, rect, self.progress)
+            last = self._meter_looks.get(i) if patch else None
+            if look == last:
+                continue
+            self._meter_looks[i] = look
+            drawn += row.draw_moving(surface, th, rect, self.progress, th.palette.panel, last)
+        return drawn
 
     def _draw_background(self, surface: pygame.Surface) -> None:
         """The place under the light being composed."""
