@@ -300,3 +300,12 @@ def test_a_bug_of_ours_met_while_loading_is_logged_and_reported(tmp_path, monkey
     issues = load(path).issues
     assert [i.code for i in issues] == ["internal"]
     assert "internal error while loading" in caplog.text
+
+
+def test_every_character_an_escape_may_not_give_is_one_python_calls_unprintable():
+    """The reader skips `_BAD_DECODED` for a double-quoted text that `str.isprintable` passes:
+    right only while no character the pattern refuses is printable."""
+    from game.core import yamlsource
+    printable = [hex(c) for c in range(0x110000)
+                 if chr(c).isprintable() and yamlsource._BAD_DECODED.match(chr(c))]
+    assert printable == [], printable[:10]
