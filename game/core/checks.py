@@ -69,6 +69,29 @@ def iter_texts(obj: object, label: str = "") -> list[tuple[str, Text]]:
     return found
 
 
+def texts(obj: object) -> list[Text]:
+    """The texts `iter_texts` finds, in the same order, without their labels: making a label
+    for every text costs more than the walk, and most callers need none (or only for a text
+    with a problem, which they then ask `iter_texts` for)."""
+    found: list[Text] = []
+
+    def walk(obj: object) -> None:
+        if isinstance(obj, Text):
+            found.append(obj)
+        elif isinstance(obj, list):
+            for item in obj:
+                walk(item)
+        elif isinstance(obj, dict):
+            for item in obj.values():
+                walk(item)
+        elif obj is not None:
+            for name in _text_fields(type(obj)):
+                walk(getattr(obj, name))
+
+    walk(obj)
+    return found
+
+
 @lru_cache(maxsize=None)
 def _text_fields(cls: type) -> tuple[str, ...]:
     """The fields of a model class whose type can hold a text, directly or further down."""
@@ -153,8 +176,10 @@ def check_languages(s: Scenario) -> list[Issue]:
 
 
 def check_translations(s: Scenario) -> list[Issue]:
-    issues = []
+    issues: list[Issue] = []
     declared = set(s.languages)
+    if all(text.keys() == declared for text in texts(s)):  # the usual case: labels unneeded
+        return issues
     for label, text in iter_texts(s):
         if text.keys() == declared:  # the usual case: exactly the scenario's languages
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from testpaths import MINI
+from testpaths import ALL_SCENARIOS, MINI
 from game.core import checks
 from game.core.loader import load
 
@@ -154,3 +154,13 @@ def test_a_scene_where_the_player_is_stuck_for_sure_is_an_error(tmp_path, what, 
     choices = text.index("    choices:\n", text.index(f"  {scene}:\n"))
     assert stuck[0].pos.line == text[:choices].count("\n") + 2  # where its choices start
     assert not loaded.ok
+
+
+@pytest.mark.parametrize("path", ALL_SCENARIOS, ids=lambda p: p.stem)
+def test_texts_are_iter_texts_without_their_labels(path):
+    """check_translations and the glyph check walk `texts` (no labels) and ask `iter_texts`
+    only for a story with a problem: the two must find the same texts in the same order."""
+    scenario = load(path).scenario
+    assert [id(t) for t in checks.texts(scenario)] == [
+        id(t) for _label, t in checks.iter_texts(scenario)]
+    assert len(checks.texts(scenario)) > 10
