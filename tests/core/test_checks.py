@@ -164,3 +164,19 @@ def test_texts_are_iter_texts_without_their_labels(path):
     assert [id(t) for t in checks.texts(scenario)] == [
         id(t) for _label, t in checks.iter_texts(scenario)]
     assert len(checks.texts(scenario)) > 10
+
+
+def test_the_checks_work_out_each_reachable_set_once(monkeypatch):
+    """Three checks need the reachable scenes (all roads, and the possible ones): run_checks
+    works each set out once for them, and their issues are those they find alone."""
+    scenario = load(MINI).scenario
+    alone = (checks.check_reachable_scenes(scenario) + checks.check_reachable_endings(scenario)
+             + checks.check_way_out(scenario))
+    calls = []
+    real = checks.reachable
+    monkeypatch.setattr(checks, "reachable", lambda s, **kw: calls.append(kw) or real(s, **kw))
+    issues = checks.run_checks(scenario)
+    assert sorted(calls, key=str) == [{"possible": False}, {"possible": True}]
+    shared = [i for i in issues if i.code in ("unreachable_scene", "unreachable_ending",
+                                               "no_way_out")]
+    assert sorted(shared, key=str) == sorted(alone, key=str)
