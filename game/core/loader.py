@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..files import TooLarge, read_limited
@@ -22,11 +22,20 @@ class Loaded:
     path: Path
     scenario: Scenario | None
     issues: list[Issue] = field(default_factory=list)
-    content_hash: str = ""
-    """SHA-256 of the file's bytes; saves name the exact version they were played on."""
     data: bytes = field(default=b"", repr=False, compare=False)
     """The file's bytes as read, so that issues found later (`check --strict`'s roads) can
     quote their lines too without reading the file again."""
+
+    @cached_property
+    def content_hash(self) -> str:
+        """SHA-256 of the file's bytes ("" if none were read); saves name the exact version
+        they were played on. Worked out when first asked, and hashlib imported then: only
+        playing needs it, and the import alone costs 11.7M instructions, a tenth of loading a story,
+        which `check` and the cards of one's own stories paid for nothing."""
+        if not self.data:
+            return ""
+        import hashlib
+        return hashlib.sha256(self.data).hexdigest()
 
     @property
     def ok(self) -> bool:
@@ -74,15 +83,14 @@ def _load(path: Path, data: bytes | None) -> Loaded:
             return Loaded(path, None, [Issue(Pos(str(path), 1, 1),
                                              f"cannot read the file: {exc.strerror or exc}",
                                              code="io")])
-    digest = hashlib.sha256(data).hexdigest() if data is not None else ""
     root, issues = read_tree(path, data)
     if root is None:
-        return Loaded(path, None, issues, digest, data)
+        return Loaded(path, None, issues, data)
     scenario, built = build_scenario(root)
     if scenario is None:
-        return Loaded(path, None, built, digest, data)
+        return Loaded(path, None, built, data)
     issues = sorted(built + run_checks(scenario), key=lambda i: (i.pos.line, i.pos.col, i.code))
-    return Loaded(path, scenario if not errors(issues) else None, issues, digest, data)
+    return Loaded(path, scenario if not errors(issues) else None, issues, data)
 
 
 def load_or_raise(path: Path | str) -> tuple[Scenario, str]:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from ..core import vocab
 from ..lazylog import get_logger
@@ -31,6 +31,7 @@ from .looks import LookValues
 
 if TYPE_CHECKING:
     from ..core.issues import Issue
+    from ..core.loader import Loaded
     from ..core.model import Scenario
 
 log = get_logger(__name__)  # imports logging when first used: start-up time
@@ -167,11 +168,13 @@ class Entry:
 
     Made from a loaded scenario (`Entry(path, scenario, content_hash)`), or from a cached card
     alone; then `scenario` and `content_hash` load the file on first use, and raise BrokenEntry
-    if it no longer loads. `load()` asks without raising.
+    if it no longer loads. `load()` asks without raising. The content hash may be given as a
+    function that works it out (`Loaded.content_hash`): only playing asks for it.
     """
 
-    def __init__(self, path: Path, scenario: "Scenario | None" = None, content_hash: str = "",
-                 card: Card | None = None, own: bool = False):
+    def __init__(self, path: Path, scenario: "Scenario | None" = None,
+                 content_hash: "str | Callable[[], str]" = "", card: Card | None = None,
+                 own: bool = False):
         if scenario is None and card is None:
             raise ValueError("an entry needs a scenario or a card")
         self.path = Path(path)
@@ -199,7 +202,7 @@ class Entry:
         if not loaded.ok or loaded.scenario is None:
             self.issues = loaded.issues
             return False
-        self._scenario, self._content_hash = loaded.scenario, loaded.content_hash
+        self._scenario, self._content_hash = loaded.scenario, _hash_of(loaded)
         self.card = Card.of(loaded.scenario)
         return True
 
@@ -214,7 +217,14 @@ class Entry:
     def content_hash(self) -> str:
         if not self.load():
             raise BrokenEntry(self.path, self.issues)
+        if callable(self._content_hash):
+            self._content_hash = self._content_hash()
         return self._content_hash
+
+
+def _hash_of(loaded: "Loaded") -> "Callable[[], str]":
+    """`loaded`'s content hash, worked out when an entry is first asked for it."""
+    return lambda: loaded.content_hash
 
 
 class BrokenFile:
@@ -276,7 +286,7 @@ def entry_for(path: Path) -> tuple[Entry | None, list]:
     loaded = load(path)
     if not loaded.ok or loaded.scenario is None:
         return None, loaded.issues
-    return Entry(Path(path), loaded.scenario, loaded.content_hash), loaded.issues
+    return Entry(Path(path), loaded.scenario, _hash_of(loaded)), loaded.issues
 
 
 def scan(folder: Path = SCENES_DIR, *, use_cache: bool = True,

@@ -288,6 +288,20 @@ def test_loading_a_story_imports_no_logging():
     assert result.stdout.strip() == "False"
 
 
+def test_the_content_hash_is_worked_out_when_asked_and_hashlib_imported_then():
+    """Only playing needs a story's content hash: `check` and the cards of one's own stories
+    load stories without importing hashlib (a tenth of loading a story)."""
+    code = ("import sys\nfrom game.core.loader import load\nloaded = load('scenes/adrian.yaml')\n"
+            "print('hashlib' in sys.modules)\nprint(loaded.content_hash)\n"
+            "import hashlib\nprint(hashlib.sha256(open('scenes/adrian.yaml', 'rb').read())"
+            ".hexdigest())")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, check=True)
+    imported, content_hash, sha256 = result.stdout.split()
+    assert imported == "False" and content_hash == sha256
+    assert load(ROOT / "no such file.yaml").content_hash == ""
+
+
 def test_a_bug_of_ours_met_while_loading_is_logged_and_reported(tmp_path, monkeypatch, caplog):
     from game.core import loader
 
@@ -300,3 +314,12 @@ def test_a_bug_of_ours_met_while_loading_is_logged_and_reported(tmp_path, monkey
     issues = load(path).issues
     assert [i.code for i in issues] == ["internal"]
     assert "internal error while loading" in caplog.text
+
+
+def test_every_character_an_escape_may_not_give_is_one_python_calls_unprintable():
+    """The reader skips `_BAD_DECODED` for a double-quoted text that `str.isprintable` passes:
+    right only while no character the pattern refuses is printable."""
+    from game.core import yamlsource
+    printable = [hex(c) for c in range(0x110000)
+                 if chr(c).isprintable() and yamlsource._BAD_DECODED.match(chr(c))]
+    assert printable == [], printable[:10]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from testpaths import MINI
+from testpaths import ALL_SCENARIOS, MINI
 from game.core import checks
 from game.core.loader import load
 
@@ -154,3 +154,29 @@ def test_a_scene_where_the_player_is_stuck_for_sure_is_an_error(tmp_path, what, 
     choices = text.index("    choices:\n", text.index(f"  {scene}:\n"))
     assert stuck[0].pos.line == text[:choices].count("\n") + 2  # where its choices start
     assert not loaded.ok
+
+
+@pytest.mark.parametrize("path", ALL_SCENARIOS, ids=lambda p: p.stem)
+def test_texts_are_iter_texts_without_their_labels(path):
+    """check_translations and the glyph check walk `texts` (no labels) and ask `iter_texts`
+    only for a story with a problem: the two must find the same texts in the same order."""
+    scenario = load(path).scenario
+    assert [id(t) for t in checks.texts(scenario)] == [
+        id(t) for _label, t in checks.iter_texts(scenario)]
+    assert len(checks.texts(scenario)) > 10
+
+
+def test_the_checks_work_out_each_reachable_set_once(monkeypatch):
+    """Three checks need the reachable scenes (all roads, and the possible ones): run_checks
+    works each set out once for them, and their issues are those they find alone."""
+    scenario = load(MINI).scenario
+    alone = (checks.check_reachable_scenes(scenario) + checks.check_reachable_endings(scenario)
+             + checks.check_way_out(scenario))
+    calls = []
+    real = checks.reachable
+    monkeypatch.setattr(checks, "reachable", lambda s, **kw: calls.append(kw) or real(s, **kw))
+    issues = checks.run_checks(scenario)
+    assert sorted(calls, key=str) == [{"possible": False}, {"possible": True}]
+    shared = [i for i in issues if i.code in ("unreachable_scene", "unreachable_ending",
+                                               "no_way_out")]
+    assert sorted(shared, key=str) == sorted(alone, key=str)

@@ -668,6 +668,39 @@ def test_the_temporary_files_of_killed_writes_go_at_the_next_start_and_nothing_e
 
 
 # --- what a newer game wrote --------------------------------------------------------------------------
+def test_every_temporary_files_pattern_names_only_dotted_tmp_files():
+    """remove_stale_temporaries passes over every name that is not `.<something>.tmp` before
+    it tries the pattern (so that a start compiles none): right only while no pattern of the
+    game names anything else."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from game.classroom import records
+    from game.event import counter
+    from game.ui import diskcache, pictures, settings as game_settings
+    for pattern in (records.TEMPORARIES, counter.TEMPORARIES, diskcache.TEMPORARIES,
+                    game_settings.TEMPORARIES, pictures._TEMPORARY):
+        @settings(max_examples=200, deadline=None)
+        @given(st.from_regex(pattern, fullmatch=True))
+        def named(name: str) -> None:
+            assert name.startswith(".") and name.endswith(".tmp"), (pattern, name)
+        named()
+
+
+def test_a_folder_without_temporary_files_compiles_no_pattern(tmp_path, monkeypatch):
+    from game import files
+    for name in ("settings.json", "catalogue.json", ".hidden", "notes.tmp", "CACHEDIR.TAG"):
+        (tmp_path / name).write_bytes(b"x")
+    pattern = files.temporary_pattern("settings\\.json")
+
+    class NoPatterns:
+        """Stands for `re` in files.py: any pattern compiled or tried fails the test."""
+        def __getattr__(self, name):
+            pytest.fail(f"re.{name} called")
+    monkeypatch.setattr(files, "re", NoPatterns())
+    assert files.remove_stale_temporaries(tmp_path, pattern, older_than=0) == 0
+    assert len(list(tmp_path.iterdir())) == 5
+
 
 def newer_record(mini) -> dict:
     from game.classroom.records import SessionLog
