@@ -20,16 +20,24 @@ $(STAMP): pyproject.toml setup.py $(CATALOGUES)
 
 venv: $(STAMP)
 
-play: $(STAMP)
+# The title cards of the shipped stories (game/ui/shipped_cards.py). The install makes them; they
+# hold only for the stories and the code that made them, so they are made again here when either
+# changed since (a `git pull`, an edit): the first start of a checkout then loads no story either.
+CARDS := game/ui/shipped_cards.json
+$(CARDS): $(STAMP) $(wildcard scenes/*.yaml scenes/*.yml game/core/*.py game/ui/*.py)
+	$(BIN)/python -c 'from game.paths import SCENES_DIR; from game.ui.catalogue import card_json; \
+		from game.ui.shipped_cards import INDEX, write_index; write_index(SCENES_DIR, INDEX, card_json)'
+
+play: $(STAMP) $(CARDS)
 	$(BIN)/bystander play
 
-test: $(STAMP)
+test: $(STAMP) $(CARDS)
 	$(BIN)/python -m pytest -q
 
 check: $(STAMP)
 	$(BIN)/bystander check --strict scenes
 
-bench: $(STAMP)
+bench: $(STAMP) $(CARDS)
 	$(BIN)/bystander bench
 
 # After changing the interface's words: extract them from the code and templates into the .pot,
