@@ -90,8 +90,13 @@ def code_stamp(*folders: Path) -> str:
                         parts.append(f"{item.name}:{st.st_size}:{st.st_mtime_ns}")
         except OSError:
             parts.append(f"{folder.name}:?")
-    data = "|".join(parts).encode()
-    # zlib rather than hashlib: it is loaded already, hashlib would add 10 ms to every start.
+    return checksum("|".join(parts).encode())
+
+
+def checksum(data: bytes) -> str:
+    """Two 32-bit checksums of `data` as 16 hex digits: enough to tell what made a cached copy
+    from anything else, never a guard against forgery. zlib rather than hashlib: it is loaded
+    already, hashlib would add 10 ms to every start."""
     return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 

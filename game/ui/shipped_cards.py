@@ -18,7 +18,6 @@ full, as without the index. The file is generated, not kept in git (.gitignore).
 from __future__ import annotations
 
 import json
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,10 +35,11 @@ MAX_STORY_BYTES = 4 * 1024 * 1024
 
 
 def checksum(data: bytes) -> str:
-    """Two 32-bit checksums of a story's bytes: zlib's, loaded already (hashlib costs 10 ms of a
-    start). The index is the game's own install output, not a guard against forgery: it only
-    has to tell an edited story from the shipped one, and 64 bits do."""
-    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+    """Two 32-bit checksums of a story's bytes (`diskcache.checksum`). The index is the game's
+    own install output, not a guard against forgery: it only has to tell an edited story from
+    the shipped one, and 64 bits do."""
+    from . import diskcache
+    return diskcache.checksum(data)
 
 
 def code_stamp() -> str:

@@ -85,7 +85,7 @@ def open_store() -> None:
     if data:
         try:
             found = decode(data, stamp)
-        except (ValueError, TypeError, KeyError, zlib.error, pygame.error, RecursionError,
+        except (ValueError, TypeError, KeyError, pygame.error, RecursionError,
                 MemoryError) as exc:
             log.info("the first frame's texts in the cache are damaged (%s); drawing them", exc)
     _store = Store(stamp, found)
@@ -107,8 +107,7 @@ def _stamp() -> str:
             parts += sorted(f"{f.name}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in found)
     except OSError:
         parts.append("?")
-    data = "|".join(parts).encode()
-    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+    return diskcache.checksum("|".join(parts).encode())
 
 
 def encode(entries: dict[Hashable, object], stamp: str) -> bytes:
