@@ -1,5 +1,5 @@
 """`python -m game` is the `bystander` command."""
 
-from .cli import main
+from .launch import main
 
 raise SystemExit(main())

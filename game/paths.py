@@ -18,6 +18,14 @@ SCENARIO_SUFFIXES = (".yaml", ".yml")
 STORIES_ENV = "BYSTANDER_SCENES"
 """Names the folder of the teacher's own stories; `--scenes DIR` sets it for one command."""
 OWN_STORIES = "stories"
+CACHE_ENV = "BYSTANDER_CACHE_DIR"
+CACHE_TAG = "CACHEDIR.TAG"
+CACHE_TAG_TEXT = (b"Signature: 8a477f597d28d172789f06886806bc55\n"
+                  b"# The cache of the game Bystander: it can always be deleted.\n"
+                  b"# The signature above tags cache folders (https://bford.info/cachedir/).\n")
+"""The file that says a cache folder is the game's own (see `ui.diskcache`). Its name and first
+line are the common tag of cache folders, so backup tools skip it too; its exact bytes are the
+game's."""
 
 
 def data_dir() -> Path:
@@ -29,6 +37,25 @@ def data_dir() -> Path:
         return Path(override)
     import platformdirs
     return Path(platformdirs.user_data_dir("bystander", appauthor=False))
+
+
+def config_dir() -> Path:
+    """The folder settings live in: $BYSTANDER_CONFIG_DIR, or the platform's config folder."""
+    override = os.environ.get("BYSTANDER_CONFIG_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+    return Path(platformdirs.user_config_dir("bystander", appauthor=False))
+
+
+def cache_dir() -> Path:
+    """$BYSTANDER_CACHE_DIR, or the platform's cache folder for "bystander" (see
+    `ui.diskcache`)."""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override)
+    import platformdirs
+    return Path(platformdirs.user_cache_dir("bystander", appauthor=False))
 
 
 def own_stories_dir() -> Path:

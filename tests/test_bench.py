@@ -39,8 +39,9 @@ def tiny(tmp_path_factory):
 
 def test_every_family_is_measured(tiny):
     keys = {f.key for f in tiny.figures}
-    expected = {"startup_game", "startup_bare", "startup_ratio", "startup_first_ever",
-                "startup_first_ever_ratio", "fps_1280x720",
+    expected = {"startup_game", "startup_bare", "startup_ratio", "startup_ready",
+                "startup_ready_ratio", "startup_first_ever", "startup_first_ever_ratio",
+                "startup_first_ever_ready_ratio", "fps_1280x720",
                 "dropped_1280x720", "idle_static", "idle_animating", "idle_attract", "load_5",
                 "load_50",
                 "build_5", "build_50", "start_5", "start_50", "choose", "growth_load_50",

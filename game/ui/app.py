@@ -7,20 +7,20 @@ audio device that is not there costs start-up time or fails, and the game has no
 from __future__ import annotations
 
 import os
-import sys
 from typing import TYPE_CHECKING
 
 import pygame
 
 from ..lazylog import get_logger
-from ..stop import StopOnSignals, keep_sdl_off_signals
-from . import pictures, textstore
+from ..stop import StopOnSignals
+from . import pictures, textstore, title_snapshot
 from .catalogue import Catalogue, Entry
 from .i18n import next_language, t
-from .icon import window_icon
 from .screens.base import Screen
 from .settings import Settings, load_settings, save_settings
 from .theme import Theme, make_theme
+from .window import Window, display_problem
+from .window import forget as forget_window
 
 if TYPE_CHECKING:  # the engine is imported when a story starts, not before the first frame
     from ..core import engine
@@ -35,18 +35,12 @@ IDLE_FPS = 20
 ANIMATING_FPS = 60
 BENCH_FIRST_FRAME = bool(os.environ.get("BYSTANDER_BENCH_FIRST_FRAME"))
 """Set by `bystander bench`: say so on stdout once the first frame is shown, then quit."""
+BENCH_READY = "BYSTANDER_READY"
+"""What the app says then: its own first frame is on screen, and it takes input."""
 
 
 class NoDisplay(Exception):
     """There is no screen to open a window on. The message says so, and what to do instead."""
-
-
-def display_problem() -> str | None:
-    """Why a window cannot be opened here, before SDL is even asked; None if it may work."""
-    if sys.platform.startswith("linux") and not os.environ.get("SDL_VIDEODRIVER"):
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-            return "no DISPLAY or WAYLAND_DISPLAY is set"
-    return None
 
 
 class App:
@@ -61,15 +55,10 @@ class App:
         """Whether setting changes are saved; screenshots and some tests play without saving."""
         self.display_index = display
         self.windowed_size = size
-        if settings.software_display:
-            os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
-        keep_sdl_off_signals()  # SIGTERM and Ctrl+C are ours (see play() and stop.py)
-        pygame.display.init()
+        self.fullscreen = settings.fullscreen if fullscreen is None else fullscreen
+        self._open_window(adopt=title_snapshot.shown())
         pygame.font.init()
         pygame.key.set_repeat(400, 60)
-        pygame.display.set_icon(window_icon())  # before the window: see icon.py
-        self.fullscreen = settings.fullscreen if fullscreen is None else fullscreen
-        self._open_window()
         pygame.display.set_caption(t("app_title", self.lang))
         self.stack: list[Screen] = []
         self.run: engine.Run | None = None
@@ -89,14 +78,13 @@ class App:
 
     # --- window ---------------------------------------------------------------------------------
 
-    def _open_window(self) -> None:
-        displays = pygame.display.get_num_displays() if pygame.display.get_init() else 1
-        index = self.display_index if 0 <= self.display_index < max(1, displays) else 0
-        if self.fullscreen:
-            self.surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN, display=index)
-        else:
-            self.surface = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE,
-                                                   display=index)
+    def window(self) -> Window:
+        """The window as this app asks for it now (see window.py)."""
+        return Window(tuple(self.windowed_size), self.fullscreen, self.display_index,
+                      self.settings.software_display)
+
+    def _open_window(self, adopt: bool = False) -> None:
+        self.surface = self.window().open(adopt)
         self._theme = None
         self.dirty = True
 
@@ -481,12 +469,23 @@ class App:
                 pygame.display.flip()
             else:  # a software display copies only these parts to the screen
                 pygame.display.update(changed)
-            if BENCH_FIRST_FRAME:  # `bystander bench` times start-up to this moment
-                print("BYSTANDER_FIRST_FRAME", flush=True)
-                self.running = False
+            if self.frames_drawn == 1:
+                self._first_frame_shown(top)
             pictures.write_pending()  # once on screen: the title's pictures, for the next start
             textstore.close_store()  # and its words
         return self.running
+
+    def _first_frame_shown(self, top: Screen) -> None:
+        """The first frame is on screen: `bystander bench` times start-up to here (and to the
+        kept title, if the start showed it first: title_snapshot.py), and the title of a plain
+        start is kept for the next."""
+        if BENCH_FIRST_FRAME:
+            if not title_snapshot.shown():
+                print(title_snapshot.BENCH_MARKER, flush=True)
+            print(BENCH_READY, flush=True)
+            self.running = False
+        if top.KEPT_FOR_THE_NEXT_START:
+            title_snapshot.keep(self.surface, self.window(), t("app_title", self.lang))
 
     def _frame_rate(self) -> int:
         """Frames a second for this turn of the loop: the top screen's own rate while it
@@ -580,3 +579,4 @@ def play(scenario: str | None = None, *, lang: str | None = None,
     finally:
         app.leave_class()
         pygame.display.quit()
+        forget_window()

@@ -1,8 +1,9 @@
 """The user's cache folder: what the game can always make again, kept so that it starts fast.
 
-Three things live there: the title screen's card of each scenario (`catalogue.json`, written by
-`catalogue.py`), the pictures of the title screen (`pictures/`, written by `stage.py`) and the
-first frame's measured and rendered text (`texts.bin`, written by `textstore.py`). All three
+Four things live there: the title screen's card of each scenario (`catalogue.json`, written by
+`catalogue.py`), the pictures of the title screen (`pictures/`, written by `stage.py`), the
+first frame's measured and rendered text (`texts.bin`, written by `textstore.py`) and that
+first frame itself as the last plain start drew it (`title.bin`, see `title_snapshot.py`). All
 are only ever a copy of what the scenario files and the drawing code give: nothing about the
 people who play, and deleting the folder is always safe (the next start makes it again, a little
 slower). Anything missing, stale, unreadable or damaged there is simply made again; a cache that
@@ -31,16 +32,13 @@ from pathlib import Path
 from ..files import (read_limited, remove_stale_temporaries, replace_file,
                      temporary_pattern)
 from ..lazylog import get_logger
+from ..paths import CACHE_ENV, CACHE_TAG, CACHE_TAG_TEXT, cache_dir
 
 log = get_logger(__name__)  # imports logging when first used: start-up time
 
-ENV = "BYSTANDER_CACHE_DIR"
-MARKER = "CACHEDIR.TAG"
-MARKER_TEXT = (b"Signature: 8a477f597d28d172789f06886806bc55\n"
-               b"# The cache of the game Bystander: it can always be deleted.\n"
-               b"# The signature above tags cache folders (https://bford.info/cachedir/).\n")
-"""The file that says a cache folder is the game's own. Its name and first line are the common
-tag of cache folders, so backup tools skip it too; its exact bytes are the game's."""
+ENV = CACHE_ENV
+MARKER = CACHE_TAG
+MARKER_TEXT = CACHE_TAG_TEXT
 CATALOGUE = "catalogue.json"
 CATALOGUE_FORMAT = "bystander-catalogue"
 """The title cache's file (see catalogue.py), and the format its JSON names first."""
@@ -49,11 +47,15 @@ PICTURE_MAGIC = b"BYPX"
 TEXTS = "texts.bin"
 TEXTS_MAGIC = b"BYTX"
 """The first frame's texts (see textstore.py), and how that file begins."""
+TITLE = "title.bin"
+TITLE_MAGIC = b"BYTF"
+"""The title's first frame as the last plain start drew it (see title_snapshot.py)."""
 OWN_STARTS = {CATALOGUE: b'{"format": "' + CATALOGUE_FORMAT.encode() + b'"',
-              MARKER: MARKER_TEXT, TEXTS: TEXTS_MAGIC}
+              MARKER: MARKER_TEXT, TEXTS: TEXTS_MAGIC, TITLE: TITLE_MAGIC}
 """How the files at the top of the cache folder that the game writes begin."""
-TEMPORARIES = temporary_pattern(r"catalogue\.json|CACHEDIR\.TAG|texts\.bin")
-OWN_NAMES = re.compile(rf"catalogue\.json|pictures|CACHEDIR\.TAG|texts\.bin|{TEMPORARIES}")
+TEMPORARIES = temporary_pattern(r"catalogue\.json|CACHEDIR\.TAG|texts\.bin|title\.bin")
+OWN_NAMES = re.compile(
+    rf"catalogue\.json|pictures|CACHEDIR\.TAG|texts\.bin|title\.bin|{TEMPORARIES}")
 """Everything the game writes at the top of its cache folder, temporary files too."""
 PICTURE_FOLDER = re.compile(r"[0-9a-f]{16}")
 """The folders in `pictures/`, each named by the `code_stamp` of the code that drew them."""
@@ -63,15 +65,6 @@ PICTURE_FILE = re.compile(rf"{PICTURE}|{temporary_pattern(PICTURE)}")
 """A picture, or its temporary file."""
 
 _usable: dict[Path, bool] = {}
-
-
-def cache_dir() -> Path:
-    """$BYSTANDER_CACHE_DIR, or the platform's cache folder for "bystander"."""
-    override = os.environ.get(ENV)
-    if override:
-        return Path(override)
-    import platformdirs
-    return Path(platformdirs.user_cache_dir("bystander", appauthor=False))
 
 
 def code_stamp(*folders: Path) -> str:

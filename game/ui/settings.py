@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from ..core.translations import LANGUAGES
+from ..paths import config_dir
 from ..files import (read_limited, remove_stale_temporaries, replace_file,
                      temporary_pattern)
 from ..lazylog import get_logger
@@ -92,15 +93,6 @@ class Settings:
             else:
                 log.warning("setting %s=%r is not valid; keeping %r", f.name, value, default)
         return settings
-
-
-def config_dir() -> Path:
-    """The folder settings live in: $BYSTANDER_CONFIG_DIR, or the platform's config folder."""
-    override = os.environ.get("BYSTANDER_CONFIG_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-    return Path(platformdirs.user_config_dir("bystander", appauthor=False))
 
 
 def settings_path() -> Path:

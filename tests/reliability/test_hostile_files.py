@@ -91,6 +91,7 @@ NAMED_LIKE_OURS = {  # a folder holding nothing but names the game writes, none 
     "another program's cache tag": {
         "CACHEDIR.TAG": b"Signature: 8a477f597d28d172789f06886806bc55\n# photo thumbnails\n"},
     "another program's texts.bin": {"texts.bin": b"\x00\x01 a database"},
+    "another program's title.bin": {"title.bin": b"BYTE a database"},
     "a photo named like a picture": {
         "pictures/0123456789abcdef/place-hallway-warm-320x240": b"\xff\xd8 a photo"},
 }
@@ -261,6 +262,11 @@ assert textstore._store is not None and textstore._store.found == {}
 textstore._store = None
 print("texts", flush=True)
 
+from game.ui import title_snapshot
+hostile(title_snapshot.path())
+assert not title_snapshot.show()
+print("kept title", flush=True)
+
 from game.ui import shipped_cards
 hostile(scenes.parent / "shipped_cards.json")
 assert shipped_cards.ShippedCards.open(scenes.parent / "shipped_cards.json").records == {}
@@ -284,7 +290,7 @@ hostile(scenes.parent / "story.yaml")
 assert not load(scenes.parent / "story.yaml").ok
 print("scenario", flush=True)
 """
-READS = ["settings", "catalogue", "picture", "texts", "shipped cards", "event counts",
+READS = ["settings", "catalogue", "picture", "texts", "kept title", "shipped cards", "event counts",
          "session record", "scenario"]
 
 

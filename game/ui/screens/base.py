@@ -46,6 +46,10 @@ class Screen:
     (`app.ANIMATING_FPS`). Every frame costs a share of a core all the time it moves: a screen
     whose motion is smooth at fewer frames says so here."""
 
+    KEPT_FOR_THE_NEXT_START: ClassVar[bool] = False
+    """Whether this screen's first frame, when it is a start's first, is kept for the next start
+    to show before it has loaded (the title's: see title_snapshot.py)."""
+
     _layer: Layer | None = None
     _layout: object = None
     _layout_key: tuple | None = None

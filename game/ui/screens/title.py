@@ -30,6 +30,8 @@ class TitleScreen(Screen):
                 "Press the focused button, else play"),
     )
 
+    KEPT_FOR_THE_NEXT_START = True
+
     def __init__(self, app, selected: int | None = None):
         super().__init__(app)
         entries = app.catalogue.entries
