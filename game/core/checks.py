@@ -117,15 +117,43 @@ def all_choices(s: Scenario) -> Iterator[tuple[str, Choice]]:
             yield scene.id, choice
 
 
-def successors(s: Scenario, scene_id: str, *, possible: bool = False) -> list[str]:
+Roads = dict[str, list[tuple[str, bool]]]
+"""Per scene, every road out of it (through its choices and its `next`): the scene it leads to,
+and whether its conditions can ever hold (`expr.may_hold`). Only roads to scenes that exist."""
+
+
+def roads(s: Scenario) -> Roads:
+    """The roads of `s`, each condition judged once (a large story repeats a few conditions on
+    thousands of choices)."""
+    ranges = _ranges(s)
+    judged: dict[str | None, bool] = {None: True}
+
+    def possible(when: str | None) -> bool:
+        verdict = judged.get(when)
+        if verdict is None:
+            verdict = judged[when] = _possible(when, ranges)
+        return verdict
+
+    out: Roads = {}
+    scenes = s.scenes
+    for scene_id, scene in scenes.items():
+        found = []
+        for choice in scene.choices:
+            chosen = possible(choice.when)
+            found += [(r.to, chosen and possible(r.when)) for r in choice.routes
+                      if r.to in scenes]
+        found += [(r.to, possible(r.when)) for r in scene.next_routes if r.to in scenes]
+        out[scene_id] = found
+    return out
+
+
+def successors(s: Scenario, scene_id: str, *, possible: bool = False,
+               known: Roads | None = None) -> list[str]:
     """The scenes a scene can lead to: through every road of its choices and its `next`, or
-    with `possible`, only through those whose conditions can ever hold (`expr.may_hold`)."""
-    scene = s.scenes[scene_id]
-    roads = [(c.when, r) for c in scene.choices for r in c.routes]
-    roads += [(None, r) for r in scene.next_routes]
-    ranges = _ranges(s) if possible else {}
-    return [r.to for when, r in roads if r.to in s.scenes
-            and (not possible or (_possible(when, ranges) and _possible(r.when, ranges)))]
+    with `possible`, only through those whose conditions can ever hold (`expr.may_hold`).
+    `known`: the scenario's roads, when worked out already."""
+    found = known[scene_id] if known is not None else roads(s)[scene_id]
+    return [to for to, can in found if can or not possible]
 
 
 def _possible(when: str | None, ranges: dict[str, tuple[int, int]]) -> bool:
@@ -143,16 +171,17 @@ def _ranges(s: Scenario) -> dict[str, tuple[int, int]]:
     return {m.id: (m.min, m.max) for m in s.meters.values()}
 
 
-def reachable(s: Scenario, *, possible: bool = False) -> set[str]:
+def reachable(s: Scenario, *, possible: bool = False, known: Roads | None = None) -> set[str]:
     """Scenes the story can get to from its start, ignoring conditions, or with `possible`,
-    leaving out roads whose conditions can never hold."""
+    leaving out roads whose conditions can never hold. `known`: as for `successors`."""
     if s.start not in s.scenes:
         return set()
+    found = known if known is not None else roads(s)
     seen = {s.start}
     todo = deque([s.start])
     while todo:
-        for nxt in successors(s, todo.popleft(), possible=possible):
-            if nxt not in seen:
+        for nxt, can in found[todo.popleft()]:
+            if nxt not in seen and (can or not possible):
                 seen.add(nxt)
                 todo.append(nxt)
     return seen
@@ -249,13 +278,16 @@ def check_start(s: Scenario) -> list[Issue]:
 
 def check_gotos(s: Scenario) -> list[Issue]:
     issues = []
-    for scene in s.scenes.values():
-        roads = [(f"choice '{c.id}'", c.routes, c.where("goto")) for c in scene.choices]
+    scenes = s.scenes
+    for scene in scenes.values():
+        for c in scene.choices:
+            routes = c.routes
+            # The usual goto, one road to a scene, quickly: its words are made only for a problem.
+            if len(routes) != 1 or routes[0].to not in scenes or routes[0].when is not None:
+                issues += _road_issues(s, f"choice '{c.id}'", routes, c.where("goto"))
         if scene.next is not None:
-            roads.append((f"the next of scene '{scene.id}'", scene.next_routes,
-                          scene.where("next")))
-        for what, routes, pos in roads:
-            issues += _road_issues(s, what, routes, pos)
+            issues += _road_issues(s, f"the next of scene '{scene.id}'", scene.next_routes,
+                                   scene.where("next"))
         if scene.ending is not None and scene.ending not in s.endings:
             issues.append(_err(scene.where("ending"), f"ending '{scene.ending}' does not exist"
                                f"{_close(scene.ending, s.endings)}", "unknown_ending"))
@@ -374,14 +406,31 @@ def check_scene_shapes(s: Scenario) -> list[Issue]:
     return issues
 
 
-Reached = Callable[[bool], set[str]]
-"""`reachable(s, possible=...)` of one scenario, worked out once for every check that asks."""
+class Reached:
+    """One scenario's roads and both of its reachable sets (`reachable(s, possible=...)`), each
+    worked out when first asked: run_checks gives one to the three checks that need them, which
+    worked them out again each (2% of loading a story). Called with `possible`, a set."""
+
+    def __init__(self, s: Scenario):
+        self.s = s
+        self._roads: Roads | None = None
+        self._sets: dict[bool, set[str]] = {}
+
+    @property
+    def roads(self) -> Roads:
+        if self._roads is None:
+            self._roads = roads(self.s)
+        return self._roads
+
+    def __call__(self, possible: bool) -> set[str]:
+        found = self._sets.get(possible)
+        if found is None:
+            found = self._sets[possible] = reachable(self.s, possible=possible, known=self.roads)
+        return found
 
 
 def _reached(s: Scenario) -> Reached:
-    """Both of `s`'s reachable sets, each worked out when first asked: run_checks gives one to
-    the three checks that need them, which worked each out again (2% of loading a story)."""
-    return lru_cache(maxsize=2)(lambda possible: reachable(s, possible=possible))
+    return Reached(s)
 
 
 def check_reachable_scenes(s: Scenario, reached: Reached | None = None) -> list[Issue]:
@@ -421,10 +470,11 @@ def _unreachable(kind: str, items: list[tuple[str, Pos]], seen: set, possible: s
 
 def check_way_out(s: Scenario, reached: Reached | None = None) -> list[Issue]:
     """Scenes from which no ending can be reached: loops with no way out."""
+    reached = reached or _reached(s)
     enders = {i for i, scene in s.scenes.items() if scene.ending is not None}
     predecessors: dict[str, list[str]] = {i: [] for i in s.scenes}
-    for i in s.scenes:
-        for nxt in successors(s, i):
+    for i, found in reached.roads.items():
+        for nxt, _can in found:
             predecessors[nxt].append(i)
     can_end = set(enders)
     todo = deque(enders)
@@ -434,7 +484,7 @@ def check_way_out(s: Scenario, reached: Reached | None = None) -> list[Issue]:
                 can_end.add(prev)
                 todo.append(prev)
     issues = []
-    for scene_id in sorted((reached or _reached(s))(False) - can_end):
+    for scene_id in sorted(reached(False) - can_end):
         scene = s.scenes[scene_id]
         if scene.choices or scene.next is not None:  # bare dead ends are reported elsewhere
             issues.append(_err(scene.where("id"), f"from scene '{scene_id}' no ending can be reached: "

@@ -544,25 +544,70 @@ def source_lines(data: bytes) -> list[str] | None:
     """The lines of a file as its issues count them, to quote the line of each (`Issue.source`);
     None when the file is not text to quote (binary, UTF-16 or UTF-32). A byte that is not UTF-8
     stays one character, as `decode` counts it, and is shown as U+FFFD."""
+    data = _quotable(data)
+    if data is None:
+        return None
+    return LINE_BREAK.split(_decoded(data))
+
+
+def _quotable(data: bytes) -> bytes | None:
+    """The bytes of a file whose lines can be quoted, from its first line (a UTF-8 byte order
+    mark dropped); None for a file that is not text to quote (see `source_lines`)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _binary_kind(data) is not None:
         return None
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data[:4096]:
         return None
-    text = _ESCAPED_BYTE.sub("\ufffd", data.decode("utf-8", errors="surrogateescape"))
-    return LINE_BREAK.split(text)
+    return data
+
+
+def _decoded(data: bytes) -> str:
+    return _ESCAPED_BYTE.sub("\ufffd", data.decode("utf-8", errors="surrogateescape"))
+
+
+def _some_lines(data: bytes, wanted: set[int]) -> dict[int, str] | None:
+    """The `wanted` lines (1-based) of a file as `source_lines` gives them: a few warnings in a
+    file of 10,000 scenes decode only their own lines. None when the file is not text to
+    quote."""
+    data = _quotable(data)
+    if data is None:
+        return None
+    if b"\r" in data:  # "\r" and "\r\n" break lines too: the whole file, as source_lines does
+        lines = LINE_BREAK.split(_decoded(data))
+        return {n: lines[n - 1] for n in wanted if 0 < n <= len(lines)}
+    found = {}
+    line, start = 1, 0  # the line that begins at byte `start`
+    for n in sorted(w for w in wanted if w > 0):
+        while True:  # whole chunks of lines first, counted in C
+            chunk = data.count(b"\n", start, start + _CHUNK)
+            if not chunk or line + chunk >= n:
+                break
+            start = data.rindex(b"\n", start, start + _CHUNK) + 1
+            line += chunk
+        while line < n:  # then line by line, within the chunk
+            end = data.find(b"\n", start)
+            if end < 0:
+                return found
+            line, start = line + 1, end + 1
+        end = data.find(b"\n", start)
+        found[n] = _decoded(data[start:end if end >= 0 else len(data)])
+    return found
+
+
+_CHUNK = 1 << 16
 
 
 def with_sources(issues: list[Issue], data: bytes, path: str) -> list[Issue]:
     """`issues` of the file `path` whose bytes are `data`, each with the text of its line."""
-    if not issues:
+    wanted = {i.pos.line for i in issues if i.pos.path == path and not i.source}
+    if not wanted:
         return issues
-    lines = source_lines(data)
+    lines = _some_lines(data, wanted)
     if lines is None:
         return issues
-    return [dataclasses.replace(issue, source=lines[issue.pos.line - 1])
-            if issue.pos.path == path and 0 < issue.pos.line <= len(lines) and not issue.source
+    return [dataclasses.replace(issue, source=lines[issue.pos.line])
+            if issue.pos.path == path and issue.pos.line in lines and not issue.source
             else issue for issue in issues]
 
 

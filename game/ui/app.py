@@ -56,7 +56,7 @@ class App:
         self.display_index = display
         self.windowed_size = size
         self.fullscreen = settings.fullscreen if fullscreen is None else fullscreen
-        self._open_window(adopt=title_snapshot.shown())
+        self._open_window(adopt=title_snapshot.opened_early())
         pygame.font.init()
         pygame.key.set_repeat(400, 60)
         pygame.display.set_caption(t("app_title", self.lang))

@@ -61,6 +61,7 @@ _key: bytes | None = None
 """The key of this start's inputs, worked out by `show` for a plain start: `keep` writes with it."""
 _shown = False
 """Whether `show` put the kept frame on screen: `keep` then compares it with the real title."""
+_opened_early = False
 
 
 def inputs() -> bytes:
@@ -178,8 +179,10 @@ def _show(head: tuple, caption: str, fd: int) -> bool:
     import pygame
 
     from .window import Window
+    global _opened_early
     window = Window((size_w, size_h), bool(flags & FULLSCREEN), display, bool(flags & SOFTWARE))
     surface = window.open()
+    _opened_early = True
     if (surface.get_size(), surface.get_pitch(), surface.get_bitsize(), surface.get_masks()) \
             != ((w, h), pitch, bits, (rmask, gmask, bmask, amask)):
         return False
@@ -205,6 +208,13 @@ def _display_problem() -> bool:
 def shown() -> bool:
     """Whether this start showed the kept frame."""
     return _shown
+
+
+def opened_early() -> bool:
+    """Whether this start opened its window before the game loaded (to show the kept frame, if
+    the window turned out to be the one it was drawn in): the app adopts that window rather than
+    open another (see window.py), which on a full screen could switch the display's mode twice."""
+    return _opened_early
 
 
 def keep(surface, window, caption: str) -> None:
@@ -247,5 +257,5 @@ def _kept_pixels(key: bytes) -> bytes | None:
 
 def forget() -> None:
     """Neither show nor keep in this process any more (tests)."""
-    global _key, _shown
-    _key, _shown = None, False
+    global _key, _shown, _opened_early
+    _key, _shown, _opened_early = None, False, False

@@ -137,3 +137,22 @@ def test_any_line_is_shown_safely_within_its_room(line, col, room):
     assert 0 <= shown.index <= len(shown.text)
     assert 0 <= shown.caret
     quote(line, 1, col, room)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(st.text(alphabet="ab é\t\udcff\x85", max_size=30), max_size=60),
+       ending=st.sampled_from(["", "\n", "\r\n", "\r"]),
+       wanted=st.sets(st.integers(-2, 70), min_size=1),
+       chunk=st.sampled_from([1, 3, 64, 1 << 16]))
+def test_a_few_lines_are_the_lines_the_whole_file_gives(lines, ending, wanted, chunk):
+    """Quoting the warnings of a large file finds their lines without splitting all of it
+    (`_some_lines`, counting whole chunks of lines first): the same lines as splitting it."""
+    from game.core import yamlsource
+    data = ("\n".join(lines) + ending).encode("utf-8", "surrogateescape")
+    whole = yamlsource.source_lines(data)
+    kept, yamlsource._CHUNK = yamlsource._CHUNK, chunk
+    try:
+        found = yamlsource._some_lines(data, wanted)
+    finally:
+        yamlsource._CHUNK = kept
+    assert found == {n: whole[n - 1] for n in wanted if 0 < n <= len(whole)}
