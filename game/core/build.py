@@ -109,22 +109,25 @@ def _is_language_code(key: str) -> bool:
     return _LANG.fullmatch(key) is not None
 
 
-def _convert_text(node: YNode, issues: list[Issue], label: str) -> Any:
-    """A text per language. Texts are half of a scenario's values, so the common case, every key
-    a language code and every value written text, is read in one quick pass; anything else goes
-    to `_convert_odd_text`, which says what is wrong."""
-    if type(node) is YMap:
-        text = Text()
-        for lang, (_key, value) in node.items.items():
-            if type(value) is not YScalar or not _is_language_code(lang):
-                return _convert_odd_text(node, issues, label)
-            words = value.text.strip()
-            if not words or value.is_null or value.comment:
-                return _convert_odd_text(node, issues, label)
-            text[lang] = words
-        text.pos = node.pos
-        return text
-    return _convert_odd_text(node, issues, label)
+def _text_within(most: int, slow: Converter) -> Converter:
+    """A text per language whose every language has at most `most` characters. Texts are half
+    of a scenario's values, so the common case, every key a language code and every value
+    written text short enough, is read in one quick pass; anything else goes to `slow`, which
+    reads it again and says what is wrong."""
+    def convert(node: YNode, issues: list[Issue], label: str) -> Any:
+        if type(node) is YMap:
+            text = Text()
+            for lang, (_key, value) in node.items.items():
+                if type(value) is not YScalar or not _is_language_code(lang):
+                    return slow(node, issues, label)
+                words = value.text.strip()
+                if not words or value.is_null or value.comment or len(words) > most:
+                    return slow(node, issues, label)
+                text[lang] = words
+            text.pos = node.pos
+            return text
+        return slow(node, issues, label)
+    return convert
 
 
 def _convert_odd_text(node: YNode, issues: list[Issue], label: str) -> Any:
@@ -155,6 +158,10 @@ def _convert_odd_text(node: YNode, issues: list[Issue], label: str) -> Any:
             issues.append(_comment_warning(value, lang, label))
         text[lang] = value.text.strip()
     return text if ok else INVALID
+
+
+_convert_text = _text_within(1 << 62, _convert_odd_text)
+"""A text per language, of any length (a field's limit is checked where it has one)."""
 
 
 def _comment_ate(value: YNode) -> str:
@@ -427,7 +434,26 @@ def _limited(cls: type, name: str, hint: Any) -> Converter:
         issues += [Issue(pos, f"{label} has {n:,} characters{lang}; {why.format(most=most)}",
                          code="too_long") for pos, n, lang in found]
         return INVALID if found else value
+    # A text or a name, the commonest fields, check their length in their own quick pass.
+    if hint is Text:
+        return _text_within(most, limited)
+    if hint == Text | None:
+        return _optional(_text_within(most, limited))
+    if hint is str:
+        return _str_within(most, limited)
+    if hint == str | None:
+        return _optional(_str_within(most, limited))
     return limited
+
+
+def _str_within(most: int, slow: Converter) -> Converter:
+    """A name, an id or a condition of at most `most` characters, quickly; anything else goes to
+    `slow`, which reads it again and says what is wrong."""
+    def convert(node: YNode, issues: list[Issue], label: str) -> Any:
+        if type(node) is YScalar and not node.is_null and len(node.text) <= most:
+            return node.text
+        return slow(node, issues, label)
+    return convert
 
 
 def _all_short(items: list, most: int) -> bool:
