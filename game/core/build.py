@@ -404,8 +404,9 @@ def _limited(cls: type, name: str, hint: Any) -> Converter:
 
     def limited(node: YNode, issues: list[Issue], label: str) -> Any:
         value = convert(node, issues, label)
-        # The usual cases first, quickly: a scenario has about nine texts a scene. Plain loops:
-        # `max(map(len, ...))` costs four times as much on a text of two languages.
+        # A text or a name comes here only when its quick pass found something (see below);
+        # the lists and mappings that hold text come every time, so the short ones are let
+        # through first. Plain loops: `max(map(len, ...))` costs four times as much.
         kind = type(value)
         if kind is str:
             if len(value) <= most:
