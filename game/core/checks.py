@@ -147,15 +147,6 @@ def roads(s: Scenario) -> Roads:
     return out
 
 
-def successors(s: Scenario, scene_id: str, *, possible: bool = False,
-               known: Roads | None = None) -> list[str]:
-    """The scenes a scene can lead to: through every road of its choices and its `next`, or
-    with `possible`, only through those whose conditions can ever hold (`expr.may_hold`).
-    `known`: the scenario's roads, when worked out already."""
-    found = known[scene_id] if known is not None else roads(s)[scene_id]
-    return [to for to, can in found if can or not possible]
-
-
 def _possible(when: str | None, ranges: dict[str, tuple[int, int]]) -> bool:
     """Whether a condition can ever hold (`expr.may_hold`); a condition with a mistake may, and
     check_conditions reports it."""
@@ -173,7 +164,8 @@ def _ranges(s: Scenario) -> dict[str, tuple[int, int]]:
 
 def reachable(s: Scenario, *, possible: bool = False, known: Roads | None = None) -> set[str]:
     """Scenes the story can get to from its start, ignoring conditions, or with `possible`,
-    leaving out roads whose conditions can never hold. `known`: as for `successors`."""
+    leaving out roads whose conditions can never hold. `known`: the scenario's roads, when
+    worked out already."""
     if s.start not in s.scenes:
         return set()
     found = known if known is not None else roads(s)
@@ -429,12 +421,8 @@ class Reached:
         return found
 
 
-def _reached(s: Scenario) -> Reached:
-    return Reached(s)
-
-
 def check_reachable_scenes(s: Scenario, reached: Reached | None = None) -> list[Issue]:
-    reached = reached or _reached(s)
+    reached = reached or Reached(s)
     seen = reached(False)
     if not seen:
         return []
@@ -443,7 +431,7 @@ def check_reachable_scenes(s: Scenario, reached: Reached | None = None) -> list[
 
 
 def check_reachable_endings(s: Scenario, reached: Reached | None = None) -> list[Issue]:
-    reached = reached or _reached(s)
+    reached = reached or Reached(s)
     seen = reached(False)
     if not seen:
         return []
@@ -470,7 +458,7 @@ def _unreachable(kind: str, items: list[tuple[str, Pos]], seen: set, possible: s
 
 def check_way_out(s: Scenario, reached: Reached | None = None) -> list[Issue]:
     """Scenes from which no ending can be reached: loops with no way out."""
-    reached = reached or _reached(s)
+    reached = reached or Reached(s)
     enders = {i for i, scene in s.scenes.items() if scene.ending is not None}
     predecessors: dict[str, list[str]] = {i: [] for i in s.scenes}
     for i, found in reached.roads.items():
@@ -731,13 +719,13 @@ CHECKS: tuple[Check, ...] = (
 
 
 _SHARE_REACHED = (check_reachable_scenes, check_reachable_endings, check_way_out)
-"""The checks that are given the scenario's reachable scenes, worked out once (`_reached`)."""
+"""The checks that are given the scenario's reachable scenes, worked out once (`Reached`)."""
 
 
 def run_checks(s: Scenario) -> list[Issue]:
     """Every check's issues, in file order."""
     issues: list[Issue] = []
-    reached = _reached(s)
+    reached = Reached(s)
     for check in CHECKS:
         issues.extend(check(s, reached) if check in _SHARE_REACHED else check(s))
     return sorted(issues, key=lambda i: (i.pos.line, i.pos.col, i.code))
