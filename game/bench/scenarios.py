@@ -102,7 +102,6 @@ def engine_figures(bench: Bench | None = None, sizes: tuple[int, ...] = (100, 10
     from ..core import engine
     from ..core.loader import load
     from ..core.machines import Machines
-    from ..core.gcpause import gc_paused
 
     bench = bench or Bench(plan=None)  # type: ignore[arg-type]
     start_count = len(bench.figures)
@@ -122,9 +121,8 @@ def engine_figures(bench: Bench | None = None, sizes: tuple[int, ...] = (100, 10
 
             def build() -> None:
                 # The three machines (story, role, victim condition), built once per scenario,
-                # when its first run starts (as machines_for does it).
-                with gc_paused():
-                    Machines(scenario)
+                # when its first run starts, as machines_for does it.
+                Machines(scenario)
 
             build_fig = bench.add(measure(f"build machines, {size:,} scenes", "ms", build,
                                           size_runs, section=SECTION, key=f"build_{size}"))

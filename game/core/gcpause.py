@@ -1,7 +1,8 @@
 """Pausing Python's cyclic garbage collector around work that makes many objects and no cycles.
 
-A process-wide concern, not the YAML reader's: reading a scenario, building its state machines and
-the benchmark's timings all use it.
+A process-wide concern, not the YAML reader's: reading and loading a scenario use it. Building the
+state machines does not (see `machines.machines_for`): by then the heap is large and the collector
+seldom runs in full, so a pause only saves every new object up for one long pass afterwards.
 """
 
 from __future__ import annotations

@@ -28,8 +28,7 @@ from typing import Any, NamedTuple
 from transitions import Machine
 
 from . import expr, vocab
-from .gcpause import gc_paused
-from .model import Choice, Route, Scenario
+from .model import Choice, Scenario
 from .state import RunState
 
 log = logging.getLogger(__name__)
@@ -38,9 +37,12 @@ log = logging.getLogger(__name__)
 logging.getLogger("transitions").setLevel(logging.WARNING)
 
 
+CHOICE_PREFIX = "choose_"
+
+
 def choice_trigger(index: int) -> str:
     """The trigger that takes the choice at `index` of the current scene."""
-    return f"choose_{index}"
+    return f"{CHOICE_PREFIX}{index}"
 
 
 NEXT_TRIGGER = "next"
@@ -176,6 +178,7 @@ class Machines:
     def __init__(self, scenario: Scenario):
         self.scenario = scenario
         self.conditions = compile_conditions(scenario)
+        self._guards: dict[tuple[str, str], Callable[[Any], bool]] = {}
         self.story = _machine(list(scenario.scenes), scenario.start, "scene")
         self.role = _machine(list(vocab.ROLES), vocab.START_ROLE, "role")
         ids = [rule.id for rule in scenario.conditions]
@@ -198,14 +201,17 @@ class Machines:
     # --- building ----------------------------------------------------------------------------
 
     def _add_story(self) -> None:
+        # Guards and the effects callback are shared, not made per choice: a guard per condition
+        # text, one callback for every choice's effects. A 10,000-scene story then makes a third
+        # fewer objects, which is what building it, and later collecting it, costs.
+        apply_effects = self._apply_effects
         for scene in self.scenario.scenes.values():
             for index, choice in enumerate(scene.choices):
                 available = [self._guard(choice.when)] if choice.when else []
-                effects = self._effects(choice)
                 for route in choice.routes:
-                    guards = available + ([self._road_guard(route, choice)] if route.when else [])
+                    guards = available + ([self._road_guard(route.when)] if route.when else [])
                     self.story.add_transition(choice_trigger(index), scene.id, route.to,
-                                              conditions=guards, before=effects)
+                                              conditions=guards, before=apply_effects)
             for route in scene.next_routes:
                 guards = [self._guard(route.when)] if route.when else []
                 self.story.add_transition(NEXT_TRIGGER, scene.id, route.to, conditions=guards)
@@ -216,19 +222,33 @@ class Machines:
             self.role.add_transition(trigger, source, dest, conditions=conditions)
 
     def _guard(self, when: str) -> Callable[[Any], bool]:
-        """A guard asking `when` of the run's state as it is."""
-        node = self.conditions[when]
-        return lambda event: expr.evaluate(node, event.model.run)
+        """The guard asking `when` of the run's state as it is (one per condition text)."""
+        key = ("now", when)
+        guard = self._guards.get(key)
+        if guard is None:
+            node = self.conditions[when]
+            guard = self._guards[key] = lambda event: expr.evaluate(node, event.model.run)
+        return guard
 
-    def _road_guard(self, route: Route, choice: Choice) -> Callable[[Any], bool]:
-        """A guard asking a road's `when` of the run as the choice would leave it."""
-        node = self.conditions[route.when]
-        return lambda event: expr.evaluate(node, self.after(event.model.run, choice))
+    def _road_guard(self, when: str) -> Callable[[Any], bool]:
+        """The guard asking a road's `when` of the run as the transition's choice would leave it
+        (one per condition text)."""
+        key = ("after", when)
+        guard = self._guards.get(key)
+        if guard is None:
+            node = self.conditions[when]
+            guard = self._guards[key] = lambda event: expr.evaluate(
+                node, self.after(event.model.run, self._choice_of(event)))
+        return guard
 
-    def _effects(self, choice: Choice) -> Callable[[Any], None]:
-        def apply(event: Any) -> None:
-            event.model.run.meters = self.meters_after(event.model.run.meters, choice)
-        return apply
+    def _choice_of(self, event: Any) -> Choice:
+        """The choice a story transition takes: its trigger names the index in its scene."""
+        index = int(event.event.name[len(CHOICE_PREFIX):])
+        return self.scenario.scenes[event.transition.source].choices[index]
+
+    def _apply_effects(self, event: Any) -> None:
+        """Make the effects of the choice a transition takes on the run's meters."""
+        event.model.run.meters = self.meters_after(event.model.run.meters, self._choice_of(event))
 
     # --- asking --------------------------------------------------------------------------------
 
@@ -302,7 +322,8 @@ def machines_for(scenario: Scenario) -> Machines:
         per_thread = scenario.__dict__.setdefault("_machines", threading.local())
     found = getattr(per_thread, "machines", None)
     if found is None:
-        with gc_paused():  # a large story makes many small objects and no garbage
-            found = Machines(scenario)
+        # Not with the collector paused, as loading is: the heap is large by now, so the collector
+        # rarely runs in full, while a pause leaves every new object to one long pass afterwards.
+        found = Machines(scenario)
         per_thread.machines = found
     return found
