@@ -349,6 +349,7 @@ def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
     Scalar, MapStart, SeqStart = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent
     MapEnd, SeqEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
     commented = _commented_lines(text)
+    new_node = object.__new__
 
     def attach_key(parent: YMap, key: YNode) -> None:
         """`key` starts a new entry of `parent`: refuse it, or wait for its value."""
@@ -396,28 +397,44 @@ def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
                         return None, issues
                     if event.anchor is not None or event.tag is not None:
                         _refuse_anchor_and_tag(event, path, issues, _key_of(stack[-1]))
-                    # Only a double-quoted scalar has escapes: check its text as decoded,
-                    # by the pattern only when Python does not call it printable (none of the
-                    # pattern's characters is, and a story's texts nearly always are: the
-                    # pattern tests each character against a class, 3% of loading a story).
-                    if (event.style == '"' and not event.value.isprintable()
-                            and _BAD_DECODED.search(event.value)):
-                        issues.append(_escaped_control(event, path))
+                    # The node is made field by field rather than through YScalar(...): a
+                    # class call with a Python __init__ cost as much again as all the rest.
+                    value = event.value
+                    style = event.style
+                    mark = event.start_mark
+                    scalar = new_node(YScalar)
+                    scalar.text = value
+                    scalar.line = mark.line
+                    scalar.path = path
+                    scalar.comment = None
                     # Plain means unquoted: style '' (None from the pure-Python parser). A tag
                     # would change that, but tags are refused above.
-                    # A quoted text's place is its first character, inside the quote, so that
-                    # a place within it (a condition's mistake) is counted from there.
-                    mark = event.start_mark
-                    inside = event.style in ('"', "'")
-                    scalar = YScalar(event.value, not event.style, mark.line,
-                                     mark.column + inside, path)
-                    if commented and not event.style:
-                        end = event.end_mark
-                        line = commented.get(end.line)
-                        if line is not None:
-                            found = _COMMENT_AFTER_VALUE.match(line, end.column)
-                            if found:
-                                scalar.comment = (found.end(), line[found.end() - 1:].rstrip())
+                    if style:
+                        scalar.plain = False
+                        # A quoted text's place is its first character, inside the quote, so
+                        # that a place within it (a condition's mistake) is counted from there.
+                        if style == '"':
+                            scalar.col = mark.column + 1
+                            # Only a double-quoted scalar has escapes: check its text as
+                            # decoded, by the pattern only when Python does not call it
+                            # printable (none of the pattern's characters is, and a story's
+                            # texts nearly always are: the pattern tests each character
+                            # against a class, 3% of loading a story).
+                            if not value.isprintable() and _BAD_DECODED.search(value):
+                                issues.append(_escaped_control(event, path))
+                        else:
+                            scalar.col = mark.column + (style == "'")
+                    else:
+                        scalar.plain = True
+                        scalar.col = mark.column
+                        if commented:
+                            end = event.end_mark
+                            line = commented.get(end.line)
+                            if line is not None:
+                                found = _COMMENT_AFTER_VALUE.match(line, end.column)
+                                if found:
+                                    scalar.comment = (found.end(),
+                                                      line[found.end() - 1:].rstrip())
                     parent = stack[-1]
                     if type(parent) is YList:
                         parent.items.append(scalar)
@@ -438,10 +455,18 @@ def parse(text: str, path: str) -> tuple[YNode | None, list[Issue]]:
                     if event.anchor is not None or event.tag is not None:
                         _refuse_anchor_and_tag(event, path, issues, _key_of(stack[-1]))
                     mark = event.start_mark
-                    node: YMap | YList = (YMap(mark.line, mark.column, path,
-                                               bool(event.flow_style))
-                                          if kind is MapStart
-                                          else YList(mark.line, mark.column, path))
+                    node: YMap | YList
+                    if kind is MapStart:
+                        node = new_node(YMap)  # field by field, as a scalar above
+                        node.items = {}
+                        node.key = None
+                        node.flow = bool(event.flow_style)
+                    else:
+                        node = new_node(YList)
+                        node.items = []
+                    node.line = mark.line
+                    node.col = mark.column
+                    node.path = path
                     attach(node)
                     stack.append(node)
                     if len(stack) > MAX_DEPTH + 1:

@@ -323,3 +323,42 @@ def test_every_character_an_escape_may_not_give_is_one_python_calls_unprintable(
     printable = [hex(c) for c in range(0x110000)
                  if chr(c).isprintable() and yamlsource._BAD_DECODED.match(chr(c))]
     assert printable == [], printable[:10]
+
+
+def test_the_reader_makes_every_node_as_its_class_would():
+    """The reader makes nodes field by field, not through their __init__: every field is set, to
+    what __init__ would give, for each kind of node and scalar (plain, quoted, block, commented)."""
+    from game.core.yamlsource import YList, YMap, YScalar, parse
+    text = ('a: plain\nb: "double"\nc: \'single\'\nd: |\n  block\ne: [x, {f: 1}]\n'
+            'g: text #a comment\nh:\n  - item\n')
+    root, issues = parse(text, "f.yaml")
+    assert not issues
+
+    def nodes(node):
+        yield node
+        children = node.items.values() if isinstance(node, YMap) else (
+            node.items if isinstance(node, YList) else ())
+        for child in children:
+            if isinstance(node, YMap):
+                yield child[0]
+                child = child[1]
+            yield from nodes(child)
+
+    seen = set()
+    for node in nodes(root):
+        seen.add(type(node))
+        for field in type(node).__slots__:
+            assert hasattr(node, field), (node, field)
+        if isinstance(node, YScalar):
+            made = YScalar(node.text, node.plain, node.line, node.col, node.path)
+            assert node.comment is None or node.text == "text", node
+            assert (made.text, made.plain, made.path) == (node.text, node.plain, "f.yaml")
+    assert seen == {YMap, YList, YScalar}
+    scalars = {node.text: node for node in nodes(root) if isinstance(node, YScalar)}
+    assert [scalars[t].plain for t in ("plain", "double", "single", "block\n")] == [
+        True, False, False, False]
+    # A quoted text's place is inside its quote; a plain or block one's where it starts.
+    assert [(scalars[t].line, scalars[t].col) for t in ("plain", "double", "single")] == [
+        (0, 3), (1, 4), (2, 4)]
+    assert scalars["text"].comment == (9, "#a comment")
+    assert root.items["e"][1].items[1].flow is True and root.flow is False
