@@ -114,7 +114,9 @@ def engine_figures(bench: Bench | None = None, sizes: tuple[int, ...] = (100, 10
             loaded = load(path)  # also the warm-up
             assert loaded.ok, [str(i) for i in loaded.issues[:3]]
             scenario = loaded.scenario
-            size_runs = runs if size < 10_000 else min(runs, 3)  # ten seconds a run here
+            # Ten seconds a run at 10,000 scenes; at 100 a run is over in 25 ms, too short for
+            # five of them to tell a few percent from the machine's noise.
+            size_runs = min(runs, 3) if size >= 10_000 else runs * max(1, min(5, 1000 // size))
             load_fig = bench.add(measure(
                 f"load + check, {size:,} scenes", "ms", lambda: load(path) and None, size_runs,
                 warmup=0, section=SECTION, key=f"load_{size}", target=LOAD_TARGET_MS.get(size)))
