@@ -18,7 +18,7 @@ from .catalogue import Catalogue, Entry
 from .i18n import next_language, t
 from .screens.base import Screen
 from .settings import Settings, load_settings, save_settings
-from .theme import Theme, make_theme
+from .theme import Theme, make_theme, text_scale
 from .window import Window, display_problem
 from .window import forget as forget_window
 
@@ -106,11 +106,13 @@ class App:
 
     @property
     def theme(self) -> Theme:
+        # Asked several times a frame: compares the settings with the theme it has, and makes a
+        # new one only when one of them changed.
         size = self.surface.get_size()
         th = self._theme
         if (th is None or (th.width, th.height) != size
                 or th.high_contrast != self.settings.high_contrast
-                or th.text_scale != make_theme(size, self.settings.text_size).text_scale):
+                or th.text_scale != text_scale(self.settings.text_size)):
             self._theme = make_theme(size, self.settings.text_size, self.settings.high_contrast)
         return self._theme
 

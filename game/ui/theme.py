@@ -206,10 +206,15 @@ class Theme(NamedTuple):
         return int((self.width + self.shortfall) * share) - self.shortfall
 
 
+def text_scale(text_size: str) -> float:
+    """The scale of a text size setting ("normal", "large", "xlarge"); 1 for one we do not know."""
+    return TEXT_SCALES.get(text_size, 1.0)
+
+
 def make_theme(size: tuple[int, int], text_size: str = "normal",
                high_contrast: bool = False) -> Theme:
     return Theme(size[0], size[1], HIGH_CONTRAST if high_contrast else NORMAL,
-                 TEXT_SCALES.get(text_size, 1.0), high_contrast)
+                 text_scale(text_size), high_contrast)
 
 
 def relative_luminance(c: Colour) -> float:
