@@ -293,8 +293,11 @@ the debrief. A decision whose talk is planned has nothing more to say on its tal
 def marks(said: str | None, lang: str, on_talk: bool = False) -> tuple[str, ...]:
     """The words of what the plan `said` at a decision, for the vote's bar (or the talk's), in
     `lang`: in full, then shorter; none for None."""
+    said_so = (TALK_MARKS if on_talk else VOTE_MARKS).get(said, ())
+    if not said_so:  # the vote's bar asks every frame, and mostly there is nothing to say
+        return ()
     _ = words(lang)
-    return tuple(_.message(m) for m in (TALK_MARKS if on_talk else VOTE_MARKS).get(said, ()))
+    return tuple(_.message(m) for m in said_so)
 
 
 def plan_at(plan: LessonPlan, scene_id: str, number: int) -> str | None:
