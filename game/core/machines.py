@@ -323,7 +323,7 @@ def machines_for(scenario: Scenario) -> Machines:
     found = getattr(per_thread, "machines", None)
     if found is None:
         # Not with the collector paused, as loading is: the heap is large by now, so the collector
-        # seldom runs in full and costs the build little (see gcpause).
+        # rarely runs in full, while a pause leaves every new object to one long pass afterwards.
         found = Machines(scenario)
         per_thread.machines = found
     return found
